@@ -1,0 +1,165 @@
+/**
+ * The yearly report of a grassroots union (CĐCS) to its district federation, following section II
+ * and III of Plan 94/KH-LĐLĐ. This is the one wire and storage shape: the form, the local
+ * database, the backup file and the server all use `reportDocumentSchema`.
+ *
+ * The schema accepts any draft the officer can type (a negative or fractional count is still a
+ * number and is still saved); the rules that make a report ready to send live in `validation.ts`.
+ * Counts are `null` while the field is empty.
+ */
+import * as z from 'zod/mini';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS } from './period';
+
+const SHORT_TEXT = 200;
+const LONG_TEXT = 5_000;
+export const MAX_DIALOGUE_SESSIONS = 500;
+
+/** A count as typed: any finite number (rules flag negatives and fractions), or empty. */
+const count = z.nullable(z.number().check(z.gte(-1e9), z.lte(1e9)));
+const shortText = z.string().check(z.maxLength(SHORT_TEXT));
+const longText = z.string().check(z.maxLength(LONG_TEXT));
+/** An ISO calendar date, or empty. */
+const optionalDate = z.union([z.iso.date(), z.literal('')]);
+
+export const SECTORS = ['public', 'private', 'foreign'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const DIALOGUE_KINDS = [
+  'workplace', // đối thoại định kỳ tại nơi làm việc
+  'districtCommittee', // đối thoại định kỳ với UBND huyện
+  'partyGovernmentLeaders', // tiếp xúc với người đứng đầu cấp ủy, chính quyền
+  'workersConference', // hội nghị người lao động
+  'other',
+] as const;
+export type DialogueKind = (typeof DIALOGUE_KINDS)[number];
+
+export const REPORT_STATUSES = ['draft', 'ready'] as const;
+/** The officer's own status of a report: still being drafted, or marked ready to send. */
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const dialogueSessionSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  date: optionalDate,
+  kind: z.enum(DIALOGUE_KINDS),
+  ledBy: shortText,
+  participants: count,
+  recommendationsRaised: count,
+  recommendationsResolved: count,
+  notes: longText,
+});
+export type DialogueSession = z.infer<typeof dialogueSessionSchema>;
+
+export const membershipSchema = z.object({
+  workers: count,
+  members: count,
+  femaleMembers: count,
+  newMembers: count,
+  membersLeft: count,
+  membersInOtherOrganisations: count,
+});
+export type Membership = z.infer<typeof membershipSchema>;
+
+export const reportDocumentSchema = z.object({
+  id: z.uuid(),
+  period: z.object({
+    year: z.int().check(z.gte(FIRST_REPORT_YEAR), z.lte(LAST_REPORT_YEAR)),
+    kind: z.enum(PERIOD_KINDS),
+  }),
+  status: z.enum(REPORT_STATUSES),
+  /** II.7, II.3 */
+  membership: membershipSchema,
+  /** II.5, II.7 */
+  dialogues: z.array(dialogueSessionSchema).check(z.maxLength(MAX_DIALOGUE_SESSIONS)),
+  /** II.1 tuyên truyền, quán triệt */
+  dissemination: z.object({ sessions: count, attendance: count }),
+  /** II.2 học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh */
+  studyAndFollow: z.object({ activities: count, commendations: count, notes: longText }),
+  /** II.3 đào tạo, bồi dưỡng cán bộ công đoàn */
+  officerTraining: z.object({ officersTrained: count }),
+  /** II.4 giới thiệu đoàn viên ưu tú cho Đảng */
+  partyDevelopment: z.object({ introduced: count, admitted: count }),
+  /** II.5 kiểm tra, giám sát; phòng, chống tham nhũng; khiếu nại, tố cáo */
+  inspection: z.object({
+    inspections: count,
+    supervisions: count,
+    antiCorruptionSessions: count,
+    complaintsReceived: count,
+    complaintsResolved: count,
+  }),
+  /** II.7 quy chế dân chủ cơ sở */
+  grassrootsDemocracy: z.object({ workersConferenceHeld: z.nullable(z.boolean()), workersConferenceDate: optionalDate }),
+  /** II.6 cải cách hành chính, ứng dụng CNTT */
+  administrativeReform: z.object({ notes: longText }),
+  /** III kiến nghị, đề xuất */
+  proposals: z.object({ text: longText }),
+  /** Explanations the officer gives for warnings (tái "ảo", Party admissions). */
+  explanations: z.object({ memberChange: longText, partyAdmission: longText }),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type ReportDocument = z.infer<typeof reportDocumentSchema>;
+
+export const unionProfileSchema = z.object({
+  unionName: shortText,
+  employer: shortText,
+  sector: z.union([z.enum(SECTORS), z.literal('')]),
+  district: shortText,
+});
+export type UnionProfile = z.infer<typeof unionProfileSchema>;
+
+export function emptyProfile(): UnionProfile {
+  return { unionName: '', employer: '', sector: '', district: '' };
+}
+
+/** A new, empty report for a period. `id` must be a UUID made on the device. */
+export function emptyReport(id: string, period: ReportDocument['period'], now: string): ReportDocument {
+  return {
+    id,
+    period,
+    status: 'draft',
+    membership: {
+      workers: null,
+      members: null,
+      femaleMembers: null,
+      newMembers: null,
+      membersLeft: null,
+      membersInOtherOrganisations: null,
+    },
+    dialogues: [],
+    dissemination: { sessions: null, attendance: null },
+    studyAndFollow: { activities: null, commendations: null, notes: '' },
+    officerTraining: { officersTrained: null },
+    partyDevelopment: { introduced: null, admitted: null },
+    inspection: {
+      inspections: null,
+      supervisions: null,
+      antiCorruptionSessions: null,
+      complaintsReceived: null,
+      complaintsResolved: null,
+    },
+    grassrootsDemocracy: { workersConferenceHeld: null, workersConferenceDate: '' },
+    administrativeReform: { notes: '' },
+    proposals: { text: '' },
+    explanations: { memberChange: '', partyAdmission: '' },
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * A new report that starts from the previous period's standing figures: the workforce and
+ * membership carry over; what happened during the year (sessions, counts of events) starts empty.
+ */
+export function reportFromPrevious(
+  id: string,
+  period: ReportDocument['period'],
+  previous: ReportDocument,
+  now: string,
+): ReportDocument {
+  const report = emptyReport(id, period, now);
+  report.membership.workers = previous.membership.workers;
+  report.membership.members = previous.membership.members;
+  report.membership.femaleMembers = previous.membership.femaleMembers;
+  report.membership.membersInOtherOrganisations = previous.membership.membersInOtherOrganisations;
+  return report;
+}

@@ -1,0 +1,134 @@
+/**
+ * The sync protocol between the officer's device and the district server: what travels on the
+ * wire, and the error codes both sides know. Documented for people in docs/api.md.
+ */
+import type { ReportDocument } from './report';
+
+/** Bodies larger than this are refused with 413 `payload_too_large`. */
+export const MAX_REPORT_BODY_BYTES = 256 * 1024;
+
+/** The district's decision on a report that was sent to it. */
+export const REVIEW_STATUSES = ['accepted', 'returned'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export interface ReviewDecision {
+  status: ReviewStatus;
+  /** The district's comment; required when a report is returned. */
+  comment: string;
+  decidedAt: string;
+}
+
+/** A report as the server holds it. `revision` is opaque to the client; send it back in If-Match. */
+export interface ServerReport {
+  document: ReportDocument;
+  revision: string;
+  unionId: string;
+  /** Null until the district decides; cleared when the union sends a new revision after a return. */
+  review: ReviewDecision | null;
+  /** Server time of the last accepted revision (ISO). */
+  savedAt: string;
+}
+
+/** `PUT /api/reports/:id` answers 200 (updated) or 201 (created) with this body and an ETag. */
+export interface PutReportResponse {
+  report: ServerReport;
+}
+
+/** `GET /api/reports?since=<cursor>` */
+export interface ReportChangesResponse {
+  reports: ServerReport[];
+  /** Pass back as `since` next time. */
+  cursor: string;
+  /** More changes wait beyond this page. */
+  hasMore: boolean;
+}
+
+/** `POST /api/enrol` body and answer. */
+export interface EnrolRequest {
+  code: string;
+  deviceName: string;
+}
+export interface EnrolResponse {
+  token: string;
+  deviceId: string;
+  union: { id: string; name: string };
+}
+
+export const API_ERROR_CODES = [
+  'malformed_json', // 400
+  'bad_request', // 400: a header or parameter is wrong
+  'unauthorized', // 401: no token, or a bad or revoked one
+  'forbidden', // 403: another union's report
+  'not_found', // 404
+  'period_taken', // 409: the union already has a report for this period (details.existingReportId)
+  'report_exists', // 412 on create when the id already exists (If-None-Match: *)
+  'stale_revision', // 412: If-Match is not the current revision (details.current: ServerReport)
+  'payload_too_large', // 413
+  'unsupported_media_type', // 415
+  'validation_failed', // 422: fails the schema (details: [{ path, code, message }])
+  'idempotency_key_reused', // 422: same Idempotency-Key, different body
+  'report_accepted', // 409: the district has accepted this report; it no longer changes
+  'enrolment_code_invalid', // 400 on enrol: unknown code
+  'enrolment_code_expired', // 410 on enrol: expired or used up
+  'rate_limited', // 429 (with Retry-After)
+  'internal', // 500: the server's fault, never the client's
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export interface ApiError {
+  error: ApiErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { error?: unknown }).error === 'string' &&
+    (API_ERROR_CODES as readonly string[]).includes((value as { error: string }).error)
+  );
+}
+
+/**
+ * Where a report stands, as the officer sees it. One component draws these phases.
+ * - `local`: only on this phone (never reached the server, or changed since)
+ * - `saved`: the server holds this exact draft
+ * - `sent`: marked ready and held by the server, waiting for the district
+ * - `accepted` / `returned`: the district's decision
+ * - `conflict`: needs the officer's decision (the other device changed the same fields)
+ * - `refused`: the server keeps refusing it (422, 409); the reason is shown on the report
+ */
+export const REPORT_SYNC_PHASES = ['local', 'saved', 'sent', 'accepted', 'returned', 'conflict', 'refused'] as const;
+export type ReportSyncPhase = (typeof REPORT_SYNC_PHASES)[number];
+
+/**
+ * What a device remembers about a report's place on the server. Kept beside the document in the
+ * local database and carried in backups, so that a new phone can go on syncing where the old stopped.
+ */
+export interface LocalReportSync {
+  /** The last server revision this device saw (the base of the next push), or null if never synced. */
+  serverRevision: string | null;
+  /** The document at `serverRevision`: the common ancestor for a three-way merge. */
+  base: ReportDocument | null;
+  /** The local document changed since `serverRevision` and waits in the outbox. */
+  pending: boolean;
+  review: ReviewDecision | null;
+  /** Why the server keeps refusing this report (422, 409), shown on it; null otherwise. */
+  refusal: ApiError | null;
+  /** The server's copy when a push met a concurrent change that needs the officer's decision. */
+  conflict: ServerReport | null;
+}
+
+export function neverSynced(): LocalReportSync {
+  return { serverRevision: null, base: null, pending: true, review: null, refusal: null, conflict: null };
+}
+
+/** The phase shown to the officer, derived from the local sync state (never stored separately). */
+export function syncPhase(report: ReportDocument, sync: LocalReportSync): ReportSyncPhase {
+  if (sync.conflict) return 'conflict';
+  if (sync.refusal) return 'refused';
+  if (sync.pending || sync.serverRevision == null) return 'local';
+  if (sync.review) return sync.review.status;
+  return report.status === 'ready' ? 'sent' : 'saved';
+}
