@@ -35,6 +35,9 @@ export default defineConfig({
         // The API is never served from the cache: sync must see the real server or fail.
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // The first visit becomes controlled at once, so it already works offline. No skipWaiting:
+        // an update waits for the officer's consent (src/app/pwa/UpdatePrompt), which flushes edits first.
+        clientsClaim: true,
       },
     }),
   ],
