@@ -1,6 +1,5 @@
 export { startPwa } from './start';
-export { registerUnsavedWork, type UnsavedWork } from './unsavedWork';
-export { isQuotaError, formatBytes, requestPersistentStorage } from './storage';
+export { formatBytes, requestPersistentStorage } from './storage';
 export { detectInAppBrowser } from './platform';
 export { UpdatePrompt } from './UpdatePrompt';
 export { InstallPrompt } from './InstallPrompt';

@@ -1,6 +1,6 @@
 import type { Workbox } from 'workbox-window';
 import { signal } from './store';
-import { settleUnsavedWork } from './unsavedWork';
+import { flushPendingWrites, hasPendingWrites } from '../db/pendingWrites';
 
 /**
  * `idle`: nothing to offer. `waiting`: a new version is installed and waits for the officer.
@@ -36,6 +36,16 @@ export function registerServiceWorker(): void {
   const run = () => void start().catch(() => undefined);
   if (document.readyState === 'complete') run();
   else window.addEventListener('load', run, { once: true });
+}
+
+/** True when every typed edit is committed to IndexedDB, so a reload loses nothing. */
+async function settleUnsavedWork(): Promise<boolean> {
+  try {
+    await flushPendingWrites();
+  } catch {
+    return false;
+  }
+  return !hasPendingWrites();
 }
 
 /** Applies the waiting version only once every edit is in IndexedDB; never reloads over unsaved work. */

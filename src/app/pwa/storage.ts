@@ -53,18 +53,6 @@ export async function persistenceState(): Promise<PersistenceAnswer> {
   return (await navigator.storage.persisted()) ? 'granted' : 'denied';
 }
 
-/** True for a full disk, also when Dexie wraps it (AbortError with `inner`) or an error carries it as `cause`. */
-export function isQuotaError(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth++) {
-    if (typeof current !== 'object') return false;
-    const { name, inner, cause } = current as { name?: unknown; inner?: unknown; cause?: unknown };
-    if (name === 'QuotaExceededError') return true;
-    current = inner ?? cause;
-  }
-  return false;
-}
-
 const byteUnits = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
 /** Binary units with the officer's decimal comma: 1 288 490 189 bytes → "1,2 GB" in vi-VN. */
