@@ -1,0 +1,147 @@
+/**
+ * Export every report and the profile to a backup file, and import one. An import is planned
+ * first (what is new, newer, older or the same as here), replaces a local copy only when the
+ * officer chose to, and commits in one strict transaction: all of it or nothing.
+ */
+import {
+  backupFileName,
+  makeBackup,
+  planImport,
+  type Backup,
+  type ImportAction,
+  type ImportPlanItem,
+} from '../../domain/backup';
+import { periodKey } from '../../domain/period';
+import type { ReportDocument, UnionProfile } from '../../domain/report';
+import type { LocalStore } from './database';
+import { ImportPlanChangedError, withStorageErrors } from './errors';
+import { newOutboxEntry } from './schema';
+
+export interface ExportedBackup {
+  fileName: string;
+  text: string;
+  reportCount: number;
+}
+
+export interface ImportChoice {
+  /** Ids of reports (planned `newer` or `older`) whose local copy the officer chose to replace. */
+  replace: ReadonlySet<string>;
+  /** Replace a different local profile with the backup's. A missing local profile is always filled. */
+  replaceProfile: boolean;
+}
+
+export interface ImportResult {
+  added: number;
+  replaced: number;
+  skipped: number;
+  profileImported: boolean;
+}
+
+export interface ImportPlan {
+  items: ImportPlanItem[];
+  /** The backup's profile differs from a non-empty local one: replacing it needs a choice. */
+  profileDiffers: boolean;
+}
+
+function isEmptyProfile(profile: UnionProfile | undefined): boolean {
+  return !profile || (profile.unionName === '' && profile.employer === '' && profile.district === '' && profile.sector === '');
+}
+
+function sameProfile(a: UnionProfile, b: UnionProfile): boolean {
+  return a.unionName === b.unionName && a.employer === b.employer && a.sector === b.sector && a.district === b.district;
+}
+
+export function countActions(items: readonly ImportPlanItem[]): Record<ImportAction, number> {
+  const counts: Record<ImportAction, number> = { new: 0, newer: 0, older: 0, same: 0 };
+  for (const item of items) counts[item.action]++;
+  return counts;
+}
+
+export class BackupRepository {
+  constructor(private readonly store: LocalStore) {}
+
+  /** Everything needed to go on on another phone, unsent changes included; never the device token. */
+  export(now: Date = new Date()): Promise<ExportedBackup> {
+    const db = this.store.db;
+    return withStorageErrors(() =>
+      db.transaction('r', db.reports, db.settings, async () => {
+        const reports = await db.reports.toArray();
+        const profile = (await db.settings.get('profile'))?.value as UnionProfile | undefined;
+        const serverUrl = (await db.settings.get('serverUrl'))?.value as string | undefined;
+        const backup = makeBackup(
+          reports.map(({ document, sync }) => ({ document, sync })),
+          profile ?? null,
+          now.toISOString(),
+          serverUrl ?? null,
+        );
+        return { fileName: backupFileName(now), text: JSON.stringify(backup), reportCount: reports.length };
+      }),
+    );
+  }
+
+  private async localDocuments(): Promise<Map<string, ReportDocument>> {
+    const reports = await this.store.db.reports.toArray();
+    return new Map(reports.map((r) => [r.id, r.document]));
+  }
+
+  /** What importing would do, to show the officer before anything changes. */
+  plan(backup: Backup): Promise<ImportPlan> {
+    return withStorageErrors(async () => {
+      const items = planImport(backup, await this.localDocuments());
+      const localProfile = (await this.store.db.settings.get('profile'))?.value as UnionProfile | undefined;
+      const profileDiffers =
+        backup.profile != null && !isEmptyProfile(localProfile) && !sameProfile(localProfile!, backup.profile);
+      return { items, profileDiffers };
+    });
+  }
+
+  /**
+   * Import as planned. `new` reports are added; `newer`/`older` replace the local copy only when
+   * chosen; `same` is left. If the local data changed since `plan` was shown, nothing is written
+   * (`ImportPlanChangedError`). A report with unsent changes gets an outbox entry, so it still syncs.
+   */
+  import(backup: Backup, plan: ImportPlan, choice: ImportChoice): Promise<ImportResult> {
+    const db = this.store.strictDb;
+    return withStorageErrors(() =>
+      db.transaction('rw', db.reports, db.outbox, db.settings, async () => {
+        const local = new Map((await db.reports.toArray()).map((r) => [r.id, r.document]));
+        const current = planImport(backup, local);
+        const planned = new Map(plan.items.map((item) => [item.entry.document.id, item.action]));
+        if (current.length !== planned.size || current.some((item) => planned.get(item.entry.document.id) !== item.action))
+          throw new ImportPlanChangedError();
+
+        const result: ImportResult = { added: 0, replaced: 0, skipped: 0, profileImported: false };
+        for (const { entry, action } of current) {
+          const id = entry.document.id;
+          const write = action === 'new' || ((action === 'newer' || action === 'older') && choice.replace.has(id));
+          if (!write) {
+            result.skipped++;
+            continue;
+          }
+          await db.reports.put({
+            id,
+            periodKey: periodKey(entry.document.period),
+            updatedAt: entry.document.updatedAt,
+            document: entry.document,
+            sync: entry.sync,
+          });
+          if (entry.sync.pending) await db.outbox.put(newOutboxEntry(id, new Date().toISOString()));
+          else await db.outbox.delete(id);
+          if (action === 'new') result.added++;
+          else result.replaced++;
+        }
+
+        if (backup.profile) {
+          const localProfile = (await db.settings.get('profile'))?.value as UnionProfile | undefined;
+          if (isEmptyProfile(localProfile) || (choice.replaceProfile && !sameProfile(localProfile!, backup.profile))) {
+            await db.settings.put({ key: 'profile', value: backup.profile });
+            result.profileImported = true;
+          }
+        }
+        if (backup.serverUrl && !(await db.settings.get('serverUrl')))
+          await db.settings.put({ key: 'serverUrl', value: backup.serverUrl });
+        return result;
+      }),
+    );
+  }
+}

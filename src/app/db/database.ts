@@ -1,0 +1,94 @@
+/**
+ * The device's database, opened twice on the same IndexedDB:
+ * - `db` for autosave, with the browser's default durability (Chromium: relaxed, fast);
+ * - `strictDb` with `chromeTransactionDurability: 'strict'` for commits that must survive a power
+ *   cut (mark ready, import). Dexie 4 sets durability per Dexie instance only (its transactions
+ *   take no durability option), hence the second instance.
+ * `strictDb` opens first so that it is the connection that runs version upgrades.
+ */
+import Dexie, { type DexieOptions } from 'dexie';
+import { BackupRepository } from './backup';
+import { emitDatabaseEvent } from './events';
+import { flushPendingWrites } from './pendingWrites';
+import { ReportRepository } from './reports';
+import { DATABASE_NAME, declareVersions, type ReportDatabase } from './schema';
+import { SettingsRepository } from './settings';
+import { withStorageErrors } from './errors';
+
+export interface LocalStoreOptions {
+  name?: string;
+  /** For tests: fake-indexeddb's `indexedDB` and `IDBKeyRange`. */
+  dexie?: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>;
+}
+
+function createDatabase(name: string, options: DexieOptions): ReportDatabase {
+  const db = new Dexie(name, options) as ReportDatabase;
+  declareVersions(db);
+  return db;
+}
+
+export class LocalStore {
+  readonly db: ReportDatabase;
+  readonly strictDb: ReportDatabase;
+  readonly reports: ReportRepository;
+  readonly settings: SettingsRepository;
+  readonly backup: BackupRepository;
+  private closedForUpgrade = false;
+
+  constructor(options: LocalStoreOptions = {}) {
+    const name = options.name ?? DATABASE_NAME;
+    this.strictDb = createDatabase(name, { ...options.dexie, chromeTransactionDurability: 'strict', autoOpen: true });
+    this.db = createDatabase(name, { ...options.dexie, autoOpen: true });
+    for (const db of [this.db, this.strictDb]) {
+      // Returning false stops Dexie's default handler, which would close before the draft is flushed.
+      db.on('versionchange', () => {
+        void this.closeForUpgrade();
+        return false;
+      });
+      db.on('blocked', () => emitDatabaseEvent({ kind: 'blocked' }));
+    }
+    this.reports = new ReportRepository(this);
+    this.settings = new SettingsRepository(this);
+    this.backup = new BackupRepository(this);
+  }
+
+  /** Open both connections (upgrading the data if needed). Safe to call more than once. */
+  async open(): Promise<void> {
+    await withStorageErrors(async () => {
+      await this.strictDb.open();
+      await this.db.open();
+    });
+  }
+
+  get isClosedForUpgrade(): boolean {
+    return this.closedForUpgrade;
+  }
+
+  /** Another tab wants a newer version: commit waiting edits, let go of the database, ask to reload. */
+  private async closeForUpgrade(): Promise<void> {
+    if (this.closedForUpgrade) return;
+    this.closedForUpgrade = true;
+    try {
+      await flushPendingWrites();
+    } catch {
+      // The edits stay on screen; the banner tells the officer to reload, and the other tab is waiting.
+    } finally {
+      this.db.close();
+      this.strictDb.close();
+      emitDatabaseEvent({ kind: 'versionchange' });
+    }
+  }
+
+  close(): void {
+    this.db.close();
+    this.strictDb.close();
+  }
+}
+
+let shared: LocalStore | null = null;
+
+/** The app's one store. Tests make their own `new LocalStore(...)`. */
+export function getLocalStore(): LocalStore {
+  shared ??= new LocalStore();
+  return shared;
+}

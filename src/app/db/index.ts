@@ -1,0 +1,31 @@
+/** The browser app's local storage: the one way features and the sync engine reach IndexedDB. */
+export { LocalStore, getLocalStore, type LocalStoreOptions } from './database';
+export { REPORT_SAVED_MARK, type CreateReportOptions } from './reports';
+export { countActions, type ExportedBackup, type ImportChoice, type ImportPlan, type ImportResult } from './backup';
+export {
+  DatabaseClosedError,
+  ImportPlanChangedError,
+  PeriodTakenError,
+  ReportNotFoundError,
+  ReportNotReadyError,
+  StorageFullError,
+} from './errors';
+export { onDatabaseEvent, hasDatabaseEventHappened, type DatabaseEvent } from './events';
+export {
+  flushPendingWrites,
+  hasPendingWrites,
+  notifyPendingWritesChanged,
+  onPendingWritesChanged,
+  registerPendingWriteSource,
+  type PendingWriteSource,
+} from './pendingWrites';
+export { newUuid } from './ids';
+export {
+  CURRENT_VERSION,
+  DATABASE_NAME,
+  type Language,
+  type OutboxEntry,
+  type SettingKey,
+  type SettingValues,
+  type StoredReport,
+} from './schema';

@@ -1,0 +1,171 @@
+/**
+ * Reports on this device. Every write of a document also (re)queues its outbox entry in the same
+ * transaction, so a report is never changed locally without the sync engine knowing.
+ */
+import { periodKey, previousPeriod, type ReportPeriod } from '../../domain/period';
+import { emptyReport, reportFromPrevious, type ReportDocument } from '../../domain/report';
+import { neverSynced } from '../../domain/sync';
+import { checkReport } from '../../domain/validation';
+import type { LocalStore } from './database';
+import { PeriodTakenError, ReportNotFoundError, ReportNotReadyError, withStorageErrors } from './errors';
+import { newUuid } from './ids';
+import { newOutboxEntry, type ReportDatabase, type StoredReport } from './schema';
+
+export const REPORT_SAVED_MARK = 'report-saved';
+
+export interface CreateReportOptions {
+  /** Start from the previous period's standing figures (workers, members …) when that report exists. */
+  fromPrevious?: boolean;
+}
+
+function byLatestEdit(a: StoredReport, b: StoredReport): number {
+  return a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0;
+}
+
+/** Strictly later than `previous`, so "newer" comparisons (backup plan, sync) never see a tie after an edit. */
+function nextTimestamp(previous: string | undefined): string {
+  const now = new Date();
+  if (previous && now.toISOString() <= previous) return new Date(Date.parse(previous) + 1).toISOString();
+  return now.toISOString();
+}
+
+export class ReportRepository {
+  constructor(private readonly store: LocalStore) {}
+
+  private get db(): ReportDatabase {
+    return this.store.db;
+  }
+
+  /** Every report on this device, the most recently edited first. */
+  list(): Promise<StoredReport[]> {
+    return withStorageErrors(async () => (await this.db.reports.toArray()).sort(byLatestEdit));
+  }
+
+  get(id: string): Promise<StoredReport | undefined> {
+    return withStorageErrors(() => this.db.reports.get(id));
+  }
+
+  findByPeriod(period: ReportPeriod): Promise<StoredReport | undefined> {
+    return withStorageErrors(async () => {
+      const found = await this.db.reports.where('periodKey').equals(periodKey(period)).toArray();
+      return found.sort(byLatestEdit)[0];
+    });
+  }
+
+  /** The same union's report for the period before, for the 20 % rule and "start from previous". */
+  async previousOf(period: ReportPeriod): Promise<ReportDocument | null> {
+    return (await this.findByPeriod(previousPeriod(period)))?.document ?? null;
+  }
+
+  /** A new draft. Refuses a second report for a period that has one (`PeriodTakenError`). */
+  create(period: ReportPeriod, options: CreateReportOptions = {}): Promise<StoredReport> {
+    return withStorageErrors(() =>
+      this.db.transaction('rw', this.db.reports, this.db.outbox, async () => {
+        const key = periodKey(period);
+        const existing = await this.db.reports.where('periodKey').equals(key).first();
+        if (existing) throw new PeriodTakenError(existing.id);
+        const now = new Date().toISOString();
+        const id = newUuid();
+        const previous = options.fromPrevious
+          ? await this.db.reports.where('periodKey').equals(periodKey(previousPeriod(period))).first()
+          : undefined;
+        const document = previous
+          ? reportFromPrevious(id, period, previous.document, now)
+          : emptyReport(id, period, now);
+        const stored: StoredReport = { id, periodKey: key, updatedAt: now, document, sync: neverSynced() };
+        await this.db.reports.add(stored);
+        await this.db.outbox.put(newOutboxEntry(id, now));
+        return stored;
+      }),
+    );
+  }
+
+  /**
+   * Autosave: store the officer's current document and queue it for the server, in one transaction.
+   * Identity (id, period, createdAt) and status are kept from the stored copy: status changes only
+   * through `markReady` / `reopen`, so a late autosave can never undo them. Returns the saved document.
+   */
+  save(document: ReportDocument): Promise<ReportDocument> {
+    return withStorageErrors(async () => {
+      const saved = await this.db.transaction('rw', this.db.reports, this.db.outbox, async () => {
+        const existing = await this.db.reports.get(document.id);
+        if (!existing) throw new ReportNotFoundError(document.id);
+        const updatedAt = nextTimestamp(existing.updatedAt);
+        const next: ReportDocument = {
+          ...document,
+          id: existing.document.id,
+          period: existing.document.period,
+          status: existing.document.status,
+          createdAt: existing.document.createdAt,
+          updatedAt,
+        };
+        await this.writeQueued(this.db, existing, next);
+        return next;
+      });
+      markSaved(saved.id);
+      return saved;
+    });
+  }
+
+  /**
+   * "Đánh dấu sẵn sàng gửi": only when the rules find no error, durably (strict), so the officer's
+   * decision survives a power cut right after the tap.
+   */
+  markReady(id: string): Promise<ReportDocument> {
+    return this.setStatus(id, 'ready');
+  }
+
+  /** Back to draft, to change a report already marked ready. */
+  reopen(id: string): Promise<ReportDocument> {
+    return this.setStatus(id, 'draft');
+  }
+
+  /** Remove the report and its queued push. The UI asks the officer first. */
+  delete(id: string): Promise<void> {
+    return withStorageErrors(() =>
+      this.store.strictDb.transaction('rw', this.store.strictDb.reports, this.store.strictDb.outbox, async () => {
+        await this.store.strictDb.reports.delete(id);
+        await this.store.strictDb.outbox.delete(id);
+      }),
+    );
+  }
+
+  private setStatus(id: string, status: ReportDocument['status']): Promise<ReportDocument> {
+    const db = this.store.strictDb;
+    return withStorageErrors(() =>
+      db.transaction('rw', db.reports, db.outbox, async () => {
+        const existing = await db.reports.get(id);
+        if (!existing) throw new ReportNotFoundError(id);
+        if (status === 'ready') {
+          const previous = await db.reports
+            .where('periodKey')
+            .equals(periodKey(previousPeriod(existing.document.period)))
+            .first();
+          const check = checkReport(existing.document, { previous: previous?.document ?? null });
+          if (!check.canMarkReady) throw new ReportNotReadyError(check.errors.length);
+        }
+        if (existing.document.status === status) return existing.document;
+        const next: ReportDocument = { ...existing.document, status, updatedAt: nextTimestamp(existing.updatedAt) };
+        await this.writeQueued(db, existing, next);
+        return next;
+      }),
+    );
+  }
+
+  private async writeQueued(db: ReportDatabase, existing: StoredReport, document: ReportDocument): Promise<void> {
+    // The sync fields (revision, base, review …) belong to the sync engine; only `pending` flips here.
+    await db.reports.put({
+      ...existing,
+      updatedAt: document.updatedAt,
+      document,
+      sync: { ...existing.sync, pending: true },
+    });
+    await db.outbox.put(newOutboxEntry(existing.id, document.updatedAt));
+  }
+}
+
+function markSaved(reportId: string): void {
+  // The benchmark measures keystroke → commit from this mark.
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function')
+    performance.mark(REPORT_SAVED_MARK, { detail: { reportId } });
+}

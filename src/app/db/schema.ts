@@ -1,0 +1,99 @@
+/**
+ * The local database's shape and its version history. Every schema change is a new
+ * `db.version(n)` with an upgrade function, tested on data written by the version before
+ * (test/app/db/upgrade.test.ts). Never edit an old version's stores: phones hold data written by it.
+ */
+import type Dexie from 'dexie';
+import type { EntityTable } from 'dexie';
+import type { ReportDocument, UnionProfile } from '../../domain/report';
+import { neverSynced, type LocalReportSync } from '../../domain/sync';
+import { newUuid } from './ids';
+
+export const DATABASE_NAME = 'bao-cao-cdcs';
+
+/** A report as the device keeps it: the document and where it stands with the server. */
+export interface StoredReport {
+  id: string;
+  /** `periodKey(document.period)`, indexed for "one report per period" and "previous period". */
+  periodKey: string;
+  /** Copy of `document.updatedAt`, indexed to list the latest first. */
+  updatedAt: string;
+  document: ReportDocument;
+  sync: LocalReportSync;
+}
+
+/**
+ * One entry per report with changes the server has not seen. Written in the same transaction as the
+ * report; a new edit replaces the entry (new `idempotencyKey`), so ten edits make one push.
+ * The sync engine removes an entry only if its `idempotencyKey` is still the one it pushed.
+ */
+export interface OutboxEntry {
+  reportId: string;
+  /** ISO time of the edit that queued this entry. */
+  queuedAt: string;
+  /** Failed push attempts of this entry so far (drives backoff). */
+  attempts: number;
+  /** Epoch milliseconds before which the sync engine should not try again. */
+  nextAttemptAt: number;
+  /** Sent as `Idempotency-Key`: a replayed push returns the stored answer. */
+  idempotencyKey: string;
+}
+
+export type Language = 'vi' | 'en';
+
+/** Everything kept under `settings`, by key. The device token never goes into a backup. */
+export interface SettingValues {
+  profile: UnionProfile;
+  language: Language;
+  serverUrl: string;
+  deviceToken: string;
+  deviceName: string;
+  lastSyncAt: string;
+  syncCursor: string;
+}
+export type SettingKey = keyof SettingValues;
+
+export interface SettingRecord {
+  key: SettingKey;
+  value: SettingValues[SettingKey];
+}
+
+export type ReportDatabase = Dexie & {
+  reports: EntityTable<StoredReport, 'id'>;
+  outbox: EntityTable<OutboxEntry, 'reportId'>;
+  settings: EntityTable<SettingRecord, 'key'>;
+};
+
+/** Version 1, the first release: reports without any sync state, no outbox. Kept to upgrade from. */
+export const VERSION_1_STORES = {
+  reports: 'id, periodKey, updatedAt',
+  settings: 'key',
+} as const;
+
+export const VERSION_2_STORES = {
+  reports: 'id, periodKey, updatedAt',
+  outbox: 'reportId, nextAttemptAt',
+  settings: 'key',
+} as const;
+
+export const CURRENT_VERSION = 2;
+
+export function newOutboxEntry(reportId: string, queuedAt: string): OutboxEntry {
+  return { reportId, queuedAt, attempts: 0, nextAttemptAt: 0, idempotencyKey: newUuid() };
+}
+
+export function declareVersions(db: Dexie): void {
+  db.version(1).stores(VERSION_1_STORES);
+  db.version(2)
+    .stores(VERSION_2_STORES)
+    .upgrade(async (tx) => {
+      // Version 1 never talked to a server: every report is "only on this phone" and waits to be sent.
+      const reports = tx.table<StoredReport, string>('reports');
+      await reports.toCollection().modify((report) => {
+        report.sync = neverSynced();
+      });
+      const now = new Date().toISOString();
+      const ids = await reports.toCollection().primaryKeys();
+      await tx.table<OutboxEntry, string>('outbox').bulkPut(ids.map((id) => newOutboxEntry(id, now)));
+    });
+}

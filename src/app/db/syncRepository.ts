@@ -1,0 +1,314 @@
+/**
+ * The sync engine's transactions on the device's database. Each one reads and writes the report and
+ * its outbox entry in one IndexedDB transaction, so an autosave that lands while a push is in flight
+ * is never lost: an outbox entry is removed only if its `idempotencyKey` is still the one pushed
+ * (a newer edit replaces the entry with a new key, see `ReportRepository.save`).
+ *
+ * A report the server refuses (409, 422) is set aside by pushing its outbox entry's `nextAttemptAt`
+ * to the far future; the next edit replaces the entry (`nextAttemptAt: 0`) and so retries it.
+ */
+import { liveQuery } from 'dexie';
+import { periodKey } from '../../domain/period';
+import { sameValue, mergeReports } from '../../domain/merge';
+import type { ReportDocument } from '../../domain/report';
+import type { ApiError, LocalReportSync, ServerReport } from '../../domain/sync';
+import type { LocalStore } from './database';
+import { withStorageErrors } from './errors';
+import { newUuid } from './ids';
+import { newOutboxEntry, type OutboxEntry, type ReportDatabase, type StoredReport } from './schema';
+
+/** `nextAttemptAt` of an entry set aside until the officer edits the report. */
+export const SET_ASIDE = Number.MAX_SAFE_INTEGER;
+
+export interface SyncConnection {
+  serverUrl: string;
+  deviceToken: string;
+}
+
+/** What the device holds for one queued report, read together in one transaction. */
+export interface PushCandidate {
+  entry: OutboxEntry;
+  document: ReportDocument;
+  sync: LocalReportSync;
+}
+
+/** What a pulled server report did to the local copy. */
+export type PullOutcome =
+  | 'created' // a report made on the union's other device
+  | 'updated' // the server's newer copy replaced an unchanged local copy
+  | 'merged' // merged into local edits waiting to be pushed
+  | 'conflict' // local edits and the server's disagree: the officer decides
+  | 'review' // only the district's decision changed
+  | 'unchanged';
+
+/** The sync engine's view of the database. `SyncRepository` implements it on Dexie; tests may too. */
+export interface SyncStorage {
+  connection(): Promise<SyncConnection | null>;
+  /** Queued reports that may be pushed now: due, not set aside, not waiting for the officer's decision. */
+  dueOutbox(now: number): Promise<OutboxEntry[]>;
+  pushCandidate(reportId: string): Promise<PushCandidate | null>;
+  /** The server accepted a push. Returns whether the report is now in sync (no newer edit came meanwhile). */
+  completePush(reportId: string, idempotencyKey: string, server: ServerReport): Promise<boolean>;
+  /**
+   * A push met a newer server copy (412) and the merge found nothing to ask: keep `merged` on
+   * `remote`'s revision and queue it with a new key. Returns false, writing nothing, if the officer
+   * edited the report since the push (the next round merges again).
+   */
+  saveMerge(reportId: string, idempotencyKey: string, merged: ReportDocument, remote: ServerReport): Promise<boolean>;
+  setConflict(reportId: string, remote: ServerReport): Promise<void>;
+  setRefusal(reportId: string, idempotencyKey: string, refusal: ApiError): Promise<void>;
+  /** The pushed key was already used for another body (422 idempotency_key_reused): take a new one. */
+  renewIdempotencyKey(reportId: string, idempotencyKey: string): Promise<void>;
+  /** The server no longer knows the revision's report (404 on If-Match): push again as a creation. */
+  forgetServerRevision(reportId: string): Promise<void>;
+  applyServerReport(remote: ServerReport): Promise<PullOutcome>;
+  syncCursor(): Promise<string | null>;
+  saveSyncProgress(cursor: string, lastSyncAt: string): Promise<void>;
+  lastSyncAt(): Promise<string | null>;
+}
+
+function storedOf(existing: StoredReport | undefined, document: ReportDocument, sync: LocalReportSync): StoredReport {
+  return {
+    ...(existing ?? {}),
+    id: document.id,
+    periodKey: periodKey(document.period),
+    updatedAt: document.updatedAt,
+    document,
+    sync,
+  };
+}
+
+function syncedState(server: ServerReport): LocalReportSync {
+  return {
+    serverRevision: server.revision,
+    base: server.document,
+    pending: false,
+    review: server.review,
+    refusal: null,
+    conflict: null,
+  };
+}
+
+export class SyncRepository implements SyncStorage {
+  constructor(private readonly store: LocalStore) {}
+
+  private get db(): ReportDatabase {
+    return this.store.db;
+  }
+
+  private rw<T>(work: (db: ReportDatabase) => Promise<T>, db: ReportDatabase = this.db): Promise<T> {
+    return withStorageErrors(() => db.transaction('rw', db.reports, db.outbox, () => work(db)));
+  }
+
+  async connection(): Promise<SyncConnection | null> {
+    const [serverUrl, deviceToken] = await Promise.all([
+      this.store.settings.get('serverUrl'),
+      this.store.settings.get('deviceToken'),
+    ]);
+    return serverUrl && deviceToken ? { serverUrl, deviceToken } : null;
+  }
+
+  /** Keep the server address and the device's token after enrolment. */
+  async saveEnrolment(serverUrl: string, deviceToken: string, deviceName: string): Promise<void> {
+    await withStorageErrors(() =>
+      this.db.transaction('rw', this.db.settings, async () => {
+        await this.db.settings.bulkPut([
+          { key: 'serverUrl', value: serverUrl },
+          { key: 'deviceToken', value: deviceToken },
+          { key: 'deviceName', value: deviceName },
+        ]);
+        // A new enrolment may be another union's server: read its changes from the start.
+        await this.db.settings.delete('syncCursor');
+      }),
+    );
+  }
+
+  /** Forget the token (revoked, or the officer signs this device out); reports stay on the device. */
+  async forgetEnrolment(): Promise<void> {
+    await this.store.settings.remove('deviceToken');
+  }
+
+  async dueOutbox(now: number): Promise<OutboxEntry[]> {
+    return withStorageErrors(() =>
+      this.db.transaction('r', this.db.reports, this.db.outbox, async () => {
+        const entries = await this.db.outbox.where('nextAttemptAt').belowOrEqual(now).toArray();
+        const reports = await this.db.reports.bulkGet(entries.map((entry) => entry.reportId));
+        return entries
+          .filter((_, index) => !reports[index]?.sync.conflict)
+          .sort((a, b) => (a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : 0));
+      }),
+    );
+  }
+
+  async pushCandidate(reportId: string): Promise<PushCandidate | null> {
+    return withStorageErrors(() =>
+      this.db.transaction('r', this.db.reports, this.db.outbox, async () => {
+        const [entry, stored] = await Promise.all([this.db.outbox.get(reportId), this.db.reports.get(reportId)]);
+        if (!entry || !stored) return null;
+        return { entry, document: stored.document, sync: stored.sync };
+      }),
+    );
+  }
+
+  completePush(reportId: string, idempotencyKey: string, server: ServerReport): Promise<boolean> {
+    return this.rw(async (db) => {
+      const [entry, stored] = await Promise.all([db.outbox.get(reportId), db.reports.get(reportId)]);
+      if (!stored) return true; // deleted on this device meanwhile; the server keeps its copy
+      const unchanged = entry?.idempotencyKey === idempotencyKey;
+      if (unchanged) await db.outbox.delete(reportId);
+      // If a newer edit replaced the entry, the server's revision is still the right base for its push.
+      const sync: LocalReportSync = { ...syncedState(server), pending: !unchanged };
+      await db.reports.put(storedOf(stored, stored.document, sync));
+      return unchanged;
+    });
+  }
+
+  saveMerge(reportId: string, idempotencyKey: string, merged: ReportDocument, remote: ServerReport): Promise<boolean> {
+    return this.rw(async (db) => {
+      const [entry, stored] = await Promise.all([db.outbox.get(reportId), db.reports.get(reportId)]);
+      if (!stored || entry?.idempotencyKey !== idempotencyKey) return false;
+      if (sameValue(merged, remote.document)) {
+        // Nothing of ours is missing on the server: in sync without another push.
+        await db.outbox.delete(reportId);
+        await db.reports.put(storedOf(stored, remote.document, syncedState(remote)));
+        return true;
+      }
+      await db.outbox.put(newOutboxEntry(reportId, entry.queuedAt));
+      await db.reports.put(storedOf(stored, merged, { ...syncedState(remote), pending: true }));
+      return true;
+    });
+  }
+
+  setConflict(reportId: string, remote: ServerReport): Promise<void> {
+    return this.rw(async (db) => {
+      const stored = await db.reports.get(reportId);
+      if (!stored) return;
+      await db.reports.put(storedOf(stored, stored.document, { ...stored.sync, review: remote.review, conflict: remote }));
+    });
+  }
+
+  setRefusal(reportId: string, idempotencyKey: string, refusal: ApiError): Promise<void> {
+    return this.rw(async (db) => {
+      const [entry, stored] = await Promise.all([db.outbox.get(reportId), db.reports.get(reportId)]);
+      if (!stored) return;
+      // Set aside only the refused snapshot: an edit made meanwhile has its own chance.
+      if (entry?.idempotencyKey === idempotencyKey) await db.outbox.put({ ...entry, nextAttemptAt: SET_ASIDE });
+      await db.reports.put(storedOf(stored, stored.document, { ...stored.sync, refusal }));
+    });
+  }
+
+  renewIdempotencyKey(reportId: string, idempotencyKey: string): Promise<void> {
+    return this.rw(async (db) => {
+      const entry = await db.outbox.get(reportId);
+      if (entry?.idempotencyKey === idempotencyKey) await db.outbox.put({ ...entry, idempotencyKey: newUuid() });
+    });
+  }
+
+  forgetServerRevision(reportId: string): Promise<void> {
+    return this.rw(async (db) => {
+      const stored = await db.reports.get(reportId);
+      if (!stored) return;
+      await db.reports.put(storedOf(stored, stored.document, { ...stored.sync, serverRevision: null, base: null }));
+    });
+  }
+
+  /**
+   * The officer decided a conflict: `resolved` becomes the local copy on the server revision it was
+   * decided against, and is queued for a push. Written durably: it is a decision, not a keystroke.
+   */
+  resolveConflict(reportId: string, resolved: ReportDocument, decidedAgainstRevision: string): Promise<void> {
+    return this.rw(async (db) => {
+      const stored = await db.reports.get(reportId);
+      const conflict = stored?.sync.conflict;
+      if (!stored || !conflict) return;
+      if (conflict.revision !== decidedAgainstRevision) {
+        throw new Error('The server copy changed while deciding; decide again on the newer copy');
+      }
+      const document: ReportDocument = {
+        ...resolved,
+        updatedAt: new Date(Math.max(Date.now(), Date.parse(stored.document.updatedAt) + 1)).toISOString(),
+      };
+      await db.outbox.put(newOutboxEntry(reportId, document.updatedAt));
+      await db.reports.put(
+        storedOf(stored, document, {
+          ...stored.sync,
+          serverRevision: conflict.revision,
+          base: conflict.document,
+          pending: true,
+          refusal: null,
+          conflict: null,
+        }),
+      );
+    }, this.store.strictDb);
+  }
+
+  applyServerReport(remote: ServerReport): Promise<PullOutcome> {
+    return this.rw(async (db): Promise<PullOutcome> => {
+      const id = remote.document.id;
+      const [entry, stored] = await Promise.all([db.outbox.get(id), db.reports.get(id)]);
+      if (!stored) {
+        await db.reports.put(storedOf(undefined, remote.document, syncedState(remote)));
+        return 'created';
+      }
+      const sync = stored.sync;
+      if (remote.revision === sync.serverRevision) {
+        if (sameValue(remote.review, sync.review)) return 'unchanged';
+        await db.reports.put(storedOf(stored, stored.document, { ...sync, review: remote.review }));
+        return 'review';
+      }
+      if (sync.conflict) {
+        // Still waiting for the officer: decide against the newest server copy.
+        await db.reports.put(storedOf(stored, stored.document, { ...sync, review: remote.review, conflict: remote }));
+        return 'conflict';
+      }
+      if (!entry) {
+        await db.reports.put(storedOf(stored, remote.document, syncedState(remote)));
+        return 'updated';
+      }
+      // Local edits wait to be pushed: merge now so the push carries both sides on the new revision.
+      const { merged, conflicts } = mergeReports(sync.base, stored.document, remote.document);
+      if (conflicts.length > 0) {
+        await db.reports.put(storedOf(stored, stored.document, { ...sync, review: remote.review, conflict: remote }));
+        return 'conflict';
+      }
+      if (sameValue(merged, remote.document)) {
+        await db.outbox.delete(id);
+        await db.reports.put(storedOf(stored, remote.document, syncedState(remote)));
+        return 'updated';
+      }
+      await db.outbox.put({ ...newOutboxEntry(id, entry.queuedAt) });
+      await db.reports.put(
+        storedOf(stored, merged, { ...syncedState(remote), pending: true, refusal: sync.refusal }),
+      );
+      return 'merged';
+    });
+  }
+
+  async syncCursor(): Promise<string | null> {
+    return (await this.store.settings.get('syncCursor')) ?? null;
+  }
+
+  async saveSyncProgress(cursor: string, lastSyncAt: string): Promise<void> {
+    await withStorageErrors(() =>
+      this.db.settings.bulkPut([
+        { key: 'syncCursor', value: cursor },
+        { key: 'lastSyncAt', value: lastSyncAt },
+      ]),
+    );
+  }
+
+  async lastSyncAt(): Promise<string | null> {
+    return (await this.store.settings.get('lastSyncAt')) ?? null;
+  }
+
+  /** Calls `listener` whenever the outbox changes (in this tab or another), e.g. to push soon after an edit. */
+  watchOutbox(listener: (queued: number) => void): () => void {
+    const subscription = liveQuery(() => this.db.outbox.count()).subscribe({
+      next: listener,
+      error: () => {
+        // A closed database (upgrade in another tab) ends the watch; the page reloads anyway.
+      },
+    });
+    return () => subscription.unsubscribe();
+  }
+}

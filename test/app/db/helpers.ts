@@ -1,0 +1,18 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { LocalStore } from '../../../src/app/db';
+
+/** fake-indexeddb passed explicitly, so import order never decides which IndexedDB Dexie sees. */
+export const fakeIndexedDb = { indexedDB, IDBKeyRange };
+
+let counter = 0;
+
+export function freshDatabaseName(): string {
+  return `test-${process.pid}-${++counter}-${Date.now()}`;
+}
+
+/** A fresh store on its own fake IndexedDB database, so tests never share data. */
+export async function openFreshStore(name = freshDatabaseName()): Promise<LocalStore> {
+  const store = new LocalStore({ name, dexie: fakeIndexedDb });
+  await store.open();
+  return store;
+}

@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  PeriodTakenError,
+  ReportNotReadyError,
+  StorageFullError,
+  onDatabaseEvent,
+  type DatabaseEvent,
+  type LocalStore,
+} from '../../../src/app/db';
+import { openFreshStore } from './helpers';
+
+let store: LocalStore;
+afterEach(() => store?.close());
+
+describe('reports repository', () => {
+  it('creates a draft that is queued for the server', async () => {
+    store = await openFreshStore();
+    const created = await store.reports.create({ year: 2024, kind: 'yearly' });
+    expect(created.document.status).toBe('draft');
+    expect(created.sync.pending).toBe(true);
+    const outbox = await store.db.outbox.get(created.id);
+    expect(outbox?.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses a second report for the same period', async () => {
+    store = await openFreshStore();
+    const first = await store.reports.create({ year: 2024, kind: 'yearly' });
+    await expect(store.reports.create({ year: 2024, kind: 'yearly' })).rejects.toEqual(new PeriodTakenError(first.id));
+    await store.reports.create({ year: 2024, kind: 'interim' });
+    expect(await store.reports.list()).toHaveLength(2);
+  });
+
+  it("starts from the previous period's standing figures when asked", async () => {
+    store = await openFreshStore();
+    const previous = await store.reports.create({ year: 2023, kind: 'yearly' });
+    await store.reports.save({
+      ...previous.document,
+      membership: { ...previous.document.membership, workers: 120, members: 100, newMembers: 7 },
+    });
+    const next = await store.reports.create({ year: 2024, kind: 'yearly' }, { fromPrevious: true });
+    expect(next.document.membership.workers).toBe(120);
+    expect(next.document.membership.members).toBe(100);
+    expect(next.document.membership.newMembers).toBeNull();
+    const blank = await store.reports.create({ year: 2024, kind: 'final' }, { fromPrevious: false });
+    expect(blank.document.membership.workers).toBeNull();
+  });
+
+  it('saves the report and its outbox entry together, the newest edit replacing the queued one', async () => {
+    store = await openFreshStore();
+    const created = await store.reports.create({ year: 2024, kind: 'yearly' });
+    const keys = new Set<string>();
+    let document = created.document;
+    for (let members = 1; members <= 10; members++) {
+      document = await store.reports.save({ ...document, membership: { ...document.membership, members } });
+      keys.add((await store.db.outbox.get(created.id))!.idempotencyKey);
+    }
+    expect(await store.db.outbox.count()).toBe(1);
+    expect(keys.size).toBe(10);
+    const stored = await store.reports.get(created.id);
+    expect(stored?.document.membership.members).toBe(10);
+    expect(stored?.updatedAt).toBe(stored?.document.updatedAt);
+    expect(stored!.updatedAt > created.updatedAt).toBe(true);
+  });
+
+  it('writes nothing when the outbox write fails: report and queue stay consistent', async () => {
+    store = await openFreshStore();
+    const created = await store.reports.create({ year: 2024, kind: 'yearly' });
+    const before = await store.db.outbox.get(created.id);
+    store.db.outbox.hook('updating', () => {
+      throw new Error('outbox write failed');
+    });
+    await expect(
+      store.reports.save({ ...created.document, membership: { ...created.document.membership, members: 5 } }),
+    ).rejects.toThrow('outbox write failed');
+    expect((await store.reports.get(created.id))?.document.membership.members).toBeNull();
+    expect(await store.db.outbox.get(created.id)).toEqual(before);
+  });
+
+  it('keeps the sync state the sync engine wrote, flipping only pending', async () => {
+    store = await openFreshStore();
+    const created = await store.reports.create({ year: 2024, kind: 'yearly' });
+    await store.db.reports.update(created.id, { sync: { ...created.sync, pending: false, serverRevision: 'r7' } });
+    await store.reports.save({ ...created.document, proposals: { text: 'Thêm nhà văn hoá' } });
+    const stored = await store.reports.get(created.id);
+    expect(stored?.sync).toMatchObject({ serverRevision: 'r7', pending: true });
+  });
+
+  it('marks ready only without errors, and a late autosave does not undo it', async () => {
+    store = await openFreshStore();
+    const created = await store.reports.create({ year: 2024, kind: 'yearly' });
+    await expect(store.reports.markReady(created.id)).rejects.toBeInstanceOf(ReportNotReadyError);
+    const filled = await store.reports.save({
+      ...created.document,
+      membership: { ...created.document.membership, workers: 100, members: 85 },
+    });
+    const ready = await store.reports.markReady(created.id);
+    expect(ready.status).toBe('ready');
+    // The form still holds status "draft" from before the tap.
+    await store.reports.save({ ...filled, proposals: { text: 'x' } });
+    expect((await store.reports.get(created.id))?.document.status).toBe('ready');
+    expect((await store.reports.reopen(created.id)).status).toBe('draft');
+  });
+
+  it('deletes a report and its queued push', async () => {
+    store = await openFreshStore();
+    const created = await store.reports.create({ year: 2024, kind: 'yearly' });
+    await store.reports.delete(created.id);
+    expect(await store.reports.get(created.id)).toBeUndefined();
+    expect(await store.db.outbox.get(created.id)).toBeUndefined();
+  });
+
+  it('lists the most recently edited report first', async () => {
+    store = await openFreshStore();
+    const older = await store.reports.create({ year: 2023, kind: 'yearly' });
+    await store.reports.create({ year: 2024, kind: 'yearly' });
+    await store.reports.save({ ...older.document, proposals: { text: 'sửa' } });
+    expect((await store.reports.list()).map((r) => r.document.period.year)).toEqual([2023, 2024]);
+  });
+
+  it('turns a full disk into StorageFullError and tells the UI', async () => {
+    store = await openFreshStore();
+    const created = await store.reports.create({ year: 2024, kind: 'yearly' });
+    store.db.reports.hook('updating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const events: DatabaseEvent[] = [];
+    const stop = onDatabaseEvent((event) => events.push(event));
+    await expect(store.reports.save({ ...created.document, proposals: { text: 'x' } })).rejects.toBeInstanceOf(
+      StorageFullError,
+    );
+    stop();
+    expect(events).toContainEqual({ kind: 'quotaExceeded' });
+    expect((await store.db.reports.get(created.id))?.document.proposals.text).toBe('');
+  });
+
+  it('keeps settings by key', async () => {
+    store = await openFreshStore();
+    expect(await store.settings.get('language')).toBeUndefined();
+    await store.settings.set('language', 'en');
+    await store.settings.set('profile', { unionName: 'CĐCS Công ty A', employer: 'Công ty A', sector: 'private', district: 'Dương Minh Châu' });
+    expect(await store.settings.get('language')).toBe('en');
+    expect((await store.settings.get('profile'))?.sector).toBe('private');
+  });
+});
