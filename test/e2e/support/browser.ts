@@ -1,0 +1,50 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
+
+/** Debian's Chromium: never a downloaded browser. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const launchOptions: LaunchOptions = {
+  executablePath: chromiumPath,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch(launchOptions);
+}
+
+export interface Profile {
+  dir: string;
+  launch(options?: { offline?: boolean }): Promise<BrowserContext>;
+  remove(): Promise<void>;
+}
+
+/** A browser profile on disk, so that IndexedDB and the service worker outlive a browser restart. */
+export async function makeProfile(): Promise<Profile> {
+  const dir = await mkdtemp(join(tmpdir(), 'bao-cao-cdcs-profile-'));
+  return {
+    dir,
+    launch: ({ offline = false } = {}) =>
+      chromium.launchPersistentContext(dir, { ...launchOptions, offline, acceptDownloads: true, locale: 'vi-VN' }),
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Resolves once a service worker is active and controls this page: from then on it loads offline. */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  });
+}

@@ -1,0 +1,75 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+
+/** The production build, served the way a real host would: SPA fallback, no caching of sw.js. */
+export const distDir = resolve(process.env.E2E_DIST_DIR ?? resolve(import.meta.dirname, '../../../dist'));
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface StaticServer {
+  url: string;
+  /** Requests answered so far, by path: lets a test prove a page came from the service worker. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export async function serveDist(root = distDir): Promise<StaticServer> {
+  const requests: string[] = [];
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    requests.push(path);
+    void (async () => {
+      let file = normalize(join(root, path));
+      if (!file.startsWith(root)) {
+        response.writeHead(403).end();
+        return;
+      }
+      if (!(await isFile(file))) {
+        if (path.startsWith('/api/') || extname(path) !== '') {
+          response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+          return;
+        }
+        file = join(root, 'index.html');
+      }
+      const noCache = /(?:^|\/)(?:sw\.js|index\.html|manifest\.webmanifest|registerSW\.js)$/.test(file);
+      response.writeHead(200, {
+        'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': noCache ? 'no-cache' : 'public, max-age=31536000, immutable',
+      });
+      createReadStream(file).pipe(response);
+    })();
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
