@@ -1,0 +1,33 @@
+/**
+ * Who is asking. Checked in `onRequest`, before the body is read, so that a stranger learns nothing
+ * (not even whether a body would have parsed) and costs the server no parsing.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ServiceContext } from '../services/context';
+import { authenticateDistrictUser } from '../services/district';
+import { authenticateDevice, bearerToken } from '../services/devices';
+import type { DeviceRecord } from '../store/store';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    device: DeviceRecord | null;
+    districtUser: { userId: string; username: string; tokenHash: string } | null;
+  }
+}
+
+export function deviceAuth(context: ServiceContext) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    request.device = await authenticateDevice(context, request.headers.authorization);
+  };
+}
+
+export function districtAuth(context: ServiceContext) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    request.districtUser = await authenticateDistrictUser(context, bearerToken(request.headers.authorization));
+  };
+}
+
+export function requireDevice(request: FastifyRequest): DeviceRecord {
+  if (!request.device) throw new Error('route is missing deviceAuth');
+  return request.device;
+}

@@ -1,0 +1,133 @@
+/** Routes only translate HTTP to service calls and back; the rules live in ../services. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ServiceContext } from '../services/context';
+import {
+  createUnion,
+  districtReport,
+  issueEnrolmentCode,
+  listDevices,
+  login,
+  logout,
+  periodOverview,
+  reviewReport,
+} from '../services/district';
+import { enrol } from '../services/devices';
+import { ApiFailure } from '../services/errors';
+import { getReport, listChanges, putReport } from '../services/reports';
+import { revokeDevice } from '../services/district';
+import { deviceAuth, districtAuth, requireDevice } from './auth';
+import { FixedWindowLimiter, type RateLimit } from './rateLimit';
+
+export interface RateLimits {
+  enrol: RateLimit;
+  login: RateLimit;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  enrol: { limit: 10, windowMs: 60_000 },
+  login: { limit: 10, windowMs: 60_000 },
+};
+
+type IdParams = { Params: { id: string } };
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** A body route refuses a request that carries no JSON at all (Fastify only checks bodies that are there). */
+async function requireJsonBody(request: FastifyRequest): Promise<void> {
+  if (request.body === undefined && !/^application\/json\b/i.test(header(request, 'content-type') ?? ''))
+    throw new ApiFailure(415, 'unsupported_media_type', 'Send the body as application/json.');
+}
+
+function rateLimited(limiter: FixedWindowLimiter, bucket: string) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const retryAfter = limiter.hit(`${bucket}:${request.ip}`);
+    if (retryAfter !== null) {
+      reply.header('Retry-After', String(retryAfter));
+      throw new ApiFailure(429, 'rate_limited', 'Too many attempts; wait and try again.', { retryAfterSeconds: retryAfter });
+    }
+  };
+}
+
+export function registerRoutes(app: FastifyInstance, context: ServiceContext, rateLimits: RateLimits): void {
+  const device = deviceAuth(context);
+  const district = districtAuth(context);
+  const now = () => context.now().getTime();
+  const enrolLimiter = new FixedWindowLimiter(rateLimits.enrol, now);
+  const loginLimiter = new FixedWindowLimiter(rateLimits.login, now);
+
+  app.get('/api/health', async () => ({ status: 'ok', store: context.store.kind }));
+
+  // ---- devices ----
+
+  app.post('/api/enrol', { onRequest: rateLimited(enrolLimiter, 'enrol'), preValidation: requireJsonBody }, async (request, reply) => {
+    reply.code(201);
+    return enrol(context, request.body);
+  });
+
+  app.put<IdParams>('/api/reports/:id', { onRequest: device, preValidation: requireJsonBody }, async (request, reply) => {
+    const result = await putReport(context, requireDevice(request), {
+      pathId: request.params.id,
+      body: request.body,
+      ifMatch: header(request, 'if-match'),
+      ifNoneMatch: header(request, 'if-none-match'),
+      idempotencyKey: header(request, 'idempotency-key'),
+    });
+    reply.code(result.status).header('ETag', `"${result.revision}"`).type('application/json; charset=utf-8');
+    if (result.replayed) reply.header('Idempotency-Replayed', 'true');
+    return reply.send(result.responseJson);
+  });
+
+  app.get<IdParams>('/api/reports/:id', { onRequest: device }, async (request, reply) => {
+    const report = await getReport(context, requireDevice(request), request.params.id);
+    reply.header('ETag', `"${report.revision}"`);
+    return { report };
+  });
+
+  app.get<{ Querystring: { since?: string; limit?: string } }>('/api/reports', { onRequest: device }, async (request) =>
+    listChanges(context, requireDevice(request), request.query),
+  );
+
+  // ---- district ----
+
+  app.post('/api/district/login', { onRequest: rateLimited(loginLimiter, 'login'), preValidation: requireJsonBody }, async (request) =>
+    login(context, request.body),
+  );
+
+  app.post('/api/district/logout', { onRequest: district }, async (request, reply) => {
+    if (request.districtUser) await logout(context, request.districtUser.tokenHash);
+    return reply.code(204).send();
+  });
+
+  app.get<{ Querystring: { year?: string; kind?: string } }>('/api/district/unions', { onRequest: district }, async (request) =>
+    periodOverview(context, request.query),
+  );
+
+  app.post('/api/district/unions', { onRequest: district, preValidation: requireJsonBody }, async (request, reply) => {
+    reply.code(201);
+    return { union: await createUnion(context, request.body) };
+  });
+
+  app.post<IdParams>('/api/district/unions/:id/enrolment-codes', { onRequest: district }, async (request, reply) => {
+    const code = await issueEnrolmentCode(context, request.params.id, request.body ?? {});
+    return reply.code(201).send(code);
+  });
+
+  app.get<IdParams>('/api/district/unions/:id/devices', { onRequest: district }, async (request) => ({
+    devices: await listDevices(context, request.params.id),
+  }));
+
+  app.post<IdParams>('/api/district/devices/:id/revoke', { onRequest: district }, async (request) => ({
+    device: await revokeDevice(context, request.params.id),
+  }));
+
+  app.get<IdParams>('/api/district/reports/:id', { onRequest: district }, async (request) =>
+    districtReport(context, request.params.id),
+  );
+
+  app.post<IdParams>('/api/district/reports/:id/review', { onRequest: district, preValidation: requireJsonBody }, async (request) => ({
+    report: await reviewReport(context, request.params.id, request.body),
+  }));
+}

@@ -1,0 +1,93 @@
+/**
+ * The built PWA and the headers every answer carries. The app is served from the same origin as the
+ * API, which is what lets the Content-Security-Policy be this strict.
+ */
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendApiError } from './errors';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  // The camera stays allowed for scanning an enrolment QR code later.
+  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), payment=()',
+};
+
+const CORS_HEADERS: Record<string, string> = {
+  // Tokens travel in Authorization, never in cookies, so another origin gains nothing it could not do itself.
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag, Retry-After, Idempotency-Replayed',
+};
+
+function isApi(url: string): boolean {
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+}
+
+/** The worker and the page that lists the hashed files must never be cached stale: the update flow depends on it. */
+function cacheControlFor(path: string): string {
+  const name = path.split(sep).at(-1) ?? '';
+  if (path.includes(`${sep}assets${sep}`)) return 'public, max-age=31536000, immutable';
+  if (name === 'sw.js' || name === 'index.html' || name.endsWith('.webmanifest') || name === 'registerSW.js') return 'no-cache';
+  return 'public, max-age=3600';
+}
+
+export function registerHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    if (isApi(request.url)) {
+      reply.header('Cache-Control', 'no-store');
+      if (request.headers.origin) for (const [name, value] of Object.entries(CORS_HEADERS)) reply.header(name, value);
+    }
+    return payload;
+  });
+
+  app.options('/api/*', async (_request, reply) =>
+    reply
+      .code(204)
+      .header('Access-Control-Allow-Origin', '*')
+      .header('Access-Control-Allow-Methods', 'GET, PUT, POST, OPTIONS')
+      .header('Access-Control-Allow-Headers', 'Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key')
+      .header('Access-Control-Max-Age', '86400')
+      .send(),
+  );
+}
+
+export async function registerWeb(app: FastifyInstance, distDir: string | null): Promise<void> {
+  const hasApp = distDir !== null && existsSync(join(distDir, 'index.html'));
+  if (hasApp) {
+    await app.register(fastifyStatic, {
+      root: distDir,
+      cacheControl: false,
+      setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlFor(path)),
+    });
+  }
+
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    if (isApi(request.url)) return sendApiError(reply, 404, 'not_found', 'No such endpoint.');
+    // A page the PWA routes itself (e.g. /reports/…) opens the app; a missing file stays a 404.
+    const navigation = (request.method === 'GET' || request.method === 'HEAD') && /text\/html/.test(request.headers.accept ?? '');
+    if (hasApp && navigation) return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    return reply.code(404).type('text/plain; charset=utf-8').send(hasApp ? 'Not found' : 'Not found (the app is not built: run npm run build)');
+  });
+}

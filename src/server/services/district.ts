@@ -1,0 +1,321 @@
+/**
+ * What the district does: sign in, see which unions have reported for a period, review reports, and
+ * administer unions, enrolment codes and devices. The admin command line uses the same functions.
+ */
+import { randomUUID } from 'node:crypto';
+import * as z from 'zod/mini';
+import { meetsUnionizationTarget, unionizationRate, UNIONIZATION_TARGET } from '../../domain/indicators';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS, type ReportPeriod } from '../../domain/period';
+import type { ReportDocument } from '../../domain/report';
+import { REVIEW_STATUSES, type ReviewDecision, type ServerReport } from '../../domain/sync';
+import type { DeviceRecord, RevisionSummary, UnionRecord } from '../store/store';
+import { type ServiceContext, isoNow } from './context';
+import { ApiFailure, validationFailed, zodIssues } from './errors';
+import {
+  DECOY_PASSWORD_HASH,
+  hashPassword,
+  newEnrolmentCode,
+  newToken,
+  normaliseEnrolmentCode,
+  sha256Hex,
+  verifyPassword,
+} from './secrets';
+import { isReportId, toServerReport } from './reports';
+
+export const SESSION_HOURS = 12;
+export const DEFAULT_CODE_VALID_DAYS = 7;
+export const DEFAULT_CODE_MAX_USES = 3;
+export const MIN_PASSWORD_LENGTH = 10;
+
+const DAY_MS = 86_400_000;
+
+function parse<T>(schema: z.ZodMiniType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw validationFailed(zodIssues(parsed.error.issues));
+  return parsed.data;
+}
+
+// ---- district users and sessions ----
+
+const usernameSchema = z.string().check(z.trim(), z.toLowerCase(), z.regex(/^[a-z0-9._-]{3,64}$/));
+const newUserSchema = z.object({
+  username: usernameSchema,
+  password: z.string().check(z.minLength(MIN_PASSWORD_LENGTH), z.maxLength(1024)),
+});
+const loginSchema = z.object({
+  username: z.string().check(z.maxLength(200)),
+  password: z.string().check(z.maxLength(1024)),
+});
+
+export async function createDistrictUser(context: ServiceContext, input: unknown): Promise<{ id: string; username: string }> {
+  const { username, password } = parse(newUserSchema, input);
+  const passwordHash = await hashPassword(password);
+  return context.store.write(async (tx) => {
+    if (await tx.findDistrictUserByUsername(username))
+      throw validationFailed([{ path: 'username', code: 'taken', message: 'A district user with this name exists.' }]);
+    const id = randomUUID();
+    await tx.insertDistrictUser({ id, username, passwordHash, createdAt: isoNow(context) });
+    return { id, username };
+  });
+}
+
+export interface DistrictSession {
+  token: string;
+  expiresAt: string;
+  user: { id: string; username: string };
+}
+
+export async function login(context: ServiceContext, input: unknown): Promise<DistrictSession> {
+  const { username, password } = parse(loginSchema, input);
+  const user = await context.store.findDistrictUserByUsername(username.trim().toLowerCase());
+  // Always run scrypt, so that a wrong name costs as long as a wrong password.
+  const passwordMatches = await verifyPassword(password, user?.passwordHash ?? DECOY_PASSWORD_HASH);
+  if (!user || !passwordMatches) throw new ApiFailure(401, 'unauthorized', 'Wrong user name or password.');
+  const token = newToken();
+  const now = context.now();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString();
+  await context.store.write(async (tx) => {
+    await tx.deleteExpired(new Date(now.getTime() - 30 * DAY_MS).toISOString(), now.toISOString());
+    await tx.insertSession({ tokenHash: sha256Hex(token), userId: user.id, createdAt: now.toISOString(), expiresAt });
+  });
+  return { token, expiresAt, user: { id: user.id, username: user.username } };
+}
+
+export async function authenticateDistrictUser(context: ServiceContext, token: string | null): Promise<{ userId: string; username: string; tokenHash: string }> {
+  const tokenHash = token ? sha256Hex(token) : '';
+  const session = token ? await context.store.findSessionByTokenHash(tokenHash) : undefined;
+  if (!session || session.expiresAt <= isoNow(context))
+    throw new ApiFailure(401, 'unauthorized', 'Sign in again: the district session is missing or has expired.');
+  return { userId: session.userId, username: session.username, tokenHash };
+}
+
+export async function logout(context: ServiceContext, tokenHash: string): Promise<void> {
+  await context.store.write((tx) => tx.deleteSession(tokenHash));
+}
+
+// ---- unions, codes, devices ----
+
+const newUnionSchema = z.object({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) });
+
+export async function createUnion(context: ServiceContext, input: unknown): Promise<UnionRecord> {
+  const { name } = parse(newUnionSchema, input);
+  const union = { id: randomUUID(), name, createdAt: isoNow(context) };
+  await context.store.write((tx) => tx.insertUnion(union));
+  return union;
+}
+
+const issueCodeSchema = z.object({
+  validDays: z.optional(z.int().check(z.gte(1), z.lte(90))),
+  maxUses: z.optional(z.int().check(z.gte(1), z.lte(20))),
+});
+
+export interface IssuedCode {
+  code: string;
+  unionId: string;
+  expiresAt: string;
+  maxUses: number;
+}
+
+export async function issueEnrolmentCode(context: ServiceContext, unionId: string, input: unknown): Promise<IssuedCode> {
+  const options = parse(issueCodeSchema, input ?? {});
+  const union = await context.store.findUnion(unionId);
+  if (!union) throw new ApiFailure(404, 'not_found', 'No such union.');
+  const now = context.now();
+  const expiresAt = new Date(now.getTime() + (options.validDays ?? DEFAULT_CODE_VALID_DAYS) * DAY_MS).toISOString();
+  const maxUses = options.maxUses ?? DEFAULT_CODE_MAX_USES;
+  const code = newEnrolmentCode();
+  await context.store.write((tx) =>
+    tx.insertEnrolmentCode({
+      id: randomUUID(),
+      unionId,
+      codeHash: sha256Hex(normaliseEnrolmentCode(code) as string),
+      expiresAt,
+      maxUses,
+      createdAt: now.toISOString(),
+      revokedAt: null,
+    }),
+  );
+  return { code, unionId, expiresAt, maxUses };
+}
+
+export async function listDevices(context: ServiceContext, unionId: string): Promise<DeviceRecord[]> {
+  if (!(await context.store.findUnion(unionId))) throw new ApiFailure(404, 'not_found', 'No such union.');
+  return context.store.listDevices(unionId);
+}
+
+export async function revokeDevice(context: ServiceContext, deviceId: string): Promise<DeviceRecord> {
+  return context.store.write(async (tx) => {
+    const device = await tx.findDevice(deviceId);
+    if (!device) throw new ApiFailure(404, 'not_found', 'No such device.');
+    await tx.revokeDevice(deviceId, isoNow(context));
+    return (await tx.findDevice(deviceId)) as DeviceRecord;
+  });
+}
+
+// ---- the period overview ----
+
+const periodSchema = z.object({
+  year: z.coerce.number().check(z.int(), z.gte(FIRST_REPORT_YEAR), z.lte(LAST_REPORT_YEAR)),
+  kind: z.enum(PERIOD_KINDS),
+});
+
+/** Where a union stands for a period, as the district reads it. */
+export type UnionStanding = 'missing' | 'draft' | 'sent' | 'accepted' | 'returned';
+
+export interface UnionOverview {
+  id: string;
+  name: string;
+  activeDevices: number;
+  standing: UnionStanding;
+  report: null | {
+    id: string;
+    status: ReportDocument['status'];
+    revision: string;
+    savedAt: string;
+    review: ReviewDecision | null;
+    workers: number | null;
+    members: number | null;
+    unionizationRate: number | null;
+    meetsTarget: boolean | null;
+  };
+}
+
+export interface PeriodOverview {
+  period: ReportPeriod;
+  target: number;
+  unions: UnionOverview[];
+  summary: {
+    unions: number;
+    /** Sent, accepted or returned: the union marked its report ready. */
+    reported: number;
+    /** No report, or only a draft. */
+    notReported: number;
+    accepted: number;
+    returned: number;
+    workers: number;
+    members: number;
+    /** Members ÷ workers over the unions that reported. */
+    unionizationRate: number | null;
+    meetingTarget: number;
+  };
+}
+
+export async function periodOverview(context: ServiceContext, query: { year?: string; kind?: string }): Promise<PeriodOverview> {
+  const parsed = periodSchema.safeParse(query);
+  if (!parsed.success)
+    throw new ApiFailure(400, 'bad_request', `Name the period: year=${FIRST_REPORT_YEAR}…${LAST_REPORT_YEAR}&kind=${PERIOD_KINDS.join('|')}.`);
+  const period = parsed.data;
+  const [unions, reports] = await Promise.all([
+    context.store.listUnions(),
+    context.store.listReportsForPeriod(period.year, period.kind),
+  ]);
+  const reportByUnion = new Map(reports.map((record) => [record.unionId, toServerReport(record)]));
+  const overview: UnionOverview[] = [];
+  for (const union of unions) {
+    const devices = await context.store.listDevices(union.id);
+    const report = reportByUnion.get(union.id);
+    overview.push({
+      id: union.id,
+      name: union.name,
+      activeDevices: devices.filter((device) => !device.revokedAt).length,
+      standing: standingOf(report),
+      report: report ? reportSummary(report) : null,
+    });
+  }
+  let workers = 0;
+  let members = 0;
+  let meetingTarget = 0;
+  const reported = overview.filter((union) => union.standing !== 'missing' && union.standing !== 'draft');
+  for (const union of reported) {
+    if (union.report?.workers != null && union.report.members != null) {
+      workers += union.report.workers;
+      members += union.report.members;
+    }
+    if (union.report?.meetsTarget) meetingTarget++;
+  }
+  return {
+    period,
+    target: UNIONIZATION_TARGET,
+    unions: overview,
+    summary: {
+      unions: overview.length,
+      reported: reported.length,
+      notReported: overview.length - reported.length,
+      accepted: overview.filter((union) => union.standing === 'accepted').length,
+      returned: overview.filter((union) => union.standing === 'returned').length,
+      workers,
+      members,
+      unionizationRate: unionizationRate(members, workers),
+      meetingTarget,
+    },
+  };
+}
+
+function standingOf(report: ServerReport | undefined): UnionStanding {
+  if (!report) return 'missing';
+  if (report.review) return report.review.status;
+  return report.document.status === 'ready' ? 'sent' : 'draft';
+}
+
+function reportSummary(report: ServerReport): NonNullable<UnionOverview['report']> {
+  const { workers, members } = report.document.membership;
+  const rate = unionizationRate(members, workers);
+  return {
+    id: report.document.id,
+    status: report.document.status,
+    revision: report.revision,
+    savedAt: report.savedAt,
+    review: report.review,
+    workers,
+    members,
+    unionizationRate: rate,
+    meetsTarget: meetsUnionizationTarget(rate),
+  };
+}
+
+// ---- one report, and the review decision ----
+
+export interface DistrictReportView {
+  report: ServerReport;
+  union: { id: string; name: string };
+  revisions: RevisionSummary[];
+}
+
+export async function districtReport(context: ServiceContext, reportId: string): Promise<DistrictReportView> {
+  const record = isReportId(reportId) ? await context.store.findReport(reportId) : undefined;
+  if (!record) throw new ApiFailure(404, 'not_found', 'No such report.');
+  const [union, revisions] = await Promise.all([context.store.findUnion(record.unionId), context.store.listRevisions(reportId)]);
+  return {
+    report: toServerReport(record),
+    union: { id: record.unionId, name: union?.name ?? '' },
+    revisions,
+  };
+}
+
+const reviewSchema = z.object({
+  status: z.enum(REVIEW_STATUSES),
+  comment: z._default(z.string().check(z.trim(), z.maxLength(5_000)), ''),
+  revision: z.optional(z.string().check(z.regex(/^\d{1,15}$/))),
+});
+
+export async function reviewReport(context: ServiceContext, reportId: string, input: unknown): Promise<ServerReport> {
+  const decision = parse(reviewSchema, input);
+  if (decision.status === 'returned' && decision.comment === '')
+    throw validationFailed([{ path: 'comment', code: 'required', message: 'Say why the report is returned.' }]);
+  return context.store.write(async (tx) => {
+    const record = isReportId(reportId) ? await tx.findReport(reportId) : undefined;
+    if (!record) throw new ApiFailure(404, 'not_found', 'No such report.');
+    const current = toServerReport(record);
+    if (current.review?.status === 'accepted')
+      throw new ApiFailure(409, 'report_accepted', 'This report is already accepted.');
+    if (decision.revision !== undefined && decision.revision !== current.revision)
+      throw new ApiFailure(412, 'stale_revision', 'The union sent a newer revision; read it before deciding.', { current });
+    if (current.document.status !== 'ready')
+      throw validationFailed([{ path: 'status', code: 'not_ready', message: 'Only a report marked ready can be reviewed.' }]);
+    const review: ReviewDecision = { status: decision.status, comment: decision.comment, decidedAt: isoNow(context) };
+    // The decision travels to the union's devices through the change feed, so it takes a new change_seq.
+    const updated = { ...record, reviewJson: JSON.stringify(review), changeSeq: await tx.nextChangeSeq() };
+    await tx.updateReport(updated);
+    return toServerReport(updated);
+  });
+}

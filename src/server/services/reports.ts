@@ -1,0 +1,191 @@
+/**
+ * Reports as devices push and pull them: preconditions, idempotent replays, one report per union and
+ * period, and a revision row for every accepted change. All checks against stored state happen inside
+ * one write transaction, so two pushes can never both pass them.
+ */
+import { reportDocumentSchema, type ReportDocument } from '../../domain/report';
+import type { PutReportResponse, ReportChangesResponse, ReviewDecision, ServerReport } from '../../domain/sync';
+import { checkReport } from '../../domain/validation';
+import type { DeviceRecord, ReportRecord } from '../store/store';
+import { type ServiceContext, isoNow } from './context';
+import { ApiFailure, validationFailed, zodIssues } from './errors';
+import { sha256Hex } from './secrets';
+
+export const DEFAULT_CHANGES_PAGE = 100;
+export const MAX_CHANGES_PAGE = 500;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+export function toServerReport(record: ReportRecord): ServerReport {
+  return {
+    document: JSON.parse(record.documentJson) as ReportDocument,
+    revision: String(record.revision),
+    unionId: record.unionId,
+    review: record.reviewJson ? (JSON.parse(record.reviewJson) as ReviewDecision) : null,
+    savedAt: record.savedAt,
+  };
+}
+
+export interface PutReportRequest {
+  pathId: string;
+  body: unknown;
+  ifMatch: string | undefined;
+  ifNoneMatch: string | undefined;
+  idempotencyKey: string | undefined;
+}
+
+export interface PutReportResult {
+  status: 200 | 201;
+  revision: string;
+  /** The JSON text of a PutReportResponse, exactly as first answered (replays send it again). */
+  responseJson: string;
+  replayed: boolean;
+}
+
+/** `"3"`, `W/"3"` or `3` → 3. */
+function parseRevisionTag(header: string): number {
+  const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(header.trim());
+  if (!match?.[1]) throw new ApiFailure(400, 'bad_request', 'If-Match must be the quoted revision the device last saw, e.g. "3".');
+  return Number(match[1]);
+}
+
+/** Validates the pushed body: the same schema and rules as the form. Returns the document and its canonical JSON. */
+export function validateReportBody(pathId: string, body: unknown): { document: ReportDocument; json: string } {
+  const parsed = reportDocumentSchema.safeParse(body);
+  if (!parsed.success) throw validationFailed(zodIssues(parsed.error.issues), 'The report does not fit the report schema.');
+  const document = parsed.data;
+  if (document.id !== pathId)
+    throw validationFailed([{ path: 'id', code: 'id_mismatch', message: 'document.id must equal the id in the path.' }]);
+  if (document.status === 'ready') {
+    const { errors } = checkReport(document);
+    if (errors.length > 0)
+      throw validationFailed(
+        errors.map((issue) => ({ path: issue.path, code: issue.code, message: `Rule "${issue.code}" fails.` })),
+        'A report marked ready must pass every rule.',
+      );
+  }
+  // The schema's output lists keys in schema order, so equal content gives equal text.
+  return { document, json: JSON.stringify(document) };
+}
+
+export async function putReport(context: ServiceContext, device: DeviceRecord, request: PutReportRequest): Promise<PutReportResult> {
+  const key = request.idempotencyKey;
+  if (key === undefined || !IDEMPOTENCY_KEY.test(key))
+    throw new ApiFailure(400, 'bad_request', 'Every push needs an Idempotency-Key header (1–200 visible ASCII characters).');
+  if (request.ifMatch !== undefined && request.ifNoneMatch !== undefined)
+    throw new ApiFailure(400, 'bad_request', 'Send If-Match (update) or If-None-Match: * (create), not both.');
+  if (request.ifNoneMatch !== undefined && request.ifNoneMatch.trim() !== '*')
+    throw new ApiFailure(400, 'bad_request', 'If-None-Match on a push can only be *.');
+  const baseRevision = request.ifMatch === undefined ? undefined : parseRevisionTag(request.ifMatch);
+
+  const { document, json } = validateReportBody(request.pathId, request.body);
+  const bodyHash = sha256Hex(`${request.pathId}\n${json}`);
+
+  return context.store.write(async (tx) => {
+    const earlier = await tx.findIdempotency(device.id, key);
+    if (earlier) {
+      if (earlier.bodyHash !== bodyHash)
+        throw new ApiFailure(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different push.');
+      const stored = JSON.parse(earlier.responseJson) as PutReportResponse;
+      return {
+        status: earlier.status as 200 | 201,
+        revision: stored.report.revision,
+        responseJson: earlier.responseJson,
+        replayed: true,
+      };
+    }
+
+    const now = isoNow(context);
+    const current = await tx.findReport(document.id);
+    if (current && current.unionId !== device.unionId)
+      throw new ApiFailure(403, 'forbidden', 'This report belongs to another union.');
+
+    const currentReview = current?.reviewJson ? (JSON.parse(current.reviewJson) as ReviewDecision) : null;
+    let saved: ReportRecord;
+    let status: 200 | 201;
+    if (current && current.documentJson === json) {
+      // Nothing to change: the state the push asks for is already there (RFC 9110 §13.1.1).
+      saved = current;
+      status = 200;
+    } else {
+      if (current) {
+        if (currentReview?.status === 'accepted')
+          throw new ApiFailure(409, 'report_accepted', 'The district accepted this report; it no longer changes.');
+        if (baseRevision === undefined)
+          throw new ApiFailure(412, 'report_exists', 'The server already holds this report.', { current: toServerReport(current) });
+        if (baseRevision !== current.revision)
+          throw new ApiFailure(412, 'stale_revision', 'The report changed on the server since this device saw it.', {
+            current: toServerReport(current),
+          });
+      } else if (baseRevision !== undefined) {
+        throw new ApiFailure(404, 'not_found', 'The server holds no report with this id; push it without If-Match to create it.');
+      }
+
+      const samePeriod = await tx.findReportByPeriod(device.unionId, document.period.year, document.period.kind);
+      if (samePeriod && samePeriod.id !== document.id)
+        throw new ApiFailure(409, 'period_taken', 'The union already has a report for this period.', {
+          existingReportId: samePeriod.id,
+        });
+
+      const changeSeq = await tx.nextChangeSeq();
+      saved = {
+        id: document.id,
+        unionId: device.unionId,
+        year: document.period.year,
+        kind: document.period.kind,
+        revision: (current?.revision ?? 0) + 1,
+        documentJson: json,
+        // A new revision after a return goes back to the district for a fresh decision.
+        reviewJson: currentReview?.status === 'returned' ? null : (current?.reviewJson ?? null),
+        savedAt: now,
+        createdAt: current?.createdAt ?? now,
+        changeSeq,
+      };
+      if (current) await tx.updateReport(saved);
+      else await tx.insertReport(saved);
+      await tx.insertRevision({ reportId: saved.id, revision: saved.revision, deviceId: device.id, savedAt: now, documentJson: json });
+      status = current ? 200 : 201;
+    }
+
+    const response: PutReportResponse = { report: toServerReport(saved) };
+    const responseJson = JSON.stringify(response);
+    await tx.insertIdempotency({ deviceId: device.id, key, bodyHash, status, responseJson, createdAt: now });
+    await tx.setDeviceLastSeen(device.id, now);
+    return { status, revision: String(saved.revision), responseJson, replayed: false };
+  });
+}
+
+export async function getReport(context: ServiceContext, device: DeviceRecord, id: string): Promise<ServerReport> {
+  const record = UUID.test(id) ? await context.store.findReport(id) : undefined;
+  if (!record) throw new ApiFailure(404, 'not_found', 'No such report.');
+  if (record.unionId !== device.unionId) throw new ApiFailure(403, 'forbidden', 'This report belongs to another union.');
+  return toServerReport(record);
+}
+
+function parseCount(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d{1,15}$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new ApiFailure(400, 'bad_request', `${name} must be a whole number from ${min} to ${max}.`);
+  return Number(value);
+}
+
+export async function listChanges(
+  context: ServiceContext,
+  device: DeviceRecord,
+  query: { since?: string; limit?: string },
+): Promise<ReportChangesResponse> {
+  const since = parseCount(query.since, 'since', 0, 0, Number.MAX_SAFE_INTEGER);
+  const limit = parseCount(query.limit, 'limit', DEFAULT_CHANGES_PAGE, 1, MAX_CHANGES_PAGE);
+  const rows = await context.store.listChanges(device.unionId, since, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    reports: page.map(toServerReport),
+    cursor: String(last ? last.changeSeq : since),
+    hasMore: rows.length > limit,
+  };
+}
+
+export function isReportId(id: string): boolean {
+  return UUID.test(id);
+}

@@ -1,0 +1,117 @@
+/**
+ * Versioned schema migrations, in code so they ship with the server and run on start. Never edit a
+ * migration that has shipped: add the next one. Each is tested on both stores, including on data
+ * written by the version before it (test/server/migrations.test.ts).
+ */
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+
+export const migrations: Record<string, Migration> = {
+  '0001_accounts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('unions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('devices')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('union_id', 'text', (c) => c.notNull().references('unions.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text')
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema.createIndex('devices_union_id').on('devices').column('union_id').execute();
+      await db.schema
+        .createTable('enrolment_codes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('union_id', 'text', (c) => c.notNull().references('unions.id'))
+        .addColumn('code_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('max_uses', 'integer', (c) => c.notNull())
+        .addColumn('uses', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('district_users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('username', 'text', (c) => c.notNull().unique())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('district_sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('district_users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['district_sessions', 'district_users', 'enrolment_codes', 'devices', 'unions'])
+        await db.schema.dropTable(table).execute();
+    },
+  },
+  '0002_reports': {
+    async up(db: Kysely<unknown>) {
+      // One row whose value only grows; writers take it in their transaction, so change_seq order is
+      // commit order and a reader's cursor never skips a change committed late.
+      await db.schema
+        .createTable('change_counter')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('value', 'integer', (c) => c.notNull())
+        .execute();
+      await sql`insert into change_counter (id, value) values (1, 0)`.execute(db);
+      await db.schema
+        .createTable('reports')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('union_id', 'text', (c) => c.notNull().references('unions.id'))
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('document', 'text', (c) => c.notNull())
+        .addColumn('review', 'text')
+        .addColumn('saved_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('change_seq', 'integer', (c) => c.notNull())
+        .addUniqueConstraint('reports_one_per_period', ['union_id', 'year', 'kind'])
+        .execute();
+      await db.schema.createIndex('reports_union_changes').on('reports').columns(['union_id', 'change_seq']).execute();
+      await db.schema.createIndex('reports_period').on('reports').columns(['year', 'kind']).execute();
+      await db.schema
+        .createTable('report_revisions')
+        .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id'))
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('device_id', 'text', (c) => c.references('devices.id'))
+        .addColumn('saved_at', 'text', (c) => c.notNull())
+        .addColumn('document', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('report_revisions_pk', ['report_id', 'revision'])
+        .execute();
+      await db.schema
+        .createTable('idempotency')
+        .addColumn('device_id', 'text', (c) => c.notNull().references('devices.id'))
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('body_hash', 'text', (c) => c.notNull())
+        .addColumn('status', 'integer', (c) => c.notNull())
+        .addColumn('response', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('idempotency_pk', ['device_id', 'key'])
+        .execute();
+      await db.schema.createIndex('idempotency_created_at').on('idempotency').column('created_at').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['idempotency', 'report_revisions', 'reports', 'change_counter'])
+        await db.schema.dropTable(table).execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
+
+export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1) as string;

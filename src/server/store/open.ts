@@ -1,0 +1,34 @@
+/** Opens the store the configuration names: PostgreSQL for a postgres:// URL, else a SQLite file. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+import { KyselyStore, type Store } from './store';
+
+export type StoreConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; /** Tests isolate themselves in their own schema. */ schema?: string; maxConnections?: number };
+
+export function openStore(config: StoreConfig): Store {
+  if (config.kind === 'sqlite') {
+    mkdirSync(dirname(config.file), { recursive: true });
+    const database = new BetterSqlite3(config.file);
+    // WAL lets the dashboard read while a device writes; busy_timeout makes the admin CLI wait for the
+    // server's write instead of failing.
+    database.pragma('journal_mode = WAL');
+    database.pragma('busy_timeout = 5000');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+    return new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), 'sqlite');
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.maxConnections ?? 10,
+    ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+  });
+  // An idle client that loses its connection must not take the process down; the next query reconnects.
+  pool.on('error', () => undefined);
+  return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+}

@@ -1,0 +1,98 @@
+/**
+ * Table shapes as both stores hold them. Only portable column types: text (ids, ISO timestamps,
+ * JSON documents) and integer. Timestamps are ISO-8601 UTC strings, which sort as they compare.
+ */
+import type { Generated } from 'kysely';
+
+export interface UnionsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface DevicesTable {
+  id: string;
+  union_id: string;
+  name: string;
+  /** SHA-256 (hex) of the bearer token; the token itself is never stored. */
+  token_hash: string;
+  created_at: string;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface EnrolmentCodesTable {
+  id: string;
+  union_id: string;
+  /** SHA-256 (hex) of the normalised code. */
+  code_hash: string;
+  expires_at: string;
+  max_uses: number;
+  uses: Generated<number>;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface DistrictUsersTable {
+  id: string;
+  username: string;
+  /** `scrypt$N$r$p$<salt b64>$<hash b64>` */
+  password_hash: string;
+  created_at: string;
+}
+
+export interface DistrictSessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ChangeCounterTable {
+  id: number;
+  value: number;
+}
+
+export interface ReportsTable {
+  id: string;
+  union_id: string;
+  year: number;
+  kind: string;
+  revision: number;
+  /** The ReportDocument as JSON text, in schema key order. */
+  document: string;
+  /** ReviewDecision as JSON text, or null. */
+  review: string | null;
+  saved_at: string;
+  created_at: string;
+  change_seq: number;
+}
+
+export interface ReportRevisionsTable {
+  report_id: string;
+  revision: number;
+  device_id: string | null;
+  saved_at: string;
+  document: string;
+}
+
+export interface IdempotencyTable {
+  device_id: string;
+  key: string;
+  body_hash: string;
+  status: number;
+  response: string;
+  created_at: string;
+}
+
+export interface Database {
+  unions: UnionsTable;
+  devices: DevicesTable;
+  enrolment_codes: EnrolmentCodesTable;
+  district_users: DistrictUsersTable;
+  district_sessions: DistrictSessionsTable;
+  change_counter: ChangeCounterTable;
+  reports: ReportsTable;
+  report_revisions: ReportRevisionsTable;
+  idempotency: IdempotencyTable;
+}

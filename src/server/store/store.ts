@@ -1,0 +1,476 @@
+/**
+ * The one store the services depend on. Rows come back as plain records (camelCase); documents stay
+ * JSON text here, and the services parse them. One Kysely implementation serves both SQLite and
+ * PostgreSQL: the queries are the same, only opening and write locking differ.
+ */
+import { type Kysely, Migrator, type Transaction, sql } from 'kysely';
+import { migrationProvider } from './migrations';
+import type { Database, ReportsTable } from './schema';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+export interface UnionRecord {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface DeviceRecord {
+  id: string;
+  unionId: string;
+  name: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface EnrolmentCodeRecord {
+  id: string;
+  unionId: string;
+  expiresAt: string;
+  maxUses: number;
+  uses: number;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface DistrictUserRecord {
+  id: string;
+  username: string;
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface DistrictSessionRecord {
+  userId: string;
+  username: string;
+  expiresAt: string;
+}
+
+export interface ReportRecord {
+  id: string;
+  unionId: string;
+  year: number;
+  kind: string;
+  revision: number;
+  documentJson: string;
+  reviewJson: string | null;
+  savedAt: string;
+  createdAt: string;
+  changeSeq: number;
+}
+
+export interface RevisionSummary {
+  revision: number;
+  deviceId: string | null;
+  deviceName: string | null;
+  savedAt: string;
+}
+
+export interface IdempotencyRecord {
+  bodyHash: string;
+  status: number;
+  responseJson: string;
+}
+
+export interface MigrationOutcome {
+  applied: string[];
+}
+
+/** Reads that need no lock. */
+export interface StoreReads {
+  findUnion(id: string): Promise<UnionRecord | undefined>;
+  listUnions(): Promise<UnionRecord[]>;
+  findDevice(id: string): Promise<DeviceRecord | undefined>;
+  findDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | undefined>;
+  listDevices(unionId: string): Promise<DeviceRecord[]>;
+  findEnrolmentCodeByHash(codeHash: string): Promise<EnrolmentCodeRecord | undefined>;
+  findDistrictUserByUsername(username: string): Promise<DistrictUserRecord | undefined>;
+  findSessionByTokenHash(tokenHash: string): Promise<DistrictSessionRecord | undefined>;
+  findReport(id: string): Promise<ReportRecord | undefined>;
+  findReportByPeriod(unionId: string, year: number, kind: string): Promise<ReportRecord | undefined>;
+  listReportsForPeriod(year: number, kind: string): Promise<ReportRecord[]>;
+  /** Reports of a union changed after `afterSeq`, in change order; at most `limit`. */
+  listChanges(unionId: string, afterSeq: number, limit: number): Promise<ReportRecord[]>;
+  listRevisions(reportId: string): Promise<RevisionSummary[]>;
+  findIdempotency(deviceId: string, key: string): Promise<IdempotencyRecord | undefined>;
+}
+
+/** Reads and writes inside one write transaction (writers run one at a time). */
+export interface StoreWrites extends StoreReads {
+  /** The next value of the change sequence; strictly greater than every value handed out before. */
+  nextChangeSeq(): Promise<number>;
+  insertUnion(union: UnionRecord): Promise<void>;
+  insertDevice(device: DeviceRecord & { tokenHash: string }): Promise<void>;
+  setDeviceLastSeen(id: string, at: string): Promise<void>;
+  revokeDevice(id: string, at: string): Promise<void>;
+  insertEnrolmentCode(code: Omit<EnrolmentCodeRecord, 'uses'> & { codeHash: string }): Promise<void>;
+  /** Counts one use if the code is still valid at `now`; false when expired, used up or withdrawn. */
+  useEnrolmentCode(id: string, now: string): Promise<boolean>;
+  insertDistrictUser(user: DistrictUserRecord): Promise<void>;
+  setDistrictUserPassword(id: string, passwordHash: string): Promise<void>;
+  insertSession(session: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }): Promise<void>;
+  deleteSession(tokenHash: string): Promise<void>;
+  insertReport(report: ReportRecord): Promise<void>;
+  updateReport(report: ReportRecord): Promise<void>;
+  insertRevision(revision: { reportId: string; revision: number; deviceId: string | null; savedAt: string; documentJson: string }): Promise<void>;
+  insertIdempotency(entry: IdempotencyRecord & { deviceId: string; key: string; createdAt: string }): Promise<void>;
+  /** Forget what is no longer needed: idempotency keys and sessions older than `before` / expired at `now`. */
+  deleteExpired(idempotencyBefore: string, now: string): Promise<void>;
+}
+
+export interface Store extends StoreReads {
+  readonly kind: StoreKind;
+  /** Runs `work` in one transaction; write transactions never interleave, on either store. */
+  write<T>(work: (tx: StoreWrites) => Promise<T>): Promise<T>;
+  migrate(options?: { to?: string }): Promise<MigrationOutcome>;
+  close(): Promise<void>;
+  /** For tests and the migration check: the Kysely instance underneath. */
+  readonly db: Kysely<Database>;
+}
+
+function toReport(row: ReportsTable): ReportRecord {
+  return {
+    id: row.id,
+    unionId: row.union_id,
+    year: Number(row.year),
+    kind: row.kind,
+    revision: Number(row.revision),
+    documentJson: row.document,
+    reviewJson: row.review,
+    savedAt: row.saved_at,
+    createdAt: row.created_at,
+    changeSeq: Number(row.change_seq),
+  };
+}
+
+function fromReport(report: ReportRecord): ReportsTable {
+  return {
+    id: report.id,
+    union_id: report.unionId,
+    year: report.year,
+    kind: report.kind,
+    revision: report.revision,
+    document: report.documentJson,
+    review: report.reviewJson,
+    saved_at: report.savedAt,
+    created_at: report.createdAt,
+    change_seq: report.changeSeq,
+  };
+}
+
+const deviceColumns = ['id', 'union_id', 'name', 'created_at', 'last_seen_at', 'revoked_at'] as const;
+
+function toDevice(row: {
+  id: string;
+  union_id: string;
+  name: string;
+  created_at: string;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+}): DeviceRecord {
+  return {
+    id: row.id,
+    unionId: row.union_id,
+    name: row.name,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+class KyselyQueries implements StoreWrites {
+  constructor(protected readonly q: Kysely<Database> | Transaction<Database>) {}
+
+  async findUnion(id: string) {
+    const row = await this.q.selectFrom('unions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && { id: row.id, name: row.name, createdAt: row.created_at };
+  }
+
+  async listUnions() {
+    const rows = await this.q.selectFrom('unions').selectAll().orderBy('name').orderBy('id').execute();
+    return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+  }
+
+  async findDevice(id: string) {
+    const row = await this.q.selectFrom('devices').select(deviceColumns).where('id', '=', id).executeTakeFirst();
+    return row && toDevice(row);
+  }
+
+  async findDeviceByTokenHash(tokenHash: string) {
+    const row = await this.q
+      .selectFrom('devices')
+      .select(deviceColumns)
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return row && toDevice(row);
+  }
+
+  async listDevices(unionId: string) {
+    const rows = await this.q
+      .selectFrom('devices')
+      .select(deviceColumns)
+      .where('union_id', '=', unionId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toDevice);
+  }
+
+  async findEnrolmentCodeByHash(codeHash: string) {
+    const row = await this.q.selectFrom('enrolment_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
+    return (
+      row && {
+        id: row.id,
+        unionId: row.union_id,
+        expiresAt: row.expires_at,
+        maxUses: Number(row.max_uses),
+        uses: Number(row.uses),
+        createdAt: row.created_at,
+        revokedAt: row.revoked_at,
+      }
+    );
+  }
+
+  async findDistrictUserByUsername(username: string) {
+    const row = await this.q.selectFrom('district_users').selectAll().where('username', '=', username).executeTakeFirst();
+    return row && { id: row.id, username: row.username, passwordHash: row.password_hash, createdAt: row.created_at };
+  }
+
+  async findSessionByTokenHash(tokenHash: string) {
+    const row = await this.q
+      .selectFrom('district_sessions as s')
+      .innerJoin('district_users as u', 'u.id', 's.user_id')
+      .select(['s.user_id', 'u.username', 's.expires_at'])
+      .where('s.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return row && { userId: row.user_id, username: row.username, expiresAt: row.expires_at };
+  }
+
+  async findReport(id: string) {
+    const row = await this.q.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toReport(row);
+  }
+
+  async findReportByPeriod(unionId: string, year: number, kind: string) {
+    const row = await this.q
+      .selectFrom('reports')
+      .selectAll()
+      .where('union_id', '=', unionId)
+      .where('year', '=', year)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    return row && toReport(row);
+  }
+
+  async listReportsForPeriod(year: number, kind: string) {
+    const rows = await this.q.selectFrom('reports').selectAll().where('year', '=', year).where('kind', '=', kind).execute();
+    return rows.map(toReport);
+  }
+
+  async listChanges(unionId: string, afterSeq: number, limit: number) {
+    const rows = await this.q
+      .selectFrom('reports')
+      .selectAll()
+      .where('union_id', '=', unionId)
+      .where('change_seq', '>', afterSeq)
+      .orderBy('change_seq')
+      .limit(limit)
+      .execute();
+    return rows.map(toReport);
+  }
+
+  async listRevisions(reportId: string) {
+    const rows = await this.q
+      .selectFrom('report_revisions as r')
+      .leftJoin('devices as d', 'd.id', 'r.device_id')
+      .select(['r.revision', 'r.device_id', 'd.name', 'r.saved_at'])
+      .where('r.report_id', '=', reportId)
+      .orderBy('r.revision')
+      .execute();
+    return rows.map((row) => ({
+      revision: Number(row.revision),
+      deviceId: row.device_id,
+      deviceName: row.name,
+      savedAt: row.saved_at,
+    }));
+  }
+
+  async findIdempotency(deviceId: string, key: string) {
+    const row = await this.q
+      .selectFrom('idempotency')
+      .select(['body_hash', 'status', 'response'])
+      .where('device_id', '=', deviceId)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row && { bodyHash: row.body_hash, status: Number(row.status), responseJson: row.response };
+  }
+
+  async nextChangeSeq() {
+    const row = await this.q
+      .updateTable('change_counter')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('id', '=', 1)
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return Number(row.value);
+  }
+
+  async insertUnion(union: UnionRecord) {
+    await this.q.insertInto('unions').values({ id: union.id, name: union.name, created_at: union.createdAt }).execute();
+  }
+
+  async insertDevice(device: DeviceRecord & { tokenHash: string }) {
+    await this.q
+      .insertInto('devices')
+      .values({
+        id: device.id,
+        union_id: device.unionId,
+        name: device.name,
+        token_hash: device.tokenHash,
+        created_at: device.createdAt,
+        last_seen_at: device.lastSeenAt,
+        revoked_at: device.revokedAt,
+      })
+      .execute();
+  }
+
+  async setDeviceLastSeen(id: string, at: string) {
+    await this.q.updateTable('devices').set({ last_seen_at: at }).where('id', '=', id).execute();
+  }
+
+  async revokeDevice(id: string, at: string) {
+    await this.q.updateTable('devices').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  }
+
+  async insertEnrolmentCode(code: Omit<EnrolmentCodeRecord, 'uses'> & { codeHash: string }) {
+    await this.q
+      .insertInto('enrolment_codes')
+      .values({
+        id: code.id,
+        union_id: code.unionId,
+        code_hash: code.codeHash,
+        expires_at: code.expiresAt,
+        max_uses: code.maxUses,
+        created_at: code.createdAt,
+        revoked_at: code.revokedAt,
+      })
+      .execute();
+  }
+
+  async useEnrolmentCode(id: string, now: string) {
+    // One conditional update: two devices enrolling at once can never both take the last use.
+    const result = await this.q
+      .updateTable('enrolment_codes')
+      .set((eb) => ({ uses: eb('uses', '+', 1) }))
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now)
+      .where((eb) => eb('uses', '<', eb.ref('max_uses')))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async insertDistrictUser(user: DistrictUserRecord) {
+    await this.q
+      .insertInto('district_users')
+      .values({ id: user.id, username: user.username, password_hash: user.passwordHash, created_at: user.createdAt })
+      .execute();
+  }
+
+  async setDistrictUserPassword(id: string, passwordHash: string) {
+    await this.q.updateTable('district_users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+    await this.q.deleteFrom('district_sessions').where('user_id', '=', id).execute();
+  }
+
+  async insertSession(session: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }) {
+    await this.q
+      .insertInto('district_sessions')
+      .values({
+        token_hash: session.tokenHash,
+        user_id: session.userId,
+        created_at: session.createdAt,
+        expires_at: session.expiresAt,
+      })
+      .execute();
+  }
+
+  async deleteSession(tokenHash: string) {
+    await this.q.deleteFrom('district_sessions').where('token_hash', '=', tokenHash).execute();
+  }
+
+  async insertReport(report: ReportRecord) {
+    await this.q.insertInto('reports').values(fromReport(report)).execute();
+  }
+
+  async updateReport(report: ReportRecord) {
+    const { id: _id, created_at: _created, ...changes } = fromReport(report);
+    await this.q.updateTable('reports').set(changes).where('id', '=', report.id).execute();
+  }
+
+  async insertRevision(revision: { reportId: string; revision: number; deviceId: string | null; savedAt: string; documentJson: string }) {
+    await this.q
+      .insertInto('report_revisions')
+      .values({
+        report_id: revision.reportId,
+        revision: revision.revision,
+        device_id: revision.deviceId,
+        saved_at: revision.savedAt,
+        document: revision.documentJson,
+      })
+      .execute();
+  }
+
+  async insertIdempotency(entry: IdempotencyRecord & { deviceId: string; key: string; createdAt: string }) {
+    await this.q
+      .insertInto('idempotency')
+      .values({
+        device_id: entry.deviceId,
+        key: entry.key,
+        body_hash: entry.bodyHash,
+        status: entry.status,
+        response: entry.responseJson,
+        created_at: entry.createdAt,
+      })
+      .execute();
+  }
+
+  async deleteExpired(idempotencyBefore: string, now: string) {
+    await this.q.deleteFrom('idempotency').where('created_at', '<', idempotencyBefore).execute();
+    await this.q.deleteFrom('district_sessions').where('expires_at', '<=', now).execute();
+  }
+}
+
+export class KyselyStore extends KyselyQueries implements Store {
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly kind: StoreKind,
+  ) {
+    super(db);
+  }
+
+  async write<T>(work: (tx: StoreWrites) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(async (trx) => {
+      if (this.kind === 'postgres') {
+        // Writers queue on the counter row: change_seq order is then commit order (a cursor never
+        // skips a late commit), and checks made inside the transaction (idempotency key, revision,
+        // period) cannot race. SQLite needs nothing: Kysely runs its one connection's transactions
+        // one at a time, and other processes wait on busy_timeout.
+        await sql`select value from change_counter where id = 1 for update`.execute(trx);
+      }
+      return work(new KyselyQueries(trx));
+    });
+  }
+
+  async migrate(options: { to?: string } = {}): Promise<MigrationOutcome> {
+    const migrator = new Migrator({ db: this.db, provider: migrationProvider });
+    const { error, results } =
+      options.to === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(options.to);
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+    return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

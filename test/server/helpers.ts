@@ -1,0 +1,228 @@
+/**
+ * Real servers for tests: a real SQLite file in a temp folder or a fresh PostgreSQL schema, the real
+ * app on an ephemeral port, and shortcuts to create a union, an enrolment code and an enrolled device.
+ * The app's sync tests (test/sync) use `startTestServer` too.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { emptyReport, type ReportDocument } from '../../src/domain/report';
+import type { EnrolResponse } from '../../src/domain/sync';
+import { buildApp, type BuildAppOptions } from '../../src/server/app';
+import type { RateLimits } from '../../src/server/http/routes';
+import { createDistrictUser, createUnion, issueEnrolmentCode, type IssuedCode } from '../../src/server/services/district';
+import { openStore } from '../../src/server/store/open';
+import type { Store, StoreKind, UnionRecord } from '../../src/server/store/store';
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+
+/** The store kinds this run can test: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const STORE_KINDS: { kind: StoreKind; available: boolean }[] = [
+  { kind: 'sqlite', available: true },
+  { kind: 'postgres', available: Boolean(TEST_DATABASE_URL) },
+];
+
+let announcedSkip = false;
+export function announcePostgresSkip(): void {
+  if (TEST_DATABASE_URL || announcedSkip) return;
+  announcedSkip = true;
+  console.warn('TEST_DATABASE_URL is not set: the PostgreSQL store tests were SKIPPED (only SQLite ran).');
+}
+
+export interface TestStore {
+  store: Store;
+  /** SQLite only: the database file. */
+  sqliteFile?: string;
+  /** PostgreSQL only: the schema this store lives in. */
+  pgSchema?: string;
+  /** Closes the store and throws its data away (unless keepData). */
+  dispose(options?: { keepData?: boolean }): Promise<void>;
+}
+
+/**
+ * A fresh, migrated store. `sqliteFile` / `pgSchema` reopen an earlier one (e.g. a server restart);
+ * `migrate: false` leaves it empty for migration tests.
+ */
+export async function openTestStore(
+  kind: StoreKind,
+  options: { sqliteFile?: string; pgSchema?: string; migrate?: boolean } = {},
+): Promise<TestStore> {
+  let result: TestStore;
+  if (kind === 'sqlite') {
+    const dir = options.sqliteFile ? null : mkdtempSync(join(tmpdir(), 'bao-cao-cdcs-'));
+    const file = options.sqliteFile ?? join(dir as string, 'test.sqlite');
+    const store = openStore({ kind: 'sqlite', file });
+    result = {
+      store,
+      sqliteFile: file,
+      async dispose({ keepData = false } = {}) {
+        await store.close();
+        if (!keepData && dir) rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } else {
+    if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
+    const schema = options.pgSchema ?? `test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create schema if not exists ${schema}`);
+    await admin.end();
+    const store = openStore({ kind: 'postgres', url: TEST_DATABASE_URL, schema, maxConnections: 8 });
+    result = {
+      store,
+      pgSchema: schema,
+      async dispose({ keepData = false } = {}) {
+        await store.close();
+        if (keepData) return;
+        const cleanup = new pg.Client({ connectionString: TEST_DATABASE_URL });
+        await cleanup.connect();
+        await cleanup.query(`drop schema if exists ${schema} cascade`);
+        await cleanup.end();
+      },
+    };
+  }
+  if (options.migrate !== false) await result.store.migrate();
+  return result;
+}
+
+export interface EnrolledDevice extends EnrolResponse {
+  unionId: string;
+  /** `{ authorization: 'Bearer …' }` */
+  headers: Record<string, string>;
+}
+
+export interface TestServer {
+  url: string;
+  port: number;
+  app: FastifyInstance;
+  store: Store;
+  kind: StoreKind;
+  /** Pass back to startTestServer to restart on the same data. */
+  sqliteFile?: string;
+  pgSchema?: string;
+  /** Stops listening (finishing requests in flight) and closes the store; keepData for a restart. */
+  close(options?: { keepData?: boolean }): Promise<void>;
+  createUnion(name?: string): Promise<UnionRecord>;
+  issueCode(unionId: string, options?: { validDays?: number; maxUses?: number }): Promise<IssuedCode>;
+  /** A union (new unless `unionId`), a code, and `POST /api/enrol` over HTTP: a real device token. */
+  enrolDevice(options?: { unionId?: string; deviceName?: string }): Promise<EnrolledDevice>;
+  /** A district user and a signed-in session: `{ authorization: 'Bearer …' }`. */
+  districtSession(): Promise<{ username: string; password: string; headers: Record<string, string> }>;
+  /** Moves the server's clock (expiry of codes and sessions). */
+  advanceClock(ms: number): void;
+}
+
+export interface StartTestServerOptions {
+  store?: StoreKind;
+  sqliteFile?: string;
+  pgSchema?: string;
+  /** Listen on this port (a restart keeps the address devices know). Default: ephemeral. */
+  port?: number;
+  /** Defaults here are generous so that tests enrolling many devices are not throttled; rate-limit tests pass their own. */
+  rateLimits?: Partial<RateLimits>;
+  distDir?: string | null;
+  logger?: BuildAppOptions['logger'];
+}
+
+const GENEROUS_LIMITS: RateLimits = {
+  enrol: { limit: 10_000, windowMs: 60_000 },
+  login: { limit: 10_000, windowMs: 60_000 },
+};
+
+export async function startTestServer(options: StartTestServerOptions = {}): Promise<TestServer> {
+  const kind = options.store ?? 'sqlite';
+  const testStore = await openTestStore(kind, {
+    ...(options.sqliteFile ? { sqliteFile: options.sqliteFile } : {}),
+    ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
+  });
+  const store = testStore.store;
+  let clockOffset = 0;
+  const now = () => new Date(Date.now() + clockOffset);
+  const app = await buildApp({
+    store,
+    distDir: options.distDir ?? null,
+    now,
+    rateLimits: { ...GENEROUS_LIMITS, ...options.rateLimits },
+    logger: options.logger ?? false,
+  });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  const url = `http://127.0.0.1:${address.port}`;
+  const context = { store, now };
+
+  const server: TestServer = {
+    url,
+    port: address.port,
+    app,
+    store,
+    kind,
+    ...(testStore.sqliteFile ? { sqliteFile: testStore.sqliteFile } : {}),
+    ...(testStore.pgSchema ? { pgSchema: testStore.pgSchema } : {}),
+    async close({ keepData = false } = {}) {
+      await app.close();
+      await testStore.dispose({ keepData });
+    },
+    createUnion: (name = `CĐCS Công ty ${randomBytes(3).toString('hex')}`) => createUnion(context, { name }),
+    issueCode: (unionId, codeOptions = {}) => issueEnrolmentCode(context, unionId, codeOptions),
+    async enrolDevice({ unionId, deviceName = 'Điện thoại thử' } = {}) {
+      const union = unionId ?? (await server.createUnion()).id;
+      const { code } = await server.issueCode(union);
+      const response = await fetch(`${url}/api/enrol`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, deviceName }),
+      });
+      if (response.status !== 201) throw new Error(`enrol failed: ${response.status} ${await response.text()}`);
+      const enrolled = (await response.json()) as EnrolResponse;
+      return { ...enrolled, unionId: union, headers: { authorization: `Bearer ${enrolled.token}` } };
+    },
+    async districtSession() {
+      const username = `district-${randomBytes(3).toString('hex')}`;
+      const password = randomBytes(12).toString('base64url');
+      await createDistrictUser(context, { username, password });
+      const response = await fetch(`${url}/api/district/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
+      if (response.status !== 200) throw new Error(`login failed: ${response.status}`);
+      const { token } = (await response.json()) as { token: string };
+      return { username, password, headers: { authorization: `Bearer ${token}` } };
+    },
+    advanceClock(ms: number) {
+      clockOffset += ms;
+    },
+  };
+  return server;
+}
+
+/** A valid report document (a draft unless changed), with a fresh UUID. */
+export function sampleReport(overrides: Partial<ReportDocument> = {}): ReportDocument {
+  const now = '2025-10-01T08:00:00.000Z';
+  const report = emptyReport(randomUUID(), { year: 2025, kind: 'yearly' }, now);
+  report.membership.workers = 120;
+  report.membership.members = 100;
+  return { ...report, ...overrides };
+}
+
+/** A report that passes every rule and is marked ready to send. */
+export function readyReport(overrides: Partial<ReportDocument> = {}): ReportDocument {
+  return sampleReport({ status: 'ready', ...overrides });
+}
+
+/** Headers of a push: JSON, a fresh Idempotency-Key, and the precondition. */
+export function pushHeaders(
+  device: { headers: Record<string, string> },
+  options: { revision?: string; key?: string } = {},
+): Record<string, string> {
+  return {
+    ...device.headers,
+    'content-type': 'application/json',
+    'idempotency-key': options.key ?? randomUUID(),
+    ...(options.revision === undefined ? { 'if-none-match': '*' } : { 'if-match': `"${options.revision}"` }),
+  };
+}
