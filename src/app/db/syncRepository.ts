@@ -257,6 +257,11 @@ export class SyncRepository implements SyncStorage {
         return 'review';
       }
       if (sync.conflict) {
+        if (sync.conflict.revision === remote.revision) {
+          if (sameValue(remote.review, sync.conflict.review)) return 'unchanged';
+          await db.reports.put(storedOf(stored, stored.document, { ...sync, review: remote.review, conflict: remote }));
+          return 'review';
+        }
         // Still waiting for the officer: decide against the newest server copy.
         await db.reports.put(storedOf(stored, stored.document, { ...sync, review: remote.review, conflict: remote }));
         return 'conflict';
