@@ -26,6 +26,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // Devices retry on 503 while the server shuts down.
     return503OnClosing: true,
   });
+  // The API speaks JSON only: without this, Fastify would hand a text/plain body to the handlers.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('device', null);
   app.decorateRequest('districtUser', null);
 

@@ -1,4 +1,9 @@
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import type { ApiErrorCode } from '../../domain/sync';
+
+// zod/mini ships without messages ("Invalid input"); on the server, where size does not matter, say what is wrong.
+z.config(en());
 
 /** A refusal the client caused (or a named server fault): the HTTP layer turns it into `{error, message, details}`. */
 export class ApiFailure extends Error {
