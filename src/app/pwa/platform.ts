@@ -1,4 +1,4 @@
-import type { InAppBrowserName } from './messages';
+import type { InAppBrowserName } from './inAppMessages';
 
 /**
  * In-app browsers of the apps officers receive links in. Installing and lasting storage are not
