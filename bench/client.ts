@@ -1,0 +1,159 @@
+/**
+ * Client figures for BENCHMARKS.md: bytes a phone downloads, offline cold start under CPU
+ * throttling, and keystroke → IndexedDB commit. Run on the production build in Debian Chromium.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { makeProfile, waitForServiceWorkerControl, type Profile } from '../test/e2e/support/browser';
+import {
+  entryGzippedBytes,
+  gzippedBytes,
+  precacheGzippedBytes,
+  precacheUrls,
+  readDist,
+} from '../test/e2e/support/distFiles';
+import { createReport, fillAndWaitSaved } from '../test/e2e/support/officerApp';
+import { serveDist } from '../test/e2e/support/staticServer';
+
+const COLD_START_RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const THROTTLE_RATES = [4, 20];
+const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 30);
+const DRAFT_FIELD = 'membership.members';
+const DRAFT_VALUE = '853';
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function printBundle(): Promise<void> {
+  const entry = await entryGzippedBytes();
+  console.log('== Bundle (gzip level 6, KB = 1024 bytes) ==');
+  console.log(`entry JS gzipped: ${entry.total} B (${kib(entry.total)}; budget 140 KB = 143360 B)`);
+  for (const file of entry.files) console.log(`  ${file.path}: ${file.gzipped} B`);
+  const precache = await precacheGzippedBytes();
+  const worker = gzippedBytes(await readDist('sw.js'));
+  const runtimeFile = (await readDist('sw.js')).toString('utf8').match(/workbox-[\w-]+(?=["'])/)?.[0];
+  const runtime = runtimeFile ? gzippedBytes(await readDist(`${runtimeFile}.js`)) : 0;
+  console.log(`precache (${precache.count} files) gzipped: ${precache.total} B (${kib(precache.total)})`);
+  console.log(`  + sw.js ${worker} B and workbox runtime ${runtime} B = ${kib(precache.total + worker + runtime)} for a full offline install`);
+  console.log(`  files: ${(await precacheUrls()).join(', ')}`);
+}
+
+async function firstPage(context: BrowserContext): Promise<Page> {
+  return context.pages()[0] ?? (await context.newPage());
+}
+
+/** A profile that has visited once online and holds one saved draft; returns the draft's address. */
+async function primeProfile(profile: Profile): Promise<string> {
+  const server = await serveDist();
+  const context = await profile.launch();
+  try {
+    const page = await firstPage(context);
+    await page.goto(server.url);
+    await waitForServiceWorkerControl(page);
+    await page.getByTestId('create-report').waitFor();
+    await createReport(page, { year: 2025, kind: 'yearly' });
+    await fillAndWaitSaved(page, { 'membership.workers': '1000', [DRAFT_FIELD]: DRAFT_VALUE });
+    return page.url();
+  } finally {
+    await context.close();
+    // From here on there is no server at all: every later load comes from the service worker.
+    await server.close();
+  }
+}
+
+declare global {
+  interface Window {
+    __draftReadyAt?: number;
+    __bench?: { keydowns: number[]; saves: number[] };
+  }
+}
+
+/** Browser relaunched with the network off; ms from navigation start to the form showing the draft. */
+async function coldStart(profile: Profile, draftUrl: string, rate: number): Promise<number> {
+  const context = await profile.launch({ offline: true });
+  try {
+    const page = await firstPage(context);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await page.addInitScript(
+      ({ field, value }) => {
+        const check = () => {
+          const input = document.querySelector<HTMLInputElement>(`[data-testid="field-${field}"]`);
+          if (input && input.value === value && !input.matches(':disabled')) window.__draftReadyAt = performance.now();
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      },
+      { field: DRAFT_FIELD, value: DRAFT_VALUE },
+    );
+    await page.goto(draftUrl, { waitUntil: 'commit' });
+    const ready = await page.waitForFunction(() => window.__draftReadyAt, null, { timeout: 180_000 });
+    return (await ready.jsonValue()) as number;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Keystroke in the field → the db layer's `report-saved` mark (autosave debounce included). */
+async function keystrokeToCommit(profile: Profile, draftUrl: string, rate: number): Promise<number[]> {
+  const context = await profile.launch({ offline: true });
+  try {
+    const page = await firstPage(context);
+    if (rate > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
+    await page.addInitScript(() => {
+      const bench = { keydowns: [] as number[], saves: [] as number[] };
+      window.__bench = bench;
+      document.addEventListener('keydown', (event) => bench.keydowns.push(event.timeStamp), true);
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (entry.name === 'report-saved') bench.saves.push(entry.startTime);
+      }).observe({ type: 'mark' });
+    });
+    await page.goto(draftUrl);
+    const field = page.getByTestId(`field-${DRAFT_FIELD}`);
+    await field.click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < KEYSTROKES; i++) {
+      const saves = await page.evaluate(() => window.__bench!.saves.length);
+      await page.keyboard.press(i % 2 === 0 ? '7' : 'Backspace');
+      await page.waitForFunction((count) => window.__bench!.saves.length > count, saves);
+    }
+    const { keydowns, saves } = await page.evaluate(() => window.__bench!);
+    const typed = keydowns.slice(-KEYSTROKES);
+    return typed.map((down) => saves.find((save) => save >= down)! - down);
+  } finally {
+    await context.close();
+  }
+}
+
+export async function runClientBench(): Promise<void> {
+  await printBundle();
+  const profile = await makeProfile();
+  try {
+    const draftUrl = await primeProfile(profile);
+    console.log(`\n== Offline cold start to the form holding the saved draft (median of ${COLD_START_RUNS}) ==`);
+    for (const rate of THROTTLE_RATES) {
+      const runs: number[] = [];
+      for (let i = 0; i < COLD_START_RUNS; i++) runs.push(await coldStart(profile, draftUrl, rate));
+      const shown = runs.map((ms) => ms.toFixed(0)).join(', ');
+      console.log(`CPU ${rate}× slower: median ${median(runs).toFixed(0)} ms (runs: ${shown} ms)`);
+    }
+    console.log(`\n== Keystroke → IndexedDB commit (${KEYSTROKES} keystrokes; includes the 400 ms autosave delay) ==`);
+    for (const rate of [1, 4]) {
+      const latencies = await keystrokeToCommit(profile, draftUrl, rate);
+      console.log(
+        `CPU ${rate}×: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms`,
+      );
+    }
+  } finally {
+    await profile.remove();
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * `npm run bench` (after `vite build`): prints the client figures, then the server's when
+ * bench/server.ts exists. Figures are printed, never asserted: wall-clock times vary by machine.
+ */
+import { existsSync } from 'node:fs';
+import { runClientBench } from './client';
+
+await runClientBench();
+
+const serverBench = new URL('./server.ts', import.meta.url);
+if (existsSync(serverBench)) {
+  console.log('\n== Server (bench/server.ts) ==');
+  const module = (await import(serverBench.href)) as { default?: unknown; run?: unknown };
+  const run = typeof module.run === 'function' ? module.run : module.default;
+  if (typeof run === 'function') await (run as () => Promise<void>)();
+} else {
+  console.log('\n(bench/server.ts is absent: no server figures.)');
+}

@@ -1,0 +1,56 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, waitForServiceWorkerControl, watchCspViolations } from './support/browser';
+import { createReport, fieldValue, fillAndWaitSaved } from './support/officerApp';
+import { serveDist, type StaticServer } from './support/staticServer';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('after one visit online, the officer works with the network off', () => {
+  it('loads, creates and fills a report, and keeps the figures across a reload', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    try {
+      const page = await context.newPage();
+      const cspViolations = watchCspViolations(page);
+      await page.goto(server.url);
+      await waitForServiceWorkerControl(page);
+
+      await context.setOffline(true);
+      const requestsWhileOnline = server.requests.length;
+      await page.reload();
+      await page.getByTestId('create-report').waitFor();
+
+      const reportId = await createReport(page, { year: 2025, kind: 'yearly' });
+      await fillAndWaitSaved(page, { 'membership.workers': '1000', 'membership.members': '853' });
+      expect(await page.getByTestId('unionization-rate').innerText()).toContain('85,3 %');
+      expect(await page.getByTestId('unionization-verdict').innerText()).toBe('Đạt');
+
+      await page.reload();
+      expect(await fieldValue(page, 'membership.workers')).toBe('1.000');
+      expect(await fieldValue(page, 'membership.members')).toBe('853');
+      expect(await page.getByTestId('unionization-rate').innerText()).toContain('85,3 %');
+
+      await page.goto(`${server.url}/#/`);
+      const item = page.locator(`[data-testid="report-item"][data-report-id="${reportId}"]`);
+      await item.waitFor();
+      expect(await item.getAttribute('data-period')).toBe('2025-yearly');
+
+      // Everything since going offline came from the service worker's cache, not from the server.
+      expect(server.requests.slice(requestsWhileOnline)).toEqual([]);
+      expect(cspViolations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
