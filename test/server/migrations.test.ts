@@ -1,0 +1,97 @@
+/** Migrations on both stores: from nothing, again (a no-op), and over data written by the previous version. */
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../src/server/store/migrations';
+import { announcePostgresSkip, openTestStore, STORE_KINDS, type TestStore } from './helpers';
+
+announcePostgresSkip();
+
+for (const { kind, available } of STORE_KINDS) {
+  (available ? describe : describe.skip)(`migrations on ${kind}`, () => {
+    let opened: TestStore | undefined;
+    afterEach(async () => {
+      await opened?.dispose();
+      opened = undefined;
+    });
+
+    it('creates every table from an empty database, and a second run changes nothing', async () => {
+      opened = await openTestStore(kind, { migrate: false });
+      const first = await opened.store.migrate();
+      expect(first.applied).toEqual(Object.keys(migrations).sort());
+      const second = await opened.store.migrate();
+      expect(second.applied).toEqual([]);
+      const tables = (await opened.store.db.introspection.getTables()).map((table) => table.name);
+      expect(tables).toEqual(
+        expect.arrayContaining([
+          'unions',
+          'devices',
+          'enrolment_codes',
+          'district_users',
+          'district_sessions',
+          'reports',
+          'report_revisions',
+          'idempotency',
+          'change_counter',
+        ]),
+      );
+    });
+
+    it('keeps the data written by version 0001 when migrating to the latest, and the result works', async () => {
+      opened = await openTestStore(kind, { migrate: false });
+      await opened.store.migrate({ to: '0001_accounts' });
+      await opened.store.db
+        .insertInto('unions')
+        .values({ id: 'u-1', name: 'CĐCS Công ty Giày Tây Ninh', created_at: '2025-01-01T00:00:00.000Z' })
+        .execute();
+      await opened.store.db
+        .insertInto('devices')
+        .values({ id: 'd-1', union_id: 'u-1', name: 'Máy cũ', token_hash: 'h', created_at: '2025-01-01T00:00:00.000Z', last_seen_at: null, revoked_at: null })
+        .execute();
+
+      const outcome = await opened.store.migrate();
+      expect(outcome.applied).toEqual(['0002_reports']);
+      expect(await opened.store.findUnion('u-1')).toMatchObject({ name: 'CĐCS Công ty Giày Tây Ninh' });
+      expect(await opened.store.findDevice('d-1')).toMatchObject({ unionId: 'u-1', revokedAt: null });
+      // The new tables accept a report for the old union, with the change counter starting from 1.
+      const seq = await opened.store.write(async (tx) => {
+        const changeSeq = await tx.nextChangeSeq();
+        await tx.insertReport({
+          id: '00000000-0000-4000-8000-000000000001',
+          unionId: 'u-1',
+          year: 2025,
+          kind: 'yearly',
+          revision: 1,
+          documentJson: '{}',
+          reviewJson: null,
+          savedAt: '2025-02-01T00:00:00.000Z',
+          createdAt: '2025-02-01T00:00:00.000Z',
+          changeSeq,
+        });
+        return changeSeq;
+      });
+      expect(seq).toBe(1);
+      expect(await opened.store.listChanges('u-1', 0, 10)).toHaveLength(1);
+    });
+
+    it('enforces one report per union and period in the schema itself', async () => {
+      opened = await openTestStore(kind);
+      await opened.store.write((tx) => tx.insertUnion({ id: 'u-2', name: 'CĐCS', createdAt: '2025-01-01T00:00:00.000Z' }));
+      const report = (id: string, changeSeq: number) => ({
+        id,
+        unionId: 'u-2',
+        year: 2025,
+        kind: 'yearly',
+        revision: 1,
+        documentJson: '{}',
+        reviewJson: null,
+        savedAt: '2025-02-01T00:00:00.000Z',
+        createdAt: '2025-02-01T00:00:00.000Z',
+        changeSeq,
+      });
+      await opened.store.write((tx) => tx.insertReport(report('r-1', 1)));
+      await expect(opened.store.write((tx) => tx.insertReport(report('r-2', 2)))).rejects.toThrow();
+      const count = await sql<{ n: number }>`select count(*) as n from reports`.execute(opened.store.db);
+      expect(Number(count.rows[0]?.n)).toBe(1);
+    });
+  });
+}

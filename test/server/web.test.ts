@@ -1,0 +1,91 @@
+/** The built app as the server hands it out: caching that keeps updates safe, SPA fallback, strict headers. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './helpers';
+
+describe('serving the PWA', () => {
+  let server: TestServer;
+  let dist: string;
+
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'bao-cao-dist-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Báo cáo CĐCS</title><script type="module" src="/assets/index-AbC123.js"></script>');
+    writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("install", () => {});');
+    writeFileSync(join(dist, 'manifest.webmanifest'), '{"name":"Báo cáo CĐCS"}');
+    writeFileSync(join(dist, 'assets', 'index-AbC123.js'), 'console.log(1);');
+    server = await startTestServer({ distDir: dist });
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('serves index.html and sw.js uncached, hashed assets immutable', async () => {
+    const index = await fetch(`${server.url}/`);
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('Báo cáo CĐCS');
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const worker = await fetch(`${server.url}/sw.js`);
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    expect(worker.headers.get('content-type')).toMatch(/javascript/);
+    const asset = await fetch(`${server.url}/assets/index-AbC123.js`);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${server.url}/manifest.webmanifest`)).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('opens the app for a navigation to any app route, but a missing file stays 404', async () => {
+    const deep = await fetch(`${server.url}/reports/2025/edit`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toContain('<title>Báo cáo CĐCS</title>');
+    expect(deep.headers.get('cache-control')).toBe('no-cache');
+    expect((await fetch(`${server.url}/assets/missing-123.js`)).status).toBe(404);
+  });
+
+  it('answers unknown /api paths with JSON 404, not the app', async () => {
+    const answer = await fetch(`${server.url}/api/unknown`, { headers: { accept: 'text/html' } });
+    expect(answer.status).toBe(404);
+    expect(await answer.json()).toMatchObject({ error: 'not_found' });
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('sends a strict Content-Security-Policy and the other security headers', async () => {
+    const answer = await fetch(`${server.url}/`);
+    const csp = answer.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(answer.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('lets the app on another origin call the API (preflight), exposing ETag and Retry-After', async () => {
+    const preflight = await fetch(`${server.url}/api/reports/x`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://example.org', 'access-control-request-method': 'PUT' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Idempotency-Key/);
+    const health = await fetch(`${server.url}/api/health`, { headers: { origin: 'https://example.org' } });
+    expect(health.headers.get('access-control-expose-headers')).toMatch(/ETag/);
+  });
+});
+
+describe('without a built app', () => {
+  it('still serves the API and says plainly that the app is not built', async () => {
+    const server = await startTestServer({ distDir: join(tmpdir(), 'no-such-dist-folder') });
+    try {
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      const page = await fetch(`${server.url}/`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(404);
+      expect(await page.text()).toMatch(/not built/);
+    } finally {
+      await server.close();
+    }
+  });
+});
