@@ -306,9 +306,9 @@ export class SyncRepository implements SyncStorage {
     return (await this.store.settings.get('lastSyncAt')) ?? null;
   }
 
-  /** Calls `listener` whenever the outbox changes (in this tab or another), e.g. to push soon after an edit. */
-  watchOutbox(listener: (queued: number) => void): () => void {
-    const subscription = liveQuery(() => this.db.outbox.count()).subscribe({
+  /** Calls `listener` with the outbox whenever it changes (in this tab or another), e.g. to push soon after an edit. */
+  watchOutbox(listener: (entries: OutboxEntry[]) => void): () => void {
+    const subscription = liveQuery(() => this.db.outbox.toArray()).subscribe({
       next: listener,
       error: () => {
         // A closed database (upgrade in another tab) ends the watch; the page reloads anyway.

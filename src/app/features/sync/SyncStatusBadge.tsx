@@ -1,0 +1,53 @@
+/**
+ * Where one report stands, as the officer sees it: one of the phases of `syncPhase()`, with the
+ * district's comment on a returned report, the reason on a refused one, and the way into the
+ * conflict screen when the two devices disagree.
+ */
+import { lazy, Suspense, useState } from 'react';
+import type { ReportDocument } from '../../../domain/report';
+import { syncPhase, type LocalReportSync } from '../../../domain/sync';
+import { useI18n } from '../../i18n';
+import { refusalText, syncMessages } from './messages';
+import './sync.css';
+
+const ConflictResolver = lazy(() => import('./ConflictResolver'));
+
+export interface SyncStatusBadgeProps {
+  document: ReportDocument;
+  sync: LocalReportSync;
+  /** Compact: the phase label only (report list). Full (editor): comment, reason, conflict button. */
+  compact?: boolean;
+  /** Open the conflict screen elsewhere; without it the badge opens it in place. */
+  onDecide?: () => void;
+}
+
+export function SyncStatusBadge({ document, sync, compact = false, onDecide }: SyncStatusBadgeProps) {
+  const { language, t } = useI18n();
+  const messages = syncMessages(language);
+  const [deciding, setDeciding] = useState(false);
+  const phase = syncPhase(document, sync);
+  const label = <span className={`sync-badge sync-badge-${phase}`} data-testid="sync-phase" data-phase={phase}>{messages.phases[phase]}</span>;
+  if (compact) return label;
+  const fieldLabel = (path: string) => t.fields[path] ?? path;
+  return (
+    <div className="sync-status" role="status">
+      {label}
+      {phase === 'returned' && sync.review?.comment ? (
+        <p className="sync-note">
+          {messages.districtComment} <q>{sync.review.comment}</q>
+        </p>
+      ) : null}
+      {phase === 'refused' && sync.refusal ? <p className="sync-note sync-note-error">{refusalText(messages, sync.refusal, fieldLabel)}</p> : null}
+      {phase === 'conflict' && !deciding ? (
+        <button type="button" className="sync-button" onClick={() => (onDecide ? onDecide() : setDeciding(true))}>
+          {messages.decide}
+        </button>
+      ) : null}
+      {phase === 'conflict' && deciding ? (
+        <Suspense fallback={<p className="sync-note">{t.common.loading}</p>}>
+          <ConflictResolver reportId={document.id} document={document} sync={sync} onDone={() => setDeciding(false)} />
+        </Suspense>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * The app's one sync engine, wired to the browser: call `startSync()` once at app start.
+ * Triggers: app start, `online`, the tab becoming visible, an edit (the outbox gains an entry),
+ * the engine's own timer (periodic pull, retries), "Gửi ngay" (`sendNow()`), and Background Sync
+ * where the browser has it (an extra only: Safari and Firefox lack it).
+ */
+import { getLocalStore, type LocalStore } from '../db';
+import { SyncRepository } from '../db/syncRepository';
+import { createSyncEngine, type SyncEngine } from './engine';
+import { enrolDevice, type EnrolInput, type EnrolResult } from './enrol';
+import { webLock } from './lock';
+
+export type { SyncEngine, SyncEngineState, SyncStatus, SyncRunResult } from './engine';
+export type { EnrolFailure, EnrolInput, EnrolResult } from './enrol';
+export { normaliseServerUrl } from './enrol';
+
+/** The tag a service worker's `sync` event carries; it posts `{ type: BACKGROUND_SYNC_TAG }` to its pages. */
+export const BACKGROUND_SYNC_TAG = 'bao-cao-cdcs-sync';
+
+interface AppSync {
+  engine: SyncEngine;
+  repository: SyncRepository;
+  stop(): void;
+}
+
+let current: AppSync | null = null;
+
+function isOnline(): boolean {
+  return typeof navigator === 'undefined' || navigator.onLine !== false;
+}
+
+interface SyncManagerLike {
+  register(tag: string): Promise<void>;
+}
+
+/** Ask the browser to wake us when the connection returns, where it can (Chromium). */
+async function registerBackgroundSync(): Promise<void> {
+  try {
+    if (!('serviceWorker' in navigator)) return;
+    const registration = await navigator.serviceWorker.getRegistration();
+    const sync = (registration as (ServiceWorkerRegistration & { sync?: SyncManagerLike }) | undefined)?.sync;
+    await sync?.register(BACKGROUND_SYNC_TAG);
+  } catch {
+    // Not allowed or not supported: the other triggers still run.
+  }
+}
+
+export function startSync(store: LocalStore = getLocalStore()): SyncEngine {
+  if (current) return current.engine;
+  const repository = new SyncRepository(store);
+  const engine = createSyncEngine({
+    storage: repository,
+    fetch: (input, init) => globalThis.fetch(input, init),
+    lock: webLock(),
+    isOnline,
+  });
+
+  const onOnline = () => engine.requestSync('online');
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') engine.requestSync('visible');
+  };
+  const onWorkerMessage = (event: MessageEvent) => {
+    if ((event.data as { type?: unknown } | null)?.type === BACKGROUND_SYNC_TAG) engine.requestSync('backgroundSync');
+  };
+  window.addEventListener('online', onOnline);
+  document.addEventListener('visibilitychange', onVisible);
+  if ('serviceWorker' in navigator) navigator.serviceWorker.addEventListener('message', onWorkerMessage);
+
+  // An edit replaces its report's outbox entry with a new key: a key not seen before means "push soon".
+  let knownKeys = new Set<string>();
+  const stopWatching = repository.watchOutbox((entries) => {
+    const fresh = entries.some((entry) => !knownKeys.has(entry.idempotencyKey) && entry.nextAttemptAt <= Date.now());
+    knownKeys = new Set(entries.map((entry) => entry.idempotencyKey));
+    if (fresh) engine.requestSync('localChange');
+  });
+  const stopStatus = engine.subscribe((status) => {
+    if (status.state === 'offline') void registerBackgroundSync();
+  });
+
+  engine.start();
+  current = {
+    engine,
+    repository,
+    stop() {
+      engine.stop();
+      stopWatching();
+      stopStatus();
+      window.removeEventListener('online', onOnline);
+      document.removeEventListener('visibilitychange', onVisible);
+      if ('serviceWorker' in navigator) navigator.serviceWorker.removeEventListener('message', onWorkerMessage);
+      current = null;
+    },
+  };
+  return engine;
+}
+
+/** The running engine, or null before `startSync()` (features show no sync controls then). */
+export function getSyncEngine(): SyncEngine | null {
+  return current?.engine ?? null;
+}
+
+export function stopSync(): void {
+  current?.stop();
+}
+
+function repositoryOf(store?: LocalStore): SyncRepository {
+  return current?.repository ?? new SyncRepository(store ?? getLocalStore());
+}
+
+/**
+ * Enrol this device, keep the token, and push at once every report drafted before (the server
+ * attaches them to the union).
+ */
+export async function enrol(input: EnrolInput): Promise<EnrolResult> {
+  const repository = repositoryOf();
+  const result = await enrolDevice(
+    {
+      fetch: (url, init) => globalThis.fetch(url, init),
+      saveEnrolment: (serverUrl, token, deviceName) => repository.saveEnrolment(serverUrl, token, deviceName),
+      isOnline,
+    },
+    input,
+  );
+  if (result.ok) void (current?.engine ?? startSync()).sendNow();
+  return result;
+}
+
+/** The officer's decision on a conflict, queued for the next push. */
+export async function resolveConflict(
+  reportId: string,
+  resolved: Parameters<SyncRepository['resolveConflict']>[1],
+  decidedAgainstRevision: string,
+): Promise<void> {
+  await repositoryOf().resolveConflict(reportId, resolved, decidedAgainstRevision);
+  current?.engine.requestSync('sendNow');
+}
+
+/** The device name and server address saved at enrolment, for the enrolment screen's defaults. */
+export async function enrolmentDetails(): Promise<{ serverUrl: string | null; deviceName: string | null; enrolled: boolean }> {
+  const store = getLocalStore();
+  const [serverUrl, deviceName, token] = await Promise.all([
+    store.settings.get('serverUrl'),
+    store.settings.get('deviceName'),
+    store.settings.get('deviceToken'),
+  ]);
+  return { serverUrl: serverUrl ?? null, deviceName: deviceName ?? null, enrolled: Boolean(token) };
+}
