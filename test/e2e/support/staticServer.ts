@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -25,6 +25,8 @@ export interface StaticServer {
   url: string;
   /** Requests answered so far, by path: lets a test prove a page came from the service worker. */
   requests: string[];
+  /** Serves a byte-different sw.js from now on, as a new deployment would: the browser sees an update. */
+  publishNewWorker(): void;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ async function isFile(path: string): Promise<boolean> {
 
 export async function serveDist(root = distDir): Promise<StaticServer> {
   const requests: string[] = [];
+  let deployment = 0;
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     requests.push(path);
@@ -54,6 +57,11 @@ export async function serveDist(root = distDir): Promise<StaticServer> {
         }
         file = join(root, 'index.html');
       }
+      if (deployment > 0 && path === '/sw.js') {
+        response.writeHead(200, { 'Content-Type': contentTypes['.js']!, 'Cache-Control': 'no-cache' });
+        response.end(Buffer.concat([await readFile(file), Buffer.from(`\n// deployment ${deployment}\n`)]));
+        return;
+      }
       const noCache = /(?:^|\/)(?:sw\.js|index\.html|manifest\.webmanifest|registerSW\.js)$/.test(file);
       response.writeHead(200, {
         // The district server's own policy: the app must run under it without a single violation.
@@ -69,6 +77,9 @@ export async function serveDist(root = distDir): Promise<StaticServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    publishNewWorker: () => {
+      deployment++;
+    },
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();
