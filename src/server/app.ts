@@ -1,7 +1,7 @@
 /** Builds the server (routes, headers, static app) without listening, so tests drive it in-process. */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { MAX_REPORT_BODY_BYTES } from '../domain/sync';
-import { installErrorHandler } from './http/errors';
+import { installErrorHandler, sendApiError } from './http/errors';
 import { DEFAULT_RATE_LIMITS, type RateLimits, registerRoutes } from './http/routes';
 import { registerHeaders, registerWeb } from './http/web';
 import type { ServiceContext } from './services/context';
@@ -25,6 +25,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? false,
     // Devices retry on 503 while the server shuts down.
     return503OnClosing: true,
+    // A path Fastify cannot route (bad percent-encoding, an over-long id) still answers in our error format.
+    frameworkErrors: (_error, _request, reply) => sendApiError(reply, 400, 'bad_request', 'The request path is not valid.'),
   });
   // The API speaks JSON only: without this, Fastify would hand a text/plain body to the handlers.
   app.removeContentTypeParser('text/plain');

@@ -1,0 +1,74 @@
+/**
+ * Hostile or clumsy requests: whatever a client sends, the answer is our JSON error with a 4xx status,
+ * never a 500, never Fastify's own error shape, never a stack trace or a hash.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_ERROR_CODES, type ApiError } from '../../src/domain/sync';
+import { announcePostgresSkip, type EnrolledDevice, pushHeaders, sampleReport, startTestServer, STORE_KINDS, type TestServer } from './helpers';
+
+announcePostgresSkip();
+
+for (const { kind, available } of STORE_KINDS) {
+  (available ? describe : describe.skip)(`hostile requests on ${kind}`, () => {
+    let server: TestServer;
+    let device: EnrolledDevice;
+    beforeAll(async () => {
+      server = await startTestServer({ store: kind });
+      device = await server.enrolDevice();
+    });
+    afterAll(async () => {
+      await server?.close();
+    });
+
+    async function expectClientError(path: string, init: RequestInit, status: number, code: string): Promise<void> {
+      const response = await fetch(`${server.url}${path}`, init);
+      const text = await response.text();
+      expect(response.status, `${init.method ?? 'GET'} ${path}: ${text}`).toBe(status);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      const body = JSON.parse(text) as ApiError & { statusCode?: unknown; code?: unknown };
+      expect(body.error).toBe(code);
+      expect(API_ERROR_CODES).toContain(body.error);
+      // Fastify's own shape ({statusCode, code: 'FST_…'}) must not leak through.
+      expect(body).not.toHaveProperty('statusCode');
+      expect(text).not.toMatch(/FST_|\bat .+:\d+:\d+|[0-9a-f]{64}/);
+    }
+
+    it('answers a path Fastify cannot route (bad percent-encoding, over-long id) with our 400', async () => {
+      const report = sampleReport();
+      await expectClientError('/api/reports/%E0%A4%A', { method: 'PUT', headers: pushHeaders(device), body: JSON.stringify(report) }, 400, 'bad_request');
+      await expectClientError(`/api/reports/${'a'.repeat(2_000)}`, { headers: device.headers }, 400, 'bad_request');
+    });
+
+    it('answers bodies that are JSON but not a report with 422, and prototype tricks with 400', async () => {
+      const report = sampleReport();
+      for (const body of ['[]', 'null', '"report"', '42', '{"id":{"$gt":""}}']) {
+        await expectClientError(`/api/reports/${report.id}`, { method: 'PUT', headers: pushHeaders(device), body }, 422, 'validation_failed');
+      }
+      await expectClientError(
+        `/api/reports/${report.id}`,
+        { method: 'PUT', headers: pushHeaders(device), body: '{"__proto__":{"status":"ready"}}' },
+        400,
+        'malformed_json',
+      );
+      // Nothing of it reached the store.
+      const changes = await fetch(`${server.url}/api/reports`, { headers: device.headers });
+      expect(((await changes.json()) as { reports: unknown[] }).reports).toEqual([]);
+    });
+
+    it('answers odd headers and query strings with 400 or 401, not 500', async () => {
+      const report = sampleReport();
+      const body = JSON.stringify(report);
+      await expectClientError(`/api/reports/${report.id}`, { method: 'PUT', headers: { ...pushHeaders(device), 'idempotency-key': 'ä'.repeat(3) }, body }, 400, 'bad_request');
+      await expectClientError(`/api/reports/${report.id}`, { method: 'PUT', headers: { ...pushHeaders(device, { revision: '1' }), 'if-match': '*' }, body }, 400, 'bad_request');
+      await expectClientError('/api/reports?since=1&since=2', { headers: device.headers }, 400, 'bad_request');
+      await expectClientError('/api/reports?since=-1', { headers: device.headers }, 400, 'bad_request');
+      await expectClientError('/api/reports?limit=100000', { headers: device.headers }, 400, 'bad_request');
+      await expectClientError('/api/reports', { headers: { authorization: `Bearer ${'x'.repeat(10_000)}` } }, 401, 'unauthorized');
+      await expectClientError('/api/reports', { headers: { authorization: 'Basic dXNlcjpwYXNz' } }, 401, 'unauthorized');
+    });
+
+    it("keeps a device token out of the district's endpoints", async () => {
+      await expectClientError('/api/district/unions?year=2025&kind=yearly', { headers: device.headers }, 401, 'unauthorized');
+    });
+  });
+}
