@@ -1,12 +1,165 @@
+/**
+ * The officer app's frame: opens the local database, picks the language, draws the header and the
+ * current screen, and shows the banners that must never be missed (another tab upgraded the app,
+ * disk full). Rarely used screens load on demand to keep the first load small.
+ */
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { getLocalStore, hasDatabaseEventHappened, onDatabaseEvent, type Language } from './db';
+import { ReportListScreen } from './features/reports/ReportListScreen';
+import { I18nProvider, loadMessages, useI18n, type Messages } from './i18n';
+import { vi } from './i18n/vi';
+import { InAppBrowserNotice, InstallPrompt, QuotaErrorBanner, UpdatePrompt } from './pwa';
+import { navigate, useRoute, type Route } from './ui/router';
+// MOUNT: <EnrolScreen/> (route '#/enrol') and the conflict screen from ./features/enrol and ./features/sync once they exist.
+
+// The editor (with react-hook-form) is its own chunk, fetched at start in parallel with opening the
+// database: the list paints sooner, and the form is ready by the time the officer taps a report.
+const loadEditor = () => import('./features/reports/ReportEditorScreen');
+const ReportEditorScreen = lazy(() => loadEditor().then((m) => ({ default: m.ReportEditorScreen })));
+const BackupScreen = lazy(() => import('./features/backup/BackupScreen'));
+const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen'));
+const ProfileScreen = lazy(() => import('./features/profile/ProfileScreen').then((m) => ({ default: m.ProfileScreen })));
+
+type Opening = 'opening' | 'open' | 'failed';
+
 export function App() {
+  const [{ language, messages }, setLanguageState] = useState<{ language: Language; messages: Messages }>({
+    language: 'vi',
+    messages: vi,
+  });
+  const [opening, setOpening] = useState<Opening>('opening');
+  const switchLanguage = useCallback(async (next: Language) => {
+    const loaded = await loadMessages(next);
+    setLanguageState({ language: next, messages: loaded });
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    const store = getLocalStore();
+    void loadEditor().catch(() => {});
+    void (async () => {
+      await store.open();
+      const saved = await store.settings.get('language');
+      if (saved === 'en') await switchLanguage(saved).catch(() => {});
+      if (live) setOpening('open');
+    })().catch(() => live && setOpening('failed'));
+    return () => {
+      live = false;
+    };
+  }, [switchLanguage]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = messages.appTitle;
+  }, [language, messages]);
+
+  const setLanguage = useCallback((next: Language) => {
+    void switchLanguage(next).catch(() => {});
+    void getLocalStore()
+      .settings.set('language', next)
+      .catch(() => {});
+  }, [switchLanguage]);
+
+  return (
+    <I18nProvider language={language} messages={messages} setLanguage={setLanguage}>
+      <Frame opening={opening} />
+    </I18nProvider>
+  );
+}
+
+function Frame({ opening }: { opening: Opening }) {
+  const { t, language } = useI18n();
+  const route = useRoute();
   return (
     <>
       <header className="shell-header">
-        <h1>Báo cáo CĐCS</h1>
+        <h1>
+          <a href="#/" className="brand">
+            {t.appTitle}
+          </a>
+        </h1>
       </header>
+      <nav className="tabs" aria-label={t.nav.main}>
+        <NavLink route={{ screen: 'reports' }} current={route.screen === 'reports' || route.screen === 'report'} label={t.nav.reports} />
+        <NavLink route={{ screen: 'profile' }} current={route.screen === 'profile'} label={t.nav.profile} />
+        <NavLink route={{ screen: 'backup' }} current={route.screen === 'backup'} label={t.nav.backup} />
+        <NavLink route={{ screen: 'settings' }} current={route.screen === 'settings'} label={t.nav.settings} />
+      </nav>
+      <InAppBrowserNotice language={language} />
+      <DatabaseBanners />
+      <UpdatePrompt language={language} />
       <main className="shell-main">
-        <p className="shell-loading">Đang mở…</p>
+        {opening === 'opening' ? (
+          <p className="shell-loading">{t.common.loading}</p>
+        ) : opening === 'failed' ? (
+          <p className="notice notice-error" role="alert" data-testid="db-open-failed">
+            {t.db.openFailed}
+          </p>
+        ) : (
+          <Suspense fallback={<p className="shell-loading">{t.common.loading}</p>}>
+            <Screen route={route} />
+          </Suspense>
+        )}
+        <InstallPrompt language={language} />
       </main>
+    </>
+  );
+}
+
+function NavLink({ route, current, label }: { route: Route; current: boolean; label: string }) {
+  return (
+    <a
+      className={`tab${current ? ' tab-current' : ''}`}
+      href={route.screen === 'reports' ? '#/' : `#/${route.screen}`}
+      aria-current={current ? 'page' : undefined}
+      data-testid={`nav-${route.screen}`}
+    >
+      {label}
+    </a>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.screen) {
+    case 'report':
+      return <ReportEditorScreen reportId={route.reportId} section={route.section} />;
+    case 'profile':
+      return <ProfileScreen />;
+    case 'backup':
+      return <BackupScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return <ReportListScreen />;
+  }
+}
+
+/** Storage events that change what the officer can do: reload after another tab's upgrade, or free space. */
+function DatabaseBanners() {
+  const { t, language } = useI18n();
+  const [events, setEvents] = useState(() => ({
+    versionchange: hasDatabaseEventHappened('versionchange'),
+    blocked: hasDatabaseEventHappened('blocked'),
+    quotaExceeded: hasDatabaseEventHappened('quotaExceeded'),
+  }));
+  useEffect(() => onDatabaseEvent((event) => setEvents((current) => ({ ...current, [event.kind]: true }))), []);
+  return (
+    <>
+      {events.versionchange ? (
+        <div className="banner banner-warning" role="alert" data-testid="db-versionchange">
+          <p>{t.db.versionchange}</p>
+          <button type="button" className="button button-primary" onClick={() => location.reload()}>
+            {t.db.reload}
+          </button>
+        </div>
+      ) : events.blocked ? (
+        <div className="banner banner-warning" role="status" data-testid="db-blocked">
+          <p>{t.db.blocked}</p>
+        </div>
+      ) : null}
+      {events.quotaExceeded ? (
+        <QuotaErrorBanner language={language} onBackup={() => navigate({ screen: 'backup' })} />
+      ) : null}
     </>
   );
 }

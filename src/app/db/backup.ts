@@ -2,6 +2,7 @@
  * Export every report and the profile to a backup file, and import one. An import is planned
  * first (what is new, newer, older or the same as here), replaces a local copy only when the
  * officer chose to, and commits in one strict transaction: all of it or nothing.
+ * Imported directly (`db/backup`), not through `db/index`, so it loads with the backup screen only.
  */
 import {
   backupFileName,

@@ -5,9 +5,10 @@
  *   cut (mark ready, import). Dexie 4 sets durability per Dexie instance only (its transactions
  *   take no durability option), hence the second instance.
  * `strictDb` opens first so that it is the connection that runs version upgrades.
+ * The backup repository (`./backup`) is built on demand by the backup screen, so its code and the
+ * backup format's schema stay out of the entry bundle.
  */
 import Dexie, { type DexieOptions } from 'dexie';
-import { BackupRepository } from './backup';
 import { emitDatabaseEvent } from './events';
 import { flushPendingWrites } from './pendingWrites';
 import { ReportRepository } from './reports';
@@ -32,7 +33,6 @@ export class LocalStore {
   readonly strictDb: ReportDatabase;
   readonly reports: ReportRepository;
   readonly settings: SettingsRepository;
-  readonly backup: BackupRepository;
   private closedForUpgrade = false;
 
   constructor(options: LocalStoreOptions = {}) {
@@ -49,7 +49,6 @@ export class LocalStore {
     }
     this.reports = new ReportRepository(this);
     this.settings = new SettingsRepository(this);
-    this.backup = new BackupRepository(this);
   }
 
   /** Open both connections (upgrading the data if needed). Safe to call more than once. */

@@ -1,7 +1,6 @@
 /** The browser app's local storage: the one way features and the sync engine reach IndexedDB. */
 export { LocalStore, getLocalStore, type LocalStoreOptions } from './database';
 export { REPORT_SAVED_MARK, type CreateReportOptions } from './reports';
-export { countActions, type ExportedBackup, type ImportChoice, type ImportPlan, type ImportResult } from './backup';
 export {
   DatabaseClosedError,
   ImportPlanChangedError,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ImportPlanChangedError, countActions, type LocalStore } from '../../../src/app/db';
+import { ImportPlanChangedError, type LocalStore } from '../../../src/app/db';
+import { BackupRepository, countActions } from '../../../src/app/db/backup';
 import { parseBackup } from '../../../src/domain/backup';
 import { openFreshStore } from '../db/helpers';
 
@@ -38,16 +39,16 @@ function parsed(text: string) {
 describe('backup export and import', () => {
   it('moves every report, its unsent changes and the profile to a new phone, and no secret', async () => {
     const old = await phoneWithReports();
-    const exported = await old.backup.export(new Date(2024, 10, 5, 9, 30));
+    const exported = await new BackupRepository(old).export(new Date(2024, 10, 5, 9, 30));
     expect(exported.fileName).toBe('bao-cao-cdcs-2024-11-05.json');
     expect(exported.reportCount).toBe(2);
     expect(exported.text).not.toContain('secret-device-token');
 
     const fresh = await store();
     const backup = parsed(exported.text);
-    const plan = await fresh.backup.plan(backup);
+    const plan = await new BackupRepository(fresh).plan(backup);
     expect(countActions(plan.items)).toEqual({ new: 2, newer: 0, older: 0, same: 0 });
-    const result = await fresh.backup.import(backup, plan, { replace: new Set(), replaceProfile: false });
+    const result = await new BackupRepository(fresh).import(backup, plan, { replace: new Set(), replaceProfile: false });
     expect(result).toEqual({ added: 2, replaced: 0, skipped: 0, profileImported: true });
 
     const before = await old.reports.list();
@@ -64,27 +65,27 @@ describe('backup export and import', () => {
 
   it('never replaces a newer local copy unless the officer chose to', async () => {
     const phone = await phoneWithReports();
-    const backup = parsed((await phone.backup.export()).text);
+    const backup = parsed((await new BackupRepository(phone).export()).text);
     const [report] = await phone.reports.list();
     // Edited after the backup was made: the local copy is newer than the file's.
     await phone.reports.save({ ...report!.document, proposals: { text: 'Sửa sau khi sao lưu' } });
 
-    const plan = await phone.backup.plan(backup);
+    const plan = await new BackupRepository(phone).plan(backup);
     expect(countActions(plan.items)).toEqual({ new: 0, newer: 0, older: 1, same: 1 });
-    const kept = await phone.backup.import(backup, plan, { replace: new Set(), replaceProfile: false });
+    const kept = await new BackupRepository(phone).import(backup, plan, { replace: new Set(), replaceProfile: false });
     expect(kept).toEqual({ added: 0, replaced: 0, skipped: 2, profileImported: false });
     expect((await phone.reports.get(report!.id))?.document.proposals.text).toBe('Sửa sau khi sao lưu');
 
-    const replaced = await phone.backup.import(backup, plan, { replace: new Set([report!.id]), replaceProfile: false });
+    const replaced = await new BackupRepository(phone).import(backup, plan, { replace: new Set([report!.id]), replaceProfile: false });
     expect(replaced.replaced).toBe(1);
     expect((await phone.reports.get(report!.id))?.document.proposals.text).toBe('');
   });
 
   it('writes nothing if the local reports changed after the plan was shown', async () => {
     const phone = await phoneWithReports();
-    const backup = parsed((await phone.backup.export()).text);
+    const backup = parsed((await new BackupRepository(phone).export()).text);
     const fresh = await store();
-    const plan = await fresh.backup.plan(backup);
+    const plan = await new BackupRepository(fresh).plan(backup);
     const firstId = backup.reports[0]!.document.id;
     // Meanwhile the same report arrives another way (e.g. a second import in another tab).
     await fresh.db.reports.put({
@@ -94,7 +95,7 @@ describe('backup export and import', () => {
       document: backup.reports[0]!.document,
       sync: backup.reports[0]!.sync,
     });
-    await expect(fresh.backup.import(backup, plan, { replace: new Set(), replaceProfile: false })).rejects.toBeInstanceOf(
+    await expect(new BackupRepository(fresh).import(backup, plan, { replace: new Set(), replaceProfile: false })).rejects.toBeInstanceOf(
       ImportPlanChangedError,
     );
     expect(await fresh.reports.list()).toHaveLength(1);
@@ -102,13 +103,13 @@ describe('backup export and import', () => {
 
   it('keeps a different local profile unless asked to replace it', async () => {
     const phone = await phoneWithReports();
-    const backup = parsed((await phone.backup.export()).text);
+    const backup = parsed((await new BackupRepository(phone).export()).text);
     const other = await store();
     const mine = { ...PROFILE, unionName: 'CĐCS Trường THCS Suối Đá', sector: 'public' as const };
     await other.settings.set('profile', mine);
-    const plan = await other.backup.plan(backup);
+    const plan = await new BackupRepository(other).plan(backup);
     expect(plan.profileDiffers).toBe(true);
-    await other.backup.import(backup, plan, { replace: new Set(), replaceProfile: false });
+    await new BackupRepository(other).import(backup, plan, { replace: new Set(), replaceProfile: false });
     expect(await other.settings.get('profile')).toEqual(mine);
   });
 });

@@ -1,0 +1,98 @@
+/** The union profile, set once: name, employer, sector, district. Kept only on this device. */
+import { useEffect, useState } from 'react';
+import { SECTORS, emptyProfile, type Sector, type UnionProfile } from '../../../domain/report';
+import { StorageFullError, getLocalStore } from '../../db';
+import { useI18n } from '../../i18n';
+import { FieldRow } from '../../ui/FieldRow';
+
+const TEXT_FIELDS = ['unionName', 'employer', 'district'] as const;
+
+export function ProfileScreen() {
+  const { t } = useI18n();
+  const [profile, setProfile] = useState<UnionProfile | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void getLocalStore()
+      .settings.get('profile')
+      .then((saved) => live && setProfile(saved ?? emptyProfile()))
+      .catch(() => live && setProfile(emptyProfile()));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  if (!profile) return <p className="muted">{t.common.loading}</p>;
+
+  const update = (change: Partial<UnionProfile>) => {
+    setMessage(null);
+    setProfile({ ...profile, ...change });
+  };
+  const save = async () => {
+    const trimmed: UnionProfile = {
+      unionName: profile.unionName.trim().slice(0, 200),
+      employer: profile.employer.trim().slice(0, 200),
+      district: profile.district.trim().slice(0, 200),
+      sector: profile.sector,
+    };
+    try {
+      await getLocalStore().settings.set('profile', trimmed);
+      setProfile(trimmed);
+      setMessage({ kind: 'ok', text: t.profile.saved });
+    } catch (error) {
+      setMessage({ kind: 'error', text: error instanceof StorageFullError ? t.db.storageFull : t.db.genericError });
+    }
+  };
+
+  return (
+    <form
+      className="screen card"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h2 className="screen-title">{t.profile.title}</h2>
+      <p className="muted">{t.profile.intro}</p>
+      {TEXT_FIELDS.map((key) => (
+        <FieldRow key={key} id={`profile-${key}`} label={t.profile[key]} hint={key === 'unionName' ? t.profile.unionNameHint : undefined}>
+          <input
+            id={`profile-${key}`}
+            className="input"
+            type="text"
+            maxLength={200}
+            autoComplete={key === 'employer' ? 'organization' : 'off'}
+            data-testid={`field-profile.${key}`}
+            value={profile[key]}
+            onChange={(e) => update({ [key]: e.target.value })}
+          />
+        </FieldRow>
+      ))}
+      <FieldRow id="profile-sector" label={t.profile.sector}>
+        <select
+          id="profile-sector"
+          className="input"
+          data-testid="field-profile.sector"
+          value={profile.sector}
+          onChange={(e) => update({ sector: e.target.value as Sector | '' })}
+        >
+          <option value="">{t.profile.sectorNone}</option>
+          {SECTORS.map((sector) => (
+            <option key={sector} value={sector}>
+              {t.sectors[sector]}
+            </option>
+          ))}
+        </select>
+      </FieldRow>
+      <button type="submit" className="button button-primary button-wide" data-testid="profile-save">
+        {t.profile.save}
+      </button>
+      {message ? (
+        <p className={`field-message field-message-${message.kind === 'ok' ? 'ok' : 'error'}`} role="status" data-testid="profile-message">
+          {message.text}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,271 @@
+/**
+ * The report editor: one section at a time (phone-first), a progress bar, the rules' messages
+ * beside each field, live unionization rate, autosave, and "mark ready" on the last section.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { ReportDocument } from '../../../domain/report';
+import { checkReport, type ReportCheck } from '../../../domain/validation';
+import { getLocalStore, ReportNotReadyError, StorageFullError } from '../../db';
+import { formatTime, useI18n } from '../../i18n';
+import { navigate } from '../../ui/router';
+import { DialoguesSection } from '../dialogues/DialoguesSection';
+import { messagesByPath } from './issueMessages';
+import { RateDisplay } from './RateDisplay';
+import { SectionFields, TextInput, type FieldContext } from './ReportFields';
+import { ReviewSection } from './ReviewSection';
+import {
+  SECTION_FIELDS,
+  SECTION_IDS,
+  documentFromForm,
+  formFromDocument,
+  sectionOfPath,
+  type ReportFormValues,
+  type SectionId,
+} from './reportForm';
+import { useAutosave, type AutosaveState } from './useAutosave';
+
+type Loaded = { kind: 'loading' } | { kind: 'missing' } | { kind: 'ready'; document: ReportDocument; previous: ReportDocument | null };
+
+export function ReportEditorScreen({ reportId, section }: { reportId: string; section: string | null }) {
+  const { t } = useI18n();
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  useEffect(() => {
+    let live = true;
+    const store = getLocalStore();
+    void (async () => {
+      const stored = await store.reports.get(reportId);
+      const previous = stored ? await store.reports.previousOf(stored.document.period) : null;
+      if (live) setLoaded(stored ? { kind: 'ready', document: stored.document, previous } : { kind: 'missing' });
+    })().catch(() => live && setLoaded({ kind: 'missing' }));
+    return () => {
+      live = false;
+    };
+  }, [reportId]);
+
+  if (loaded.kind === 'loading') return <p className="muted">{t.common.loading}</p>;
+  if (loaded.kind === 'missing')
+    return (
+      <div className="card">
+        <p>{t.editor.notFound}</p>
+        <a className="button" href="#/">
+          {t.editor.backToList}
+        </a>
+      </div>
+    );
+  const current = (SECTION_IDS as readonly string[]).includes(section ?? '') ? (section as SectionId) : 'membership';
+  return <ReportEditor key={reportId} initial={loaded.document} previous={loaded.previous} section={current} />;
+}
+
+function SaveIndicator({ state }: { state: AutosaveState }) {
+  const { t } = useI18n();
+  let text: string;
+  let tone = 'ok';
+  switch (state.phase) {
+    case 'idle':
+      text = t.editor.notSavedYet;
+      break;
+    case 'pending':
+    case 'saving':
+      text = t.editor.saving;
+      break;
+    case 'saved':
+      text = t.editor.savedAt(formatTime(state.at));
+      break;
+    case 'failed':
+      tone = 'error';
+      text =
+        state.reason === 'storageFull'
+          ? t.editor.storageFull
+          : state.reason === 'closed'
+            ? t.editor.closedForUpgrade
+            : t.editor.saveFailed;
+  }
+  return (
+    <p className={`save-indicator save-indicator-${tone}`} data-testid="saved-at" data-phase={state.phase} aria-live="polite">
+      {text}
+      {state.phase === 'failed' && state.reason === 'storageFull' ? (
+        <>
+          {' '}
+          <a href="#/backup" className="link-strong">
+            {t.db.backupNow}
+          </a>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+function ReportEditor({ initial, previous, section }: { initial: ReportDocument; previous: ReportDocument | null; section: SectionId }) {
+  const { t } = useI18n();
+  const store = getLocalStore();
+  const lastSaved = useRef(initial);
+  const [status, setStatus] = useState(initial.status);
+  const [statusError, setStatusError] = useState<string | null>(null);
+  const { register, control, setValue, watch } = useForm<ReportFormValues>({
+    defaultValues: formFromDocument(initial),
+  });
+  const autosave = useAutosave(
+    (document) => store.reports.save(document),
+    (saved) => {
+      lastSaved.current = saved;
+    },
+  );
+  const { queue } = autosave;
+
+  useEffect(() => {
+    const subscription = watch((values) => {
+      queue.schedule(documentFromForm(values as ReportFormValues, lastSaved.current).document);
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, queue]);
+
+  const values = useWatch({ control }) as ReportFormValues;
+  const reading = useMemo(() => documentFromForm(values, initial), [values, initial]);
+  const check: ReportCheck = useMemo(() => checkReport(reading.document, { previous }), [reading, previous]);
+  const messages = useMemo(
+    () => messagesByPath(t, check, reading.unparseable, initial.period),
+    [t, check, reading.unparseable, initial.period],
+  );
+  const sectionsWithErrors = useMemo(
+    () => new Set([...check.errors.map((e) => e.path), ...reading.unparseable].map(sectionOfPath)),
+    [check, reading.unparseable],
+  );
+
+  const context: FieldContext = { register, control, setValue, messages };
+  const index = SECTION_IDS.indexOf(section);
+  const go = (target: SectionId) => {
+    navigate({ screen: 'report', reportId: initial.id, section: target });
+    window.scrollTo(0, 0);
+  };
+
+  const markReady = async () => {
+    setStatusError(null);
+    try {
+      await queue.flush();
+      const saved = await store.reports.markReady(initial.id);
+      lastSaved.current = saved;
+      setStatus(saved.status);
+    } catch (error) {
+      setStatusError(
+        error instanceof ReportNotReadyError
+          ? t.editor.markReadyBlocked
+          : error instanceof StorageFullError
+            ? t.db.storageFull
+            : t.db.genericError,
+      );
+    }
+  };
+  const reopen = async () => {
+    setStatusError(null);
+    try {
+      const saved = await store.reports.reopen(initial.id);
+      lastSaved.current = saved;
+      setStatus(saved.status);
+    } catch (error) {
+      setStatusError(error instanceof StorageFullError ? t.db.storageFull : t.db.genericError);
+    }
+  };
+
+  const ready = status === 'ready';
+  const warningFor = (path: string) => check.warnings.find((w) => w.path === path);
+
+  return (
+    <div className="editor">
+      <div className="editor-head">
+        <a href="#/" className="link-back">
+          ‹ {t.editor.backToList}
+        </a>
+        <h2 className="editor-title">{t.periodLabel(initial.period.year, initial.period.kind)}</h2>
+        <p className="editor-status">
+          <span className={`status status-${status}`} data-testid="report-status" data-status={status}>
+            {t.status[status]}
+          </span>
+          <SaveIndicator state={autosave.state} />
+        </p>
+        <div className="progress">
+          <label className="progress-label" htmlFor="section-progress">
+            {t.editor.progress(index + 1, SECTION_IDS.length)}: {t.editor.sections[section]}
+          </label>
+          <progress id="section-progress" max={SECTION_IDS.length} value={index + 1} />
+        </div>
+        <nav aria-label={t.editor.sectionList}>
+          <ol className="section-chips">
+            {SECTION_IDS.map((id, i) => (
+              <li key={id}>
+                <button
+                  type="button"
+                  className={`chip${id === section ? ' chip-current' : ''}${sectionsWithErrors.has(id) && id !== 'review' ? ' chip-error' : ''}`}
+                  aria-current={id === section ? 'step' : undefined}
+                  data-testid={`section-${id}`}
+                  onClick={() => go(id)}
+                >
+                  {i + 1}. {t.editor.sections[id]}
+                  {sectionsWithErrors.has(id) && id !== 'review' ? <span className="visually-hidden"> ({t.editor.hasErrors})</span> : null}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      </div>
+
+      {ready ? (
+        <div className="notice notice-ok" role="status">
+          <p>{t.editor.readyBanner}</p>
+          <button type="button" className="button" data-testid="reopen-report" onClick={() => void reopen()}>
+            {t.editor.reopen}
+          </button>
+        </div>
+      ) : null}
+
+      <form className="editor-form" onSubmit={(e) => e.preventDefault()} noValidate>
+        <fieldset className="section" disabled={ready && section !== 'review'} data-testid={`section-panel-${section}`}>
+          <legend className="section-title">{t.editor.sections[section]}</legend>
+          {section === 'membership' ? <RateDisplay members={reading.document.membership.members} workers={reading.document.membership.workers} /> : null}
+          {section === 'dialogues' ? (
+            <DialoguesSection control={control} register={register} context={context} disabled={ready} />
+          ) : section === 'review' ? null : (
+            <SectionFields fields={SECTION_FIELDS[section]} context={context} />
+          )}
+          {(['membership.members', 'partyDevelopment.admitted'] as const).map((path) => {
+            const warning = warningFor(path);
+            if (!warning?.explanationPath || sectionOfPath(path) !== section) return null;
+            return (
+              <div className="explanation" key={path}>
+                <TextInput path={warning.explanationPath} label={t.fields[warning.explanationPath] ?? t.editor.explanation} context={context} long />
+                <p className="field-hint">{t.editor.explanationHint}</p>
+              </div>
+            );
+          })}
+        </fieldset>
+      </form>
+
+      {section === 'review' ? (
+        <ReviewSection
+          check={check}
+          unparseable={reading.unparseable}
+          period={initial.period}
+          ready={ready}
+          statusError={statusError}
+          onMarkReady={() => void markReady()}
+          onGoTo={(path) => go(sectionOfPath(path))}
+        />
+      ) : null}
+
+      <div className="section-nav">
+        {index > 0 ? (
+          <button type="button" className="button" data-testid="section-previous" onClick={() => go(SECTION_IDS[index - 1]!)}>
+            ‹ {t.common.previous}
+          </button>
+        ) : (
+          <span />
+        )}
+        {index < SECTION_IDS.length - 1 ? (
+          <button type="button" className="button button-primary" data-testid="section-next" onClick={() => go(SECTION_IDS[index + 1]!)}>
+            {t.common.next} ›
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+/** Every report on this device, and the form to start a new one. */
+import { useCallback, useEffect, useState } from 'react';
+import { meetsUnionizationTarget, unionizationRate } from '../../../domain/indicators';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS, type PeriodKind, type ReportPeriod } from '../../../domain/period';
+import type { UnionProfile } from '../../../domain/report';
+import { PeriodTakenError, StorageFullError, getLocalStore, type StoredReport } from '../../db';
+import { formatDateTime, formatRate, useI18n } from '../../i18n';
+import { ConfirmAction } from '../../ui/ConfirmAction';
+import { navigate } from '../../ui/router';
+// MOUNT: <SyncStatusBadge/> per report and the "Gửi ngay" button from ../sync once that feature exists.
+
+function defaultYear(): number {
+  const year = new Date().getFullYear();
+  return Math.min(Math.max(year, FIRST_REPORT_YEAR), LAST_REPORT_YEAR);
+}
+
+const YEARS = Array.from({ length: LAST_REPORT_YEAR - FIRST_REPORT_YEAR + 1 }, (_, i) => FIRST_REPORT_YEAR + i);
+
+export function ReportListScreen() {
+  const { t } = useI18n();
+  const store = getLocalStore();
+  const [reports, setReports] = useState<StoredReport[] | null>(null);
+  const [profile, setProfile] = useState<UnionProfile | null | undefined>(undefined);
+  const [loadFailed, setLoadFailed] = useState(false);
+
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  useEffect(() => {
+    let live = true;
+    Promise.all([store.reports.list(), store.settings.get('profile')])
+      .then(([list, savedProfile]) => {
+        if (!live) return;
+        setReports(list);
+        setProfile(savedProfile ?? null);
+      })
+      .catch(() => live && setLoadFailed(true));
+    return () => {
+      live = false;
+    };
+  }, [store, version]);
+
+  if (loadFailed) return <p className="notice notice-error">{t.db.openFailed}</p>;
+  if (reports == null) return <p className="muted">{t.common.loading}</p>;
+
+  return (
+    <div className="screen">
+      {profile === null || (profile && profile.unionName === '') ? (
+        <div className="notice">
+          <p>{t.profile.setupPrompt}</p>
+          <a className="button" href="#/profile" data-testid="profile-setup-link">
+            {t.profile.setupLink}
+          </a>
+        </div>
+      ) : profile ? (
+        <p className="union-name" data-testid="union-name">
+          {profile.unionName}
+        </p>
+      ) : null}
+
+      <h2 className="screen-title">{t.list.title}</h2>
+      {reports.length === 0 ? (
+        <p className="empty">{t.list.empty}</p>
+      ) : (
+        <ul className="report-list">
+          {reports.map((report) => (
+            <ReportListItem key={report.id} report={report} onDeleted={reload} />
+          ))}
+        </ul>
+      )}
+      <CreateReportForm reports={reports} />
+    </div>
+  );
+}
+
+function ReportListItem({ report, onDeleted }: { report: StoredReport; onDeleted: () => void }) {
+  const { t } = useI18n();
+  const { document } = report;
+  const label = t.periodLabel(document.period.year, document.period.kind);
+  const rate = unionizationRate(document.membership.members, document.membership.workers);
+  const met = meetsUnionizationTarget(rate);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <li className="card report-item" data-testid="report-item" data-report-id={report.id} data-period={`${document.period.year}-${document.period.kind}`}>
+      <a className="report-link" href={`#/report/${report.id}`} data-testid="report-open">
+        <span className="report-period">{label}</span>
+        <span className={`status status-${document.status}`} data-testid="report-item-status">
+          {t.status[document.status]}
+        </span>
+        <span className="report-meta">{t.list.lastEdited(formatDateTime(document.updatedAt))}</span>
+        {rate != null ? (
+          <span className="report-meta">
+            {t.list.rate(formatRate(rate))} · {met ? t.editor.rateMet : t.editor.rateNotMet}
+          </span>
+        ) : null}
+      </a>
+      {/* MOUNT: <SyncStatusBadge report={report} /> from ../sync */}
+      <ConfirmAction
+        label={t.list.delete}
+        question={t.list.deleteConfirm(label)}
+        confirmLabel={t.list.deleteYes}
+        cancelLabel={t.common.cancel}
+        testId="report-delete"
+        onConfirm={async () => {
+          try {
+            await getLocalStore().reports.delete(report.id);
+            onDeleted();
+          } catch (e) {
+            setError(e instanceof StorageFullError ? t.db.storageFull : t.db.genericError);
+          }
+        }}
+      />
+      {error ? <p className="field-message field-message-error">{error}</p> : null}
+    </li>
+  );
+}
+
+function CreateReportForm({ reports }: { reports: StoredReport[] }) {
+  const { t } = useI18n();
+  const [year, setYear] = useState(defaultYear);
+  const [kind, setKind] = useState<PeriodKind>('yearly');
+  const [fromPrevious, setFromPrevious] = useState(true);
+  const [problem, setProblem] = useState<{ text: string; existingId?: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const period: ReportPeriod = { year, kind };
+  const previousYear = year - 1;
+  const hasPrevious = reports.some((r) => r.document.period.year === previousYear && r.document.period.kind === 'yearly');
+
+  const create = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const created = await getLocalStore().reports.create(period, { fromPrevious: fromPrevious && hasPrevious });
+      navigate({ screen: 'report', reportId: created.id, section: null });
+    } catch (error) {
+      if (error instanceof PeriodTakenError) setProblem({ text: t.list.periodTaken, existingId: error.existingReportId });
+      else setProblem({ text: error instanceof StorageFullError ? t.db.storageFull : t.db.genericError });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="card create-report"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void create();
+      }}
+    >
+      <h3 className="card-title">{t.list.createTitle}</h3>
+      <div className="field">
+        <label className="field-label" htmlFor="create-year">
+          {t.list.year}
+        </label>
+        <select id="create-year" className="input" data-testid="create-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          {YEARS.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor="create-kind">
+          {t.list.kind}
+        </label>
+        <select id="create-kind" className="input" data-testid="create-kind" value={kind} onChange={(e) => setKind(e.target.value as PeriodKind)}>
+          {PERIOD_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t.periodKinds[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            data-testid="create-from-previous"
+            checked={fromPrevious && hasPrevious}
+            disabled={!hasPrevious}
+            onChange={(e) => setFromPrevious(e.target.checked)}
+          />
+          <span>{t.list.fromPrevious}</span>
+        </label>
+        {!hasPrevious ? <p className="field-hint">{t.list.noPrevious(previousYear)}</p> : null}
+      </div>
+      <button type="submit" className="button button-primary button-wide" data-testid="create-report" disabled={busy}>
+        {t.list.create}
+      </button>
+      {problem ? (
+        <div className="field-message field-message-error" role="alert" data-testid="create-problem">
+          <p>{problem.text}</p>
+          {problem.existingId ? (
+            <a className="button" href={`#/report/${problem.existingId}`}>
+              {t.list.openExisting}
+            </a>
+          ) : null}
+        </div>
+      ) : null}
+    </form>
+  );
+}

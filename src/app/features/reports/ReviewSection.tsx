@@ -1,0 +1,100 @@
+/** The last section: what still stops "ready to send", the warnings, and the button itself. */
+import type { ReportPeriod } from '../../../domain/period';
+import type { ReportCheck } from '../../../domain/validation';
+import { useI18n } from '../../i18n';
+import { fieldLabel, issueText } from './issueMessages';
+import { sectionOfPath } from './reportForm';
+
+export function ReviewSection({
+  check,
+  unparseable,
+  period,
+  ready,
+  statusError,
+  onMarkReady,
+  onGoTo,
+}: {
+  check: ReportCheck;
+  unparseable: readonly string[];
+  period: ReportPeriod;
+  ready: boolean;
+  statusError: string | null;
+  onMarkReady: () => void;
+  onGoTo: (path: string) => void;
+}) {
+  const { t } = useI18n();
+  const reasons = [
+    ...unparseable.map((path) => ({ path, text: t.unparseable })),
+    ...check.errors.filter((e) => !unparseable.includes(e.path)).map((e) => ({ path: e.path, text: issueText(t, e, period) })),
+  ];
+  const blocked = reasons.length > 0;
+  return (
+    <section className="card review" aria-labelledby="review-title">
+      <h3 id="review-title" className="visually-hidden">
+        {t.editor.sections.review}
+      </h3>
+      {blocked ? (
+        <div data-testid="mark-ready-reasons">
+          <p className="review-heading">{t.editor.markReadyBlocked}</p>
+          <ul className="issue-list">
+            {reasons.map((reason, i) => (
+              <li key={i} className="issue issue-error">
+                <span>
+                  <strong>{t.editor.fieldIn(fieldLabel(t, reason.path), t.editor.sections[sectionOfPath(reason.path)])}</strong>: {reason.text}
+                </span>
+                <button type="button" className="button button-small" onClick={() => onGoTo(reason.path)}>
+                  {t.editor.goToField}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="notice notice-ok">{t.editor.noIssues}</p>
+      )}
+      {check.warnings.length > 0 ? (
+        <div data-testid="review-warnings">
+          <p className="review-heading">{t.editor.warningsTitle}</p>
+          <ul className="issue-list">
+            {check.warnings.map((warning, i) => (
+              <li key={i} className="issue issue-warning">
+                <span>
+                  {issueText(t, warning, period)} ({warning.explained ? t.editor.explained : t.editor.notExplained})
+                </span>
+                <button type="button" className="button button-small" onClick={() => onGoTo(warning.path)}>
+                  {t.editor.goToField}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {ready ? (
+        <p className="notice notice-ok" role="status">
+          {t.editor.markReadyDone}
+        </p>
+      ) : (
+        <button
+          type="button"
+          className="button button-primary button-wide"
+          data-testid="mark-ready"
+          disabled={blocked}
+          aria-describedby={blocked ? 'mark-ready-why' : undefined}
+          onClick={onMarkReady}
+        >
+          {t.editor.markReady}
+        </button>
+      )}
+      {blocked ? (
+        <p id="mark-ready-why" className="visually-hidden">
+          {t.editor.markReadyBlocked}
+        </p>
+      ) : null}
+      {statusError ? (
+        <p className="field-message field-message-error" role="alert">
+          {statusError}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+/** Language, the union profile link, and the storage panel (persistence and space used) from ../../pwa. */
+import { StoragePanel } from '../../pwa';
+import { LANGUAGES, useI18n } from '../../i18n';
+
+export default function SettingsScreen() {
+  const { t, language, setLanguage } = useI18n();
+  return (
+    <div className="screen">
+      <h2 className="screen-title">{t.settings.title}</h2>
+      <section className="card">
+        <fieldset className="field choice">
+          <legend className="field-label">{t.settings.language}</legend>
+          <div className="choice-options">
+            {LANGUAGES.map((option) => (
+              <label key={option} className="choice-option" lang={option}>
+                <input
+                  type="radio"
+                  name="language"
+                  value={option}
+                  data-testid={`language-${option}`}
+                  checked={language === option}
+                  onChange={() => setLanguage(option)}
+                />
+                {t.settings.languages[option]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <a className="button button-wide" href="#/profile">
+          {t.settings.profileLink}
+        </a>
+      </section>
+      <section className="card">
+        <StoragePanel language={language} />
+      </section>
+    </div>
+  );
+}
