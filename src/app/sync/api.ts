@@ -107,8 +107,12 @@ export function getChanges(
   serverUrl: string,
   deviceToken: string,
   cursor: string | null,
+  limit?: number,
 ): Promise<ApiAnswer<ReportChangesResponse>> {
-  const query = cursor == null ? '' : `?since=${encodeURIComponent(cursor)}`;
+  const params = new URLSearchParams();
+  if (cursor != null) params.set('since', cursor);
+  if (limit != null) params.set('limit', String(limit));
+  const query = params.toString() ? `?${params.toString()}` : '';
   return requestJson(deps, apiUrl(serverUrl, `api/reports${query}`), {
     method: 'GET',
     headers: { Authorization: `Bearer ${deviceToken}` },

@@ -68,6 +68,8 @@ export interface SyncEngineDeps {
   periodicMs?: number;
   /** Wait this long after an edit before pushing, so a burst of typing makes one push. */
   localChangeDelayMs?: number;
+  /** Reports per pull page (the server's default is 100). */
+  pullPageSize?: number;
 }
 
 export interface SyncEngine {
@@ -81,6 +83,8 @@ export interface SyncEngine {
   start(): void;
   stop(): void;
   getStatus(): SyncStatus;
+  /** The cycle in flight (started by a trigger or a timer), or null when none runs. */
+  inFlight(): Promise<SyncRunResult> | null;
   subscribe(listener: (status: SyncStatus) => void): () => void;
 }
 
@@ -222,7 +226,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     let cursor = await storage.syncCursor();
     let merged = false;
     for (let page = 0; page < MAX_PULL_PAGES; page++) {
-      const answer = await getChanges(http, connection.serverUrl, connection.deviceToken, cursor);
+      const answer = await getChanges(http, connection.serverUrl, connection.deviceToken, cursor, deps.pullPageSize);
       if (answer.kind === 'network') return { kind: 'network' };
       if (answer.kind === 'error') {
         if (answer.status === 401) return { kind: 'unauthorized' };
@@ -364,6 +368,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       clearTimer();
     },
     getStatus: () => status,
+    inFlight: () => running,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
