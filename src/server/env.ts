@@ -59,3 +59,9 @@ function parseTrustProxy(value: string | undefined): boolean | string {
   if (/^\d+$/.test(value)) throw new Error('Invalid environment: TRUST_PROXY takes true or the proxy addresses, not a hop count.');
   return value;
 }
+
+/** The admin command line's password for `create-district-user` when no --password flag is given (never a default). */
+export function readAdminPassword(source: NodeJS.ProcessEnv = process.env): string | undefined {
+  const password = source.ADMIN_PASSWORD;
+  return password === undefined || password === '' ? undefined : password;
+}

@@ -8,7 +8,7 @@
  * Add --json for JSON on stdout. Uses the same environment (DATA_DIR / DATABASE_URL) and store as the server.
  */
 import { parseArgs } from 'node:util';
-import { readEnv } from '../env';
+import { readAdminPassword, readEnv } from '../env';
 import type { ServiceContext } from '../services/context';
 import {
   createDistrictUser,
@@ -65,7 +65,7 @@ class UsageError extends Error {}
 async function run(command: string, flags: Flags, context: ServiceContext): Promise<{ json: unknown; text: string }> {
   switch (command) {
     case 'create-district-user': {
-      const password = typeof flags.password === 'string' ? flags.password : process.env.ADMIN_PASSWORD;
+      const password = typeof flags.password === 'string' ? flags.password : readAdminPassword();
       if (!password) throw new UsageError('Give the password with --password or ADMIN_PASSWORD.');
       const user = await createDistrictUser(context, { username: required(flags, 'username'), password });
       return { json: user, text: `District user "${user.username}" created (id ${user.id}).` };
