@@ -7,8 +7,6 @@ const noSubscription = () => () => undefined;
 /** The sync engine's status, re-rendering on change. Before `startSync()` it reads as "not enrolled". */
 export function useSyncStatus(): SyncStatus {
   const engine = getSyncEngine();
-  return useSyncExternalStore(
-    engine ? engine.subscribe : noSubscription,
-    engine ? engine.getStatus : () => NOT_STARTED,
-  );
+  const getStatus = engine ? engine.getStatus : () => NOT_STARTED;
+  return useSyncExternalStore(engine ? engine.subscribe : noSubscription, getStatus, getStatus);
 }

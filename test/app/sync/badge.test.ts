@@ -1,0 +1,123 @@
+/** What the officer reads on each report, rendered to HTML as the app renders it. */
+import { createElement, type ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import ConflictResolver from '../../../src/app/features/sync/ConflictResolver';
+import { SyncPanel, SyncStatusBadge } from '../../../src/app/features/sync';
+import { I18nProvider, loadMessages, type Messages } from '../../../src/app/i18n';
+import { emptyReport, type ReportDocument } from '../../../src/domain/report';
+import { neverSynced, type LocalReportSync, type ReportSyncPhase, type ServerReport } from '../../../src/domain/sync';
+
+const messages: Record<'vi' | 'en', Messages> = { vi: await loadMessages('vi'), en: await loadMessages('en') };
+
+function render(node: ReactNode, language: 'vi' | 'en' = 'vi'): string {
+  return renderToStaticMarkup(
+    createElement(I18nProvider, { language, messages: messages[language], setLanguage: () => undefined }, node),
+  );
+}
+
+const document = (): ReportDocument => {
+  const report = emptyReport('6f1d7c1e-8a3b-4b59-9a0e-2d3f6c1b9a10', { year: 2025, kind: 'yearly' }, '2025-10-01T08:00:00.000Z');
+  report.membership.workers = 120;
+  report.membership.members = 100;
+  return report;
+};
+
+function serverCopy(doc: ReportDocument, revision = '3'): ServerReport {
+  return { document: doc, revision, unionId: 'u1', review: null, savedAt: '2025-10-02T08:00:00.000Z' };
+}
+
+const synced = (doc: ReportDocument, extra: Partial<LocalReportSync> = {}): LocalReportSync => ({
+  ...neverSynced(),
+  serverRevision: '3',
+  base: doc,
+  pending: false,
+  ...extra,
+});
+
+function badge(doc: ReportDocument, sync: LocalReportSync, language: 'vi' | 'en' = 'vi'): string {
+  return render(createElement(SyncStatusBadge, { document: doc, sync }), language);
+}
+
+describe('SyncStatusBadge', () => {
+  it('names each phase in Vietnamese', () => {
+    const doc = document();
+    const ready = { ...doc, status: 'ready' as const };
+    const cases: [ReportSyncPhase, ReportDocument, LocalReportSync, string][] = [
+      ['local', doc, neverSynced(), 'Chỉ trên máy này'],
+      ['saved', doc, synced(doc), 'Đã lưu trên máy chủ'],
+      ['sent', ready, synced(ready), 'Đã gửi LĐLĐ huyện'],
+      ['accepted', ready, synced(ready, { review: { status: 'accepted', comment: '', decidedAt: '2025-11-01T00:00:00Z' } }), 'Đã được chấp nhận'],
+      ['returned', ready, synced(ready, { review: { status: 'returned', comment: 'Thiếu số liệu', decidedAt: '2025-11-01T00:00:00Z' } }), 'Bị trả lại'],
+      ['conflict', doc, synced(doc, { pending: true, conflict: serverCopy(doc, '4') }), 'Cần bạn quyết định'],
+      ['refused', doc, synced(doc, { pending: true, refusal: { error: 'period_taken', message: 'x' } }), 'Bị từ chối'],
+    ];
+    for (const [phase, report, sync, label] of cases) {
+      const html = badge(report, sync);
+      expect(html).toContain(`data-phase="${phase}"`);
+      expect(html).toContain(label);
+    }
+  });
+
+  it("shows the district's comment on a returned report", () => {
+    const ready = { ...document(), status: 'ready' as const };
+    const html = badge(ready, synced(ready, { review: { status: 'returned', comment: 'Bổ sung số đoàn viên nữ', decidedAt: '2025-11-01T00:00:00Z' } }));
+    expect(html).toContain('Ý kiến của LĐLĐ huyện:');
+    expect(html).toContain('Bổ sung số đoàn viên nữ');
+  });
+
+  it('explains a refusal with the field names the form uses', () => {
+    const doc = document();
+    const html = badge(
+      doc,
+      synced(doc, {
+        pending: true,
+        refusal: {
+          error: 'validation_failed',
+          message: 'x',
+          details: [{ path: 'membership.members', code: 'membersAboveWorkers', message: 'x' }],
+        },
+      }),
+    );
+    expect(html).toContain('Máy chủ không nhận vì báo cáo còn lỗi ở: Số đoàn viên');
+  });
+
+  it('offers the decision on a conflict, and speaks English when asked', () => {
+    const doc = document();
+    const sync = synced(doc, { pending: true, conflict: serverCopy(doc, '4') });
+    expect(badge(doc, sync)).toContain('Xem và quyết định');
+    const english = badge(doc, sync, 'en');
+    expect(english).toContain('Needs your decision');
+    expect(english).toContain('Review and decide');
+  });
+});
+
+describe('SyncPanel', () => {
+  it('before enrolment, says reports stay on the phone and links to enrolment', () => {
+    const html = render(createElement(SyncPanel, { enrolHref: '#/enrol' }));
+    expect(html).toContain('Máy này chưa kết nối với LĐLĐ huyện');
+    expect(html).toContain('href="#/enrol"');
+    expect(html).toContain('Kết nối với LĐLĐ huyện');
+  });
+});
+
+describe('ConflictResolver', () => {
+  it('lists only the fields both sides changed, this phone beside the server, with vi-VN numbers', () => {
+    const base = document();
+    const local = { ...base, membership: { ...base.membership, members: 1_105, femaleMembers: 40 } };
+    const remote = { ...base, membership: { ...base.membership, members: 1_110 }, proposals: { text: 'Máy chủ' } };
+    const html = render(
+      createElement(ConflictResolver, {
+        reportId: base.id,
+        document: local,
+        sync: synced(base, { pending: true, conflict: serverCopy(remote, '4') }),
+      }),
+    );
+    expect(html).toContain('Số đoàn viên');
+    expect(html).toContain('Trên máy này: <span class="sync-choice-value">1.105</span>');
+    expect(html).toContain('Trên máy chủ: <span class="sync-choice-value">1.110</span>');
+    expect(html).not.toContain('Trong đó: đoàn viên nữ');
+    expect(html).not.toContain('Kiến nghị, đề xuất');
+    expect(html).toContain('Còn 1 mục chưa chọn.');
+  });
+});
