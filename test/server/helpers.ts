@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { emptyReport, type ReportDocument } from '../../src/domain/report';
-import type { EnrolResponse } from '../../src/domain/sync';
+import type { EnrolResponse, ReviewStatus, ServerReport } from '../../src/domain/sync';
 import { buildApp, type BuildAppOptions } from '../../src/server/app';
 import type { RateLimits } from '../../src/server/http/routes';
-import { createDistrictUser, createUnion, issueEnrolmentCode, type IssuedCode } from '../../src/server/services/district';
+import { createDistrictUser, createUnion, issueEnrolmentCode, type IssuedCode, reviewReport } from '../../src/server/services/district';
 import { openStore } from '../../src/server/store/open';
 import type { Store, StoreKind, UnionRecord } from '../../src/server/store/store';
 
@@ -113,6 +113,10 @@ export interface TestServer {
   districtSession(): Promise<{ username: string; password: string; headers: Record<string, string> }>;
   /** Moves the server's clock (expiry of codes and sessions). */
   advanceClock(ms: number): void;
+  /** A new union and an enrolment code for it (the code as the district would read it out). */
+  createUnionWithCode(options?: { name?: string; validDays?: number; maxUses?: number }): Promise<{ union: UnionRecord; code: string }>;
+  /** The district's decision on a report (it must be marked ready); reaches devices through the change feed. */
+  reviewReport(reportId: string, status: ReviewStatus, comment?: string): Promise<ServerReport>;
 }
 
 export interface StartTestServerOptions {
@@ -196,6 +200,13 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
     advanceClock(ms: number) {
       clockOffset += ms;
     },
+    async createUnionWithCode({ name, validDays, maxUses } = {}) {
+      const union = await server.createUnion(name);
+      const { code } = await server.issueCode(union.id, { ...(validDays ? { validDays } : {}), ...(maxUses ? { maxUses } : {}) });
+      return { union, code };
+    },
+    reviewReport: (reportId, status, comment = status === 'returned' ? 'Đề nghị bổ sung số liệu.' : '') =>
+      reviewReport(context, reportId, { status, comment }),
   };
   return server;
 }

@@ -31,7 +31,6 @@ for (const { kind, available } of STORE_KINDS) {
           'reports',
           'report_revisions',
           'idempotency',
-          'change_counter',
         ]),
       );
     });
@@ -54,7 +53,7 @@ for (const { kind, available } of STORE_KINDS) {
       expect(await opened.store.findDevice('d-1')).toMatchObject({ unionId: 'u-1', revokedAt: null });
       // The new tables accept a report for the old union, with the change counter starting from 1.
       const seq = await opened.store.write(async (tx) => {
-        const changeSeq = await tx.nextChangeSeq();
+        const changeSeq = await tx.lockUnionForChange('u-1');
         await tx.insertReport({
           id: '00000000-0000-4000-8000-000000000001',
           unionId: 'u-1',

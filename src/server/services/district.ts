@@ -302,9 +302,12 @@ export async function reviewReport(context: ServiceContext, reportId: string, in
   const decision = parse(reviewSchema, input);
   if (decision.status === 'returned' && decision.comment === '')
     throw validationFailed([{ path: 'comment', code: 'required', message: 'Say why the report is returned.' }]);
+  const found = isReportId(reportId) ? await context.store.findReport(reportId) : undefined;
+  if (!found) throw new ApiFailure(404, 'not_found', 'No such report.');
   return context.store.write(async (tx) => {
-    const record = isReportId(reportId) ? await tx.findReport(reportId) : undefined;
-    if (!record) throw new ApiFailure(404, 'not_found', 'No such report.');
+    const changeSeq = await tx.lockUnionForChange(found.unionId);
+    // Read again under the union's lock: a push may have landed in between.
+    const record = (await tx.findReport(reportId)) as NonNullable<typeof found>;
     const current = toServerReport(record);
     if (current.review?.status === 'accepted')
       throw new ApiFailure(409, 'report_accepted', 'This report is already accepted.');
@@ -314,7 +317,7 @@ export async function reviewReport(context: ServiceContext, reportId: string, in
       throw validationFailed([{ path: 'status', code: 'not_ready', message: 'Only a report marked ready can be reviewed.' }]);
     const review: ReviewDecision = { status: decision.status, comment: decision.comment, decidedAt: isoNow(context) };
     // The decision travels to the union's devices through the change feed, so it takes a new change_seq.
-    const updated = { ...record, reviewJson: JSON.stringify(review), changeSeq: await tx.nextChangeSeq() };
+    const updated = { ...record, reviewJson: JSON.stringify(review), changeSeq };
     await tx.updateReport(updated);
     return toServerReport(updated);
   });

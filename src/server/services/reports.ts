@@ -82,6 +82,8 @@ export async function putReport(context: ServiceContext, device: DeviceRecord, r
   const bodyHash = sha256Hex(`${request.pathId}\n${json}`);
 
   return context.store.write(async (tx) => {
+    // First, so that this union's pushes queue here: the checks below then cannot race.
+    const changeSeq = await tx.lockUnionForChange(device.unionId);
     const earlier = await tx.findIdempotency(device.id, key);
     if (earlier) {
       if (earlier.bodyHash !== bodyHash)
@@ -121,13 +123,15 @@ export async function putReport(context: ServiceContext, device: DeviceRecord, r
         throw new ApiFailure(404, 'not_found', 'The server holds no report with this id; push it without If-Match to create it.');
       }
 
-      const samePeriod = await tx.findReportByPeriod(device.unionId, document.period.year, document.period.kind);
+      const periodChanged = !current || current.year !== document.period.year || current.kind !== document.period.kind;
+      const samePeriod = periodChanged
+        ? await tx.findReportByPeriod(device.unionId, document.period.year, document.period.kind)
+        : undefined;
       if (samePeriod && samePeriod.id !== document.id)
         throw new ApiFailure(409, 'period_taken', 'The union already has a report for this period.', {
           existingReportId: samePeriod.id,
         });
 
-      const changeSeq = await tx.nextChangeSeq();
       saved = {
         id: document.id,
         unionId: device.unionId,
@@ -150,7 +154,8 @@ export async function putReport(context: ServiceContext, device: DeviceRecord, r
     const response: PutReportResponse = { report: toServerReport(saved) };
     const responseJson = JSON.stringify(response);
     await tx.insertIdempotency({ deviceId: device.id, key, bodyHash, status, responseJson, createdAt: now });
-    await tx.setDeviceLastSeen(device.id, now);
+    // "Last seen" is for the district's eyes: minute precision spares a write per push.
+    if (!device.lastSeenAt || Date.parse(now) - Date.parse(device.lastSeenAt) > 60_000) await tx.setDeviceLastSeen(device.id, now);
     return { status, revision: String(saved.revision), responseJson, replayed: false };
   });
 }

@@ -3,7 +3,7 @@
  * migration that has shipped: add the next one. Each is tested on both stores, including on data
  * written by the version before it (test/server/migrations.test.ts).
  */
-import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts': {
@@ -58,14 +58,10 @@ export const migrations: Record<string, Migration> = {
   },
   '0002_reports': {
     async up(db: Kysely<unknown>) {
-      // One row whose value only grows; writers take it in their transaction, so change_seq order is
-      // commit order and a reader's cursor never skips a change committed late.
-      await db.schema
-        .createTable('change_counter')
-        .addColumn('id', 'integer', (c) => c.primaryKey())
-        .addColumn('value', 'integer', (c) => c.notNull())
-        .execute();
-      await sql`insert into change_counter (id, value) values (1, 0)`.execute(db);
+      // Each union's change counter only grows. A writer bumps it first thing in its transaction, which
+      // also locks the union's row: writes of one union queue, so its change_seq order is commit order
+      // and a cursor never skips a change committed late; different unions write in parallel.
+      await db.schema.alterTable('unions').addColumn('change_seq', 'integer', (c) => c.notNull().defaultTo(0)).execute();
       await db.schema
         .createTable('reports')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -104,8 +100,8 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('idempotency_created_at').on('idempotency').column('created_at').execute();
     },
     async down(db: Kysely<unknown>) {
-      for (const table of ['idempotency', 'report_revisions', 'reports', 'change_counter'])
-        await db.schema.dropTable(table).execute();
+      for (const table of ['idempotency', 'report_revisions', 'reports']) await db.schema.dropTable(table).execute();
+      await db.schema.alterTable('unions').dropColumn('change_seq').execute();
     },
   },
 };

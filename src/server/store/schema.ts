@@ -8,6 +8,8 @@ export interface UnionsTable {
   id: string;
   name: string;
   created_at: string;
+  /** The union's change counter: the last change_seq handed out to one of its reports. */
+  change_seq: Generated<number>;
 }
 
 export interface DevicesTable {
@@ -48,11 +50,6 @@ export interface DistrictSessionsTable {
   expires_at: string;
 }
 
-export interface ChangeCounterTable {
-  id: number;
-  value: number;
-}
-
 export interface ReportsTable {
   id: string;
   union_id: string;
@@ -91,7 +88,6 @@ export interface Database {
   enrolment_codes: EnrolmentCodesTable;
   district_users: DistrictUsersTable;
   district_sessions: DistrictSessionsTable;
-  change_counter: ChangeCounterTable;
   reports: ReportsTable;
   report_revisions: ReportRevisionsTable;
   idempotency: IdempotencyTable;

@@ -3,7 +3,7 @@
  * JSON text here, and the services parse them. One Kysely implementation serves both SQLite and
  * PostgreSQL: the queries are the same, only opening and write locking differ.
  */
-import { type Kysely, Migrator, type Transaction, sql } from 'kysely';
+import { type Kysely, Migrator, type Transaction } from 'kysely';
 import { migrationProvider } from './migrations';
 import type { Database, ReportsTable } from './schema';
 
@@ -98,8 +98,12 @@ export interface StoreReads {
 
 /** Reads and writes inside one write transaction (writers run one at a time). */
 export interface StoreWrites extends StoreReads {
-  /** The next value of the change sequence; strictly greater than every value handed out before. */
-  nextChangeSeq(): Promise<number>;
+  /**
+   * Call first in a transaction that changes a union's reports: locks the union (its writers queue,
+   * other unions' do not) and returns its next change_seq, greater than every one handed out before.
+   * A transaction that ends up changing nothing just leaves a gap, which cursors do not mind.
+   */
+  lockUnionForChange(unionId: string): Promise<number>;
   insertUnion(union: UnionRecord): Promise<void>;
   insertDevice(device: DeviceRecord & { tokenHash: string }): Promise<void>;
   setDeviceLastSeen(id: string, at: string): Promise<void>;
@@ -121,7 +125,7 @@ export interface StoreWrites extends StoreReads {
 
 export interface Store extends StoreReads {
   readonly kind: StoreKind;
-  /** Runs `work` in one transaction; write transactions never interleave, on either store. */
+  /** Runs `work` in one transaction. Writers of one union's reports serialise on `lockUnionForChange`. */
   write<T>(work: (tx: StoreWrites) => Promise<T>): Promise<T>;
   migrate(options?: { to?: string }): Promise<MigrationOutcome>;
   close(): Promise<void>;
@@ -306,14 +310,15 @@ class KyselyQueries implements StoreWrites {
     return row && { bodyHash: row.body_hash, status: Number(row.status), responseJson: row.response };
   }
 
-  async nextChangeSeq() {
+  async lockUnionForChange(unionId: string) {
     const row = await this.q
-      .updateTable('change_counter')
-      .set((eb) => ({ value: eb('value', '+', 1) }))
-      .where('id', '=', 1)
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    return Number(row.value);
+      .updateTable('unions')
+      .set((eb) => ({ change_seq: eb('change_seq', '+', 1) }))
+      .where('id', '=', unionId)
+      .returning('change_seq')
+      .executeTakeFirst();
+    if (!row) throw new Error(`union ${unionId} does not exist`);
+    return Number(row.change_seq);
   }
 
   async insertUnion(union: UnionRecord) {
@@ -450,16 +455,9 @@ export class KyselyStore extends KyselyQueries implements Store {
   }
 
   async write<T>(work: (tx: StoreWrites) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute(async (trx) => {
-      if (this.kind === 'postgres') {
-        // Writers queue on the counter row: change_seq order is then commit order (a cursor never
-        // skips a late commit), and checks made inside the transaction (idempotency key, revision,
-        // period) cannot race. SQLite needs nothing: Kysely runs its one connection's transactions
-        // one at a time, and other processes wait on busy_timeout.
-        await sql`select value from change_counter where id = 1 for update`.execute(trx);
-      }
-      return work(new KyselyQueries(trx));
-    });
+    // PostgreSQL: row locks taken by lockUnionForChange. SQLite: Kysely runs its one connection's
+    // transactions one at a time, and another process (the admin CLI) waits on busy_timeout.
+    return this.db.transaction().execute(async (trx) => work(new KyselyQueries(trx)));
   }
 
   async migrate(options: { to?: string } = {}): Promise<MigrationOutcome> {
