@@ -14,6 +14,8 @@ export interface TestProxy {
   port: number;
   /** Bytes the device sent through the proxy since the last `resetCounters()`. */
   bytesFromDevice(): number;
+  /** Bytes the server (or the proxy itself) sent back to the device since the last `resetCounters()`. */
+  bytesToDevice(): number;
   /** Requests (request lines) the device sent since the last `resetCounters()`. */
   requestLines(): string[];
   resetCounters(): void;
@@ -36,6 +38,7 @@ const REQUEST_LINE = /^(GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS) (\S+) HTTP\/1\.1
 export async function startProxy(targetPort: number): Promise<TestProxy> {
   let mode: Mode = { kind: 'forward' };
   let bytes = 0;
+  let bytesBack = 0;
   let lines: string[] = [];
   const sockets = new Set<net.Socket>();
 
@@ -66,11 +69,13 @@ export async function startProxy(targetPort: number): Promise<TestProxy> {
           socket.pause();
           current.answered();
           void current.released.then(() => {
+            bytesBack += chunk.length;
             client.write(chunk);
             socket.resume();
           });
           return;
         }
+        bytesBack += chunk.length;
         client.write(chunk);
       });
       return socket;
@@ -97,9 +102,11 @@ export async function startProxy(targetPort: number): Promise<TestProxy> {
     url: `http://127.0.0.1:${port}`,
     port,
     bytesFromDevice: () => bytes,
+    bytesToDevice: () => bytesBack,
     requestLines: () => [...lines],
     resetCounters() {
       bytes = 0;
+      bytesBack = 0;
       lines = [];
     },
     cutNextAnswer() {
