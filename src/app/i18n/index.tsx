@@ -38,7 +38,7 @@ export function I18nProvider({
   language: Language;
   messages: Messages;
   setLanguage: (language: Language) => void;
-  children: ReactNode;
+  children?: ReactNode;
 }) {
   return <I18nContext.Provider value={{ language, t: messages, setLanguage }}>{children}</I18nContext.Provider>;
 }

@@ -224,7 +224,17 @@ function ReportEditor({ initial, previous, section }: { initial: ReportDocument;
           {section === 'membership' ? <RateDisplay members={reading.document.membership.members} workers={reading.document.membership.workers} /> : null}
           {section === 'dialogues' ? (
             <DialoguesSection control={control} register={register} context={context} disabled={ready} />
-          ) : section === 'review' ? null : (
+          ) : section === 'review' ? (
+            <ReviewSection
+              check={check}
+              unparseable={reading.unparseable}
+              period={initial.period}
+              ready={ready}
+              statusError={statusError}
+              onMarkReady={() => void markReady()}
+              onGoTo={(path) => go(sectionOfPath(path))}
+            />
+          ) : (
             <SectionFields fields={SECTION_FIELDS[section]} context={context} />
           )}
           {(['membership.members', 'partyDevelopment.admitted'] as const).map((path) => {
@@ -239,18 +249,6 @@ function ReportEditor({ initial, previous, section }: { initial: ReportDocument;
           })}
         </fieldset>
       </form>
-
-      {section === 'review' ? (
-        <ReviewSection
-          check={check}
-          unparseable={reading.unparseable}
-          period={initial.period}
-          ready={ready}
-          statusError={statusError}
-          onMarkReady={() => void markReady()}
-          onGoTo={(path) => go(sectionOfPath(path))}
-        />
-      ) : null}
 
       <div className="section-nav">
         {index > 0 ? (

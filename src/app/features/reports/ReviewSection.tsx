@@ -29,10 +29,7 @@ export function ReviewSection({
   ];
   const blocked = reasons.length > 0;
   return (
-    <section className="card review" aria-labelledby="review-title">
-      <h3 id="review-title" className="visually-hidden">
-        {t.editor.sections.review}
-      </h3>
+    <div className="review">
       {blocked ? (
         <div data-testid="mark-ready-reasons">
           <p className="review-heading">{t.editor.markReadyBlocked}</p>
@@ -95,6 +92,6 @@ export function ReviewSection({
           {statusError}
         </p>
       ) : null}
-    </section>
+    </div>
   );
 }
