@@ -3,6 +3,7 @@
  * what the sync tests' "server down, then back" relies on (and what a district's restart must do).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { openTestStore } from './helpers';
 import type { EnrolResponse, PutReportResponse, ReportChangesResponse } from '../../src/domain/sync';
 import { announcePostgresSkip, pushHeaders, readyReport, startTestServer, STORE_KINDS, type TestServer } from './helpers';
 
@@ -56,5 +57,19 @@ for (const { kind, available } of STORE_KINDS) {
       expect(changes.reports[0]?.review).toMatchObject({ status: 'returned', comment: 'Bổ sung số nữ đoàn viên.' });
       expect(changes.reports[0]?.revision).toBe(read.report.revision);
     });
+
+    if (kind === 'postgres')
+      it('starts on a fresh schema while another schema of the same database holds its own migrations', async () => {
+        // A district's PostgreSQL may host other applications, or a second copy of this server.
+        const neighbour = await openTestStore('postgres');
+        try {
+          server = await startTestServer({ store: 'postgres' });
+          const health = await fetch(`${server.url}/api/health`);
+          expect(await health.json()).toEqual({ status: 'ok', store: 'postgres' });
+          expect((await server.enrolDevice()).token).toMatch(/^[A-Za-z0-9_-]{43,}$/);
+        } finally {
+          await neighbour.dispose();
+        }
+      });
   });
 }

@@ -461,7 +461,13 @@ export class KyselyStore extends KyselyQueries implements Store {
   }
 
   async migrate(options: { to?: string } = {}): Promise<MigrationOutcome> {
-    const migrator = new Migrator({ db: this.db, provider: migrationProvider });
+    // Kysely's Migrator looks for its own tables in every schema unless it is told which one. On a
+    // PostgreSQL database where another schema already holds them, it would not create ours and then fail.
+    const migrationTableSchema =
+      this.kind === 'postgres'
+        ? (await this.db.selectNoFrom((eb) => eb.fn<string>('current_schema', []).as('schema')).executeTakeFirstOrThrow()).schema
+        : undefined;
+    const migrator = new Migrator({ db: this.db, provider: migrationProvider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
     const { error, results } =
       options.to === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(options.to);
     if (error) throw error instanceof Error ? error : new Error(String(error));
