@@ -1,7 +1,10 @@
 /** Starts the district server: read the environment, open the store, migrate, listen; close cleanly on a signal. */
 import { buildApp } from './app';
 import { readEnv } from './env';
+import { forgetExpired } from './services/maintenance';
 import { openStore } from './store/open';
+
+const CLEANUP_EVERY_MS = 6 * 3_600_000;
 
 async function main(): Promise<void> {
   const env = readEnv();
@@ -14,10 +17,18 @@ async function main(): Promise<void> {
     logger: { level: env.logLevel },
   });
 
+  const context = { store, now: () => new Date() };
+  const cleanup = () =>
+    forgetExpired(context).catch((error: unknown) => app.log.warn({ err: error }, 'cleanup of expired records failed'));
+  await cleanup();
+  const cleanupTimer = setInterval(() => void cleanup(), CLEANUP_EVERY_MS);
+  cleanupTimer.unref();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    clearInterval(cleanupTimer);
     app.log.info({ signal }, 'closing: finishing requests in flight');
     try {
       await app.close();

@@ -49,6 +49,10 @@ describe('serving the PWA', () => {
     expect(answer.status).toBe(404);
     expect(await answer.json()).toMatchObject({ error: 'not_found' });
     expect(answer.headers.get('cache-control')).toBe('no-store');
+    // A JSON answer is locked down but short: a pull that finds nothing new costs few bytes.
+    expect(answer.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(answer.headers.get('permissions-policy')).toBeNull();
   });
 
   it('sends a strict Content-Security-Policy and the other security headers', async () => {

@@ -6,6 +6,7 @@
 import { reportDocumentSchema, type ReportDocument } from '../../domain/report';
 import type { PutReportResponse, ReportChangesResponse, ReviewDecision, ServerReport } from '../../domain/sync';
 import { checkReport } from '../../domain/validation';
+import { isUniqueViolation } from '../store/errors';
 import type { DeviceRecord, ReportRecord } from '../store/store';
 import { type ServiceContext, isoNow } from './context';
 import { ApiFailure, validationFailed, zodIssues } from './errors';
@@ -69,6 +70,17 @@ export function validateReportBody(pathId: string, body: unknown): { document: R
 }
 
 export async function putReport(context: ServiceContext, device: DeviceRecord, request: PutReportRequest): Promise<PutReportResult> {
+  try {
+    return await putReportOnce(context, device, request);
+  } catch (error) {
+    // Another union created the same report id in the same instant (its lock is not ours): the second
+    // attempt sees that row and answers 403 like any later push would, instead of a 500.
+    if (isUniqueViolation(error)) return putReportOnce(context, device, request);
+    throw error;
+  }
+}
+
+async function putReportOnce(context: ServiceContext, device: DeviceRecord, request: PutReportRequest): Promise<PutReportResult> {
   const key = request.idempotencyKey;
   if (key === undefined || !IDEMPOTENCY_KEY.test(key))
     throw new ApiFailure(400, 'bad_request', 'Every push needs an Idempotency-Key header (1–200 visible ASCII characters).');
