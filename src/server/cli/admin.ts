@@ -29,7 +29,7 @@ Commands:
   create-district-user --username <name> [--password <pw>]
         Creates a district user. The password comes from --password or the ADMIN_PASSWORD
         environment variable (at least ${MIN_PASSWORD_LENGTH} characters); there is no default and no prompt.
-  create-union --name <name>
+  create-union --name <name> [--code <district code>] [--employer <name>] [--sector public|private|foreign]
         Creates a grassroots union (CĐCS) and prints its id.
   issue-code --union <union id> [--days <1-90, default 7>] [--max-uses <1-20, default 3>]
         Issues an enrolment code for a union's devices (shown only now, e.g. K7QF-M2XP).
@@ -71,8 +71,13 @@ async function run(command: string, flags: Flags, context: ServiceContext): Prom
       return { json: user, text: `District user "${user.username}" created (id ${user.id}).` };
     }
     case 'create-union': {
-      const union = await createUnion(context, { name: required(flags, 'name') });
-      return { json: union, text: `Union "${union.name}" created.\nid: ${union.id}` };
+      const union = await createUnion(context, {
+        name: required(flags, 'name'),
+        ...(typeof flags.code === 'string' ? { code: flags.code } : {}),
+        ...(typeof flags.employer === 'string' ? { employer: flags.employer } : {}),
+        ...(typeof flags.sector === 'string' ? { sector: flags.sector } : {}),
+      });
+      return { json: union, text: `Union "${union.name}"${union.code ? ` (${union.code})` : ''} created.\nid: ${union.id}` };
     }
     case 'issue-code': {
       const issued = await issueEnrolmentCode(context, required(flags, 'union'), {
@@ -93,7 +98,7 @@ async function run(command: string, flags: Flags, context: ServiceContext): Prom
       const kind = typeof flags.kind === 'string' ? flags.kind : 'yearly';
       const overview = await periodOverview(context, { year, kind });
       const lines = overview.unions.map(
-        (union) => `${union.id}  ${union.name}  devices: ${union.activeDevices}  ${year}/${kind}: ${union.standing}`,
+        (union) => `${union.id}  ${union.code ?? '-'}  ${union.name}  devices: ${union.activeDevices}  ${year}/${kind}: ${union.standing}`,
       );
       return { json: overview, text: lines.length ? lines.join('\n') : 'No unions yet.' };
     }
@@ -113,6 +118,9 @@ async function main(argv: string[]): Promise<number> {
       username: { type: 'string' },
       password: { type: 'string' },
       name: { type: 'string' },
+      code: { type: 'string' },
+      employer: { type: 'string' },
+      sector: { type: 'string' },
       union: { type: 'string' },
       days: { type: 'string' },
       'max-uses': { type: 'string' },

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { meetsUnionizationTarget, unionizationRate, UNIONIZATION_TARGET } from '../../domain/indicators';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS, type ReportPeriod } from '../../domain/period';
-import type { ReportDocument } from '../../domain/report';
+import { type ReportDocument, SECTORS } from '../../domain/report';
 import { REVIEW_STATUSES, type ReviewDecision, type ServerReport } from '../../domain/sync';
 import type { DeviceRecord, RevisionSummary, UnionRecord } from '../store/store';
 import { type ServiceContext, isoNow } from './context';
@@ -95,12 +95,22 @@ export async function logout(context: ServiceContext, tokenHash: string): Promis
 
 // ---- unions, codes, devices ----
 
-const newUnionSchema = z.object({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) });
+const newUnionSchema = z.object({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  /** The district's code for the union (mã CĐCS): letters, digits, dot, dash, underscore. */
+  code: z.optional(z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z0-9._-]{1,32}$/))),
+  employer: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
+  sector: z._default(z.union([z.enum(SECTORS), z.literal('')]), ''),
+});
 
 export async function createUnion(context: ServiceContext, input: unknown): Promise<UnionRecord> {
-  const { name } = parse(newUnionSchema, input);
-  const union = { id: randomUUID(), name, createdAt: isoNow(context) };
-  await context.store.write((tx) => tx.insertUnion(union));
+  const { name, code, employer, sector } = parse(newUnionSchema, input);
+  const union: UnionRecord = { id: randomUUID(), code: code || null, name, employer, sector, createdAt: isoNow(context) };
+  await context.store.write(async (tx) => {
+    if (union.code !== null && (await tx.listUnions()).some((other) => other.code === union.code))
+      throw validationFailed([{ path: 'code', code: 'taken', message: 'Another union has this code.' }]);
+    await tx.insertUnion(union);
+  });
   return union;
 }
 
@@ -164,7 +174,10 @@ export type UnionStanding = 'missing' | 'draft' | 'sent' | 'accepted' | 'returne
 
 export interface UnionOverview {
   id: string;
+  code: string | null;
   name: string;
+  employer: string;
+  sector: string;
   activeDevices: number;
   standing: UnionStanding;
   report: null | {
@@ -216,7 +229,10 @@ export async function periodOverview(context: ServiceContext, query: { year?: st
     const report = reportByUnion.get(union.id);
     overview.push({
       id: union.id,
+      code: union.code,
       name: union.name,
+      employer: union.employer,
+      sector: union.sector,
       activeDevices: devices.filter((device) => !device.revokedAt).length,
       standing: standingOf(report),
       report: report ? reportSummary(report) : null,

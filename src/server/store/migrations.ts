@@ -104,6 +104,22 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('unions').dropColumn('change_seq').execute();
     },
   },
+  '0003_union_profile': {
+    // A union record as the district keeps it: its code, the employer, the sector. Unions created
+    // before get an empty employer and sector and no code, which the district can fill in later.
+    async up(db: Kysely<unknown>) {
+      // One column per statement: SQLite's ALTER TABLE adds one at a time.
+      await db.schema.alterTable('unions').addColumn('code', 'text').execute();
+      await db.schema.alterTable('unions').addColumn('employer', 'text', (c) => c.notNull().defaultTo('')).execute();
+      await db.schema.alterTable('unions').addColumn('sector', 'text', (c) => c.notNull().defaultTo('')).execute();
+      // Both stores let several rows hold NULL in a unique index: only given codes must differ.
+      await db.schema.createIndex('unions_code').unique().on('unions').column('code').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('unions_code').execute();
+      for (const column of ['sector', 'employer', 'code']) await db.schema.alterTable('unions').dropColumn(column).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,6 +10,11 @@ export interface UnionsTable {
   created_at: string;
   /** The union's change counter: the last change_seq handed out to one of its reports. */
   change_seq: Generated<number>;
+  /** The district's own code for the union (mã CĐCS); unique when given. */
+  code: string | null;
+  employer: Generated<string>;
+  /** '' | 'public' | 'private' | 'foreign' (SECTORS) */
+  sector: Generated<string>;
 }
 
 export interface DevicesTable {

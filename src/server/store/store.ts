@@ -11,8 +11,20 @@ export type StoreKind = 'sqlite' | 'postgres';
 
 export interface UnionRecord {
   id: string;
+  /** The district's code for the union (mã CĐCS), or null when none was given. */
+  code: string | null;
   name: string;
+  employer: string;
+  /** '' or one of SECTORS. */
+  sector: string;
   createdAt: string;
+}
+
+/** A union to insert: code, employer and sector may be left out (none, '' and ''). */
+export type NewUnion = Pick<UnionRecord, 'id' | 'name' | 'createdAt'> & Partial<Pick<UnionRecord, 'code' | 'employer' | 'sector'>>;
+
+function toUnion(row: { id: string; code: string | null; name: string; employer: string; sector: string; created_at: string }): UnionRecord {
+  return { id: row.id, code: row.code, name: row.name, employer: row.employer, sector: row.sector, createdAt: row.created_at };
 }
 
 export interface DeviceRecord {
@@ -104,7 +116,7 @@ export interface StoreWrites extends StoreReads {
    * A transaction that ends up changing nothing just leaves a gap, which cursors do not mind.
    */
   lockUnionForChange(unionId: string): Promise<number>;
-  insertUnion(union: UnionRecord): Promise<void>;
+  insertUnion(union: NewUnion): Promise<void>;
   insertDevice(device: DeviceRecord & { tokenHash: string }): Promise<void>;
   setDeviceLastSeen(id: string, at: string): Promise<void>;
   revokeDevice(id: string, at: string): Promise<void>;
@@ -188,12 +200,12 @@ class KyselyQueries implements StoreWrites {
 
   async findUnion(id: string) {
     const row = await this.q.selectFrom('unions').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && { id: row.id, name: row.name, createdAt: row.created_at };
+    return row && toUnion(row);
   }
 
   async listUnions() {
     const rows = await this.q.selectFrom('unions').selectAll().orderBy('name').orderBy('id').execute();
-    return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+    return rows.map(toUnion);
   }
 
   async findDevice(id: string) {
@@ -321,8 +333,18 @@ class KyselyQueries implements StoreWrites {
     return Number(row.change_seq);
   }
 
-  async insertUnion(union: UnionRecord) {
-    await this.q.insertInto('unions').values({ id: union.id, name: union.name, created_at: union.createdAt }).execute();
+  async insertUnion(union: NewUnion) {
+    await this.q
+      .insertInto('unions')
+      .values({
+        id: union.id,
+        code: union.code ?? null,
+        name: union.name,
+        employer: union.employer ?? '',
+        sector: union.sector ?? '',
+        created_at: union.createdAt,
+      })
+      .execute();
   }
 
   async insertDevice(device: DeviceRecord & { tokenHash: string }) {
