@@ -84,17 +84,15 @@ async function coldStart(profile: Profile, draftUrl: string, rate: number): Prom
     const page = await firstPage(context);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    await page.addInitScript(
-      ({ field, value }) => {
-        const check = () => {
-          const input = document.querySelector<HTMLInputElement>(`[data-testid="field-${field}"]`);
-          if (input && input.value === value && !input.matches(':disabled')) window.__draftReadyAt = performance.now();
-          else requestAnimationFrame(check);
-        };
-        requestAnimationFrame(check);
-      },
-      { field: DRAFT_FIELD, value: DRAFT_VALUE },
-    );
+    // A string, not a function: tsx would wrap a function's inner names in a helper the page lacks.
+    await page.addInitScript(`
+      const check = () => {
+        const input = document.querySelector('[data-testid="field-${DRAFT_FIELD}"]');
+        if (input && input.value === ${JSON.stringify(DRAFT_VALUE)} && !input.matches(':disabled')) window.__draftReadyAt = performance.now();
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    `);
     await page.goto(draftUrl, { waitUntil: 'commit' });
     const ready = await page.waitForFunction(() => window.__draftReadyAt, null, { timeout: 180_000 });
     return (await ready.jsonValue()) as number;
@@ -109,14 +107,14 @@ async function keystrokeToCommit(profile: Profile, draftUrl: string, rate: numbe
   try {
     const page = await firstPage(context);
     if (rate > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
-    await page.addInitScript(() => {
-      const bench = { keydowns: [] as number[], saves: [] as number[] };
+    await page.addInitScript(`
+      const bench = { keydowns: [], saves: [] };
       window.__bench = bench;
       document.addEventListener('keydown', (event) => bench.keydowns.push(event.timeStamp), true);
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) if (entry.name === 'report-saved') bench.saves.push(entry.startTime);
       }).observe({ type: 'mark' });
-    });
+    `);
     await page.goto(draftUrl);
     const field = page.getByTestId(`field-${DRAFT_FIELD}`);
     await field.click();
