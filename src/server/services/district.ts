@@ -75,7 +75,6 @@ export async function login(context: ServiceContext, input: unknown): Promise<Di
   const now = context.now();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString();
   await context.store.write(async (tx) => {
-    await tx.deleteExpired(new Date(now.getTime() - 30 * DAY_MS).toISOString(), now.toISOString());
     await tx.insertSession({ tokenHash: sha256Hex(token), userId: user.id, createdAt: now.toISOString(), expiresAt });
   });
   return { token, expiresAt, user: { id: user.id, username: user.username } };
