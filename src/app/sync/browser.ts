@@ -1,6 +1,6 @@
 /**
- * The app's one sync engine, wired to the browser: call `startSync()` once at app start.
- * Triggers: app start, `online`, the tab becoming visible, an edit (the outbox gains an entry),
+ * The app's one sync engine, wired to the browser. Loaded lazily through `./index` (the app never
+ * imports this module directly, so it stays out of the entry bundle). Triggers: app start, `online`, the tab becoming visible, an edit (the outbox gains an entry),
  * the engine's own timer (periodic pull, retries), "Gửi ngay" (`sendNow()`), and Background Sync
  * where the browser has it (an extra only: Safari and Firefox lack it).
  */
@@ -9,10 +9,6 @@ import { SyncRepository } from '../db/syncRepository';
 import { createSyncEngine, type SyncEngine } from './engine';
 import { enrolDevice, type EnrolInput, type EnrolResult } from './enrol';
 import { webLock } from './lock';
-
-export type { SyncEngine, SyncEngineState, SyncStatus, SyncRunResult } from './engine';
-export type { EnrolFailure, EnrolInput, EnrolResult } from './enrol';
-export { normaliseServerUrl } from './enrol';
 
 /** The tag a service worker's `sync` event carries; it posts `{ type: BACKGROUND_SYNC_TAG }` to its pages. */
 export const BACKGROUND_SYNC_TAG = 'bao-cao-cdcs-sync';

@@ -3,12 +3,15 @@ import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import ConflictResolver from '../../../src/app/features/sync/ConflictResolver';
-import { SyncPanel, SyncStatusBadge } from '../../../src/app/features/sync';
+import { SyncPanel, SyncPanelView, SyncStatusBadge } from '../../../src/app/features/sync';
+import { loadSyncMessages } from '../../../src/app/features/sync/messages';
 import { I18nProvider, loadMessages, type Messages } from '../../../src/app/i18n';
 import { emptyReport, type ReportDocument } from '../../../src/domain/report';
 import { neverSynced, type LocalReportSync, type ReportSyncPhase, type ServerReport } from '../../../src/domain/sync';
 
 const messages: Record<'vi' | 'en', Messages> = { vi: await loadMessages('vi'), en: await loadMessages('en') };
+// English sync texts load on first use in the app; here they are loaded up front.
+await loadSyncMessages('en');
 
 function render(node: ReactNode, language: 'vi' | 'en' = 'vi'): string {
   return renderToStaticMarkup(
@@ -93,11 +96,33 @@ describe('SyncStatusBadge', () => {
 });
 
 describe('SyncPanel', () => {
+  const panel = (status: Parameters<typeof SyncPanelView>[0]['status']) =>
+    render(createElement(SyncPanelView, { status, enrolHref: '#/enrol', sending: false, onSendNow: () => undefined }));
+
+  it('draws nothing until the engine has loaded', () => {
+    expect(render(createElement(SyncPanel, { enrolHref: '#/enrol' }))).toBe('');
+  });
+
   it('before enrolment, says reports stay on the phone and links to enrolment', () => {
-    const html = render(createElement(SyncPanel, { enrolHref: '#/enrol' }));
+    const html = panel({ state: 'unenrolled', lastSyncAt: null, retryAt: null });
     expect(html).toContain('Máy này chưa kết nối với LĐLĐ huyện');
     expect(html).toContain('href="#/enrol"');
     expect(html).toContain('Kết nối với LĐLĐ huyện');
+  });
+
+  it('shows the last sync time in Vietnamese form and the "Gửi ngay" button', () => {
+    const lastSyncAt = new Date(2025, 10, 20, 9, 5).toISOString();
+    const html = panel({ state: 'idle', lastSyncAt, retryAt: null });
+    expect(html).toContain('Đồng bộ lần cuối: 20/11/2025 09:05');
+    expect(html).toContain('Gửi ngay');
+  });
+
+  it('says when it will retry while offline, and asks to enrol again when the token was revoked', () => {
+    const retryAt = new Date(2025, 10, 20, 9, 7, 30).getTime();
+    const offline = panel({ state: 'offline', lastSyncAt: null, retryAt });
+    expect(offline).toContain('Chưa có kết nối');
+    expect(offline).toContain('Thử lại lúc 09:07:30');
+    expect(panel({ state: 'unauthorized', lastSyncAt: null, retryAt: null })).toContain('Đăng ký lại');
   });
 });
 

@@ -1,8 +1,8 @@
 /** The engine's status line: where syncing stands, when it last succeeded, and "Gửi ngay". */
 import { useState } from 'react';
-import { formatDateTime, formatTime, useI18n } from '../../i18n';
-import { getSyncEngine } from '../../sync';
-import { syncMessages } from './messages';
+import { formatDateTime, formatTime } from '../../i18n';
+import { isSyncStarted, sendNow, type SyncStatus } from '../../sync';
+import { useSyncMessages } from './messages';
 import { useSyncStatus } from './useSyncStatus';
 import './sync.css';
 
@@ -12,15 +12,33 @@ export interface SyncPanelProps {
 }
 
 export function SyncPanel({ enrolHref }: SyncPanelProps) {
-  const { language } = useI18n();
-  const messages = syncMessages(language);
   const status = useSyncStatus();
   const [sending, setSending] = useState(false);
-  const engine = getSyncEngine();
+  // Until the engine has loaded (just after first paint) there is nothing true to say yet.
+  if (!isSyncStarted()) return null;
+  const onSendNow = async () => {
+    setSending(true);
+    try {
+      await sendNow();
+    } finally {
+      setSending(false);
+    }
+  };
+  return <SyncPanelView status={status} enrolHref={enrolHref} sending={sending} onSendNow={() => void onSendNow()} />;
+}
 
+export interface SyncPanelViewProps {
+  status: SyncStatus;
+  enrolHref: string;
+  sending: boolean;
+  onSendNow: () => void;
+}
+
+export function SyncPanelView({ status, enrolHref, sending, onSendNow }: SyncPanelViewProps) {
+  const messages = useSyncMessages();
   if (status.state === 'unenrolled' || status.state === 'unauthorized') {
     return (
-      <div className={`sync-panel sync-panel-${status.state}`} role="status" data-testid="sync-panel">
+      <div className={`sync-panel sync-panel-${status.state}`} role="status" data-testid="sync-panel" data-state={status.state}>
         <p className="sync-panel-state">{messages.states[status.state]}</p>
         <a className="sync-button" href={enrolHref}>
           {status.state === 'unenrolled' ? messages.enrol : messages.enrolAgain}
@@ -28,32 +46,15 @@ export function SyncPanel({ enrolHref }: SyncPanelProps) {
       </div>
     );
   }
-
-  const sendNow = async () => {
-    if (!engine) return;
-    setSending(true);
-    try {
-      await engine.sendNow();
-    } finally {
-      setSending(false);
-    }
-  };
-
+  const waiting = status.retryAt != null && (status.state === 'offline' || status.state === 'error');
   return (
-    <div className={`sync-panel sync-panel-${status.state}`} role="status" data-testid="sync-panel">
+    <div className={`sync-panel sync-panel-${status.state}`} role="status" data-testid="sync-panel" data-state={status.state}>
       <p className="sync-panel-state">{messages.states[status.state]}</p>
-      <p className="sync-panel-time">
+      <p className="sync-panel-time" data-testid="last-sync">
         {status.lastSyncAt ? messages.lastSync(formatDateTime(status.lastSyncAt)) : messages.neverSynced}
-        {status.retryAt != null && (status.state === 'offline' || status.state === 'error')
-          ? ` · ${messages.retryAt(formatTime(new Date(status.retryAt)))}`
-          : null}
+        {waiting ? ` · ${messages.retryAt(formatTime(new Date(status.retryAt as number)))}` : null}
       </p>
-      <button
-        type="button"
-        className="sync-button"
-        onClick={() => void sendNow()}
-        disabled={!engine || sending || status.state === 'syncing'}
-      >
+      <button type="button" className="sync-button" data-testid="send-now" onClick={onSendNow} disabled={sending || status.state === 'syncing'}>
         {messages.sendNow}
       </button>
     </div>

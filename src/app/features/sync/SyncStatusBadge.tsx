@@ -7,7 +7,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { ReportDocument } from '../../../domain/report';
 import { syncPhase, type LocalReportSync } from '../../../domain/sync';
 import { useI18n } from '../../i18n';
-import { refusalText, syncMessages } from './messages';
+import { refusalText, useSyncMessages } from './messages';
 import './sync.css';
 
 const ConflictResolver = lazy(() => import('./ConflictResolver'));
@@ -22,8 +22,8 @@ export interface SyncStatusBadgeProps {
 }
 
 export function SyncStatusBadge({ document, sync, compact = false, onDecide }: SyncStatusBadgeProps) {
-  const { language, t } = useI18n();
-  const messages = syncMessages(language);
+  const { t } = useI18n();
+  const messages = useSyncMessages();
   const [deciding, setDeciding] = useState(false);
   const phase = syncPhase(document, sync);
   const label = <span className={`sync-badge sync-badge-${phase}`} data-testid="sync-phase" data-phase={phase}>{messages.phases[phase]}</span>;

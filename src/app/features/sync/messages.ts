@@ -1,5 +1,10 @@
-/** Texts of the sync badge and status line (small: they ship in the entry bundle). Vietnamese first. */
+/**
+ * Texts of the sync badge and status line. Vietnamese ships in the entry bundle; English loads the
+ * first time it is needed (`messages.en.ts`), like the app's own messages.
+ */
+import { useEffect, useState } from 'react';
 import type { Language } from '../../db';
+import { useI18n } from '../../i18n';
 import type { ApiError, ReportSyncPhase } from '../../../domain/sync';
 import type { SyncEngineState } from '../../sync';
 
@@ -43,45 +48,28 @@ const vi = {
 
 export type SyncMessages = typeof vi;
 
-const en: SyncMessages = {
-  phases: {
-    local: 'Only on this phone',
-    saved: 'Saved on the server',
-    sent: 'Sent to the district',
-    accepted: 'Accepted',
-    returned: 'Returned',
-    conflict: 'Needs your decision',
-    refused: 'Refused',
-  },
-  districtComment: "The district's comment:",
-  decide: 'Review and decide',
-  states: {
-    idle: 'In sync with the server',
-    syncing: 'Syncing…',
-    offline: 'No connection: reports stay on this phone and are sent when the network is back',
-    error: 'The server is busy or failing: will retry on its own',
-    unauthorized: 'This device may no longer send reports. Enrol again with a new code from the district.',
-    unenrolled: 'This device is not connected to the district: reports are kept on this phone only.',
-  },
-  lastSync: (when) => `Last synced: ${when}`,
-  neverSynced: 'Never synced yet',
-  retryAt: (time) => `Retrying at ${time}`,
-  sendNow: 'Send now',
-  enrol: 'Connect to the district',
-  enrolAgain: 'Enrol again',
-  refusals: {
-    validation_failed: (fields) =>
-      fields ? `The server refused it: errors in ${fields}. Fix them and it will be sent again.` : 'The server refused it: the report has errors. Fix them and it will be sent again.',
-    period_taken: 'Your union already has another report for this period on the server (sent from another device). Continue on that one.',
-    report_accepted: 'The district accepted this report; it can no longer change.',
-    forbidden: 'This report belongs to another union on the server.',
-    payload_too_large: 'The report is too large to send (over 256 KB). Shorten the notes.',
-    other: (code) => `The server refused this report (code: ${code}). Edit it to try again, or tell the district.`,
-  },
-};
+let english: SyncMessages | null = null;
 
+/** The texts of a language, loading English if needed. */
+export async function loadSyncMessages(language: Language): Promise<SyncMessages> {
+  if (language === 'vi') return vi;
+  english ??= (await import('./messages.en')).en;
+  return english;
+}
+
+/** The texts of a language if already loaded; Vietnamese until English has arrived. */
 export function syncMessages(language: Language = 'vi'): SyncMessages {
-  return language === 'en' ? en : vi;
+  return language === 'en' && english ? english : vi;
+}
+
+/** The current language's texts, re-rendering once English has loaded. */
+export function useSyncMessages(): SyncMessages {
+  const { language } = useI18n();
+  const [, setLoaded] = useState(0);
+  useEffect(() => {
+    if (language === 'en' && !english) void loadSyncMessages('en').then(() => setLoaded((n) => n + 1));
+  }, [language]);
+  return syncMessages(language);
 }
 
 /** The refusal's reason in the officer's words; `fieldLabel` names a field path (`membership.members`). */
