@@ -7,7 +7,7 @@
  * A report the server refuses (409, 422) is set aside by pushing its outbox entry's `nextAttemptAt`
  * to the far future; the next edit replaces the entry (`nextAttemptAt: 0`) and so retries it.
  */
-import { liveQuery } from 'dexie';
+import Dexie from 'dexie';
 import { periodKey } from '../../domain/period';
 import { sameValue, mergeReports } from '../../domain/merge';
 import type { ReportDocument } from '../../domain/report';
@@ -306,14 +306,29 @@ export class SyncRepository implements SyncStorage {
     return (await this.store.settings.get('lastSyncAt')) ?? null;
   }
 
-  /** Calls `listener` with the outbox whenever it changes (in this tab or another), e.g. to push soon after an edit. */
+  /**
+   * Calls `listener` with the outbox now and whenever it changes, in this tab or another (Dexie
+   * relays its `storagemutated` event between tabs), e.g. to push soon after an edit.
+   */
   watchOutbox(listener: (entries: OutboxEntry[]) => void): () => void {
-    const subscription = liveQuery(() => this.db.outbox.toArray()).subscribe({
-      next: listener,
-      error: () => {
-        // A closed database (upgrade in another tab) ends the watch; the page reloads anyway.
-      },
-    });
-    return () => subscription.unsubscribe();
+    const prefix = `idb://${this.db.name}/outbox/`;
+    let active = true;
+    const read = () => {
+      this.db.outbox.toArray().then(
+        (entries) => active && listener(entries),
+        () => {
+          // A closed database (upgrade in another tab) ends the watch; the page reloads anyway.
+        },
+      );
+    };
+    const onMutated = (parts: Record<string, unknown>) => {
+      if (Object.keys(parts).some((key) => key.startsWith(prefix))) read();
+    };
+    Dexie.on('storagemutated', onMutated);
+    read();
+    return () => {
+      active = false;
+      Dexie.on('storagemutated').unsubscribe(onMutated);
+    };
   }
 }

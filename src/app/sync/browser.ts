@@ -4,7 +4,7 @@
  * the engine's own timer (periodic pull, retries), "Gửi ngay" (`sendNow()`), and Background Sync
  * where the browser has it (an extra only: Safari and Firefox lack it).
  */
-import { getLocalStore, type LocalStore } from '../db';
+import { getLocalStore, type LocalStore, type OutboxEntry } from '../db';
 import { SyncRepository } from '../db/syncRepository';
 import { createSyncEngine, type SyncEngine } from './engine';
 import { enrolDevice, type EnrolInput, type EnrolResult } from './enrol';
@@ -20,6 +20,14 @@ interface AppSync {
 }
 
 let current: AppSync | null = null;
+
+/**
+ * An edit replaces its report's outbox entry with a new key: a due entry whose key was not there
+ * before means "push soon". Entries the engine removed or set aside never trigger a push.
+ */
+export function hasNewEdit(knownKeys: ReadonlySet<string>, entries: readonly OutboxEntry[], now: number): boolean {
+  return entries.some((entry) => !knownKeys.has(entry.idempotencyKey) && entry.nextAttemptAt <= now);
+}
 
 function isOnline(): boolean {
   return typeof navigator === 'undefined' || navigator.onLine !== false;
@@ -62,10 +70,9 @@ export function startSync(store: LocalStore = getLocalStore()): SyncEngine {
   document.addEventListener('visibilitychange', onVisible);
   if ('serviceWorker' in navigator) navigator.serviceWorker.addEventListener('message', onWorkerMessage);
 
-  // An edit replaces its report's outbox entry with a new key: a key not seen before means "push soon".
   let knownKeys = new Set<string>();
   const stopWatching = repository.watchOutbox((entries) => {
-    const fresh = entries.some((entry) => !knownKeys.has(entry.idempotencyKey) && entry.nextAttemptAt <= Date.now());
+    const fresh = hasNewEdit(knownKeys, entries, Date.now());
     knownKeys = new Set(entries.map((entry) => entry.idempotencyKey));
     if (fresh) engine.requestSync('localChange');
   });
