@@ -31,6 +31,17 @@ export class FixedWindowLimiter {
     return Math.max(1, Math.ceil((window.start + this.rule.windowMs - now) / 1000));
   }
 
+  /**
+   * Gives back an attempt that succeeded: only failures should use up the window, or a district's
+   * training session, where every phone enrols through one Wi-Fi address, would lock itself out.
+   * Counting first and refunding after (rather than counting failures after) keeps concurrent
+   * guesses from slipping past the limit.
+   */
+  refund(key: string): void {
+    const window = this.windows.get(key);
+    if (window && window.count > 0) window.count--;
+  }
+
   private prune(now: number): void {
     for (const [key, window] of this.windows) if (now - window.start >= this.rule.windowMs) this.windows.delete(key);
   }

@@ -41,6 +41,7 @@ async function requireJsonBody(request: FastifyRequest): Promise<void> {
     throw new ApiFailure(415, 'unsupported_media_type', 'Send the body as application/json.');
 }
 
+/** Counts an attempt when it arrives; `refundSuccess` gives it back when it worked. */
 function rateLimited(limiter: FixedWindowLimiter, bucket: string) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const retryAfter = limiter.hit(`${bucket}:${request.ip}`);
@@ -48,6 +49,12 @@ function rateLimited(limiter: FixedWindowLimiter, bucket: string) {
       reply.header('Retry-After', String(retryAfter));
       throw new ApiFailure(429, 'rate_limited', 'Too many attempts; wait and try again.', { retryAfterSeconds: retryAfter });
     }
+  };
+}
+
+function refundSuccess(limiter: FixedWindowLimiter, bucket: string) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    if (reply.statusCode < 400) limiter.refund(`${bucket}:${request.ip}`);
   };
 }
 
@@ -62,7 +69,8 @@ export function registerRoutes(app: FastifyInstance, context: ServiceContext, ra
 
   // ---- devices ----
 
-  app.post('/api/enrol', { onRequest: rateLimited(enrolLimiter, 'enrol'), preValidation: requireJsonBody }, async (request, reply) => {
+  const enrolLimits = { onRequest: rateLimited(enrolLimiter, 'enrol'), onResponse: refundSuccess(enrolLimiter, 'enrol') };
+  app.post('/api/enrol', { ...enrolLimits, preValidation: requireJsonBody }, async (request, reply) => {
     reply.code(201);
     return enrol(context, request.body);
   });
@@ -92,7 +100,8 @@ export function registerRoutes(app: FastifyInstance, context: ServiceContext, ra
 
   // ---- district ----
 
-  app.post('/api/district/login', { onRequest: rateLimited(loginLimiter, 'login'), preValidation: requireJsonBody }, async (request) =>
+  const loginLimits = { onRequest: rateLimited(loginLimiter, 'login'), onResponse: refundSuccess(loginLimiter, 'login') };
+  app.post('/api/district/login', { ...loginLimits, preValidation: requireJsonBody }, async (request) =>
     login(context, request.body),
   );
 
