@@ -44,6 +44,10 @@ for (const { kind, available } of STORE_KINDS) {
       expect(again.body.error).toBe('validation_failed');
       expect(again.body.details).toEqual([expect.objectContaining({ path: 'code', code: 'taken' })]);
 
+      // Created twice at the same moment: one wins, the other is told the code is taken (never a 500).
+      const racing = await Promise.all([createUnion({ name: 'CĐCS A', code: 'RACE-1' }), createUnion({ name: 'CĐCS B', code: 'RACE-1' })]);
+      expect(racing.map((answer) => answer.status).sort()).toEqual([201, 422]);
+
       const sector = await createUnion({ name: 'CĐCS Hợp tác xã', sector: 'cooperative' });
       expect(sector.status).toBe(422);
       expect(sector.body.details).toEqual([expect.objectContaining({ path: 'sector' })]);

@@ -8,6 +8,7 @@ import { meetsUnionizationTarget, unionizationRate, UNIONIZATION_TARGET } from '
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS, type ReportPeriod } from '../../domain/period';
 import { type ReportDocument, SECTORS } from '../../domain/report';
 import { REVIEW_STATUSES, type ReviewDecision, type ServerReport } from '../../domain/sync';
+import { isUniqueViolation } from '../store/errors';
 import type { DeviceRecord, RevisionSummary, UnionRecord } from '../store/store';
 import { type ServiceContext, isoNow } from './context';
 import { ApiFailure, validationFailed, zodIssues } from './errors';
@@ -105,11 +106,16 @@ const newUnionSchema = z.object({
 export async function createUnion(context: ServiceContext, input: unknown): Promise<UnionRecord> {
   const { name, code, employer, sector } = parse(newUnionSchema, input);
   const union: UnionRecord = { id: randomUUID(), code: code || null, name, employer, sector, createdAt: isoNow(context) };
-  await context.store.write(async (tx) => {
-    if (union.code !== null && (await tx.listUnions()).some((other) => other.code === union.code))
-      throw validationFailed([{ path: 'code', code: 'taken', message: 'Another union has this code.' }]);
-    await tx.insertUnion(union);
-  });
+  const taken = validationFailed([{ path: 'code', code: 'taken', message: 'Another union has this code.' }]);
+  await context.store
+    .write(async (tx) => {
+      if (union.code !== null && (await tx.listUnions()).some((other) => other.code === union.code)) throw taken;
+      await tx.insertUnion(union);
+    })
+    // Two district users creating the same code at once: the unique index decides, the loser gets the 422.
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? taken : error;
+    });
   return union;
 }
 
