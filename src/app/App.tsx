@@ -10,7 +10,8 @@ import { I18nProvider, loadMessages, useI18n, type Messages } from './i18n';
 import { vi } from './i18n/vi';
 import { InAppBrowserNotice, InstallPrompt, QuotaErrorBanner, UpdatePrompt } from './pwa';
 import { navigate, useRoute, type Route } from './ui/router';
-// MOUNT: <EnrolScreen/> (route '#/enrol') and the conflict screen from ./features/enrol and ./features/sync once they exist.
+import { LazyEnrolScreen } from './features/enrol';
+import { startSync } from './sync';
 
 // The editor (with react-hook-form) is its own chunk, fetched at start in parallel with opening the
 // database: the list paints sooner, and the form is ready by the time the officer taps a report.
@@ -39,6 +40,8 @@ export function App() {
     void loadEditor().catch(() => {});
     void (async () => {
       await store.open();
+      // The sync engine reads the outbox; start it once the database is open (it does nothing until enrolled).
+      void startSync().catch(() => {});
       const saved = await store.settings.get('language');
       if (saved === 'en') await switchLanguage(saved).catch(() => {});
       if (live) setOpening('open');
@@ -79,12 +82,15 @@ function Frame({ opening }: { opening: Opening }) {
           </a>
         </h1>
       </header>
-      <nav className="tabs" aria-label={t.nav.main}>
-        <NavLink route={{ screen: 'reports' }} current={route.screen === 'reports' || route.screen === 'report'} label={t.nav.reports} />
-        <NavLink route={{ screen: 'profile' }} current={route.screen === 'profile'} label={t.nav.profile} />
-        <NavLink route={{ screen: 'backup' }} current={route.screen === 'backup'} label={t.nav.backup} />
-        <NavLink route={{ screen: 'settings' }} current={route.screen === 'settings'} label={t.nav.settings} />
-      </nav>
+      {/* Drawn once the saved language is known, so an English user never sees the menu flash in Vietnamese. */}
+      {opening === 'opening' ? null : (
+        <nav className="tabs" aria-label={t.nav.main}>
+          <NavLink route={{ screen: 'reports' }} current={route.screen === 'reports' || route.screen === 'report'} label={t.nav.reports} />
+          <NavLink route={{ screen: 'profile' }} current={route.screen === 'profile'} label={t.nav.profile} />
+          <NavLink route={{ screen: 'backup' }} current={route.screen === 'backup'} label={t.nav.backup} />
+          <NavLink route={{ screen: 'settings' }} current={route.screen === 'settings'} label={t.nav.settings} />
+        </nav>
+      )}
       <InAppBrowserNotice language={language} />
       <DatabaseBanners />
       <UpdatePrompt language={language} />
@@ -129,6 +135,8 @@ function Screen({ route }: { route: Route }) {
       return <BackupScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'enrol':
+      return <LazyEnrolScreen backHref="#/settings" />;
     default:
       return <ReportListScreen />;
   }

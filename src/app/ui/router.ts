@@ -9,7 +9,8 @@ export type Route =
   | { screen: 'report'; reportId: string; section: string | null }
   | { screen: 'profile' }
   | { screen: 'backup' }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  | { screen: 'enrol' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -22,6 +23,8 @@ export function parseRoute(hash: string): Route {
       return { screen: 'backup' };
     case 'settings':
       return { screen: 'settings' };
+    case 'enrol':
+      return { screen: 'enrol' };
     default:
       return { screen: 'reports' };
   }

@@ -5,11 +5,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { ReportDocument } from '../../../domain/report';
+import type { LocalReportSync } from '../../../domain/sync';
 import { checkReport, type ReportCheck } from '../../../domain/validation';
 import { getLocalStore, ReportNotReadyError, StorageFullError } from '../../db';
 import { formatTime, useI18n } from '../../i18n';
 import { navigate } from '../../ui/router';
 import { DialoguesSection } from '../dialogues/DialoguesSection';
+import { SyncStatusBadge, useSyncStatus } from '../sync';
 import { messagesByPath } from './issueMessages';
 import { RateDisplay } from './RateDisplay';
 import { SectionFields, TextInput, type FieldContext } from './ReportFields';
@@ -25,7 +27,10 @@ import {
 } from './reportForm';
 import { useAutosave, type AutosaveState } from './useAutosave';
 
-type Loaded = { kind: 'loading' } | { kind: 'missing' } | { kind: 'ready'; document: ReportDocument; previous: ReportDocument | null };
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'missing' }
+  | { kind: 'ready'; document: ReportDocument; sync: LocalReportSync; previous: ReportDocument | null };
 
 export function ReportEditorScreen({ reportId, section }: { reportId: string; section: string | null }) {
   const { t } = useI18n();
@@ -36,7 +41,8 @@ export function ReportEditorScreen({ reportId, section }: { reportId: string; se
     void (async () => {
       const stored = await store.reports.get(reportId);
       const previous = stored ? await store.reports.previousOf(stored.document.period) : null;
-      if (live) setLoaded(stored ? { kind: 'ready', document: stored.document, previous } : { kind: 'missing' });
+      if (live)
+        setLoaded(stored ? { kind: 'ready', document: stored.document, sync: stored.sync, previous } : { kind: 'missing' });
     })().catch(() => live && setLoaded({ kind: 'missing' }));
     return () => {
       live = false;
@@ -54,7 +60,7 @@ export function ReportEditorScreen({ reportId, section }: { reportId: string; se
       </div>
     );
   const current = (SECTION_IDS as readonly string[]).includes(section ?? '') ? (section as SectionId) : 'membership';
-  return <ReportEditor key={reportId} initial={loaded.document} previous={loaded.previous} section={current} />;
+  return <ReportEditor key={reportId} initial={loaded.document} initialSync={loaded.sync} previous={loaded.previous} section={current} />;
 }
 
 function SaveIndicator({ state }: { state: AutosaveState }) {
@@ -96,29 +102,66 @@ function SaveIndicator({ state }: { state: AutosaveState }) {
   );
 }
 
-function ReportEditor({ initial, previous, section }: { initial: ReportDocument; previous: ReportDocument | null; section: SectionId }) {
+function ReportEditor({
+  initial,
+  initialSync,
+  previous,
+  section,
+}: {
+  initial: ReportDocument;
+  initialSync: LocalReportSync;
+  previous: ReportDocument | null;
+  section: SectionId;
+}) {
   const { t } = useI18n();
   const store = getLocalStore();
   const lastSaved = useRef(initial);
   const [status, setStatus] = useState(initial.status);
+  const [sync, setSync] = useState(initialSync);
+  // The last stored document, for the sync badge and the conflict screen (which merges against it).
+  const [savedDocument, setSavedDocument] = useState(initial);
   const [statusError, setStatusError] = useState<string | null>(null);
-  const { register, control, setValue, watch } = useForm<ReportFormValues>({
+  const { register, control, setValue, watch, reset } = useForm<ReportFormValues>({
     defaultValues: formFromDocument(initial),
   });
   const autosave = useAutosave(
     (document) => store.reports.save(document),
     (saved) => {
       lastSaved.current = saved;
+      setSavedDocument(saved);
+      void store.reports.get(saved.id).then((stored) => stored && setSync(stored.sync));
     },
   );
   const { queue } = autosave;
 
   useEffect(() => {
-    const subscription = watch((values) => {
+    const subscription = watch((values, { name, type }) => {
+      // A `reset` (the stored copy changed underneath, e.g. a merge from the other device) is not an edit.
+      if (name === undefined && type === undefined) return;
       queue.schedule(documentFromForm(values as ReportFormValues, lastSaved.current).document);
     });
     return () => subscription.unsubscribe();
   }, [watch, queue]);
+
+  // After a sync round, show where the report stands, and take in a document the sync merged
+  // (edits from the union's other device) unless the officer is typing right now.
+  const { lastSyncAt } = useSyncStatus();
+  useEffect(() => {
+    let live = true;
+    void store.reports.get(initial.id).then((stored) => {
+      if (!live || !stored) return;
+      setSync(stored.sync);
+      if (stored.document.updatedAt !== lastSaved.current.updatedAt && !queue.hasPendingWrites) {
+        lastSaved.current = stored.document;
+        setSavedDocument(stored.document);
+        setStatus(stored.document.status);
+        reset(formFromDocument(stored.document));
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [lastSyncAt, store, initial.id, queue, reset]);
 
   const values = useWatch({ control }) as ReportFormValues;
   const reading = useMemo(() => documentFromForm(values, initial), [values, initial]);
@@ -145,6 +188,7 @@ function ReportEditor({ initial, previous, section }: { initial: ReportDocument;
       await queue.flush();
       const saved = await store.reports.markReady(initial.id);
       lastSaved.current = saved;
+      setSavedDocument(saved);
       setStatus(saved.status);
     } catch (error) {
       setStatusError(
@@ -161,6 +205,7 @@ function ReportEditor({ initial, previous, section }: { initial: ReportDocument;
     try {
       const saved = await store.reports.reopen(initial.id);
       lastSaved.current = saved;
+      setSavedDocument(saved);
       setStatus(saved.status);
     } catch (error) {
       setStatusError(error instanceof StorageFullError ? t.db.storageFull : t.db.genericError);
@@ -183,6 +228,7 @@ function ReportEditor({ initial, previous, section }: { initial: ReportDocument;
           </span>
           <SaveIndicator state={autosave.state} />
         </p>
+        <SyncStatusBadge document={savedDocument} sync={sync} />
         <div className="progress">
           <label className="progress-label" htmlFor="section-progress">
             {t.editor.progress(index + 1, SECTION_IDS.length)}: {t.editor.sections[section]}

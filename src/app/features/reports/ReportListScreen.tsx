@@ -7,7 +7,7 @@ import { PeriodTakenError, StorageFullError, getLocalStore, type StoredReport } 
 import { formatDateTime, formatRate, useI18n } from '../../i18n';
 import { ConfirmAction } from '../../ui/ConfirmAction';
 import { navigate } from '../../ui/router';
-// MOUNT: <SyncStatusBadge/> per report and the "Gửi ngay" button from ../sync once that feature exists.
+import { SyncPanel, SyncStatusBadge, useSyncStatus } from '../sync';
 
 function defaultYear(): number {
   const year = new Date().getFullYear();
@@ -24,6 +24,8 @@ export function ReportListScreen() {
   const [loadFailed, setLoadFailed] = useState(false);
 
   const [version, setVersion] = useState(0);
+  // A pull can bring reports from the union's other device or the district's decision: list again.
+  const { lastSyncAt } = useSyncStatus();
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => {
     let live = true;
@@ -37,7 +39,7 @@ export function ReportListScreen() {
     return () => {
       live = false;
     };
-  }, [store, version]);
+  }, [store, version, lastSyncAt]);
 
   if (loadFailed) return <p className="notice notice-error">{t.db.openFailed}</p>;
   if (reports == null) return <p className="muted">{t.common.loading}</p>;
@@ -57,6 +59,7 @@ export function ReportListScreen() {
         </p>
       ) : null}
 
+      <SyncPanel enrolHref="#/enrol" />
       <h2 className="screen-title">{t.list.title}</h2>
       {reports.length === 0 ? (
         <p className="empty">{t.list.empty}</p>
@@ -93,7 +96,7 @@ function ReportListItem({ report, onDeleted }: { report: StoredReport; onDeleted
           </span>
         ) : null}
       </a>
-      {/* MOUNT: <SyncStatusBadge report={report} /> from ../sync */}
+      <SyncStatusBadge document={document} sync={report.sync} compact />
       <ConfirmAction
         label={t.list.delete}
         question={t.list.deleteConfirm(label)}

@@ -1,9 +1,13 @@
 /** Language, the union profile link, and the storage panel (persistence and space used) from ../../pwa. */
+import { useState } from 'react';
 import { StoragePanel } from '../../pwa';
 import { LANGUAGES, useI18n } from '../../i18n';
+import { SyncPanel } from '../sync';
 
 export default function SettingsScreen() {
   const { t, language, setLanguage } = useI18n();
+  // English loads on first use; the choice shows at once, the texts follow a moment later.
+  const [chosen, setChosen] = useState(language);
   return (
     <div className="screen">
       <h2 className="screen-title">{t.settings.title}</h2>
@@ -18,8 +22,11 @@ export default function SettingsScreen() {
                   name="language"
                   value={option}
                   data-testid={`language-${option}`}
-                  checked={language === option}
-                  onChange={() => setLanguage(option)}
+                  checked={chosen === option}
+                  onChange={() => {
+                    setChosen(option);
+                    setLanguage(option);
+                  }}
                 />
                 {t.settings.languages[option]}
               </label>
@@ -29,6 +36,9 @@ export default function SettingsScreen() {
         <a className="button button-wide" href="#/profile">
           {t.settings.profileLink}
         </a>
+      </section>
+      <section className="card">
+        <SyncPanel enrolHref="#/enrol" />
       </section>
       <section className="card">
         <StoragePanel language={language} />
