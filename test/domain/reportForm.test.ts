@@ -1,0 +1,51 @@
+/** The editor's form model: counts as typed text, back to a document without losing a saved figure. */
+import { describe, expect, it } from 'vitest';
+import { documentFromForm, formFromDocument, sectionOfPath } from '../../src/app/features/reports/reportForm';
+import { session, validReport } from './fixtures';
+
+describe('report form model', () => {
+  it('shows counts in vi-VN form and reads them back to the same document', () => {
+    const report = validReport((r) => r.dialogues.push(session({ participants: 1500 })));
+    const values = formFromDocument(report);
+    expect(values.membership.workers).toBe('1.234');
+    expect(values.membership.membersLeft).toBe('');
+    expect(values.dialogues[0]?.participants).toBe('1.500');
+    expect(documentFromForm(values, report)).toEqual({ document: report, unparseable: [] });
+  });
+
+  it('keeps the last saved figure when the text is not a number, and names the field', () => {
+    const saved = validReport((r) => r.dialogues.push(session({ id: 'keep', participants: 45 })));
+    const values = formFromDocument(saved);
+    values.membership.members = '10a';
+    values.dialogues[0]!.participants = 'bốn lăm';
+    const reading = documentFromForm(values, saved);
+    expect(reading.unparseable).toEqual(['membership.members', 'dialogues.0.participants']);
+    expect(reading.document.membership.members).toBe(1053);
+    expect(reading.document.dialogues[0]?.participants).toBe(45);
+  });
+
+  it('finds a session’s saved figure by its id after an earlier session was removed', () => {
+    const saved = validReport((r) => {
+      r.dialogues.push(session({ id: 'first', participants: 10 }));
+      r.dialogues.push(session({ id: 'second', participants: 20 }));
+    });
+    const values = formFromDocument(saved);
+    values.dialogues.splice(0, 1);
+    values.dialogues[0]!.participants = 'x';
+    expect(documentFromForm(values, saved).document.dialogues[0]?.participants).toBe(20);
+  });
+
+  it('an emptied field saves as "not filled in"', () => {
+    const saved = validReport();
+    const values = formFromDocument(saved);
+    values.membership.femaleMembers = '';
+    expect(documentFromForm(values, saved).document.membership.femaleMembers).toBeNull();
+  });
+
+  it('sends each issue to its section, explanations to the section of their warning', () => {
+    expect(sectionOfPath('dialogues.3.date')).toBe('dialogues');
+    expect(sectionOfPath('explanations.memberChange')).toBe('membership');
+    expect(sectionOfPath('explanations.partyAdmission')).toBe('partyDevelopment');
+    expect(sectionOfPath('grassrootsDemocracy.workersConferenceDate')).toBe('grassrootsDemocracy');
+  });
+});
