@@ -299,7 +299,8 @@ describe('two devices of one union', () => {
     const { merged, conflicts } = mergeReports(stored.sync.base, stored.document, remote.document);
     expect(conflicts).toEqual([{ path: 'membership.members', base: 100, local: 105, remote: 110 }]);
     const decided = resolveConflicts(merged, conflicts, { 'membership.members': 'remote' });
-    await deputy.syncStore.resolveConflict(id, decided, remote.revision);
+    const saved = await deputy.syncStore.resolveConflict(id, decided, remote.revision);
+    expect(saved?.membership.members).toBe(110);
     expect(await deputy.phase(id)).toBe('local');
 
     expect((await deputy.engine.syncOnce()).pushed).toBe(1);
@@ -311,6 +312,35 @@ describe('two devices of one union', () => {
     expect((await chair.report(id)).document).toEqual(onServer);
     expect(await deputy.phase(id)).toBe('saved');
     expect(await chair.phase(id)).toBe('saved');
+  });
+
+  it('makes the officer decide again when the server copy moved on while deciding', async () => {
+    const { chair, deputy, id } = await twoDevicesSharingAReport();
+    await edit(chair, id, (r) => (r.membership.members = 110));
+    await edit(deputy, id, (r) => (r.membership.members = 105));
+    await chair.engine.syncOnce();
+    await deputy.engine.syncOnce();
+    const shown = (await deputy.report(id)).sync.conflict!;
+
+    await edit(chair, id, (r) => (r.membership.members = 111));
+    await chair.engine.syncOnce();
+    await deputy.engine.syncOnce(); // the pull brings the newer server copy into the conflict
+    const newer = (await deputy.report(id)).sync.conflict!;
+    expect(newer.revision).not.toBe(shown.revision);
+    expect(newer.document.membership.members).toBe(111);
+
+    const stale = resolveConflicts((await deputy.report(id)).document, [], {});
+    await expect(deputy.syncStore.resolveConflict(id, stale, shown.revision)).rejects.toThrow();
+    expect(await deputy.phase(id)).toBe('conflict');
+
+    const stored = await deputy.report(id);
+    const { merged, conflicts } = mergeReports(stored.sync.base, stored.document, newer.document);
+    expect(conflicts.map((c) => [c.local, c.remote])).toEqual([[105, 111]]);
+    await deputy.syncStore.resolveConflict(id, resolveConflicts(merged, conflicts, { 'membership.members': 'local' }), newer.revision);
+    await deputy.engine.syncOnce();
+    await chair.engine.syncOnce();
+    expect((await serverDocument(id)).membership.members).toBe(105);
+    expect((await chair.report(id)).document.membership.members).toBe(105);
   });
 
   it('sets aside a second report for a period the union already has (409), naming the existing one', async () => {

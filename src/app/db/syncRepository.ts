@@ -215,12 +215,13 @@ export class SyncRepository implements SyncStorage {
   /**
    * The officer decided a conflict: `resolved` becomes the local copy on the server revision it was
    * decided against, and is queued for a push. Written durably: it is a decision, not a keystroke.
+   * Returns the stored document (null if there was no conflict); an open editor must take it over.
    */
-  resolveConflict(reportId: string, resolved: ReportDocument, decidedAgainstRevision: string): Promise<void> {
+  resolveConflict(reportId: string, resolved: ReportDocument, decidedAgainstRevision: string): Promise<ReportDocument | null> {
     return this.rw(async (db) => {
       const stored = await db.reports.get(reportId);
       const conflict = stored?.sync.conflict;
-      if (!stored || !conflict) return;
+      if (!stored || !conflict) return null;
       if (conflict.revision !== decidedAgainstRevision) {
         throw new Error('The server copy changed while deciding; decide again on the newer copy');
       }
@@ -239,6 +240,7 @@ export class SyncRepository implements SyncStorage {
           conflict: null,
         }),
       );
+      return document;
     }, this.store.strictDb);
   }
 

@@ -4,6 +4,7 @@
  * the engine's own timer (periodic pull, retries), "Gửi ngay" (`sendNow()`), and Background Sync
  * where the browser has it (an extra only: Safari and Firefox lack it).
  */
+import type { ReportDocument } from '../../domain/report';
 import { getLocalStore, type LocalStore, type OutboxEntry } from '../db';
 import { SyncRepository } from '../db/syncRepository';
 import { createSyncEngine, type SyncEngine } from './engine';
@@ -131,11 +132,12 @@ export async function enrol(input: EnrolInput): Promise<EnrolResult> {
 /** The officer's decision on a conflict, queued for the next push. */
 export async function resolveConflict(
   reportId: string,
-  resolved: Parameters<SyncRepository['resolveConflict']>[1],
+  resolved: ReportDocument,
   decidedAgainstRevision: string,
-): Promise<void> {
-  await repositoryOf().resolveConflict(reportId, resolved, decidedAgainstRevision);
+): Promise<ReportDocument | null> {
+  const saved = await repositoryOf().resolveConflict(reportId, resolved, decidedAgainstRevision);
   current?.engine.requestSync('sendNow');
+  return saved;
 }
 
 /** The device name and server address saved at enrolment, for the enrolment screen's defaults. */

@@ -71,14 +71,17 @@ export async function enrol(input: EnrolInput): Promise<EnrolResult> {
   return result;
 }
 
-/** The officer's decision on a conflict, made against the server revision `decidedAgainstRevision`. */
+/**
+ * The officer's decision on a conflict, made against the server revision `decidedAgainstRevision`,
+ * saved and queued. Returns the stored document, which an open editor must take over.
+ */
 export async function resolveConflict(
   reportId: string,
   resolved: ReportDocument,
   decidedAgainstRevision: string,
-): Promise<void> {
+): Promise<ReportDocument | null> {
   const loaded = await loadRuntime();
-  await loaded.resolveConflict(reportId, resolved, decidedAgainstRevision);
+  return loaded.resolveConflict(reportId, resolved, decidedAgainstRevision);
 }
 
 /** The saved server address and device name, for the enrolment screen's defaults. */

@@ -18,6 +18,8 @@ export interface ConflictResolverProps {
   document: ReportDocument;
   sync: LocalReportSync;
   onDone?: () => void;
+  /** The decision is saved: an editor showing this report must take over this document. */
+  onResolved?: (document: ReportDocument) => void;
 }
 
 const SESSION_PATH = /^dialogues\[(.*)\](?:\.(\w+))?$/;
@@ -63,7 +65,7 @@ function formatValue(value: unknown, path: string, t: Messages, m: ConflictMessa
   return JSON.stringify(value);
 }
 
-export default function ConflictResolver({ reportId, document, sync, onDone }: ConflictResolverProps) {
+export default function ConflictResolver({ reportId, document, sync, onDone, onResolved }: ConflictResolverProps) {
   const { language, t } = useI18n();
   const m = conflictMessages(language);
   const remote = sync.conflict;
@@ -80,8 +82,9 @@ export default function ConflictResolver({ reportId, document, sync, onDone }: C
   const save = async () => {
     setState('saving');
     try {
-      await resolveConflict(reportId, resolveConflicts(merged, conflicts, choices), remote.revision);
+      const saved = await resolveConflict(reportId, resolveConflicts(merged, conflicts, choices), remote.revision);
       setState('saved');
+      if (saved) onResolved?.(saved);
       onDone?.();
     } catch {
       setState('failed');

@@ -19,9 +19,11 @@ export interface SyncStatusBadgeProps {
   compact?: boolean;
   /** Open the conflict screen elsewhere; without it the badge opens it in place. */
   onDecide?: () => void;
+  /** The officer's decision was saved: an editor showing this report must take over this document. */
+  onResolved?: (document: ReportDocument) => void;
 }
 
-export function SyncStatusBadge({ document, sync, compact = false, onDecide }: SyncStatusBadgeProps) {
+export function SyncStatusBadge({ document, sync, compact = false, onDecide, onResolved }: SyncStatusBadgeProps) {
   const { t } = useI18n();
   const messages = useSyncMessages();
   const [deciding, setDeciding] = useState(false);
@@ -45,7 +47,13 @@ export function SyncStatusBadge({ document, sync, compact = false, onDecide }: S
       ) : null}
       {phase === 'conflict' && deciding ? (
         <Suspense fallback={<p className="sync-note">{t.common.loading}</p>}>
-          <ConflictResolver reportId={document.id} document={document} sync={sync} onDone={() => setDeciding(false)} />
+          <ConflictResolver
+            reportId={document.id}
+            document={document}
+            sync={sync}
+            onDone={() => setDeciding(false)}
+            {...(onResolved ? { onResolved } : {})}
+          />
         </Suspense>
       ) : null}
     </div>

@@ -1,4 +1,9 @@
 /** What the app mounts: the per-report badge, the status line with "Gửi ngay", the status hook. */
+import { lazy } from 'react';
+
 export { SyncStatusBadge, type SyncStatusBadgeProps } from './SyncStatusBadge';
 export { SyncPanel, SyncPanelView, type SyncPanelProps } from './SyncPanel';
 export { useSyncStatus } from './useSyncStatus';
+
+/** The conflict screen, loaded on demand (the full badge opens it by itself; use this to mount it elsewhere). */
+export const LazyConflictResolver = lazy(() => import('./ConflictResolver'));
