@@ -2,7 +2,7 @@
  * District administration without prompts, so a script can drive it:
  *   npm run admin -- create-district-user --username lan --password '…'   (or ADMIN_PASSWORD)
  *   npm run admin -- create-union --name 'CĐCS Công ty May Tây Ninh'
- *   npm run admin -- issue-code --union <id> [--days 7] [--max-uses 3]
+ *   npm run admin -- issue-code --union <id or code> [--days 7] [--max-uses 3]
  *   npm run admin -- revoke-device --device <id>
  *   npm run admin -- list-unions [--year 2025 --kind yearly]
  * Add --json for JSON on stdout. Uses the same environment (DATA_DIR / DATABASE_URL) and store as the server.
@@ -31,7 +31,7 @@ Commands:
         environment variable (at least ${MIN_PASSWORD_LENGTH} characters); there is no default and no prompt.
   create-union --name <name> [--code <district code>] [--employer <name>] [--sector public|private|foreign]
         Creates a grassroots union (CĐCS) and prints its id.
-  issue-code --union <union id> [--days <1-90, default 7>] [--max-uses <1-20, default 3>]
+  issue-code --union <union id or code> [--days <1-90, default 7>] [--max-uses <1-20, default 3>]
         Issues an enrolment code for a union's devices (shown only now, e.g. K7QF-M2XP).
   revoke-device --device <device id>
         Revokes a device; its token stops working at once.
@@ -80,7 +80,10 @@ async function run(command: string, flags: Flags, context: ServiceContext): Prom
       return { json: union, text: `Union "${union.name}"${union.code ? ` (${union.code})` : ''} created.\nid: ${union.id}` };
     }
     case 'issue-code': {
-      const issued = await issueEnrolmentCode(context, required(flags, 'union'), {
+      // The district knows its unions by code (TN-01) more readily than by id: accept either.
+      const named = required(flags, 'union');
+      const byCode = (await context.store.listUnions()).find((union) => union.code !== null && union.code === named.trim().toUpperCase());
+      const issued = await issueEnrolmentCode(context, byCode?.id ?? named, {
         validDays: optionalInt(flags, 'days'),
         maxUses: optionalInt(flags, 'max-uses'),
       });
