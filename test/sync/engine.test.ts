@@ -314,6 +314,29 @@ describe('two devices of one union', () => {
     expect(await chair.phase(id)).toBe('saved');
   });
 
+  it('tells an open editor what a pull wrote, so unsaved typing is rebased instead of overwriting it', async () => {
+    const { chair, deputy, id } = await twoDevicesSharingAReport();
+    const loaded = (await deputy.report(id)).document; // the editor opened the report
+    const typing = { ...loaded, proposals: { text: 'Đang gõ dở' } }; // not yet autosaved
+    let notify!: (document: ReportDocument) => void;
+    const seen = new Promise<ReportDocument>((resolve) => (notify = resolve));
+    const stop = deputy.syncStore.watchReport(id, (stored) => {
+      if (stored && stored.document.updatedAt !== loaded.updatedAt) notify(stored.document);
+    });
+    try {
+      await edit(chair, id, (r) => (r.membership.members = 112));
+      await chair.engine.syncOnce();
+      await deputy.engine.syncOnce();
+      const underneath = await seen;
+      expect(underneath.membership.members).toBe(112);
+      const rebased = mergeReports(loaded, typing, underneath).merged;
+      expect(rebased.membership.members).toBe(112);
+      expect(rebased.proposals.text).toBe('Đang gõ dở');
+    } finally {
+      stop();
+    }
+  });
+
   it('makes the officer decide again when the server copy moved on while deciding', async () => {
     const { chair, deputy, id } = await twoDevicesSharingAReport();
     await edit(chair, id, (r) => (r.membership.members = 110));

@@ -309,6 +309,29 @@ export class SyncRepository implements SyncStorage {
   }
 
   /**
+   * Calls `listener` with the stored report whenever it changes, in this tab or another. An open
+   * editor uses it to take over what sync wrote underneath it (a pull, a merge, a decision): when
+   * the stored `updatedAt` is not the one it saved last, it rebases the officer's unsaved edits with
+   * `mergeReports(loaded, edited, stored.document).merged` instead of overwriting the stored copy.
+   */
+  watchReport(reportId: string, listener: (report: StoredReport | undefined) => void): () => void {
+    const prefix = `idb://${this.db.name}/reports/`;
+    let active = true;
+    const onMutated = (parts: Record<string, unknown>) => {
+      if (!Object.keys(parts).some((key) => key.startsWith(prefix))) return;
+      this.db.reports.get(reportId).then(
+        (report) => active && listener(report),
+        () => undefined,
+      );
+    };
+    Dexie.on('storagemutated', onMutated);
+    return () => {
+      active = false;
+      Dexie.on('storagemutated').unsubscribe(onMutated);
+    };
+  }
+
+  /**
    * Calls `listener` with the outbox now and whenever it changes, in this tab or another (Dexie
    * relays its `storagemutated` event between tabs), e.g. to push soon after an edit.
    */
