@@ -101,6 +101,20 @@ describe('reports repository', () => {
     expect((await store.reports.reopen(created.id)).status).toBe('draft');
   });
 
+  it('commits mark-ready with strict durability, and autosave with the default', async () => {
+    store = await openFreshStore();
+    const created = await store.reports.create({ year: 2024, kind: 'yearly' });
+    const durability: string[] = [];
+    const record = (_mods: object, _key: unknown, _obj: unknown, tx: { idbtrans: IDBTransaction }) => {
+      durability.push(tx.idbtrans.durability);
+    };
+    store.db.reports.hook('updating', record);
+    store.strictDb.reports.hook('updating', record);
+    await store.reports.save({ ...created.document, membership: { ...created.document.membership, workers: 10, members: 9 } });
+    await store.reports.markReady(created.id);
+    expect(durability).toEqual(['default', 'strict']);
+  });
+
   it('deletes a report and its queued push', async () => {
     store = await openFreshStore();
     const created = await store.reports.create({ year: 2024, kind: 'yearly' });
@@ -112,7 +126,11 @@ describe('reports repository', () => {
   it('lists the most recently edited report first', async () => {
     store = await openFreshStore();
     const older = await store.reports.create({ year: 2023, kind: 'yearly' });
-    await store.reports.create({ year: 2024, kind: 'yearly' });
+    const newer = await store.reports.create({ year: 2024, kind: 'yearly' });
+    // Edited on distinct days, as on a real phone (same-millisecond ties carry no meaning).
+    await store.db.reports.update(older.id, { updatedAt: '2024-01-01T00:00:00.000Z' });
+    await store.db.reports.update(newer.id, { updatedAt: '2024-02-01T00:00:00.000Z' });
+    expect((await store.reports.list()).map((r) => r.document.period.year)).toEqual([2024, 2023]);
     await store.reports.save({ ...older.document, proposals: { text: 'sửa' } });
     expect((await store.reports.list()).map((r) => r.document.period.year)).toEqual([2023, 2024]);
   });
