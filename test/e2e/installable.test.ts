@@ -48,6 +48,24 @@ describe('the production build as an installable app', () => {
   });
 });
 
+describe('where the browser offers no install button', () => {
+  it('tells an iPhone Safari user how to add the app to the home screen', async () => {
+    const userAgent =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+    const context = await browser.newContext({ userAgent, serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      const hint = page.getByTestId('install-ios-hint');
+      await hint.waitFor();
+      expect(await hint.innerText()).toContain('Nhấn Chia sẻ, rồi Thêm vào MH chính');
+      expect(await page.getByTestId('in-app-browser-notice').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 const inAppUserAgents: [string, string][] = [
   [
     'Zalo',

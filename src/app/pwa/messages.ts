@@ -13,7 +13,7 @@ const vi = {
   updateApplying: 'Đang lưu và cập nhật…',
   updateBlocked: 'Chưa lưu xong thay đổi vừa nhập, nên chưa cập nhật. Hãy thử lại sau giây lát.',
   install: 'Cài đặt ứng dụng',
-  installIos: 'Để cài ứng dụng: nhấn Chia sẻ, rồi Thêm vào MH chính.',
+  installIos: 'Nhấn Chia sẻ, rồi Thêm vào MH chính để cài ứng dụng.',
   quotaTitle: 'Bộ nhớ của máy đã đầy',
   quotaBody: 'Thay đổi mới nhất chưa được lưu. Hãy tải bản sao lưu ngay, rồi giải phóng dung lượng trên máy.',
   quotaBackup: 'Tải bản sao lưu',
