@@ -1,8 +1,9 @@
 /**
  * The app's one sync engine, wired to the browser. Loaded lazily through `./index` (the app never
- * imports this module directly, so it stays out of the entry bundle). Triggers: app start, `online`, the tab becoming visible, an edit (the outbox gains an entry),
- * the engine's own timer (periodic pull, retries), "Gửi ngay" (`sendNow()`), and Background Sync
- * where the browser has it (an extra only: Safari and Firefox lack it).
+ * imports this module directly, so it stays out of the entry bundle). Triggers: app start,
+ * `online`, the tab becoming visible, an edit (the outbox gains an entry), the engine's own timer
+ * (periodic pull, retries), "Gửi ngay" (`sendNow()`), and Background Sync where the browser has it
+ * (an extra only: Safari and Firefox lack it).
  */
 import type { ReportDocument } from '../../domain/report';
 import { getLocalStore, type LocalStore, type OutboxEntry } from '../db';
