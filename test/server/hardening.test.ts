@@ -4,7 +4,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ERROR_CODES, type ApiError } from '../../src/domain/sync';
-import { announcePostgresSkip, type EnrolledDevice, pushHeaders, sampleReport, startTestServer, STORE_KINDS, type TestServer } from './helpers';
+import { buildApp } from '../../src/server/app';
+import {
+  announcePostgresSkip,
+  type EnrolledDevice,
+  openTestStore,
+  pushHeaders,
+  sampleReport,
+  startTestServer,
+  STORE_KINDS,
+  type TestServer,
+} from './helpers';
 
 announcePostgresSkip();
 
@@ -72,3 +82,22 @@ for (const { kind, available } of STORE_KINDS) {
     });
   });
 }
+
+describe('the app in-process, without a port', () => {
+  it('answers health, a push and a refusal through inject, as it does over the network', async () => {
+    const opened = await openTestStore('sqlite');
+    const app = await buildApp({ store: opened.store, distDir: null });
+    try {
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok', store: 'sqlite' });
+      const refused = await app.inject({ method: 'PUT', url: `/api/reports/${sampleReport().id}`, payload: '{}', headers: { 'content-type': 'application/json' } });
+      expect(refused.statusCode).toBe(401);
+      expect(refused.json()).toMatchObject({ error: 'unauthorized' });
+      const notJson = await app.inject({ method: 'POST', url: '/api/enrol', payload: 'code=K7QF-M2XP', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(notJson.statusCode).toBe(415);
+      expect(notJson.json()).toMatchObject({ error: 'unsupported_media_type' });
+    } finally {
+      await app.close();
+      await opened.dispose();
+    }
+  });
+});
