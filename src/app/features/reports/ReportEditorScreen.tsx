@@ -121,7 +121,7 @@ function ReportEditor({
   // The last stored document, for the sync badge and the conflict screen (which merges against it).
   const [savedDocument, setSavedDocument] = useState(initial);
   const [statusError, setStatusError] = useState<string | null>(null);
-  const { register, control, setValue, watch, reset } = useForm<ReportFormValues>({
+  const { register, control, setValue, watch, reset, formState } = useForm<ReportFormValues>({
     defaultValues: formFromDocument(initial),
   });
   const autosave = useAutosave(
@@ -166,10 +166,14 @@ function ReportEditor({
   const values = useWatch({ control }) as ReportFormValues;
   const reading = useMemo(() => documentFromForm(values, initial), [values, initial]);
   const check: ReportCheck = useMemo(() => checkReport(reading.document, { previous }), [reading, previous]);
-  const messages = useMemo(
-    () => messagesByPath(t, check, reading.unparseable, initial.period),
-    [t, check, reading.unparseable, initial.period],
-  );
+  const [reviewed, setReviewed] = useState(section === 'review');
+  if (section === 'review' && !reviewed) setReviewed(true);
+  const { touchedFields } = formState;
+  // Not memoised: react-hook-form updates `touchedFields` in place, so its identity says nothing.
+  const touched = (path: string) =>
+    reviewed ||
+    path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], touchedFields) === true;
+  const messages = messagesByPath(t, check, reading.unparseable, initial.period, touched);
   const sectionsWithErrors = useMemo(
     () => new Set([...check.errors.map((e) => e.path), ...reading.unparseable].map(sectionOfPath)),
     [check, reading.unparseable],

@@ -22,6 +22,8 @@ export function messagesByPath(
   check: ReportCheck,
   unparseable: readonly string[],
   period: ReportPeriod,
+  /** "Required" waits until the officer has been to the field (or to the review), not on a blank new report. */
+  showRequired: (path: string) => boolean = () => true,
 ): Map<string, FieldMessage[]> {
   const byPath = new Map<string, FieldMessage[]>();
   const add = (path: string, message: FieldMessage) => byPath.set(path, [...(byPath.get(path) ?? []), message]);
@@ -29,6 +31,7 @@ export function messagesByPath(
   for (const issue of check.errors) {
     // A typo already says "not a number"; the rule about the old value would only confuse.
     if (unparseable.includes(issue.path)) continue;
+    if (issue.code === 'required' && !showRequired(issue.path)) continue;
     add(issue.path, { kind: 'error', text: issueText(t, issue, period) });
   }
   for (const issue of check.warnings) add(issue.path, { kind: 'warning', text: issueText(t, issue, period) });
