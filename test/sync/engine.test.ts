@@ -177,6 +177,28 @@ describe('a bad connection', () => {
     expect(await device.phase(report.id)).toBe('saved');
   });
 
+  for (const known of [false, true]) {
+    it(`an edit made after a lost answer is not mistaken for a conflict (${known ? 'update' : 'creation'})`, async () => {
+      const via = await proxy();
+      const device = await enrolledDevice('lan', via.url);
+      const report = await draftReport(device, (r) => (r.membership.members = 100));
+      if (known) await device.engine.syncOnce();
+      await edit(device, report.id, (r) => (r.membership.members = 101));
+
+      const cut = via.cutNextAnswer();
+      expect((await device.engine.syncOnce()).outcome).toBe('offline');
+      await cut;
+      // The officer types on before the connection comes back: the same field changes again.
+      await edit(device, report.id, (r) => (r.membership.members = 102));
+
+      const run = await device.engine.syncOnce();
+      expect(run).toMatchObject({ outcome: 'synced', conflicts: 0 });
+      expect(await device.phase(report.id)).toBe('saved');
+      expect((await serverDocument(report.id)).membership.members).toBe(102);
+      expect(await server.store.listRevisions(report.id)).toHaveLength(known ? 3 : 2);
+    });
+  }
+
   it('backs off while the server is down, then syncs when it is back on the same address', async () => {
     const device = await enrolledDevice('lan');
     const report = await draftReport(device);

@@ -12,7 +12,8 @@
  * Every dependency comes in as a parameter (storage, fetch, clock, randomness, timers, lock) so the
  * same engine runs in the browser and, in tests, in Node against a real server.
  */
-import { mergeReports } from '../../domain/merge';
+import { mergeReports, sameValue } from '../../domain/merge';
+import type { ReportDocument } from '../../domain/report';
 import type { ApiError, ServerReport } from '../../domain/sync';
 import type { SyncConnection, SyncStorage } from '../db/syncRepository';
 import { DEFAULT_REQUEST_TIMEOUT_MS, browserTimers, getChanges, putReport, type HttpDeps, type Timers } from './api';
@@ -89,6 +90,7 @@ export interface SyncEngine {
 }
 
 const MAX_ROUNDS_PER_REPORT = 4;
+const MAX_UNCONFIRMED_PER_REPORT = 4;
 const MAX_PULL_PAGES = 50;
 
 type Stop =
@@ -141,6 +143,23 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let started = false;
   let timer: unknown = null;
   let timerAt = Infinity;
+  /**
+   * Snapshots pushed without an answer (connection cut, timeout): the server may hold one of them.
+   * When a later push meets it (412), it is this device's own earlier copy, not the other
+   * device's, so it serves as the merge base and the officer is not asked about their own edits.
+   * Kept in memory: after a reload the worst case is one needless question.
+   */
+  const unconfirmed = new Map<string, ReportDocument[]>();
+
+  function rememberUnconfirmed(reportId: string, document: ReportDocument): void {
+    const list = unconfirmed.get(reportId) ?? [];
+    unconfirmed.set(reportId, [...list, document].slice(-MAX_UNCONFIRMED_PER_REPORT));
+  }
+
+  function mergeBase(reportId: string, base: ReportDocument | null, remote: ReportDocument): ReportDocument | null {
+    const ours = unconfirmed.get(reportId)?.some((document) => sameValue(document, remote));
+    return ours ? remote : base;
+  }
 
   function setStatus(next: Partial<SyncStatus>): void {
     const merged = { ...status, ...next };
@@ -169,8 +188,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         idempotencyKey: entry.idempotencyKey,
       });
       result.pushRequests++;
-      if (answer.kind === 'network') return { kind: 'network' };
+      if (answer.kind === 'network') {
+        rememberUnconfirmed(reportId, document);
+        return { kind: 'network' };
+      }
       if (answer.kind === 'ok') {
+        unconfirmed.delete(reportId);
         await storage.completePush(reportId, entry.idempotencyKey, answer.body.report);
         result.pushed++;
         return null;
@@ -185,7 +208,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           result.refused++;
           return null;
         }
-        const { merged, conflicts } = mergeReports(sync.base, document, current.document);
+        const base = mergeBase(reportId, sync.base, current.document);
+        const { merged, conflicts } = mergeReports(base, document, current.document);
         if (conflicts.length > 0) {
           await storage.setConflict(reportId, current);
           result.conflicts++;
