@@ -143,6 +143,9 @@ for (const { kind, available } of STORE_KINDS) {
       expect(replay.headers.get('etag')).toBe('"1"');
       expect(replay.headers.get('idempotency-replayed')).toBe('true');
       expect(await server.store.listRevisions(report.id)).toHaveLength(1);
+      // The remembered answer does not hold a third copy of the document (the revision row has it).
+      const remembered = await server.store.db.selectFrom('idempotency').select('response').where('key', '=', key).executeTakeFirstOrThrow();
+      expect(remembered.response).not.toContain('membership');
 
       // Still the stored answer after the report moved on.
       const edited = { ...report, proposals: { text: 'Thêm lớp tập huấn' } };

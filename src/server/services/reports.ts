@@ -4,7 +4,7 @@
  * one write transaction, so two pushes can never both pass them.
  */
 import { reportDocumentSchema, type ReportDocument } from '../../domain/report';
-import type { PutReportResponse, ReportChangesResponse, ReviewDecision, ServerReport } from '../../domain/sync';
+import type { ReportChangesResponse, ReviewDecision, ServerReport } from '../../domain/sync';
 import { checkReport } from '../../domain/validation';
 import { isUniqueViolation } from '../store/errors';
 import type { DeviceRecord, ReportRecord } from '../store/store';
@@ -25,6 +25,19 @@ export function toServerReport(record: ReportRecord): ServerReport {
     review: record.reviewJson ? (JSON.parse(record.reviewJson) as ReviewDecision) : null,
     savedAt: record.savedAt,
   };
+}
+
+/** An accepted push's answer as remembered for replays. */
+interface StoredAnswer {
+  revision: number;
+  review: string | null;
+  savedAt: string;
+}
+
+/** The JSON of a PutReportResponse, built from stored text without parsing the document again. */
+function answerOf(answer: StoredAnswer & { documentJson: string; unionId: string }): string {
+  const report = `"revision":${JSON.stringify(String(answer.revision))},"unionId":${JSON.stringify(answer.unionId)},"review":${answer.review ?? 'null'},"savedAt":${JSON.stringify(answer.savedAt)}`;
+  return `{"report":{"document":${answer.documentJson},${report}}}`;
 }
 
 export interface PutReportRequest {
@@ -100,13 +113,11 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
     if (earlier) {
       if (earlier.bodyHash !== bodyHash)
         throw new ApiFailure(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different push.');
-      const stored = JSON.parse(earlier.responseJson) as PutReportResponse;
-      return {
-        status: earlier.status as 200 | 201,
-        revision: stored.report.revision,
-        responseJson: earlier.responseJson,
-        replayed: true,
-      };
+      const answered = JSON.parse(earlier.responseJson) as StoredAnswer;
+      const documentJson = await tx.findRevisionDocument(document.id, answered.revision);
+      if (documentJson === undefined) throw new Error(`revision ${answered.revision} of ${document.id} is missing`);
+      const response = answerOf({ ...answered, documentJson, unionId: device.unionId });
+      return { status: earlier.status as 200 | 201, revision: String(answered.revision), responseJson: response, replayed: true };
     }
 
     const now = isoNow(context);
@@ -163,9 +174,10 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
       status = current ? 200 : 201;
     }
 
-    const response: PutReportResponse = { report: toServerReport(saved) };
-    const responseJson = JSON.stringify(response);
-    await tx.insertIdempotency({ deviceId: device.id, key, bodyHash, status, responseJson, createdAt: now });
+    // The answer is remembered without its document, which the revision row already holds.
+    const answered: StoredAnswer = { revision: saved.revision, review: saved.reviewJson, savedAt: saved.savedAt };
+    const responseJson = answerOf({ ...answered, documentJson: saved.documentJson, unionId: saved.unionId });
+    await tx.insertIdempotency({ deviceId: device.id, key, bodyHash, status, responseJson: JSON.stringify(answered), createdAt: now });
     // "Last seen" is for the district's eyes: minute precision spares a write per push.
     if (!device.lastSeenAt || Date.parse(now) - Date.parse(device.lastSeenAt) > 60_000) await tx.setDeviceLastSeen(device.id, now);
     return { status, revision: String(saved.revision), responseJson, replayed: false };

@@ -83,6 +83,7 @@ export interface IdempotencyTable {
   key: string;
   body_hash: string;
   status: number;
+  /** What the answer said besides the document (revision, review, savedAt) as JSON; the document is the revision's. */
   response: string;
   created_at: string;
 }

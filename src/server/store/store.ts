@@ -105,6 +105,8 @@ export interface StoreReads {
   /** Reports of a union changed after `afterSeq`, in change order; at most `limit`. */
   listChanges(unionId: string, afterSeq: number, limit: number): Promise<ReportRecord[]>;
   listRevisions(reportId: string): Promise<RevisionSummary[]>;
+  /** The document JSON of one revision (revisions never change once written). */
+  findRevisionDocument(reportId: string, revision: number): Promise<string | undefined>;
   findIdempotency(deviceId: string, key: string): Promise<IdempotencyRecord | undefined>;
 }
 
@@ -294,6 +296,16 @@ class KyselyQueries implements StoreWrites {
       .limit(limit)
       .execute();
     return rows.map(toReport);
+  }
+
+  async findRevisionDocument(reportId: string, revision: number) {
+    const row = await this.q
+      .selectFrom('report_revisions')
+      .select('document')
+      .where('report_id', '=', reportId)
+      .where('revision', '=', revision)
+      .executeTakeFirst();
+    return row?.document;
   }
 
   async listRevisions(reportId: string) {
