@@ -381,6 +381,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     start() {
       if (started) return;
       started = true;
+      // A cycle runs at once; saying so avoids a moment of "in sync" before anything was checked.
+      setStatus({ state: 'syncing' });
       void storage.lastSyncAt().then(
         (lastSyncAt) => setStatus({ lastSyncAt: status.lastSyncAt ?? lastSyncAt }),
         () => undefined,
