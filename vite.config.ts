@@ -8,7 +8,8 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['favicon.svg', 'apple-touch-icon-180x180.png'],
+      // globPatterns already precaches every icon; listing them again only doubled the manifest's entries.
+      includeManifestIcons: false,
       manifest: {
         id: '/',
         name: 'Báo cáo CĐCS',
