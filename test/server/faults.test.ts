@@ -20,6 +20,10 @@ describe('a fault on the server side', () => {
       expect(answer.statusCode).toBe(500);
       expect(answer.json()).toEqual({ error: 'internal', message: 'The server could not answer; try again later.' });
       expect(answer.body).not.toMatch(/sqlite|database|\.ts|\bat\b/i);
+      // A monitor asking for health learns that the store is gone.
+      const health = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(health.statusCode).toBe(503);
+      expect(health.json()).toMatchObject({ error: 'internal' });
     } finally {
       await app.close();
       await opened.dispose().catch(() => undefined);

@@ -65,7 +65,13 @@ export function registerRoutes(app: FastifyInstance, context: ServiceContext, ra
   const enrolLimiter = new FixedWindowLimiter(rateLimits.enrol, now);
   const loginLimiter = new FixedWindowLimiter(rateLimits.login, now);
 
-  app.get('/api/health', async () => ({ status: 'ok', store: context.store.kind }));
+  // Asks the database too, so that a monitor sees a server whose store is gone.
+  app.get('/api/health', async () => {
+    await context.store.ping().catch(() => {
+      throw new ApiFailure(503, 'internal', 'The database does not answer.');
+    });
+    return { status: 'ok', store: context.store.kind };
+  });
 
   // ---- devices ----
 

@@ -3,7 +3,7 @@
  * JSON text here, and the services parse them. One Kysely implementation serves both SQLite and
  * PostgreSQL: the queries are the same, only opening and write locking differ.
  */
-import { type Kysely, Migrator, type Transaction } from 'kysely';
+import { type Kysely, Migrator, type Transaction, sql } from 'kysely';
 import { migrationProvider } from './migrations';
 import type { Database, ReportsTable } from './schema';
 
@@ -143,6 +143,8 @@ export interface Store extends StoreReads {
   write<T>(work: (tx: StoreWrites) => Promise<T>): Promise<T>;
   migrate(options?: { to?: string }): Promise<MigrationOutcome>;
   close(): Promise<void>;
+  /** Throws when the database does not answer. */
+  ping(): Promise<void>;
   /** For tests and the migration check: the Kysely instance underneath. */
   readonly db: Kysely<Database>;
 }
@@ -510,5 +512,9 @@ export class KyselyStore extends KyselyQueries implements Store {
 
   async close(): Promise<void> {
     await this.db.destroy();
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
   }
 }
