@@ -42,6 +42,8 @@ export interface ImportPlan {
   items: ImportPlanItem[];
   /** The backup's profile differs from a non-empty local one: replacing it needs a choice. */
   profileDiffers: boolean;
+  /** Ids of new reports whose period already has a different report here (two reports of one period after import). */
+  periodClashes: string[];
 }
 
 function isEmptyProfile(profile: UnionProfile | undefined): boolean {
@@ -88,11 +90,16 @@ export class BackupRepository {
   /** What importing would do, to show the officer before anything changes. */
   plan(backup: Backup): Promise<ImportPlan> {
     return withStorageErrors(async () => {
-      const items = planImport(backup, await this.localDocuments());
+      const local = await this.localDocuments();
+      const items = planImport(backup, local);
+      const localPeriods = new Set([...local.values()].map((document) => periodKey(document.period)));
+      const periodClashes = items
+        .filter((item) => item.action === 'new' && localPeriods.has(periodKey(item.entry.document.period)))
+        .map((item) => item.entry.document.id);
       const localProfile = (await this.store.db.settings.get('profile'))?.value as UnionProfile | undefined;
       const profileDiffers =
         backup.profile != null && !isEmptyProfile(localProfile) && !sameProfile(localProfile!, backup.profile);
-      return { items, profileDiffers };
+      return { items, profileDiffers, periodClashes };
     });
   }
 

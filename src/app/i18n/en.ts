@@ -57,6 +57,8 @@ export const en: Messages = {
     deleteConfirm: (label) => `Delete “${label}”? Its figures on this device are lost for good.`,
     deleteYes: 'Delete for good',
     rate: (rate) => `Unionization rate: ${rate}`,
+    deadline: (date, days) =>
+      days > 0 ? `Due ${date} (${days} days left)` : days === 0 ? `Due today (${date})` : `${-days} days overdue (${date})`,
   },
   editor: {
     sections: {
@@ -161,7 +163,8 @@ export const en: Messages = {
     conferenceDateMissing: () => "The workers' conference was held: enter its date.",
     admittedAboveIntroduced: () =>
       'More admitted to the Party than introduced. If some were introduced in an earlier period, explain.',
-    memberChangeLarge: (p) => `The member count changed by ${p.percent} from the previous period (${p.previous}). Please explain.`,
+    memberChangeLarge: (p) =>
+      `The member count ${p.direction === 'up' ? 'rose' : 'fell'} by ${p.percent} from the previous period (${p.previous}). Please explain.`,
   },
   unparseable: 'Not a number. Type digits only, e.g. 1.234.',
   backup: {
@@ -196,6 +199,8 @@ export const en: Messages = {
     cancel: 'Do not restore',
     nothingToDo: 'Nothing to restore: every report in the file is already on this device.',
     done: (added, replaced, skipped) => `Restored: ${added} added, ${replaced} replaced, ${skipped} kept.`,
+    periodClash: (label) =>
+      `The file holds a “${label}” that differs from the report of the same period on this device. After restoring there will be two: keep one and delete the other.`,
     planChanged: 'The reports on this device just changed. Choose the file again to see a new plan. Nothing changed.',
   },
   settings: {

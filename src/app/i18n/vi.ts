@@ -63,6 +63,8 @@ export const vi = {
     deleteConfirm: (label: string) => `Xoá “${label}”? Số liệu trên máy này sẽ mất và không lấy lại được.`,
     deleteYes: 'Xoá hẳn',
     rate: (rate: string) => `Tỷ lệ tập hợp: ${rate}`,
+    deadline: (date: string, days: number) =>
+      days > 0 ? `Hạn nộp ${date} (còn ${days} ngày)` : days === 0 ? `Hạn nộp hôm nay (${date})` : `Quá hạn nộp ${-days} ngày (${date})`,
   },
   editor: {
     sections: {
@@ -168,7 +170,7 @@ export const vi = {
     admittedAboveIntroduced: () =>
       'Số được kết nạp Đảng nhiều hơn số được giới thiệu. Nếu có người được giới thiệu từ kỳ trước, hãy giải thích.',
     memberChangeLarge: (p: IssueParams) =>
-      `Số đoàn viên thay đổi ${p.percent} so với kỳ trước (${p.previous}). Hãy giải thích để không tái “ảo”.`,
+      `Số đoàn viên ${p.direction === 'up' ? 'tăng' : 'giảm'} ${p.percent} so với kỳ trước (${p.previous}). Hãy giải thích để không tái “ảo”.`,
   } satisfies Record<IssueCode, (params: IssueParams) => string>,
   unparseable: 'Không đọc được số. Chỉ nhập chữ số, ví dụ 1.234.',
   backup: {
@@ -204,6 +206,8 @@ export const vi = {
     nothingToDo: 'Không có gì cần khôi phục: mọi báo cáo trong tệp đã có trên máy.',
     done: (added: number, replaced: number, skipped: number) =>
       `Đã khôi phục: thêm ${added}, thay ${replaced}, giữ nguyên ${skipped} báo cáo.`,
+    periodClash: (label: string) =>
+      `Trong tệp có “${label}” khác với báo cáo cùng kỳ đang có trên máy. Sau khi khôi phục sẽ có hai báo cáo cùng kỳ: hãy giữ một và xoá báo cáo thừa.`,
     planChanged: 'Số liệu trên máy vừa thay đổi. Hãy chọn lại tệp để xem kế hoạch mới. Chưa có gì thay đổi.',
   },
   settings: {

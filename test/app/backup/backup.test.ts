@@ -101,6 +101,17 @@ describe('backup export and import', () => {
     expect(await fresh.reports.list()).toHaveLength(1);
   });
 
+  it('warns when a new report from the file has a period this phone already holds under another id', async () => {
+    const phone = await phoneWithReports();
+    const backup = parsed((await new BackupRepository(phone).export()).text);
+    const other = await store();
+    const mine = await other.reports.create({ year: 2023, kind: 'yearly' });
+    const plan = await new BackupRepository(other).plan(backup);
+    const clash = backup.reports.find((r) => r.document.period.year === 2023)!.document.id;
+    expect(plan.periodClashes).toEqual([clash]);
+    expect(mine.id).not.toBe(clash);
+  });
+
   it('keeps a different local profile unless asked to replace it', async () => {
     const phone = await phoneWithReports();
     const backup = parsed((await new BackupRepository(phone).export()).text);

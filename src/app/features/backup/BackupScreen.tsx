@@ -221,6 +221,13 @@ function ImportCard() {
                   </label>
                 );
               })}
+              {pending.plan.items
+                .filter((item) => pending.plan.periodClashes.includes(item.entry.document.id))
+                .map(({ entry }) => (
+                  <p key={entry.document.id} className="field-message field-message-warning" data-testid="backup-period-clash">
+                    {t.backup.periodClash(t.periodLabel(entry.document.period.year, entry.document.period.kind))}
+                  </p>
+                ))}
               {pending.plan.profileDiffers ? (
                 <label className="checkbox">
                   <input

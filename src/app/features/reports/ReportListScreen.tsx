@@ -1,13 +1,28 @@
 /** Every report on this device, and the form to start a new one. */
 import { useCallback, useEffect, useState } from 'react';
 import { meetsUnionizationTarget, unionizationRate } from '../../../domain/indicators';
-import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS, type PeriodKind, type ReportPeriod } from '../../../domain/period';
+import {
+  FIRST_REPORT_YEAR,
+  LAST_REPORT_YEAR,
+  PERIOD_KINDS,
+  daysUntil,
+  defaultDeadline,
+  type PeriodKind,
+  type ReportPeriod,
+} from '../../../domain/period';
 import type { UnionProfile } from '../../../domain/report';
 import { PeriodTakenError, StorageFullError, getLocalStore, type StoredReport } from '../../db';
-import { formatDateTime, formatRate, useI18n } from '../../i18n';
+import { formatDateTime, formatIsoDate, formatRate, useI18n } from '../../i18n';
 import { ConfirmAction } from '../../ui/ConfirmAction';
 import { navigate } from '../../ui/router';
 import { SyncPanel, SyncStatusBadge, useSyncStatus } from '../sync';
+
+/** Today in the officer's own calendar, as an ISO date. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
 
 function defaultYear(): number {
   const year = new Date().getFullYear();
@@ -82,6 +97,9 @@ function ReportListItem({ report, onDeleted }: { report: StoredReport; onDeleted
   const rate = unionizationRate(document.membership.members, document.membership.workers);
   const met = meetsUnionizationTarget(rate);
   const [error, setError] = useState<string | null>(null);
+  // The district sets no deadline yet: the plan's review month gives the default.
+  const deadline = defaultDeadline(document.period);
+  const daysLeft = daysUntil(deadline, localToday());
   return (
     <li className="card report-item" data-testid="report-item" data-report-id={report.id} data-period={`${document.period.year}-${document.period.kind}`}>
       <a className="report-link" href={`#/report/${report.id}`} data-testid="report-open">
@@ -90,6 +108,11 @@ function ReportListItem({ report, onDeleted }: { report: StoredReport; onDeleted
           {t.status[document.status]}
         </span>
         <span className="report-meta">{t.list.lastEdited(formatDateTime(document.updatedAt))}</span>
+        {document.status === 'draft' && daysLeft >= -60 ? (
+          <span className={`report-meta${daysLeft < 0 ? ' report-overdue' : ''}`} data-testid="report-deadline">
+            {t.list.deadline(formatIsoDate(deadline), daysLeft)}
+          </span>
+        ) : null}
         {rate != null ? (
           <span className="report-meta">
             {t.list.rate(formatRate(rate))} · {met ? t.editor.rateMet : t.editor.rateNotMet}

@@ -11,7 +11,11 @@ export function issueText(t: Messages, issue: ReportIssue, period: ReportPeriod)
     to: formatIsoDate(range.to),
   };
   if (issue.params?.previous != null) params.previous = formatCount(Number(issue.params.previous));
-  if (issue.params?.percent != null) params.percent = formatPercent(Number(issue.params.percent));
+  if (issue.params?.percent != null) {
+    const percent = Number(issue.params.percent);
+    params.percent = formatPercent(Math.abs(percent));
+    params.direction = percent >= 0 ? 'up' : 'down';
+  }
   return t.issues[issue.code](params);
 }
 
