@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, waitForServiceWorkerControl, watchCspViolations } from './support/browser';
+import { launchBrowser, makeProfile, waitForServiceWorkerControl, watchCspViolations } from './support/browser';
 import { createReport, fieldValue, fillAndWaitSaved } from './support/officerApp';
 import { serveDist, type StaticServer } from './support/staticServer';
 
@@ -51,6 +51,35 @@ describe('after one visit online, the officer works with the network off', () =>
       expect(cspViolations).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('opens with the saved draft after the browser is closed and relaunched with no network and no server', async () => {
+    const ownServer = await serveDist();
+    const profile = await makeProfile();
+    try {
+      let context = await profile.launch();
+      let page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(ownServer.url);
+      await waitForServiceWorkerControl(page);
+      const reportId = await createReport(page, { year: 2023, kind: 'yearly' });
+      await fillAndWaitSaved(page, { 'membership.workers': '75', 'membership.members': '61' });
+      await context.close();
+      await ownServer.close();
+
+      context = await profile.launch({ offline: true });
+      try {
+        page = context.pages()[0] ?? (await context.newPage());
+        await page.goto(ownServer.url);
+        await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="report-open"]`).click();
+        expect(await fieldValue(page, 'membership.members')).toBe('61');
+        expect(await fieldValue(page, 'membership.workers')).toBe('75');
+        expect(await page.getByTestId('unionization-rate').innerText()).toContain('81,3 %');
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await profile.remove();
     }
   });
 });
