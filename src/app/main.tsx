@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { startPwa } from './pwa';
-// MOUNT: startSync() from ./sync once the sync engineer confirms it is ready to run at start.
 
 // The install offer can arrive before React mounts; the service worker registers after first paint.
 startPwa();

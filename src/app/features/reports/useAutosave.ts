@@ -125,10 +125,7 @@ export function useAutosave(
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('pagehide', flush);
       // Leaving the editor: what was typed is committed, not dropped.
-      void flush().finally(() => {
-        queue.dispose();
-        unregister();
-      });
+      void flush().finally(unregister);
     };
   }, [queue]);
 
