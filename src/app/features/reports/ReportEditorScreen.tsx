@@ -9,6 +9,7 @@ import type { LocalReportSync } from '../../../domain/sync';
 import { checkReport, type ReportCheck } from '../../../domain/validation';
 import { getLocalStore, ReportNotReadyError, StorageFullError } from '../../db';
 import { formatTime, useI18n } from '../../i18n';
+import { fieldId } from '../../ui/FieldRow';
 import { navigate } from '../../ui/router';
 import { DialoguesSection } from '../dialogues/DialoguesSection';
 import { SyncStatusBadge, useSyncStatus } from '../sync';
@@ -180,6 +181,16 @@ function ReportEditor({
   );
 
   const context: FieldContext = { register, control, setValue, messages };
+  // "Sửa" in the review opens the field's section and puts the cursor in it once it is drawn.
+  const focusAfterNavigation = useRef<string | null>(null);
+  useEffect(() => {
+    const path = focusAfterNavigation.current;
+    if (!path) return;
+    focusAfterNavigation.current = null;
+    const element = document.getElementById(fieldId(path)) ?? document.getElementById(fieldId(path.replace(/\.\w+$/, '')));
+    element?.focus();
+    element?.scrollIntoView({ block: 'center' });
+  }, [section]);
   const index = SECTION_IDS.indexOf(section);
   const go = (target: SectionId) => {
     navigate({ screen: 'report', reportId: initial.id, section: target });
@@ -282,7 +293,10 @@ function ReportEditor({
               ready={ready}
               statusError={statusError}
               onMarkReady={() => void markReady()}
-              onGoTo={(path) => go(sectionOfPath(path))}
+              onGoTo={(path) => {
+                focusAfterNavigation.current = path;
+                go(sectionOfPath(path));
+              }}
             />
           ) : (
             <SectionFields fields={SECTION_FIELDS[section]} context={context} />
