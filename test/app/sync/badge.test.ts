@@ -85,6 +85,20 @@ describe('SyncStatusBadge', () => {
     expect(html).toContain('Máy chủ không nhận vì báo cáo còn lỗi ở: Số đoàn viên');
   });
 
+  it('links a report refused for a period the union already has to the existing report', () => {
+    const doc = document();
+    const html = badge(
+      doc,
+      synced(doc, {
+        pending: true,
+        refusal: { error: 'period_taken', message: 'x', details: { existingReportId: 'a1b2c3d4-0000-4000-8000-000000000001' } },
+      }),
+    );
+    expect(html).toContain('Công đoàn đã có một báo cáo khác cho kỳ này trên máy chủ');
+    expect(html).toContain('href="#/report/a1b2c3d4-0000-4000-8000-000000000001"');
+    expect(html).toContain('Mở báo cáo đó');
+  });
+
   it('offers the decision on a conflict, and speaks English when asked', () => {
     const doc = document();
     const sync = synced(doc, { pending: true, conflict: serverCopy(doc, '4') });

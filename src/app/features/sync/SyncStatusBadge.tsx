@@ -7,7 +7,8 @@ import { lazy, Suspense, useState } from 'react';
 import type { ReportDocument } from '../../../domain/report';
 import { syncPhase, type LocalReportSync } from '../../../domain/sync';
 import { useI18n } from '../../i18n';
-import { refusalText, useSyncMessages } from './messages';
+import { routeHref } from '../../ui/router';
+import { existingReportId, refusalText, useSyncMessages } from './messages';
 import './sync.css';
 
 const ConflictResolver = lazy(() => import('./ConflictResolver'));
@@ -31,6 +32,7 @@ export function SyncStatusBadge({ document, sync, compact = false, onDecide, onR
   const label = <span className={`sync-badge sync-badge-${phase}`} data-testid="sync-phase" data-phase={phase}>{messages.phases[phase]}</span>;
   if (compact) return label;
   const fieldLabel = (path: string) => t.fields[path] ?? path;
+  const existing = sync.refusal ? existingReportId(sync.refusal) : null;
   return (
     <div className="sync-status" role="status">
       {label}
@@ -40,6 +42,11 @@ export function SyncStatusBadge({ document, sync, compact = false, onDecide, onR
         </p>
       ) : null}
       {phase === 'refused' && sync.refusal ? <p className="sync-note sync-note-error">{refusalText(messages, sync.refusal, fieldLabel)}</p> : null}
+      {phase === 'refused' && existing ? (
+        <a className="sync-button" href={routeHref({ screen: 'report', reportId: existing, section: null })}>
+          {messages.openExisting}
+        </a>
+      ) : null}
       {phase === 'conflict' && !deciding ? (
         <button type="button" className="sync-button" onClick={() => (onDecide ? onDecide() : setDeciding(true))}>
           {messages.decide}

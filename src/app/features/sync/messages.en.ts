@@ -36,4 +36,5 @@ export const en: SyncMessages = {
     payload_too_large: 'The report is too large to send (over 256 KB). Shorten the notes.',
     other: (code) => `The server refused this report (code: ${code}). Edit it to try again, or tell the district.`,
   },
+  openExisting: 'Open that report',
 };

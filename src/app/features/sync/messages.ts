@@ -44,6 +44,7 @@ const vi = {
     payload_too_large: 'Báo cáo quá lớn để gửi (trên 256 KB). Hãy rút gọn phần ghi chú.',
     other: (code: string) => `Máy chủ không nhận báo cáo này (mã: ${code}). Sửa báo cáo để thử lại, hoặc báo LĐLĐ huyện.`,
   },
+  openExisting: 'Mở báo cáo đó',
 };
 
 export type SyncMessages = typeof vi;
@@ -70,6 +71,12 @@ export function useSyncMessages(): SyncMessages {
     if (language === 'en' && !english) void loadSyncMessages('en').then(() => setLoaded((n) => n + 1));
   }, [language]);
   return syncMessages(language);
+}
+
+/** The report a 409 `period_taken` names, to continue on it. */
+export function existingReportId(refusal: ApiError): string | null {
+  const id = (refusal.details as { existingReportId?: unknown } | undefined)?.existingReportId;
+  return refusal.error === 'period_taken' && typeof id === 'string' ? id : null;
 }
 
 /** The refusal's reason in the officer's words; `fieldLabel` names a field path (`membership.members`). */
