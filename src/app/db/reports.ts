@@ -2,6 +2,7 @@
  * Reports on this device. Every write of a document also (re)queues its outbox entry in the same
  * transaction, so a report is never changed locally without the sync engine knowing.
  */
+import { mergeReports } from '../../domain/merge';
 import { periodKey, previousPeriod, type ReportPeriod } from '../../domain/period';
 import { emptyReport, reportFromPrevious, type ReportDocument } from '../../domain/report';
 import { neverSynced } from '../../domain/sync';
@@ -84,15 +85,21 @@ export class ReportRepository {
    * Autosave: store the officer's current document and queue it for the server, in one transaction.
    * Identity (id, period, createdAt) and status are kept from the stored copy: status changes only
    * through `markReady` / `reopen`, so a late autosave can never undo them. Returns the saved document.
+   *
+   * `basis` is the stored document the editor's copy grew from. If something else (a sync pull, a
+   * conflict decision, another tab) changed the stored copy since, the edit is merged into it
+   * (three-way, the officer's edit winning where both changed a field) instead of overwriting it.
    */
-  save(document: ReportDocument): Promise<ReportDocument> {
+  save(document: ReportDocument, basis?: ReportDocument): Promise<ReportDocument> {
     return withStorageErrors(async () => {
       const saved = await this.db.transaction('rw', this.db.reports, this.db.outbox, async () => {
         const existing = await this.db.reports.get(document.id);
         if (!existing) throw new ReportNotFoundError(document.id);
+        const changedUnderneath = basis != null && basis.updatedAt !== existing.document.updatedAt;
+        const edited = changedUnderneath ? mergeReports(basis, document, existing.document).merged : document;
         const updatedAt = nextTimestamp(existing.updatedAt);
         const next: ReportDocument = {
-          ...document,
+          ...edited,
           id: existing.document.id,
           period: existing.document.period,
           status: existing.document.status,

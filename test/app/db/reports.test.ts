@@ -76,6 +76,26 @@ describe('reports repository', () => {
     expect(await store.db.outbox.get(created.id)).toEqual(before);
   });
 
+  it('merges an edit into a stored copy that changed underneath it instead of overwriting it', async () => {
+    store = await openFreshStore();
+    const created = await store.reports.create({ year: 2024, kind: 'yearly' });
+    const opened = await store.reports.save({ ...created.document, membership: { ...created.document.membership, workers: 100, members: 80 } });
+    // A pull brings the other device's change while the editor still shows `opened`.
+    await store.db.reports.update(created.id, {
+      'document.inspection.inspections': 3,
+      'document.updatedAt': '2030-01-01T00:00:00.000Z',
+      updatedAt: '2030-01-01T00:00:00.000Z',
+    });
+    const typed = { ...opened, membership: { ...opened.membership, members: 85 } };
+    const saved = await store.reports.save(typed, opened);
+    expect(saved.membership.members).toBe(85);
+    expect(saved.inspection.inspections).toBe(3);
+    expect((await store.reports.get(created.id))?.document).toEqual(saved);
+    // Without a basis (or with the current one) the edit is stored as given.
+    const again = await store.reports.save({ ...saved, proposals: { text: 'x' } }, saved);
+    expect(again.inspection.inspections).toBe(3);
+  });
+
   it('keeps the sync state the sync engine wrote, flipping only pending', async () => {
     store = await openFreshStore();
     const created = await store.reports.create({ year: 2024, kind: 'yearly' });

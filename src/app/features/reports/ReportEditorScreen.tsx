@@ -7,12 +7,14 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { ReportDocument } from '../../../domain/report';
 import type { LocalReportSync } from '../../../domain/sync';
 import { checkReport, type ReportCheck } from '../../../domain/validation';
+import { sameValue, mergeReports } from '../../../domain/merge';
 import { getLocalStore, ReportNotReadyError, StorageFullError } from '../../db';
+import { SyncRepository } from '../../db/syncRepository';
 import { formatTime, useI18n } from '../../i18n';
 import { fieldId } from '../../ui/FieldRow';
 import { navigate } from '../../ui/router';
 import { DialoguesSection } from '../dialogues/DialoguesSection';
-import { SyncStatusBadge, useSyncStatus } from '../sync';
+import { SyncStatusBadge } from '../sync';
 import { messagesByPath } from './issueMessages';
 import { RateDisplay } from './RateDisplay';
 import { SectionFields, TextInput, type FieldContext } from './ReportFields';
@@ -27,6 +29,11 @@ import {
   type SectionId,
 } from './reportForm';
 import { useAutosave, type AutosaveState } from './useAutosave';
+
+/** Same report content, whatever the edit time and status (status changes only through its own buttons). */
+function sameContent(a: ReportDocument, b: ReportDocument): boolean {
+  return sameValue({ ...a, updatedAt: '', status: 'draft' }, { ...b, updatedAt: '', status: 'draft' });
+}
 
 type Loaded =
   | { kind: 'loading' }
@@ -116,53 +123,68 @@ function ReportEditor({
 }) {
   const { t } = useI18n();
   const store = getLocalStore();
-  const lastSaved = useRef(initial);
+  // The stored document the form's content grew from: the base of every rebase and of each save's merge.
+  const basis = useRef(initial);
   const [status, setStatus] = useState(initial.status);
   const [sync, setSync] = useState(initialSync);
   // The last stored document, for the sync badge and the conflict screen (which merges against it).
   const [savedDocument, setSavedDocument] = useState(initial);
   const [statusError, setStatusError] = useState<string | null>(null);
-  const { register, control, setValue, watch, reset, formState } = useForm<ReportFormValues>({
+  const { register, control, setValue, getValues, watch, reset, formState } = useForm<ReportFormValues>({
     defaultValues: formFromDocument(initial),
   });
+
+  /**
+   * The stored copy moved on without this form (a sync pull or merge, a conflict decision, another
+   * tab, or a save that merged such a change): carry the officer's unsaved typing over onto it.
+   */
+  const rebase = (from: ReportDocument, stored: ReportDocument) => {
+    const typed = documentFromForm(getValues(), from).document;
+    const rebased = { ...mergeReports(from, typed, stored).merged, status: stored.status };
+    basis.current = stored;
+    setSavedDocument(stored);
+    setStatus(stored.status);
+    reset(formFromDocument(rebased));
+    if (!sameContent(rebased, stored)) autosave.queue.schedule(rebased);
+  };
+
   const autosave = useAutosave(
-    (document) => store.reports.save(document),
-    (saved) => {
-      lastSaved.current = saved;
-      setSavedDocument(saved);
-      void store.reports.get(saved.id).then((stored) => stored && setSync(stored.sync));
+    async (document) => {
+      const from = basis.current;
+      const saved = await store.reports.save(document, from);
+      if (sameContent(saved, document)) {
+        basis.current = saved;
+        setSavedDocument(saved);
+      } else rebase(document, saved);
+      return saved;
     },
+    () => {},
   );
   const { queue } = autosave;
 
   useEffect(() => {
     const subscription = watch((values, { name, type }) => {
-      // A `reset` (the stored copy changed underneath, e.g. a merge from the other device) is not an edit.
+      // A `reset` (the stored copy changed underneath) is not an edit.
       if (name === undefined && type === undefined) return;
-      queue.schedule(documentFromForm(values as ReportFormValues, lastSaved.current).document);
+      queue.schedule(documentFromForm(values as ReportFormValues, basis.current).document);
     });
     return () => subscription.unsubscribe();
   }, [watch, queue]);
 
-  // After a sync round, show where the report stands, and take in a document the sync merged
-  // (edits from the union's other device) unless the officer is typing right now.
-  const { lastSyncAt } = useSyncStatus();
-  useEffect(() => {
-    let live = true;
-    void store.reports.get(initial.id).then((stored) => {
-      if (!live || !stored) return;
-      setSync(stored.sync);
-      if (stored.document.updatedAt !== lastSaved.current.updatedAt && !queue.hasPendingWrites) {
-        lastSaved.current = stored.document;
-        setSavedDocument(stored.document);
-        setStatus(stored.document.status);
-        reset(formFromDocument(stored.document));
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [lastSyncAt, store, initial.id, queue, reset]);
+  // Whatever writes this report (this editor, sync, another tab): show where it stands and, when
+  // the document itself changed elsewhere and nothing is waiting to be saved here, take it in.
+  // While a save waits or runs, that save merges the change itself (see ReportRepository.save).
+  useEffect(
+    () =>
+      new SyncRepository(store).watchReport(initial.id, (stored) => {
+        if (!stored) return;
+        setSync(stored.sync);
+        if (!queue.hasPendingWrites && stored.document.updatedAt !== basis.current.updatedAt) rebase(basis.current, stored.document);
+      }),
+    // `rebase` uses only refs, stable react-hook-form methods and state setters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, initial.id, queue],
+  );
 
   const values = useWatch({ control }) as ReportFormValues;
   const reading = useMemo(() => documentFromForm(values, initial), [values, initial]);
@@ -202,7 +224,7 @@ function ReportEditor({
     try {
       await queue.flush();
       const saved = await store.reports.markReady(initial.id);
-      lastSaved.current = saved;
+      basis.current = saved;
       setSavedDocument(saved);
       setStatus(saved.status);
     } catch (error) {
@@ -219,7 +241,7 @@ function ReportEditor({
     setStatusError(null);
     try {
       const saved = await store.reports.reopen(initial.id);
-      lastSaved.current = saved;
+      basis.current = saved;
       setSavedDocument(saved);
       setStatus(saved.status);
     } catch (error) {
