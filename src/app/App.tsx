@@ -92,7 +92,7 @@ function Frame({ opening }: { opening: Opening }) {
         </nav>
       )}
       <InAppBrowserNotice language={language} />
-      <DatabaseBanners />
+      <DatabaseBanners opening={opening} />
       <UpdatePrompt language={language} />
       <main className="shell-main">
         {opening === 'opening' ? (
@@ -143,7 +143,7 @@ function Screen({ route }: { route: Route }) {
 }
 
 /** Storage events that change what the officer can do: reload after another tab's upgrade, or free space. */
-function DatabaseBanners() {
+function DatabaseBanners({ opening }: { opening: Opening }) {
   const { t, language } = useI18n();
   const [events, setEvents] = useState(() => ({
     versionchange: hasDatabaseEventHappened('versionchange'),
@@ -160,7 +160,7 @@ function DatabaseBanners() {
             {t.db.reload}
           </button>
         </div>
-      ) : events.blocked ? (
+      ) : events.blocked && opening === 'opening' ? (
         <div className="banner banner-warning" role="status" data-testid="db-blocked">
           <p>{t.db.blocked}</p>
         </div>

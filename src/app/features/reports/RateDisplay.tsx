@@ -5,7 +5,8 @@ import { formatRate, useI18n } from '../../i18n';
 export function RateDisplay({ members, workers }: { members: number | null; workers: number | null }) {
   const { t } = useI18n();
   const rate = unionizationRate(members, workers);
-  const met = meetsUnionizationTarget(rate);
+  // More members than workers is an error shown beside the field; "Đạt" would only hide it.
+  const met = rate != null && rate > 1 ? null : meetsUnionizationTarget(rate);
   return (
     <div className="rate" aria-live="polite">
       <p className="rate-label">{t.editor.rateLabel}</p>
