@@ -358,6 +358,15 @@ for (const { kind, available } of STORE_KINDS) {
       expect(detail.status).toBe(200);
       expect(detail.body.union.id).toBe(device.unionId);
       expect(detail.body.revisions.map((r) => r.deviceName)).toEqual(['Máy chủ tịch', 'Máy chủ tịch']);
+      // Every kept revision can be read whole: who sent what, and when.
+      const first = await call<{ revision: { revision: number; deviceName: string; document: ReportDocument } }>(
+        `${server.url}/api/district/reports/${report.id}/revisions/1`,
+        { headers: district },
+      );
+      expect(first.status).toBe(200);
+      expect(first.body.revision).toMatchObject({ revision: 1, deviceName: 'Máy chủ tịch', document: report });
+      expectApiError(await call(`${server.url}/api/district/reports/${report.id}/revisions/9`, { headers: district }), 404, 'not_found');
+      expectApiError(await call(`${server.url}/api/district/reports/${report.id}/revisions/1`, { headers: device.headers }), 401, 'unauthorized');
 
       // A draft cannot be reviewed.
       const draft = sampleReport({ period: { year: 2035, kind: 'yearly' } });

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../services/context';
 import {
   createUnion,
   districtReport,
+  districtRevision,
   issueEnrolmentCode,
   listDevices,
   login,
@@ -141,6 +142,10 @@ export function registerRoutes(app: FastifyInstance, context: ServiceContext, ra
   app.get<IdParams>('/api/district/reports/:id', { onRequest: district }, async (request) =>
     districtReport(context, request.params.id),
   );
+
+  app.get<{ Params: { id: string; revision: string } }>('/api/district/reports/:id/revisions/:revision', { onRequest: district }, async (request) => ({
+    revision: await districtRevision(context, request.params.id, request.params.revision),
+  }));
 
   app.post<IdParams>('/api/district/reports/:id/review', { onRequest: district, preValidation: requireJsonBody }, async (request) => ({
     report: await reviewReport(context, request.params.id, request.body),

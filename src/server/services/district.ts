@@ -313,6 +313,23 @@ export async function districtReport(context: ServiceContext, reportId: string):
   };
 }
 
+export interface RevisionView extends RevisionSummary {
+  document: ReportDocument;
+}
+
+/** One kept revision of a report, whole: who sent what, and when. */
+export async function districtRevision(context: ServiceContext, reportId: string, revision: string): Promise<RevisionView> {
+  const notFound = new ApiFailure(404, 'not_found', 'No such revision.');
+  if (!isReportId(reportId) || !/^\d{1,15}$/.test(revision)) throw notFound;
+  const [summaries, documentJson] = await Promise.all([
+    context.store.listRevisions(reportId),
+    context.store.findRevisionDocument(reportId, Number(revision)),
+  ]);
+  const summary = summaries.find((entry) => entry.revision === Number(revision));
+  if (!summary || documentJson === undefined) throw notFound;
+  return { ...summary, document: JSON.parse(documentJson) as ReportDocument };
+}
+
 const reviewSchema = z.object({
   status: z.enum(REVIEW_STATUSES),
   comment: z._default(z.string().check(z.trim(), z.maxLength(5_000)), ''),
