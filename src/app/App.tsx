@@ -9,6 +9,7 @@ import { ReportListScreen } from './features/reports/ReportListScreen';
 import { I18nProvider, loadMessages, useI18n, type Messages } from './i18n';
 import { vi } from './i18n/vi';
 import { InAppBrowserNotice, InstallPrompt, QuotaErrorBanner, UpdatePrompt } from './pwa';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import { navigate, useRoute, type Route } from './ui/router';
 import { LazyEnrolScreen } from './features/enrol';
 import { startSync } from './sync';
@@ -102,9 +103,17 @@ function Frame({ opening }: { opening: Opening }) {
             {t.db.openFailed}
           </p>
         ) : (
-          <Suspense fallback={<p className="shell-loading">{t.common.loading}</p>}>
-            <Screen route={route} />
-          </Suspense>
+          <ErrorBoundary
+            key={route.screen}
+            title={t.db.screenErrorTitle}
+            body={t.db.screenErrorBody}
+            reloadLabel={t.db.reload}
+            backupLabel={t.db.backupNow}
+          >
+            <Suspense fallback={<p className="shell-loading">{t.common.loading}</p>}>
+              <Screen route={route} />
+            </Suspense>
+          </ErrorBoundary>
         )}
         <InstallPrompt language={language} />
       </main>

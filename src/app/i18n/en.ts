@@ -218,5 +218,7 @@ export const en: Messages = {
     storageFull: 'The device storage is full, so nothing was saved. Make a backup, then free some space.',
     backupNow: 'Back up now',
     genericError: 'Saving failed. Figures saved before are still there.',
+    screenErrorTitle: 'This screen could not be shown.',
+    screenErrorBody: 'The figures saved on this device are intact. Reload the page; if it happens again, make a backup.',
   },
 };

@@ -225,6 +225,8 @@ export const vi = {
     storageFull: 'Bộ nhớ máy đã đầy nên chưa lưu được. Hãy sao lưu rồi giải phóng bộ nhớ.',
     backupNow: 'Sao lưu ngay',
     genericError: 'Đã có lỗi khi lưu. Số liệu đã lưu trước đó vẫn còn.',
+    screenErrorTitle: 'Không hiển thị được màn hình này.',
+    screenErrorBody: 'Số liệu đã lưu trên máy vẫn còn nguyên. Hãy tải lại trang; nếu vẫn lỗi, hãy sao lưu số liệu.',
   },
 };
 
