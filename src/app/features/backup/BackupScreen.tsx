@@ -187,6 +187,11 @@ function ImportCard() {
           {status.text}
         </p>
       ) : null}
+      {status?.kind === 'ok' ? (
+        <a className="button button-wide" href="#/">
+          {t.editor.backToList}
+        </a>
+      ) : null}
       {pending && counts ? (
         <div className="import-plan" data-testid="backup-import-plan">
           {nothingToDo ? (
