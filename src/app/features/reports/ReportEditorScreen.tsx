@@ -144,7 +144,7 @@ function ReportEditor({
     basis.current = stored;
     setSavedDocument(stored);
     setStatus(stored.status);
-    reset(formFromDocument(rebased));
+    reset(formFromDocument(rebased), { keepTouched: true });
     if (!sameContent(rebased, stored)) autosave.queue.schedule(rebased);
   };
 
