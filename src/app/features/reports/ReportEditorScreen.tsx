@@ -187,7 +187,7 @@ function ReportEditor({
   );
 
   const values = useWatch({ control }) as ReportFormValues;
-  const reading = useMemo(() => documentFromForm(values, initial), [values, initial]);
+  const reading = useMemo(() => documentFromForm(values, savedDocument), [values, savedDocument]);
   const check: ReportCheck = useMemo(() => checkReport(reading.document, { previous }), [reading, previous]);
   const [reviewed, setReviewed] = useState(section === 'review');
   if (section === 'review' && !reviewed) setReviewed(true);
