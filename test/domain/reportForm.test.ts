@@ -1,6 +1,6 @@
 /** The editor's form model: counts as typed text, back to a document without losing a saved figure. */
 import { describe, expect, it } from 'vitest';
-import { documentFromForm, formFromDocument, sectionOfPath } from '../../src/app/features/reports/reportForm';
+import { documentFromForm, formFromDocument, keepTypedText, sectionOfPath } from '../../src/app/features/reports/reportForm';
 import { session, validReport } from './fixtures';
 
 describe('report form model', () => {
@@ -40,6 +40,17 @@ describe('report form model', () => {
     const values = formFromDocument(saved);
     values.membership.femaleMembers = '';
     expect(documentFromForm(values, saved).document.membership.femaleMembers).toBeNull();
+  });
+
+  it('keeps the text being typed when a rebase brings the same number or the text is not a number yet', () => {
+    const current = formFromDocument(validReport());
+    current.membership.workers = '1234';
+    current.membership.femaleMembers = '6o0';
+    const next = formFromDocument(validReport((r) => (r.membership.members = 1100)));
+    const kept = keepTypedText(current, next);
+    expect(kept.membership.workers).toBe('1234');
+    expect(kept.membership.femaleMembers).toBe('6o0');
+    expect(kept.membership.members).toBe('1.100');
   });
 
   it('sends each issue to its section, explanations to the section of their warning', () => {

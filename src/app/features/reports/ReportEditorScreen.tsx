@@ -24,6 +24,7 @@ import {
   SECTION_IDS,
   documentFromForm,
   formFromDocument,
+  keepTypedText,
   sectionOfPath,
   type ReportFormValues,
   type SectionId,
@@ -139,12 +140,13 @@ function ReportEditor({
    * tab, or a save that merged such a change): carry the officer's unsaved typing over onto it.
    */
   const rebase = (from: ReportDocument, stored: ReportDocument) => {
-    const typed = documentFromForm(getValues(), from).document;
+    const typedValues = getValues();
+    const typed = documentFromForm(typedValues, from).document;
     const rebased = { ...mergeReports(from, typed, stored).merged, status: stored.status };
     basis.current = stored;
     setSavedDocument(stored);
     setStatus(stored.status);
-    reset(formFromDocument(rebased), { keepTouched: true });
+    reset(keepTypedText(typedValues, formFromDocument(rebased)), { keepTouched: true });
     if (!sameContent(rebased, stored)) autosave.queue.schedule(rebased);
   };
 

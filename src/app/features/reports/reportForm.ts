@@ -145,3 +145,20 @@ export function documentFromForm(values: ReportFormValues, fallback: ReportDocum
   }
   return { document, unparseable };
 }
+
+/**
+ * After a rebase, the officer's own text stays in count fields that still mean the same number
+ * (`1234` is not rewritten to `1.234` mid-typing) or that do not parse yet (a typo is theirs to fix).
+ */
+export function keepTypedText(current: ReportFormValues, next: ReportFormValues): ReportFormValues {
+  const result = structuredClone(next);
+  for (const path of countPaths(Math.min(current.dialogues.length, next.dialogues.length))) {
+    const session = /^dialogues\.(\d+)\./.exec(path);
+    if (session && current.dialogues[Number(session[1])]?.id !== next.dialogues[Number(session[1])]?.id) continue;
+    const typed = String(getAt(current, path) ?? '');
+    const typedValue = parseCount(typed);
+    const nextValue = parseCount(String(getAt(next, path) ?? ''));
+    if (!typedValue.ok || (nextValue.ok && typedValue.value === nextValue.value)) setAt(result, path, typed);
+  }
+  return result;
+}
