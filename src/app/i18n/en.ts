@@ -104,6 +104,7 @@ export const en: Messages = {
     explained: 'explained',
     notExplained: 'not explained',
     fieldIn: (field, section) => `${field} (${section})`,
+    previousFigure: (period, value) => `${period}: ${value}`,
   },
   fields: {
     'membership.workers': 'Workers employed',

@@ -110,6 +110,7 @@ export const vi = {
     explained: 'đã giải thích',
     notExplained: 'chưa giải thích',
     fieldIn: (field: string, section: string) => `${field} (${section})`,
+    previousFigure: (period: string, value: string) => `${period}: ${value}`,
   },
   fields: {
     'membership.workers': 'Số công nhân, viên chức, lao động',

@@ -10,7 +10,7 @@ import { checkReport, type ReportCheck } from '../../../domain/validation';
 import { sameValue, mergeReports } from '../../../domain/merge';
 import { getLocalStore, ReportNotReadyError, StorageFullError } from '../../db';
 import { SyncRepository } from '../../db/syncRepository';
-import { formatTime, useI18n } from '../../i18n';
+import { formatCount, formatTime, useI18n } from '../../i18n';
 import { fieldId } from '../../ui/FieldRow';
 import { navigate } from '../../ui/router';
 import { DialoguesSection } from '../dialogues/DialoguesSection';
@@ -204,7 +204,17 @@ function ReportEditor({
     [check, reading.unparseable],
   );
 
-  const context: FieldContext = { register, control, setValue, messages };
+  const hints = useMemo(() => {
+    const byPath = new Map<string, string>();
+    if (!previous) return byPath;
+    const label = t.periodLabel(previous.period.year, previous.period.kind);
+    for (const key of ['workers', 'members'] as const) {
+      const value = previous.membership[key];
+      if (value != null) byPath.set(`membership.${key}`, t.editor.previousFigure(label, formatCount(value)));
+    }
+    return byPath;
+  }, [previous, t]);
+  const context: FieldContext = { register, control, setValue, messages, hints };
   // "Sửa" in the review opens the field's section and puts the cursor in it once it is drawn.
   const focusAfterNavigation = useRef<string | null>(null);
   useEffect(() => {

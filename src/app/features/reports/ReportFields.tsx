@@ -10,12 +10,15 @@ export interface FieldContext {
   control: Control<ReportFormValues>;
   setValue: UseFormSetValue<ReportFormValues>;
   messages: MessagesByPath;
+  /** A line under a field, e.g. the previous period's figure. */
+  hints?: ReadonlyMap<string, string>;
 }
 
 /** A count typed in vi-VN form; tidied to `1.234` when the officer leaves the field. */
 export function CountInput({ path, label, context }: { path: string; label: string; context: FieldContext }) {
   const id = fieldId(path);
   const messages = context.messages.get(path);
+  const hint = context.hints?.get(path);
   const name = path as Path<ReportFormValues>;
   const registration = context.register(name, {
     onBlur: (event: { target: HTMLInputElement }) => {
@@ -25,7 +28,7 @@ export function CountInput({ path, label, context }: { path: string; label: stri
     },
   });
   return (
-    <FieldRow id={id} label={label} messages={messages} testId={path}>
+    <FieldRow id={id} label={label} messages={messages} hint={hint} testId={path}>
       <input
         id={id}
         className="input input-count"
@@ -35,7 +38,7 @@ export function CountInput({ path, label, context }: { path: string; label: stri
         enterKeyHint="next"
         data-testid={`field-${path}`}
         aria-invalid={messages?.some((m) => m.kind === 'error') || undefined}
-        aria-describedby={describedBy(id, messages)}
+        aria-describedby={describedBy(id, messages, hint)}
         {...registration}
       />
     </FieldRow>
