@@ -159,7 +159,15 @@ function DatabaseBanners({ opening }: { opening: Opening }) {
     blocked: hasDatabaseEventHappened('blocked'),
     quotaExceeded: hasDatabaseEventHappened('quotaExceeded'),
   }));
-  useEffect(() => onDatabaseEvent((event) => setEvents((current) => ({ ...current, [event.kind]: true }))), []);
+  useEffect(
+    () =>
+      onDatabaseEvent((event) =>
+        setEvents((current) =>
+          event.kind === 'quotaRecovered' ? { ...current, quotaExceeded: false } : { ...current, [event.kind]: true },
+        ),
+      ),
+    [],
+  );
   return (
     <>
       {events.versionchange ? (

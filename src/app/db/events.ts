@@ -4,8 +4,13 @@
  *   closed the database and must be reloaded to go on.
  * - `blocked`: this tab wants to upgrade the database but an older tab still holds it open.
  * - `quotaExceeded`: the disk is full; nothing new can be saved until space is freed or a backup made.
+ * - `quotaRecovered`: a save went through again after `quotaExceeded`.
  */
-export type DatabaseEvent = { kind: 'versionchange' } | { kind: 'blocked' } | { kind: 'quotaExceeded' };
+export type DatabaseEvent =
+  | { kind: 'versionchange' }
+  | { kind: 'blocked' }
+  | { kind: 'quotaExceeded' }
+  | { kind: 'quotaRecovered' };
 
 type Listener = (event: DatabaseEvent) => void;
 const listeners = new Set<Listener>();
@@ -24,4 +29,11 @@ export function emitDatabaseEvent(event: DatabaseEvent): void {
 /** Whether an event already happened: a banner mounted late still shows it. */
 export function hasDatabaseEventHappened(kind: DatabaseEvent['kind']): boolean {
   return seen.has(kind);
+}
+
+/** A write committed: if the disk had been full, say it is usable again. */
+export function noteWriteSucceeded(): void {
+  if (!seen.has('quotaExceeded')) return;
+  seen.delete('quotaExceeded');
+  emitDatabaseEvent({ kind: 'quotaRecovered' });
 }

@@ -9,6 +9,7 @@ import { neverSynced } from '../../domain/sync';
 import { checkReport } from '../../domain/validation';
 import type { LocalStore } from './database';
 import { PeriodTakenError, ReportNotFoundError, ReportNotReadyError, withStorageErrors } from './errors';
+import { noteWriteSucceeded } from './events';
 import { newUuid } from './ids';
 import { newOutboxEntry, type ReportDatabase, type StoredReport } from './schema';
 
@@ -110,6 +111,7 @@ export class ReportRepository {
         return next;
       });
       markSaved(saved.id);
+      noteWriteSucceeded();
       return saved;
     });
   }

@@ -158,17 +158,22 @@ describe('reports repository', () => {
   it('turns a full disk into StorageFullError and tells the UI', async () => {
     store = await openFreshStore();
     const created = await store.reports.create({ year: 2024, kind: 'yearly' });
-    store.db.reports.hook('updating', () => {
+    const diskFull = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    });
+    };
+    store.db.reports.hook('updating', diskFull);
     const events: DatabaseEvent[] = [];
     const stop = onDatabaseEvent((event) => events.push(event));
     await expect(store.reports.save({ ...created.document, proposals: { text: 'x' } })).rejects.toBeInstanceOf(
       StorageFullError,
     );
-    stop();
     expect(events).toContainEqual({ kind: 'quotaExceeded' });
     expect((await store.db.reports.get(created.id))?.document.proposals.text).toBe('');
+    // Space freed: the next save goes through and the banner may go.
+    store.db.reports.hook('updating').unsubscribe(diskFull);
+    await store.reports.save({ ...created.document, proposals: { text: 'y' } });
+    stop();
+    expect(events.at(-1)).toEqual({ kind: 'quotaRecovered' });
   });
 
   it('keeps settings by key', async () => {
