@@ -97,6 +97,7 @@ export const en: Messages = {
     markReadyDone: 'The report is ready to send.',
     readyBanner: 'This report is marked ready to send. To change it, reopen it as a draft.',
     reopen: 'Reopen to edit',
+    acceptedBanner: 'The district accepted this report; it can no longer be changed.',
     errorsTitle: 'Errors to fix',
     warningsTitle: 'Warnings to explain',
     noIssues: 'No errors left. The report can be marked ready to send.',

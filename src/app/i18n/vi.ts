@@ -103,6 +103,7 @@ export const vi = {
     markReadyDone: 'Báo cáo đã sẵn sàng gửi.',
     readyBanner: 'Báo cáo đã được đánh dấu sẵn sàng gửi. Muốn sửa, hãy mở lại thành bản nháp.',
     reopen: 'Mở lại để sửa',
+    acceptedBanner: 'Báo cáo đã được LĐLĐ huyện chấp nhận; không sửa được nữa.',
     errorsTitle: 'Lỗi cần sửa',
     warningsTitle: 'Cảnh báo cần giải thích',
     noIssues: 'Không còn lỗi. Báo cáo có thể đánh dấu sẵn sàng gửi.',

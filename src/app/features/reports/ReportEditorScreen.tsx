@@ -16,6 +16,7 @@ import { navigate } from '../../ui/router';
 import { DialoguesSection } from '../dialogues/DialoguesSection';
 import { SyncStatusBadge } from '../sync';
 import { messagesByPath } from './issueMessages';
+import { editLock } from './editLock';
 import { RateDisplay } from './RateDisplay';
 import { SectionFields, TextInput, type FieldContext } from './ReportFields';
 import { ReviewSection } from './ReviewSection';
@@ -261,7 +262,8 @@ function ReportEditor({
     }
   };
 
-  const ready = status === 'ready';
+  const lock = editLock(status, sync);
+  const readOnly = lock !== 'editable';
   const warningFor = (path: string) => check.warnings.find((w) => w.path === path);
 
   return (
@@ -304,7 +306,11 @@ function ReportEditor({
         </nav>
       </div>
 
-      {ready ? (
+      {lock === 'accepted' ? (
+        <div className="notice notice-ok" role="status" data-testid="report-accepted">
+          <p>{t.editor.acceptedBanner}</p>
+        </div>
+      ) : lock === 'ready' ? (
         <div className="notice notice-ok" role="status">
           <p>{t.editor.readyBanner}</p>
           <button type="button" className="button" data-testid="reopen-report" onClick={() => void reopen()}>
@@ -314,17 +320,17 @@ function ReportEditor({
       ) : null}
 
       <form className="editor-form" onSubmit={(e) => e.preventDefault()} noValidate>
-        <fieldset className="section" disabled={ready && section !== 'review'} data-testid={`section-panel-${section}`}>
+        <fieldset className="section" disabled={readOnly && section !== 'review'} data-testid={`section-panel-${section}`}>
           <legend className="section-title">{t.editor.sections[section]}</legend>
           {section === 'membership' ? <RateDisplay members={reading.document.membership.members} workers={reading.document.membership.workers} /> : null}
           {section === 'dialogues' ? (
-            <DialoguesSection control={control} register={register} context={context} disabled={ready} />
+            <DialoguesSection control={control} register={register} context={context} disabled={readOnly} />
           ) : section === 'review' ? (
             <ReviewSection
               check={check}
               unparseable={reading.unparseable}
               period={initial.period}
-              ready={ready}
+              ready={readOnly}
               statusError={statusError}
               onMarkReady={() => void markReady()}
               onGoTo={(path) => {
