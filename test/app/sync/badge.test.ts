@@ -69,6 +69,17 @@ describe('SyncStatusBadge', () => {
     expect(html).toContain('Bổ sung số đoàn viên nữ');
   });
 
+  it("keeps the district's comment in view while the officer fixes the returned report", () => {
+    const reopened = document();
+    const html = badge(
+      reopened,
+      synced(reopened, { pending: true, review: { status: 'returned', comment: 'Bổ sung số đoàn viên nữ', decidedAt: '2025-11-01T00:00:00Z' } }),
+    );
+    expect(html).toContain('data-phase="local"');
+    expect(html).toContain('data-testid="district-comment"');
+    expect(html).toContain('Bổ sung số đoàn viên nữ');
+  });
+
   it('explains a refusal with the field names the form uses', () => {
     const doc = document();
     const html = badge(

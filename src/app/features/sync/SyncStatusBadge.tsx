@@ -1,6 +1,6 @@
 /**
  * Where one report stands, as the officer sees it: one of the phases of `syncPhase()`, with the
- * district's comment on a returned report, the reason on a refused one, and the way into the
+ * district's comment on a returned report (kept in view while it is being fixed), the reason on a refused one, and the way into the
  * conflict screen when the two devices disagree.
  */
 import { lazy, Suspense, useState } from 'react';
@@ -36,9 +36,10 @@ export function SyncStatusBadge({ document, sync, compact = false, onDecide, onR
   return (
     <div className="sync-status" role="status">
       {label}
-      {phase === 'returned' && sync.review?.comment ? (
-        <p className="sync-note">
-          {messages.districtComment} <q>{sync.review.comment}</q>
+      {/* Also while the officer fixes the returned report (phase `local` until the fix reaches the server). */}
+      {sync.review?.status === 'returned' && sync.review.comment ? (
+        <p className="sync-note sync-note-returned" data-testid="district-comment">
+          <strong>{messages.districtComment}</strong> <q>{sync.review.comment}</q>
         </p>
       ) : null}
       {phase === 'refused' && sync.refusal ? <p className="sync-note sync-note-error">{refusalText(messages, sync.refusal, fieldLabel)}</p> : null}
