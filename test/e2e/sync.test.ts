@@ -39,8 +39,26 @@ async function submitEnrolment(page: Page, code: string): Promise<void> {
   await page.getByRole('button', { name: 'Kết nối', exact: true }).click();
 }
 
+/** Opens the app, waits for the service worker, and enrols with a fresh code of a new union. */
+async function openAndEnrol(page: Page, unionName: string): Promise<string> {
+  const { union, code } = await server.createUnionWithCode({ name: unionName });
+  await page.goto(server.url);
+  await waitForServiceWorkerControl(page);
+  await page.goto(`${server.url}/#/enrol`);
+  await submitEnrolment(page, code);
+  expect(await page.getByTestId('enrol-done').innerText()).toContain(`Đã kết nối với ${unionName}`);
+  return union.id;
+}
+
 function badge(page: Page, phase: string) {
   return page.locator(`.editor-head [data-testid="sync-phase"][data-phase="${phase}"]`);
+}
+
+/** "Gửi ngay" on the list (it also pulls), then waits until the report's badge there shows `phase`. */
+async function sendNowAndWaitFor(page: Page, reportId: string, phase: string): Promise<void> {
+  await page.goto(`${server.url}/#/`);
+  await page.getByTestId('send-now').click();
+  await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="sync-phase"][data-phase="${phase}"]`).waitFor();
 }
 
 describe('a report filled offline in Chromium reaches the district server', () => {
@@ -103,6 +121,61 @@ describe('a report filled offline in Chromium reaches the district server', () =
         recommendationsRaised: 7,
         recommendationsResolved: 5,
       });
+      expect(cspViolations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows the district's comment on a returned report, and an accepted report can no longer be changed", async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    try {
+      const page = await context.newPage();
+      const cspViolations = watchCspViolations(page);
+      await openAndEnrol(page, 'CĐCS Công ty Giày Hòa Thành');
+      await page.goto(`${server.url}/#/`);
+      const reportId = await createReport(page, { year: 2024, kind: 'yearly' });
+      await fillAndWaitSaved(page, { 'membership.workers': '300', 'membership.members': '250' });
+      const markReady = async () => {
+        await page.getByTestId('section-review').click();
+        await page.getByTestId('mark-ready').click();
+        await page.locator('[data-testid="report-status"][data-status="ready"]').waitFor();
+        await badge(page, 'sent').waitFor();
+      };
+      await markReady();
+
+      const comment = 'Đề nghị bổ sung số đoàn viên nữ.';
+      await server.reviewReport(reportId, 'returned', comment);
+      await sendNowAndWaitFor(page, reportId, 'returned');
+      await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="report-open"]`).click();
+      // At the top of the editor, before the first field: the district's words and the way to fix it.
+      const shown = page.locator('.editor-head [data-testid="district-comment"]');
+      await shown.waitFor();
+      expect(await shown.innerText()).toBe(`Ý kiến của LĐLĐ huyện: ${comment}`);
+      expect(await badge(page, 'returned').innerText()).toBe('Bị trả lại');
+
+      await page.getByTestId('reopen-report').click();
+      await page.locator('[data-testid="report-status"][data-status="draft"]').waitFor();
+      await fillAndWaitSaved(page, { 'membership.femaleMembers': '120' });
+      await markReady();
+      // The fix reached the server, which cleared the decision: the report waits for the district again.
+      expect(await page.getByTestId('district-comment').count()).toBe(0);
+
+      await server.reviewReport(reportId, 'accepted');
+      await sendNowAndWaitFor(page, reportId, 'accepted');
+      await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="report-open"]`).click();
+      const note = page.getByTestId('report-accepted');
+      await note.waitFor();
+      expect(await note.innerText()).toBe('Báo cáo đã được LĐLĐ huyện chấp nhận; không sửa được nữa.');
+      expect(await badge(page, 'accepted').innerText()).toBe('Đã được chấp nhận');
+      expect(await page.getByTestId('reopen-report').count()).toBe(0);
+      expect(await page.getByTestId('field-membership.members').isDisabled()).toBe(true);
+      await page.getByTestId('section-dialogues').click();
+      expect(await page.getByTestId('dialogue-add').isDisabled()).toBe(true);
+
+      const record = await server.store.findReport(reportId);
+      expect(JSON.parse(record!.reviewJson!)).toMatchObject({ status: 'accepted' });
+      expect((JSON.parse(record!.documentJson) as ReportDocument).membership).toMatchObject({ workers: 300, members: 250, femaleMembers: 120 });
       expect(cspViolations).toEqual([]);
     } finally {
       await context.close();
