@@ -39,6 +39,8 @@ export default defineConfig({
         // The first visit becomes controlled at once, so it already works offline. No skipWaiting:
         // an update waits for the officer's consent (src/app/pwa/UpdatePrompt), which flushes edits first.
         clientsClaim: true,
+        // Background Sync (public/sw-background-sync.js): on `sync` the worker tells its pages to send now.
+        importScripts: ['sw-background-sync.js'],
       },
     }),
   ],

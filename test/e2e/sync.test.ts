@@ -50,6 +50,15 @@ async function openAndEnrol(page: Page, unionName: string): Promise<string> {
   return union.id;
 }
 
+/** Keeps every message the service worker posts to this page (the page must not reload afterwards). */
+async function recordWorkerMessages(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: unknown[] = [];
+    Object.assign(window, { workerMessages: seen });
+    navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => seen.push(event.data));
+  });
+}
+
 function badge(page: Page, phase: string) {
   return page.locator(`.editor-head [data-testid="sync-phase"][data-phase="${phase}"]`);
 }
@@ -70,6 +79,7 @@ describe('a report filled offline in Chromium reaches the district server', () =
       const { union, code } = await server.createUnionWithCode({ name: 'CĐCS Công ty May Tây Ninh' });
       await page.goto(server.url);
       await waitForServiceWorkerControl(page);
+      await recordWorkerMessages(page);
 
       // A wrong code: a clear Vietnamese message, and the officer can try again on the same screen.
       await page.goto(`${server.url}/#/enrol`);
@@ -97,14 +107,29 @@ describe('a report filled offline in Chromium reaches the district server', () =
         'dialogues.0.recommendationsResolved': '5',
       });
 
-      // Saved on the phone only: the badge says so, and the server has nothing yet.
+      // Saved on the phone only: the badge says so, the list says it will go when the network is
+      // back (the engine tried and found no connection), and the server has nothing yet.
       await badge(page, 'local').waitFor();
       expect(await badge(page, 'local').innerText()).toBe('Chỉ trên máy này');
+      await page.goto(`${server.url}/#/`);
+      const panel = page.locator('[data-testid="sync-panel"][data-state="offline"]');
+      await panel.waitFor();
+      expect(await panel.innerText()).toContain('Chưa có kết nối: báo cáo vẫn lưu trên máy và sẽ tự gửi khi có mạng');
+      const listBadge = (phase: string) =>
+        page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="sync-phase"][data-phase="${phase}"]`);
+      expect(await listBadge('local').innerText()).toBe('Chỉ trên máy này');
       expect(await serverDocument(reportId)).toBeNull();
 
       await context.setOffline(false);
-      await badge(page, 'saved').waitFor({ timeout: 30_000 });
+      await listBadge('saved').waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid="sync-panel"][data-state="idle"]').waitFor();
+      await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="report-open"]`).click();
       expect(await badge(page, 'saved').innerText()).toBe('Đã lưu trên máy chủ');
+      // Background Sync, the extra path: the app registered its tag while offline, and on reconnection
+      // the worker's `sync` handler (public/sw-background-sync.js) told the page to send.
+      await page.waitForFunction(() =>
+        (window as unknown as { workerMessages: { type?: string }[] }).workerMessages.some((message) => message?.type === 'bao-cao-cdcs-sync'),
+      );
 
       const record = await server.store.findReport(reportId);
       expect(record?.unionId).toBe(union.id);

@@ -1,6 +1,6 @@
 /**
  * When the engine runs on its own: at start, after an edit (debounced), periodically, and after a
- * failure at the backoff time; `online` and "Gửi ngay" skip the wait. Timers are captured, not
+ * failure at the backoff time; `online`, Background Sync and "Gửi ngay" skip the wait. Timers are captured, not
  * waited for, so the test controls time; the server is real.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -127,6 +127,19 @@ describe('the sync schedule', () => {
     expect(result.outcome).toBe('synced');
     expect(device.engine.getStatus()).toMatchObject({ state: 'idle', retryAt: null });
     expect(scheduler.nextIn()).toBe(300_000);
+  });
+
+  it('a Background Sync wake-up from the service worker skips the backoff like "online"', async () => {
+    device.engine.start();
+    via.blackhole(true);
+    via.answerNextWith('HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    scheduler.fire();
+    expect((await settle()).outcome).toBe('error');
+    expect(scheduler.nextIn()).toBe(1_000);
+
+    device.engine.requestSync('backgroundSync');
+    expect((await settle()).outcome).toBe('synced');
+    expect(device.engine.getStatus()).toMatchObject({ state: 'idle', retryAt: null });
   });
 
   it('sends nothing while the browser says it is offline', async () => {

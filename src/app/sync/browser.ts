@@ -78,8 +78,16 @@ export function startSync(store: LocalStore = getLocalStore()): SyncEngine {
     knownKeys = new Set(entries.map((entry) => entry.idempotencyKey));
     if (fresh) engine.requestSync('localChange');
   });
+  // One Background Sync registration per loss of connection, re-armed by the next success: the
+  // browser fires `sync` at once when it believes it is online (lie-fi, or a connection the page
+  // cannot use), and since that skips the backoff, registering on every failed retry would loop.
+  let backgroundSyncArmed = true;
   const stopStatus = engine.subscribe((status) => {
-    if (status.state === 'offline') void registerBackgroundSync();
+    if (status.state === 'idle') backgroundSyncArmed = true;
+    else if (status.state === 'offline' && backgroundSyncArmed) {
+      backgroundSyncArmed = false;
+      void registerBackgroundSync();
+    }
   });
 
   engine.start();

@@ -369,7 +369,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       return run();
     },
     requestSync(trigger) {
-      if (trigger === 'sendNow' || trigger === 'online') {
+      // The connection is back (the browser says so, or its Background Sync woke the worker), or the
+      // officer asked: the backoff was waiting for exactly this.
+      if (trigger === 'sendNow' || trigger === 'online' || trigger === 'backgroundSync') {
         consecutiveFailures = 0;
         setStatus({ retryAt: null });
         void run();
