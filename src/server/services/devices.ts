@@ -4,18 +4,18 @@ import * as z from 'zod/mini';
 import type { EnrolResponse } from '../../domain/sync';
 import type { DeviceRecord } from '../store/store';
 import { type ServiceContext, isoNow } from './context';
-import { ApiFailure, validationFailed, zodIssues } from './errors';
+import { ApiFailure } from './errors';
+import { lineOfText, parseInput } from './input';
 import { newToken, normaliseEnrolmentCode, sha256Hex } from './secrets';
 
 export const enrolRequestSchema = z.object({
   code: z.string().check(z.minLength(1), z.maxLength(64)),
-  deviceName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  deviceName: lineOfText({ min: 1, max: 100 }),
 });
 
 export async function enrol(context: ServiceContext, body: unknown): Promise<EnrolResponse> {
-  const parsed = enrolRequestSchema.safeParse(body);
-  if (!parsed.success) throw validationFailed(zodIssues(parsed.error.issues));
-  const code = normaliseEnrolmentCode(parsed.data.code);
+  const request = parseInput(enrolRequestSchema, body);
+  const code = normaliseEnrolmentCode(request.code);
   const invalid = new ApiFailure(400, 'enrolment_code_invalid', 'No such enrolment code.');
   if (!code) throw invalid;
   const enrolmentCode = await context.store.findEnrolmentCodeByHash(sha256Hex(code));
@@ -32,7 +32,7 @@ export async function enrol(context: ServiceContext, body: unknown): Promise<Enr
     await tx.insertDevice({
       id: deviceId,
       unionId: union.id,
-      name: parsed.data.deviceName,
+      name: request.deviceName,
       tokenHash: sha256Hex(token),
       createdAt: now,
       lastSeenAt: now,

@@ -11,7 +11,8 @@ import { REVIEW_STATUSES, type ReviewDecision, type ServerReport } from '../../d
 import { isUniqueViolation } from '../store/errors';
 import type { DeviceRecord, RevisionSummary, UnionRecord } from '../store/store';
 import { type ServiceContext, isoNow } from './context';
-import { ApiFailure, validationFailed, zodIssues } from './errors';
+import { ApiFailure, validationFailed } from './errors';
+import { isStoredInteger, isUuid, lineOfText, parseInput as parse } from './input';
 import {
   DECOY_PASSWORD_HASH,
   hashPassword,
@@ -21,7 +22,7 @@ import {
   sha256Hex,
   verifyPassword,
 } from './secrets';
-import { isReportId, toServerReport } from './reports';
+import { toServerReport } from './reports';
 
 export const SESSION_HOURS = 12;
 export const DEFAULT_CODE_VALID_DAYS = 7;
@@ -29,12 +30,6 @@ export const DEFAULT_CODE_MAX_USES = 3;
 export const MIN_PASSWORD_LENGTH = 10;
 
 const DAY_MS = 86_400_000;
-
-function parse<T>(schema: z.ZodMiniType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw validationFailed(zodIssues(parsed.error.issues));
-  return parsed.data;
-}
 
 // ---- district users and sessions ----
 
@@ -44,7 +39,7 @@ const newUserSchema = z.object({
   password: z.string().check(z.minLength(MIN_PASSWORD_LENGTH), z.maxLength(1024)),
 });
 const loginSchema = z.object({
-  username: z.string().check(z.maxLength(200)),
+  username: lineOfText({ max: 200 }),
   password: z.string().check(z.maxLength(1024)),
 });
 
@@ -96,10 +91,10 @@ export async function logout(context: ServiceContext, tokenHash: string): Promis
 // ---- unions, codes, devices ----
 
 const newUnionSchema = z.object({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  name: lineOfText({ min: 1, max: 200 }),
   /** The district's code for the union (mã CĐCS): letters, digits, dot, dash, underscore. */
   code: z.optional(z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z0-9._-]{1,32}$/))),
-  employer: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
+  employer: z._default(lineOfText({ max: 200 }), ''),
   sector: z._default(z.union([z.enum(SECTORS), z.literal('')]), ''),
 });
 
@@ -133,7 +128,7 @@ export interface IssuedCode {
 
 export async function issueEnrolmentCode(context: ServiceContext, unionId: string, input: unknown): Promise<IssuedCode> {
   const options = parse(issueCodeSchema, input ?? {});
-  const union = await context.store.findUnion(unionId);
+  const union = isUuid(unionId) ? await context.store.findUnion(unionId) : undefined;
   if (!union) throw new ApiFailure(404, 'not_found', 'No such union.');
   const now = context.now();
   const expiresAt = new Date(now.getTime() + (options.validDays ?? DEFAULT_CODE_VALID_DAYS) * DAY_MS).toISOString();
@@ -154,13 +149,13 @@ export async function issueEnrolmentCode(context: ServiceContext, unionId: strin
 }
 
 export async function listDevices(context: ServiceContext, unionId: string): Promise<DeviceRecord[]> {
-  if (!(await context.store.findUnion(unionId))) throw new ApiFailure(404, 'not_found', 'No such union.');
+  if (!isUuid(unionId) || !(await context.store.findUnion(unionId))) throw new ApiFailure(404, 'not_found', 'No such union.');
   return context.store.listDevices(unionId);
 }
 
 export async function revokeDevice(context: ServiceContext, deviceId: string): Promise<DeviceRecord> {
   return context.store.write(async (tx) => {
-    const device = await tx.findDevice(deviceId);
+    const device = isUuid(deviceId) ? await tx.findDevice(deviceId) : undefined;
     if (!device) throw new ApiFailure(404, 'not_found', 'No such device.');
     await tx.revokeDevice(deviceId, isoNow(context));
     return (await tx.findDevice(deviceId)) as DeviceRecord;
@@ -303,7 +298,7 @@ export interface DistrictReportView {
 }
 
 export async function districtReport(context: ServiceContext, reportId: string): Promise<DistrictReportView> {
-  const record = isReportId(reportId) ? await context.store.findReport(reportId) : undefined;
+  const record = isUuid(reportId) ? await context.store.findReport(reportId) : undefined;
   if (!record) throw new ApiFailure(404, 'not_found', 'No such report.');
   const [union, revisions] = await Promise.all([context.store.findUnion(record.unionId), context.store.listRevisions(reportId)]);
   return {
@@ -320,7 +315,7 @@ export interface RevisionView extends RevisionSummary {
 /** One kept revision of a report, whole: who sent what, and when. */
 export async function districtRevision(context: ServiceContext, reportId: string, revision: string): Promise<RevisionView> {
   const notFound = new ApiFailure(404, 'not_found', 'No such revision.');
-  if (!isReportId(reportId) || !/^\d{1,15}$/.test(revision)) throw notFound;
+  if (!isUuid(reportId) || !isStoredInteger(revision)) throw notFound;
   const [summaries, documentJson] = await Promise.all([
     context.store.listRevisions(reportId),
     context.store.findRevisionDocument(reportId, Number(revision)),
@@ -340,7 +335,7 @@ export async function reviewReport(context: ServiceContext, reportId: string, in
   const decision = parse(reviewSchema, input);
   if (decision.status === 'returned' && decision.comment === '')
     throw validationFailed([{ path: 'comment', code: 'required', message: 'Say why the report is returned.' }]);
-  const found = isReportId(reportId) ? await context.store.findReport(reportId) : undefined;
+  const found = isUuid(reportId) ? await context.store.findReport(reportId) : undefined;
   if (!found) throw new ApiFailure(404, 'not_found', 'No such report.');
   return context.store.write(async (tx) => {
     const changeSeq = await tx.lockUnionForChange(found.unionId);

@@ -7,14 +7,15 @@ import { reportDocumentSchema, type ReportDocument } from '../../domain/report';
 import type { ReportChangesResponse, ReviewDecision, ServerReport } from '../../domain/sync';
 import { checkReport } from '../../domain/validation';
 import { isUniqueViolation } from '../store/errors';
+import { MAX_STORED_INTEGER } from '../store/schema';
 import type { DeviceRecord, ReportRecord } from '../store/store';
 import { type ServiceContext, isoNow } from './context';
 import { ApiFailure, validationFailed, zodIssues } from './errors';
+import { isStoredInteger, isUuid } from './input';
 import { sha256Hex } from './secrets';
 
 export const DEFAULT_CHANGES_PAGE = 100;
 export const MAX_CHANGES_PAGE = 500;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 export function toServerReport(record: ReportRecord): ServerReport {
@@ -185,7 +186,7 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
 }
 
 export async function getReport(context: ServiceContext, device: DeviceRecord, id: string): Promise<ServerReport> {
-  const record = UUID.test(id) ? await context.store.findReport(id) : undefined;
+  const record = isUuid(id) ? await context.store.findReport(id) : undefined;
   if (!record) throw new ApiFailure(404, 'not_found', 'No such report.');
   if (record.unionId !== device.unionId) throw new ApiFailure(403, 'forbidden', 'This report belongs to another union.');
   return toServerReport(record);
@@ -193,7 +194,7 @@ export async function getReport(context: ServiceContext, device: DeviceRecord, i
 
 function parseCount(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined || value === '') return fallback;
-  if (!/^\d{1,15}$/.test(value) || Number(value) < min || Number(value) > max)
+  if (!isStoredInteger(value) || Number(value) < min || Number(value) > max)
     throw new ApiFailure(400, 'bad_request', `${name} must be a whole number from ${min} to ${max}.`);
   return Number(value);
 }
@@ -203,7 +204,7 @@ export async function listChanges(
   device: DeviceRecord,
   query: { since?: string; limit?: string },
 ): Promise<ReportChangesResponse> {
-  const since = parseCount(query.since, 'since', 0, 0, Number.MAX_SAFE_INTEGER);
+  const since = parseCount(query.since, 'since', 0, 0, MAX_STORED_INTEGER);
   const limit = parseCount(query.limit, 'limit', DEFAULT_CHANGES_PAGE, 1, MAX_CHANGES_PAGE);
   const rows = await context.store.listChanges(device.unionId, since, limit + 1);
   const page = rows.slice(0, limit);
@@ -213,8 +214,4 @@ export async function listChanges(
     cursor: String(last ? last.changeSeq : since),
     hasMore: rows.length > limit,
   };
-}
-
-export function isReportId(id: string): boolean {
-  return UUID.test(id);
 }

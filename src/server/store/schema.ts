@@ -4,6 +4,9 @@
  */
 import type { Generated } from 'kysely';
 
+/** The largest value an `integer` column holds on both stores (PostgreSQL's is 32-bit). */
+export const MAX_STORED_INTEGER = 2_147_483_647;
+
 export interface UnionsTable {
   id: string;
   name: string;
