@@ -388,13 +388,15 @@ for (const { kind, available } of STORE_KINDS) {
       expect(created.status).toBe(201);
       const silentUnion = created.body.union.id;
       const reporter = await server.enrolDevice();
+      const lost = await server.enrolDevice({ unionId: reporter.unionId, deviceName: 'Máy đã mất' });
+      await server.store.write((tx) => tx.revokeDevice(lost.deviceId, new Date().toISOString()));
       const report = readyReport({ period: { year: 2025, kind: 'final' } });
       report.membership.workers = 200;
       report.membership.members = 150;
       expect((await push(reporter, report)).status).toBe(201);
 
       const overview = await call<{
-        unions: { id: string; standing: string; report: { unionizationRate: number; meetsTarget: boolean } | null }[];
+        unions: { id: string; standing: string; activeDevices: number; report: { unionizationRate: number; meetsTarget: boolean } | null }[];
         summary: { reported: number; notReported: number };
         target: number;
       }>(`${server.url}/api/district/unions?year=2025&kind=final`, { headers: district });
@@ -404,6 +406,8 @@ for (const { kind, available } of STORE_KINDS) {
       expect(mine?.standing).toBe('sent');
       expect(mine?.report?.unionizationRate).toBe(0.75);
       expect(mine?.report?.meetsTarget).toBe(false);
+      expect(mine?.activeDevices).toBe(1);
+      expect(overview.body.unions.find((u) => u.id === silentUnion)?.activeDevices).toBe(0);
       expect(overview.body.unions.find((u) => u.id === silentUnion)?.standing).toBe('missing');
       expect(overview.body.summary.reported).toBe(1);
       expect(overview.body.summary.notReported).toBe(overview.body.unions.length - 1);

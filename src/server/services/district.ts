@@ -218,26 +218,25 @@ export async function periodOverview(context: ServiceContext, query: { year?: st
   if (!parsed.success)
     throw new ApiFailure(400, 'bad_request', `Name the period: year=${FIRST_REPORT_YEAR}…${LAST_REPORT_YEAR}&kind=${PERIOD_KINDS.join('|')}.`);
   const period = parsed.data;
-  const [unions, reports] = await Promise.all([
+  const [unions, reports, activeDevices] = await Promise.all([
     context.store.listUnions(),
     context.store.listReportsForPeriod(period.year, period.kind),
+    context.store.countActiveDevices(),
   ]);
   const reportByUnion = new Map(reports.map((record) => [record.unionId, toServerReport(record)]));
-  const overview: UnionOverview[] = [];
-  for (const union of unions) {
-    const devices = await context.store.listDevices(union.id);
+  const overview: UnionOverview[] = unions.map((union) => {
     const report = reportByUnion.get(union.id);
-    overview.push({
+    return {
       id: union.id,
       code: union.code,
       name: union.name,
       employer: union.employer,
       sector: union.sector,
-      activeDevices: devices.filter((device) => !device.revokedAt).length,
+      activeDevices: activeDevices.get(union.id) ?? 0,
       standing: standingOf(report),
       report: report ? reportSummary(report) : null,
-    });
-  }
+    };
+  });
   let workers = 0;
   let members = 0;
   let meetingTarget = 0;

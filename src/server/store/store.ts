@@ -96,6 +96,8 @@ export interface StoreReads {
   findDevice(id: string): Promise<DeviceRecord | undefined>;
   findDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | undefined>;
   listDevices(unionId: string): Promise<DeviceRecord[]>;
+  /** How many devices that are not revoked each union has (unions without any are left out). */
+  countActiveDevices(): Promise<Map<string, number>>;
   findEnrolmentCodeByHash(codeHash: string): Promise<EnrolmentCodeRecord | undefined>;
   findDistrictUserByUsername(username: string): Promise<DistrictUserRecord | undefined>;
   findSessionByTokenHash(tokenHash: string): Promise<DistrictSessionRecord | undefined>;
@@ -235,6 +237,16 @@ class KyselyQueries implements StoreWrites {
       .orderBy('id')
       .execute();
     return rows.map(toDevice);
+  }
+
+  async countActiveDevices() {
+    const rows = await this.q
+      .selectFrom('devices')
+      .select((eb) => ['union_id', eb.fn.countAll().as('devices')])
+      .where('revoked_at', 'is', null)
+      .groupBy('union_id')
+      .execute();
+    return new Map(rows.map((row) => [row.union_id, Number(row.devices)]));
   }
 
   async findEnrolmentCodeByHash(codeHash: string) {
