@@ -1,6 +1,8 @@
 /** A union record as the district keeps it (code, name, employer, sector), on both stores. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../src/domain/sync';
+import { createDistrictUser } from '../../src/server/services/district';
+import { ApiFailure } from '../../src/server/services/errors';
 import { announcePostgresSkip, openTestStore, startTestServer, STORE_KINDS, type TestServer, type TestStore } from './helpers';
 
 announcePostgresSkip();
@@ -51,6 +53,17 @@ for (const { kind, available } of STORE_KINDS) {
       const sector = await createUnion({ name: 'CĐCS Hợp tác xã', sector: 'cooperative' });
       expect(sector.status).toBe(422);
       expect(sector.body.details).toEqual([expect.objectContaining({ path: 'sector' })]);
+    });
+
+    it('refuses a second district user with the same name with 422, also when both are created at once', async () => {
+      const context = { store: server.store, now: () => new Date() };
+      const user = { username: 'lan.dmc', password: 'mật khẩu đủ dài' };
+      const racing = await Promise.allSettled([createDistrictUser(context, user), createDistrictUser(context, { ...user, username: ' LAN.dmc ' })]);
+      expect(racing.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refusal = racing.find((outcome) => outcome.status === 'rejected')?.reason as ApiFailure;
+      expect(refusal).toBeInstanceOf(ApiFailure);
+      expect(refusal.status).toBe(422);
+      expect(refusal.details).toEqual([expect.objectContaining({ path: 'username', code: 'taken' })]);
     });
 
     it('lets unions without a code coexist', async () => {

@@ -46,13 +46,16 @@ const loginSchema = z.object({
 export async function createDistrictUser(context: ServiceContext, input: unknown): Promise<{ id: string; username: string }> {
   const { username, password } = parse(newUserSchema, input);
   const passwordHash = await hashPassword(password);
-  return context.store.write(async (tx) => {
-    if (await tx.findDistrictUserByUsername(username))
-      throw validationFailed([{ path: 'username', code: 'taken', message: 'A district user with this name exists.' }]);
-    const id = randomUUID();
-    await tx.insertDistrictUser({ id, username, passwordHash, createdAt: isoNow(context) });
-    return { id, username };
-  });
+  const id = randomUUID();
+  // The unique index on the name decides, also between two users created at once (no 500 for the loser).
+  await context.store
+    .write((tx) => tx.insertDistrictUser({ id, username, passwordHash, createdAt: isoNow(context) }))
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error)
+        ? validationFailed([{ path: 'username', code: 'taken', message: 'A district user with this name exists.' }])
+        : error;
+    });
+  return { id, username };
 }
 
 export interface DistrictSession {
@@ -101,16 +104,12 @@ const newUnionSchema = z.object({
 export async function createUnion(context: ServiceContext, input: unknown): Promise<UnionRecord> {
   const { name, code, employer, sector } = parse(newUnionSchema, input);
   const union: UnionRecord = { id: randomUUID(), code: code || null, name, employer, sector, createdAt: isoNow(context) };
-  const taken = validationFailed([{ path: 'code', code: 'taken', message: 'Another union has this code.' }]);
-  await context.store
-    .write(async (tx) => {
-      if (union.code !== null && (await tx.listUnions()).some((other) => other.code === union.code)) throw taken;
-      await tx.insertUnion(union);
-    })
-    // Two district users creating the same code at once: the unique index decides, the loser gets the 422.
-    .catch((error: unknown) => {
-      throw isUniqueViolation(error) ? taken : error;
-    });
+  // The unique index on the code decides, also between two district users creating it at once.
+  await context.store.write((tx) => tx.insertUnion(union)).catch((error: unknown) => {
+    throw isUniqueViolation(error)
+      ? validationFailed([{ path: 'code', code: 'taken', message: 'Another union has this code.' }])
+      : error;
+  });
   return union;
 }
 
