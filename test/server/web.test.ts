@@ -14,6 +14,7 @@ describe('serving the PWA', () => {
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Báo cáo CĐCS</title><script type="module" src="/assets/index-AbC123.js"></script>');
     writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("install", () => {});');
+    writeFileSync(join(dist, 'sw-background-sync.js'), 'self.addEventListener("sync", () => {});');
     writeFileSync(join(dist, 'manifest.webmanifest'), '{"name":"Báo cáo CĐCS"}');
     writeFileSync(join(dist, 'assets', 'index-AbC123.js'), 'console.log(1);');
     server = await startTestServer({ distDir: dist });
@@ -31,6 +32,8 @@ describe('serving the PWA', () => {
     const worker = await fetch(`${server.url}/sw.js`);
     expect(worker.headers.get('cache-control')).toBe('no-cache');
     expect(worker.headers.get('content-type')).toMatch(/javascript/);
+    // A script the worker imports is part of its update check: a cached copy would hold an old worker for an hour.
+    expect((await fetch(`${server.url}/sw-background-sync.js`)).headers.get('cache-control')).toBe('no-cache');
     const asset = await fetch(`${server.url}/assets/index-AbC123.js`);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect((await fetch(`${server.url}/manifest.webmanifest`)).headers.get('cache-control')).toBe('no-cache');

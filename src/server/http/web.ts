@@ -56,11 +56,14 @@ function isApi(url: string): boolean {
   return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 }
 
-/** The worker and the page that lists the hashed files must never be cached stale: the update flow depends on it. */
+/**
+ * The worker, the scripts it imports (`sw-*.js`: the browser's update check reads them through the HTTP cache)
+ * and the page that lists the hashed files must never be cached stale: the update flow depends on it.
+ */
 function cacheControlFor(path: string): string {
   const name = path.split(sep).at(-1) ?? '';
   if (path.includes(`${sep}assets${sep}`)) return 'public, max-age=31536000, immutable';
-  if (name === 'sw.js' || name === 'index.html' || name.endsWith('.webmanifest') || name === 'registerSW.js') return 'no-cache';
+  if (name === 'sw.js' || /^sw-.*\.js$/.test(name) || name === 'index.html' || name.endsWith('.webmanifest') || name === 'registerSW.js') return 'no-cache';
   return 'public, max-age=3600';
 }
 
