@@ -16,7 +16,7 @@ import { periodKey } from '../../domain/period';
 import type { ReportDocument, UnionProfile } from '../../domain/report';
 import type { LocalStore } from './database';
 import { ImportPlanChangedError, withStorageErrors } from './errors';
-import { newOutboxEntry } from './schema';
+import { newOutboxEntry, storedReport } from './schema';
 
 export interface ExportedBackup {
   fileName: string;
@@ -126,13 +126,7 @@ export class BackupRepository {
             result.skipped++;
             continue;
           }
-          await db.reports.put({
-            id,
-            periodKey: periodKey(entry.document.period),
-            updatedAt: entry.document.updatedAt,
-            document: entry.document,
-            sync: entry.sync,
-          });
+          await db.reports.put(storedReport(entry.document, entry.sync));
           if (entry.sync.pending) await db.outbox.put(newOutboxEntry(id, new Date().toISOString()));
           else await db.outbox.delete(id);
           if (action === 'new') result.added++;

@@ -11,7 +11,7 @@ import type { LocalStore } from './database';
 import { PeriodTakenError, ReportNotFoundError, ReportNotReadyError, withStorageErrors } from './errors';
 import { noteWriteSucceeded } from './events';
 import { newUuid } from './ids';
-import { newOutboxEntry, type ReportDatabase, type StoredReport } from './schema';
+import { newOutboxEntry, nextTimestamp, storedReport, type ReportDatabase, type StoredReport } from './schema';
 
 export const REPORT_SAVED_MARK = 'report-saved';
 
@@ -22,13 +22,6 @@ export interface CreateReportOptions {
 
 function byLatestEdit(a: StoredReport, b: StoredReport): number {
   return a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0;
-}
-
-/** Strictly later than `previous`, so "newer" comparisons (backup plan, sync) never see a tie after an edit. */
-function nextTimestamp(previous: string | undefined): string {
-  const now = new Date();
-  if (previous && now.toISOString() <= previous) return new Date(Date.parse(previous) + 1).toISOString();
-  return now.toISOString();
 }
 
 export class ReportRepository {
@@ -74,7 +67,7 @@ export class ReportRepository {
         const document = previous
           ? reportFromPrevious(id, period, previous.document, now)
           : emptyReport(id, period, now);
-        const stored: StoredReport = { id, periodKey: key, updatedAt: now, document, sync: neverSynced() };
+        const stored = storedReport(document, neverSynced());
         await this.db.reports.add(stored);
         await this.db.outbox.put(newOutboxEntry(id, now));
         return stored;
@@ -163,12 +156,7 @@ export class ReportRepository {
 
   private async writeQueued(db: ReportDatabase, existing: StoredReport, document: ReportDocument): Promise<void> {
     // The sync fields (revision, base, review …) belong to the sync engine; only `pending` flips here.
-    await db.reports.put({
-      ...existing,
-      updatedAt: document.updatedAt,
-      document,
-      sync: { ...existing.sync, pending: true },
-    });
+    await db.reports.put(storedReport(document, { ...existing.sync, pending: true }));
     await db.outbox.put(newOutboxEntry(existing.id, document.updatedAt));
   }
 }

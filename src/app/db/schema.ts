@@ -5,6 +5,7 @@
  */
 import type Dexie from 'dexie';
 import type { EntityTable } from 'dexie';
+import { periodKey } from '../../domain/period';
 import type { ReportDocument, UnionProfile } from '../../domain/report';
 import { neverSynced, type LocalReportSync } from '../../domain/sync';
 import { newUuid } from './ids';
@@ -77,6 +78,18 @@ export const VERSION_2_STORES = {
 } as const;
 
 export const CURRENT_VERSION = 2;
+
+/** The row of a document: its indexed copies (`periodKey`, `updatedAt`) always follow the document. */
+export function storedReport(document: ReportDocument, sync: LocalReportSync): StoredReport {
+  return { id: document.id, periodKey: periodKey(document.period), updatedAt: document.updatedAt, document, sync };
+}
+
+/** Now, or strictly later than `previous`, so "newer" comparisons (backup plan, sync) never see a tie after an edit. */
+export function nextTimestamp(previous: string | undefined): string {
+  const now = new Date();
+  if (previous && now.toISOString() <= previous) return new Date(Date.parse(previous) + 1).toISOString();
+  return now.toISOString();
+}
 
 export function newOutboxEntry(reportId: string, queuedAt: string): OutboxEntry {
   return { reportId, queuedAt, attempts: 0, nextAttemptAt: 0, idempotencyKey: newUuid() };
