@@ -4,8 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import { runClientBench } from './client';
+import { run as runIdleSyncBench } from './sync-idle';
 
 await runClientBench();
+
+console.log('\n== Sync when nothing changed (bench/sync-idle.ts) ==');
+await runIdleSyncBench();
 
 const serverBench = new URL('./server.ts', import.meta.url);
 if (existsSync(serverBench)) {
