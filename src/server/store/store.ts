@@ -3,7 +3,7 @@
  * JSON text here, and the services parse them. One Kysely implementation serves both SQLite and
  * PostgreSQL: the queries are the same, only opening and write locking differ.
  */
-import { type Kysely, Migrator, type Transaction, sql } from 'kysely';
+import { type Compilable, type CompiledQuery, type Kysely, Migrator, type Transaction, sql } from 'kysely';
 import { migrationProvider } from './migrations';
 import type { Database, ReportsTable } from './schema';
 
@@ -201,8 +201,100 @@ function toDevice(row: {
   };
 }
 
+const ARGUMENT = '\u0000argument:';
+
+/** A named stand-in for a value in a query that is compiled once; `prepare` finds it among the parameters. */
+function arg(name: string): never {
+  return `${ARGUMENT}${name}` as never;
+}
+
+/** A query built and compiled once; `bind` puts in this run's values by name (compiled-in constants stay). */
+function prepare<Row>(query: Compilable<Row>): { bind(values: object): CompiledQuery<Row> } {
+  const compiled = query.compile();
+  const names = compiled.parameters.map((p) => (typeof p === 'string' && p.startsWith(ARGUMENT) ? p.slice(ARGUMENT.length) : null));
+  return {
+    bind: (values) => ({
+      ...compiled,
+      parameters: names.map((name, i) => {
+        if (name === null) return compiled.parameters[i];
+        const value = (values as Record<string, unknown>)[name];
+        if (value === undefined) throw new Error(`no value for ${name}`);
+        return value;
+      }),
+    }),
+  };
+}
+
+/**
+ * The queries of every push (authenticate, lock, replay check, read, write, remember), compiled once per
+ * store: building them with Kysely on each request cost more than running them on SQLite's cached
+ * statements. Arguments are named after the columns, so a row object binds as it is.
+ */
+function pushQueries(db: Kysely<Database>) {
+  return {
+    deviceByTokenHash: prepare(db.selectFrom('devices').select(deviceColumns).where('token_hash', '=', arg('token_hash'))),
+    lockUnion: prepare(
+      db
+        .updateTable('unions')
+        .set((eb) => ({ change_seq: eb('change_seq', '+', 1) }))
+        .where('id', '=', arg('id'))
+        .returning('change_seq'),
+    ),
+    idempotency: prepare(
+      db
+        .selectFrom('idempotency')
+        .select(['body_hash', 'status', 'response'])
+        .where('device_id', '=', arg('device_id'))
+        .where('key', '=', arg('key')),
+    ),
+    report: prepare(db.selectFrom('reports').selectAll().where('id', '=', arg('id'))),
+    updateReport: prepare(
+      db
+        .updateTable('reports')
+        .set({
+          union_id: arg('union_id'),
+          year: arg('year'),
+          kind: arg('kind'),
+          revision: arg('revision'),
+          document: arg('document'),
+          review: arg('review'),
+          saved_at: arg('saved_at'),
+          change_seq: arg('change_seq'),
+        })
+        .where('id', '=', arg('id')),
+    ),
+    insertRevision: prepare(
+      db.insertInto('report_revisions').values({
+        report_id: arg('report_id'),
+        revision: arg('revision'),
+        device_id: arg('device_id'),
+        saved_at: arg('saved_at'),
+        document: arg('document'),
+      }),
+    ),
+    insertIdempotency: prepare(
+      db.insertInto('idempotency').values({
+        device_id: arg('device_id'),
+        key: arg('key'),
+        body_hash: arg('body_hash'),
+        status: arg('status'),
+        response: arg('response'),
+        created_at: arg('created_at'),
+      }),
+    ),
+  };
+}
+type PushQueries = ReturnType<typeof pushQueries>;
+
 class KyselyQueries implements StoreWrites {
-  constructor(protected readonly q: Kysely<Database> | Transaction<Database>) {}
+  constructor(
+    protected readonly q: Kysely<Database> | Transaction<Database>,
+    protected readonly push: PushQueries,
+  ) {}
+
+  private async first<Row>(query: CompiledQuery<Row>): Promise<Row | undefined> {
+    return (await this.q.executeQuery(query)).rows[0];
+  }
 
   async findUnion(id: string) {
     const row = await this.q.selectFrom('unions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -220,11 +312,7 @@ class KyselyQueries implements StoreWrites {
   }
 
   async findDeviceByTokenHash(tokenHash: string) {
-    const row = await this.q
-      .selectFrom('devices')
-      .select(deviceColumns)
-      .where('token_hash', '=', tokenHash)
-      .executeTakeFirst();
+    const row = await this.first(this.push.deviceByTokenHash.bind({ token_hash: tokenHash }));
     return row && toDevice(row);
   }
 
@@ -280,7 +368,7 @@ class KyselyQueries implements StoreWrites {
   }
 
   async findReport(id: string) {
-    const row = await this.q.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.first(this.push.report.bind({ id }));
     return row && toReport(row);
   }
 
@@ -339,22 +427,12 @@ class KyselyQueries implements StoreWrites {
   }
 
   async findIdempotency(deviceId: string, key: string) {
-    const row = await this.q
-      .selectFrom('idempotency')
-      .select(['body_hash', 'status', 'response'])
-      .where('device_id', '=', deviceId)
-      .where('key', '=', key)
-      .executeTakeFirst();
+    const row = await this.first(this.push.idempotency.bind({ device_id: deviceId, key }));
     return row && { bodyHash: row.body_hash, status: Number(row.status), responseJson: row.response };
   }
 
   async lockUnionForChange(unionId: string) {
-    const row = await this.q
-      .updateTable('unions')
-      .set((eb) => ({ change_seq: eb('change_seq', '+', 1) }))
-      .where('id', '=', unionId)
-      .returning('change_seq')
-      .executeTakeFirst();
+    const row = await this.first(this.push.lockUnion.bind({ id: unionId }));
     if (!row) throw new Error(`union ${unionId} does not exist`);
     return Number(row.change_seq);
   }
@@ -457,35 +535,33 @@ class KyselyQueries implements StoreWrites {
   }
 
   async updateReport(report: ReportRecord) {
-    const { id: _id, created_at: _created, ...changes } = fromReport(report);
-    await this.q.updateTable('reports').set(changes).where('id', '=', report.id).execute();
+    // created_at never changes; the prepared update leaves it out.
+    await this.q.executeQuery(this.push.updateReport.bind(fromReport(report)));
   }
 
   async insertRevision(revision: { reportId: string; revision: number; deviceId: string | null; savedAt: string; documentJson: string }) {
-    await this.q
-      .insertInto('report_revisions')
-      .values({
+    await this.q.executeQuery(
+      this.push.insertRevision.bind({
         report_id: revision.reportId,
         revision: revision.revision,
         device_id: revision.deviceId,
         saved_at: revision.savedAt,
         document: revision.documentJson,
-      })
-      .execute();
+      }),
+    );
   }
 
   async insertIdempotency(entry: IdempotencyRecord & { deviceId: string; key: string; createdAt: string }) {
-    await this.q
-      .insertInto('idempotency')
-      .values({
+    await this.q.executeQuery(
+      this.push.insertIdempotency.bind({
         device_id: entry.deviceId,
         key: entry.key,
         body_hash: entry.bodyHash,
         status: entry.status,
         response: entry.responseJson,
         created_at: entry.createdAt,
-      })
-      .execute();
+      }),
+    );
   }
 
   async deleteExpired(idempotencyBefore: string, now: string) {
@@ -499,13 +575,13 @@ export class KyselyStore extends KyselyQueries implements Store {
     readonly db: Kysely<Database>,
     readonly kind: StoreKind,
   ) {
-    super(db);
+    super(db, pushQueries(db));
   }
 
   async write<T>(work: (tx: StoreWrites) => Promise<T>): Promise<T> {
     // PostgreSQL: row locks taken by lockUnionForChange. SQLite: Kysely runs its one connection's
     // transactions one at a time, and another process (the admin CLI) waits on busy_timeout.
-    return this.db.transaction().execute(async (trx) => work(new KyselyQueries(trx)));
+    return this.db.transaction().execute(async (trx) => work(new KyselyQueries(trx, this.push)));
   }
 
   async migrate(options: { to?: string } = {}): Promise<MigrationOutcome> {
