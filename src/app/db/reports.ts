@@ -24,6 +24,12 @@ function byLatestEdit(a: StoredReport, b: StoredReport): number {
   return a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0;
 }
 
+/** The report of a period; after an import put two there, the one edited last. */
+async function latestOfPeriod(db: ReportDatabase, period: ReportPeriod): Promise<StoredReport | undefined> {
+  const found = await db.reports.where('periodKey').equals(periodKey(period)).toArray();
+  return found.sort(byLatestEdit)[0];
+}
+
 export class ReportRepository {
   constructor(private readonly store: LocalStore) {}
 
@@ -41,10 +47,7 @@ export class ReportRepository {
   }
 
   findByPeriod(period: ReportPeriod): Promise<StoredReport | undefined> {
-    return withStorageErrors(async () => {
-      const found = await this.db.reports.where('periodKey').equals(periodKey(period)).toArray();
-      return found.sort(byLatestEdit)[0];
-    });
+    return withStorageErrors(() => latestOfPeriod(this.db, period));
   }
 
   /** The same union's report for the period before, for the 20 % rule and "start from previous". */
@@ -61,9 +64,7 @@ export class ReportRepository {
         if (existing) throw new PeriodTakenError(existing.id);
         const now = new Date().toISOString();
         const id = newUuid();
-        const previous = options.fromPrevious
-          ? await this.db.reports.where('periodKey').equals(periodKey(previousPeriod(period))).first()
-          : undefined;
+        const previous = options.fromPrevious ? await latestOfPeriod(this.db, previousPeriod(period)) : undefined;
         const document = previous
           ? reportFromPrevious(id, period, previous.document, now)
           : emptyReport(id, period, now);
@@ -139,11 +140,8 @@ export class ReportRepository {
         const existing = await db.reports.get(id);
         if (!existing) throw new ReportNotFoundError(id);
         if (status === 'ready') {
-          const previous = await db.reports
-            .where('periodKey')
-            .equals(periodKey(previousPeriod(existing.document.period)))
-            .first();
-          const check = checkReport(existing.document, { previous: previous?.document ?? null });
+          // Only errors stop it; the previous period's report would only add warnings, so it is not read.
+          const check = checkReport(existing.document);
           if (!check.canMarkReady) throw new ReportNotReadyError(check.errors.length);
         }
         if (existing.document.status === status) return existing.document;
