@@ -13,7 +13,8 @@ import {
   type ImportPlanItem,
 } from '../../domain/backup';
 import { periodKey } from '../../domain/period';
-import type { ReportDocument, UnionProfile } from '../../domain/report';
+import { sameValue } from '../../domain/merge';
+import { emptyProfile, type ReportDocument, type UnionProfile } from '../../domain/report';
 import type { LocalStore } from './database';
 import { ImportPlanChangedError, withStorageErrors } from './errors';
 import { newOutboxEntry, storedReport } from './schema';
@@ -47,11 +48,7 @@ export interface ImportPlan {
 }
 
 function isEmptyProfile(profile: UnionProfile | undefined): boolean {
-  return !profile || (profile.unionName === '' && profile.employer === '' && profile.district === '' && profile.sector === '');
-}
-
-function sameProfile(a: UnionProfile, b: UnionProfile): boolean {
-  return a.unionName === b.unionName && a.employer === b.employer && a.sector === b.sector && a.district === b.district;
+  return !profile || sameValue(profile, emptyProfile());
 }
 
 export function countActions(items: readonly ImportPlanItem[]): Record<ImportAction, number> {
@@ -98,7 +95,7 @@ export class BackupRepository {
         .map((item) => item.entry.document.id);
       const localProfile = (await this.store.db.settings.get('profile'))?.value as UnionProfile | undefined;
       const profileDiffers =
-        backup.profile != null && !isEmptyProfile(localProfile) && !sameProfile(localProfile!, backup.profile);
+        backup.profile != null && !isEmptyProfile(localProfile) && !sameValue(localProfile!, backup.profile);
       return { items, profileDiffers, periodClashes };
     });
   }
@@ -135,7 +132,7 @@ export class BackupRepository {
 
         if (backup.profile) {
           const localProfile = (await db.settings.get('profile'))?.value as UnionProfile | undefined;
-          if (isEmptyProfile(localProfile) || (choice.replaceProfile && !sameProfile(localProfile!, backup.profile))) {
+          if (isEmptyProfile(localProfile) || (choice.replaceProfile && !sameValue(localProfile!, backup.profile))) {
             await db.settings.put({ key: 'profile', value: backup.profile });
             result.profileImported = true;
           }
