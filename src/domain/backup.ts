@@ -5,14 +5,14 @@
  */
 import * as z from 'zod/mini';
 import { reportDocumentSchema, unionProfileSchema, type ReportDocument, type UnionProfile } from './report';
-import type { LocalReportSync } from './sync';
+import { REVIEW_STATUSES, type LocalReportSync } from './sync';
 
 export const BACKUP_FORMAT = 'bao-cao-cdcs-backup';
 export const BACKUP_VERSION = 1;
 export const MAX_BACKUP_BYTES = 10 * 1024 * 1024;
 
 const apiErrorSchema = z.object({ error: z.string(), message: z.string(), details: z.optional(z.unknown()) });
-const reviewSchema = z.object({ status: z.enum(['accepted', 'returned']), comment: z.string(), decidedAt: z.string() });
+const reviewSchema = z.object({ status: z.enum(REVIEW_STATUSES), comment: z.string(), decidedAt: z.string() });
 
 const localSyncSchema = z.object({
   serverRevision: z.nullable(z.string()),
