@@ -11,11 +11,11 @@ import {
   logout,
   periodOverview,
   reviewReport,
+  revokeDevice,
 } from '../services/district';
 import { enrol } from '../services/devices';
 import { ApiFailure } from '../services/errors';
 import { getReport, listChanges, putReport } from '../services/reports';
-import { revokeDevice } from '../services/district';
 import { deviceAuth, districtAuth, requireDevice } from './auth';
 import { FixedWindowLimiter, type RateLimit } from './rateLimit';
 
