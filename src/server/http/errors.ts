@@ -9,20 +9,12 @@ export function sendApiError(reply: FastifyReply, status: number, error: ApiErro
 }
 
 function fromFastify(error: FastifyError): { status: number; code: ApiErrorCode; message: string } | null {
-  switch (error.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, code: 'payload_too_large', message: 'The body is larger than 256 KB.' };
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, code: 'unsupported_media_type', message: 'Send the body as application/json.' };
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return { status: 400, code: 'malformed_json', message: 'The body is not valid JSON.' };
-  }
-  if (error instanceof SyntaxError && error.statusCode === 400)
-    return { status: 400, code: 'malformed_json', message: 'The body is not valid JSON.' };
   const status = error.statusCode ?? 500;
-  if (status === 413) return { status, code: 'payload_too_large', message: 'The body is too large.' };
+  if (status === 413) return { status, code: 'payload_too_large', message: 'The body is larger than 256 KB.' };
   if (status === 415) return { status, code: 'unsupported_media_type', message: 'Send the body as application/json.' };
+  const malformedJson =
+    error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError;
+  if (status === 400 && malformedJson) return { status, code: 'malformed_json', message: 'The body is not valid JSON.' };
   if (status >= 400 && status < 500) return { status, code: 'bad_request', message: 'The request is not well formed.' };
   return null;
 }
