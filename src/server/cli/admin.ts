@@ -82,7 +82,7 @@ async function run(command: string, flags: Flags, context: ServiceContext): Prom
     case 'issue-code': {
       // The district knows its unions by code (TN-01) more readily than by id: accept either.
       const named = required(flags, 'union');
-      const byCode = (await context.store.listUnions()).find((union) => union.code !== null && union.code === named.trim().toUpperCase());
+      const byCode = await context.store.findUnionByCode(named.trim().toUpperCase());
       const issued = await issueEnrolmentCode(context, byCode?.id ?? named, {
         validDays: optionalInt(flags, 'days'),
         maxUses: optionalInt(flags, 'max-uses'),

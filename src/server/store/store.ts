@@ -92,6 +92,8 @@ export interface MigrationOutcome {
 /** Reads that need no lock. */
 export interface StoreReads {
   findUnion(id: string): Promise<UnionRecord | undefined>;
+  /** The union with this district code (stored upper-case). */
+  findUnionByCode(code: string): Promise<UnionRecord | undefined>;
   listUnions(): Promise<UnionRecord[]>;
   findDevice(id: string): Promise<DeviceRecord | undefined>;
   findDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | undefined>;
@@ -298,6 +300,11 @@ class KyselyQueries implements StoreWrites {
 
   async findUnion(id: string) {
     const row = await this.q.selectFrom('unions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toUnion(row);
+  }
+
+  async findUnionByCode(code: string) {
+    const row = await this.q.selectFrom('unions').selectAll().where('code', '=', code).executeTakeFirst();
     return row && toUnion(row);
   }
 
