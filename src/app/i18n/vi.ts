@@ -217,6 +217,7 @@ export const vi = {
     language: 'Ngôn ngữ',
     languages: { vi: 'Tiếng Việt', en: 'English' },
     profileLink: 'Sửa hồ sơ công đoàn',
+    districtLink: 'Dành cho LĐLĐ huyện',
   },
   db: {
     versionchange: 'Ứng dụng vừa được cập nhật ở một thẻ khác. Số liệu đã lưu. Hãy tải lại trang để tiếp tục.',

@@ -10,7 +10,9 @@ export type Route =
   | { screen: 'profile' }
   | { screen: 'backup' }
   | { screen: 'settings' }
-  | { screen: 'enrol' };
+  | { screen: 'enrol' }
+  /** The district dashboard (lazy); `path` is the rest of the address, which the dashboard reads itself. */
+  | { screen: 'district'; path: string[] };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -25,6 +27,8 @@ export function parseRoute(hash: string): Route {
       return { screen: 'settings' };
     case 'enrol':
       return { screen: 'enrol' };
+    case 'district':
+      return { screen: 'district', path: parts.slice(1) };
     default:
       return { screen: 'reports' };
   }
@@ -36,6 +40,8 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'report':
       return `#/report/${encodeURIComponent(route.reportId)}${route.section ? `/${route.section}` : ''}`;
+    case 'district':
+      return ['#/district', ...route.path.map(encodeURIComponent)].join('/');
     default:
       return `#/${route.screen}`;
   }

@@ -43,6 +43,11 @@ export default function SettingsScreen() {
       <section className="card">
         <StoragePanel language={language} />
       </section>
+      <p className="district-footer-link">
+        <a href="#/district" data-testid="district-link">
+          {t.settings.districtLink}
+        </a>
+      </p>
     </div>
   );
 }

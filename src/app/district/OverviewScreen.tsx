@@ -1,0 +1,250 @@
+/**
+ * The period overview: every union with its figures and report status, two filters, the district's
+ * totals row, and "Tải bảng CSV". The overview endpoint does not carry the number of dialogue
+ * sessions, so each report that exists is read once more for it (see the report).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS, type PeriodKind } from '../../domain/period';
+import { formatCount, formatRate, useI18n } from '../i18n';
+import { fetchOverview, fetchReport } from './api';
+import { buildOverviewCsv, csvFileName, csvLabels } from './csv';
+import type { DistrictContext, PeriodChoice } from './DistrictApp';
+import { failureText, isSessionEnded } from './errors';
+import { districtTotals, filterUnions, NO_FILTERS, rateOf, type OverviewFilters } from './overview';
+import type { PeriodOverview } from './types';
+
+const YEARS = Array.from({ length: LAST_REPORT_YEAR - FIRST_REPORT_YEAR + 1 }, (_, i) => FIRST_REPORT_YEAR + i);
+
+function downloadText(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function OverviewScreen({
+  context,
+  period,
+  onPeriodChange,
+}: {
+  context: DistrictContext;
+  period: PeriodChoice;
+  onPeriodChange: (period: PeriodChoice) => void;
+}) {
+  const { m, onSessionEnded } = context;
+  const { t } = useI18n();
+  const [overview, setOverview] = useState<PeriodOverview | null>(null);
+  const [dialogueCounts, setDialogueCounts] = useState<Map<string, number>>(() => new Map());
+  const [failure, setFailure] = useState<unknown>(null);
+  const [filters, setFilters] = useState<OverviewFilters>(NO_FILTERS);
+
+  useEffect(() => {
+    // The screen is keyed by the period (DistrictApp), so a new period starts from a fresh state.
+    let live = true;
+    fetchOverview(period.year, period.kind)
+      .then(async (loaded) => {
+        if (!live) return;
+        setOverview(loaded);
+        const reportIds = loaded.unions.flatMap((union) => (union.report ? [union.report.id] : []));
+        const counts = await Promise.all(
+          reportIds.map((id) =>
+            fetchReport(id).then(
+              (view) => [id, view.report.document.dialogues.length] as const,
+              () => null,
+            ),
+          ),
+        );
+        if (live) setDialogueCounts(new Map(counts.filter((entry) => entry !== null)));
+      })
+      .catch((error: unknown) => {
+        if (!live) return;
+        if (isSessionEnded(error)) onSessionEnded();
+        else setFailure(error);
+      });
+    return () => {
+      live = false;
+    };
+  }, [period.year, period.kind, onSessionEnded]);
+
+  const shown = useMemo(() => (overview ? filterUnions(overview.unions, filters) : []), [overview, filters]);
+  const totals = useMemo(() => districtTotals(overview?.unions ?? [], dialogueCounts), [overview, dialogueCounts]);
+  const periodLabel = t.periodLabel(period.year, period.kind);
+
+  return (
+    <section className="district-overview">
+      <h2 className="screen-title">{m.overview.title}</h2>
+      <div className="district-toolbar">
+        <label className="district-inline-field">
+          <span>{m.overview.year}</span>
+          <select
+            className="input"
+            name="year"
+            data-testid="district-year"
+            value={period.year}
+            onChange={(event) => onPeriodChange({ ...period, year: Number(event.target.value) })}
+          >
+            {YEARS.map((year) => (
+              <option key={year} value={year}>
+                {year}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="district-inline-field">
+          <span>{m.overview.kind}</span>
+          <select
+            className="input"
+            name="kind"
+            data-testid="district-kind"
+            value={period.kind}
+            onChange={(event) => onPeriodChange({ ...period, kind: event.target.value as PeriodKind })}
+          >
+            {PERIOD_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t.periodKinds[kind]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="district-filters">
+          <legend className="visually-hidden">{m.overview.filters}</legend>
+          <label>
+            <input
+              type="checkbox"
+              data-testid="filter-below-target"
+              checked={filters.belowTarget}
+              onChange={(event) => setFilters({ ...filters, belowTarget: event.target.checked })}
+            />{' '}
+            {m.overview.belowTarget}
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              data-testid="filter-not-reported"
+              checked={filters.notReported}
+              onChange={(event) => setFilters({ ...filters, notReported: event.target.checked })}
+            />{' '}
+            {m.overview.notReported}
+          </label>
+        </fieldset>
+        <button
+          type="button"
+          className="button"
+          data-testid="download-csv"
+          disabled={!overview}
+          onClick={() =>
+            overview &&
+            downloadText(buildOverviewCsv(shown, dialogueCounts, totals, csvLabels(m)), csvFileName(period.year, period.kind))
+          }
+        >
+          {m.overview.download}
+        </button>
+      </div>
+
+      {failure ? (
+        <p className="notice notice-error" role="alert">
+          {failureText(failure, m)}
+        </p>
+      ) : !overview ? (
+        <p className="shell-loading">{m.overview.loading}</p>
+      ) : (
+        <>
+          <p className="muted" data-testid="district-summary">
+            {m.overview.summary(overview.summary.reported, overview.summary.unions)}
+          </p>
+          <div className="district-table-wrap">
+            <table className="district-table" data-testid="overview-table" data-period={`${period.year}-${period.kind}`}>
+              <caption className="visually-hidden">{m.overview.caption(periodLabel)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{m.columns.name}</th>
+                  <th scope="col">{m.columns.code}</th>
+                  <th scope="col" className="num">
+                    {m.columns.workers}
+                  </th>
+                  <th scope="col" className="num">
+                    {m.columns.members}
+                  </th>
+                  <th scope="col" className="num">
+                    {m.columns.rate}
+                  </th>
+                  <th scope="col">{m.columns.target}</th>
+                  <th scope="col">{m.columns.standing}</th>
+                  <th scope="col" className="num">
+                    {m.columns.dialogues}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.length === 0 ? (
+                  <tr>
+                    <td colSpan={8} className="empty">
+                      {overview.unions.length === 0 ? m.overview.empty : m.overview.noMatch}
+                    </td>
+                  </tr>
+                ) : null}
+                {shown.map((union) => {
+                  const { rate, meetsTarget } = rateOf(union);
+                  return (
+                    <tr key={union.id} data-testid="union-row" data-union-id={union.id} data-standing={union.standing}>
+                      <th scope="row">
+                        {union.report ? (
+                          <a href={`#/district/report/${encodeURIComponent(union.report.id)}`} data-testid="open-report">
+                            {union.name}
+                          </a>
+                        ) : (
+                          union.name
+                        )}
+                      </th>
+                      <td>{union.code ?? ''}</td>
+                      <td className="num">{formatCount(union.report?.workers)}</td>
+                      <td className="num">{formatCount(union.report?.members)}</td>
+                      <td className="num" data-testid="union-rate">
+                        {union.report ? formatRate(rate) : ''}
+                      </td>
+                      <td data-testid="union-target">
+                        {meetsTarget == null ? '' : (
+                          <span className={`badge ${meetsTarget ? 'badge-ok' : 'badge-bad'}`}>{meetsTarget ? m.met : m.notMet}</span>
+                        )}
+                      </td>
+                      <td data-testid="union-standing">
+                        <span className={`district-standing district-standing-${union.standing}`}>{m.standing[union.standing]}</span>
+                      </td>
+                      <td className="num" data-testid="union-dialogues">
+                        {union.report ? formatCount(dialogueCounts.get(union.report.id)) : ''}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+              <tfoot>
+                <tr data-testid="district-total">
+                  <th scope="row">{m.overview.total}</th>
+                  <td />
+                  <td className="num">{formatCount(totals.workers)}</td>
+                  <td className="num">{formatCount(totals.members)}</td>
+                  <td className="num" data-testid="total-rate">
+                    {formatRate(totals.rate)}
+                  </td>
+                  <td>
+                    {totals.meetsTarget == null ? '' : (
+                      <span className={`badge ${totals.meetsTarget ? 'badge-ok' : 'badge-bad'}`}>
+                        {totals.meetsTarget ? m.met : m.notMet}
+                      </span>
+                    )}
+                  </td>
+                  <td>{m.overview.summary(overview.summary.reported, overview.summary.unions)}</td>
+                  <td className="num">{formatCount(totals.dialogues)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

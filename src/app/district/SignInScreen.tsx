@@ -1,0 +1,89 @@
+/** Username and password; Vietnamese sentences for a wrong password and for too many attempts (429). */
+import { useState, type FormEvent } from 'react';
+import { DistrictApiError, signIn } from './api';
+import { failureText } from './errors';
+import type { DistrictMessages } from './messages';
+
+export function SignInScreen({
+  m,
+  notice,
+  onSignedIn,
+}: {
+  m: DistrictMessages;
+  notice: string | null;
+  onSignedIn: (username: string, token: string) => void;
+}) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ text: string; kind: string } | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!username.trim() || !password) {
+      setError({ text: m.signIn.empty, kind: 'empty' });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await signIn(username.trim(), password);
+      onSignedIn(session.user.username, session.token);
+    } catch (failure) {
+      if (failure instanceof DistrictApiError && failure.status === 401) setError({ text: m.signIn.wrong, kind: 'wrong' });
+      else if (failure instanceof DistrictApiError && failure.status === 429)
+        setError({ text: m.signIn.tooMany(failure.retryAfterSeconds ?? 60), kind: 'rate_limited' });
+      else setError({ text: failureText(failure, m), kind: 'other' });
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card district-sign-in">
+      <h2 className="card-title">{m.signIn.title}</h2>
+      <p className="muted">{m.signIn.intro}</p>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <div className="field">
+          <label className="field-label" htmlFor="district-username">
+            {m.signIn.username}
+          </label>
+          <input
+            id="district-username"
+            name="username"
+            className="input"
+            autoComplete="username"
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor="district-password">
+            {m.signIn.password}
+          </label>
+          <input
+            id="district-password"
+            name="password"
+            type="password"
+            className="input"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+        </div>
+        {error ? (
+          <p className="field-message field-message-error" role="alert" data-testid="district-sign-in-error" data-failure={error.kind}>
+            {error.text}
+          </p>
+        ) : null}
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? m.signIn.busy : m.signIn.submit}
+        </button>
+      </form>
+    </section>
+  );
+}
