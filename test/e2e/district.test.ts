@@ -1,0 +1,175 @@
+/**
+ * The district dashboard in Chromium, on the production build served by the real server (SQLite).
+ * Three unions: one sent a report that reaches 80 %, one sent a report under 80 % (with a dialogue
+ * session), one has not reported. District staff sign in (a wrong password first), find the union
+ * that has not reported and the one under 80 %, download the table, return the weak report with a
+ * comment, and the server holds the decision. Then they add a union and issue it an enrolment code
+ * that a phone can use.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportDocument } from '../../src/domain/report';
+import type { ReviewDecision } from '../../src/domain/sync';
+import { pushHeaders, readyReport, startTestServer, type TestServer } from '../server/helpers';
+import { launchBrowser, watchCspViolations } from './support/browser';
+import { distDir } from './support/staticServer';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({ distDir });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A union whose enrolled device pushes `report` as the officer's app does. */
+async function unionWithReport(name: string, report: ReportDocument): Promise<string> {
+  const union = await server.createUnion(name);
+  const device = await server.enrolDevice({ unionId: union.id });
+  const response = await fetch(`${server.url}/api/reports/${report.id}`, {
+    method: 'PUT',
+    headers: pushHeaders(device),
+    body: JSON.stringify(report),
+  });
+  expect(response.status).toBe(201);
+  return union.id;
+}
+
+function row(page: Page, unionId: string) {
+  return page.locator(`[data-testid="union-row"][data-union-id="${unionId}"]`);
+}
+
+describe('the district dashboard', () => {
+  it('signs in, finds the unions to chase, returns a report with a comment, and issues an enrolment code', async () => {
+    const strong = readyReport();
+    const weak = readyReport();
+    weak.membership.workers = 1000;
+    weak.membership.members = 653;
+    weak.dialogues = [
+      {
+        id: 'd1',
+        date: '2025-06-12',
+        kind: 'districtCommittee',
+        ledBy: 'Chủ tịch UBND huyện',
+        participants: 45,
+        recommendationsRaised: 7,
+        recommendationsResolved: 5,
+        notes: '',
+      },
+    ];
+    const strongId = await unionWithReport('CĐCS Công ty May Tây Ninh', strong);
+    const weakId = await unionWithReport('CĐCS Công ty Giày Dương Minh Châu', weak);
+    const silent = await server.createUnion('CĐCS Trường Mầm non Hoa Sen');
+    const { username, password } = await server.districtSession();
+
+    const context = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true });
+    try {
+      const page = await context.newPage();
+      const cspViolations = watchCspViolations(page);
+      await page.goto(`${server.url}/#/district`);
+
+      // A wrong password: a Vietnamese sentence, and the form stays to try again.
+      await page.getByLabel('Tên đăng nhập').fill(username);
+      await page.getByLabel('Mật khẩu').fill('not-the-password');
+      await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+      const signInError = page.getByTestId('district-sign-in-error');
+      await signInError.waitFor();
+      expect(await signInError.innerText()).toBe('Sai tên đăng nhập hoặc mật khẩu.');
+
+      await page.getByLabel('Mật khẩu').fill(password);
+      await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+      await page.getByTestId('district-year').selectOption('2025');
+      await page.locator('[data-testid="overview-table"][data-period="2025-yearly"]').waitFor();
+      // The token lives for this tab only.
+      const stored = await page.evaluate(() => ({
+        session: Object.values(sessionStorage),
+        local: Object.values(localStorage).join(' '),
+      }));
+      const token = stored.session.find((value) => /^[\w-]{40,}$/.test(value));
+      expect(token).toBeDefined();
+      expect(stored.local).not.toContain(token);
+
+      await expect.poll(() => row(page, silent.id).getByTestId('union-standing').innerText()).toBe('Chưa báo cáo');
+      expect(await row(page, weakId).getByTestId('union-rate').innerText()).toBe('65,3 %');
+      expect(await row(page, weakId).getByTestId('union-target').innerText()).toBe('Chưa đạt');
+      expect(await row(page, weakId).getByTestId('union-standing').innerText()).toBe('Đã gửi');
+      expect(await row(page, strongId).getByTestId('union-rate').innerText()).toBe('83,3 %');
+      expect(await row(page, strongId).getByTestId('union-target').innerText()).toBe('Đạt');
+      await expect.poll(() => row(page, weakId).getByTestId('union-dialogues').innerText()).toBe('1');
+      // The district: 1.120 workers, 753 members → 67,2 %.
+      const total = page.getByTestId('district-total');
+      expect(await total.innerText()).toContain('1.120');
+      expect(await total.getByTestId('total-rate').innerText()).toBe('67,2 %');
+
+      await page.getByTestId('filter-below-target').check();
+      await expect.poll(() => page.getByTestId('union-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-union-id')))).toEqual([weakId]);
+      await page.getByTestId('filter-below-target').uncheck();
+      await page.getByTestId('filter-not-reported').check();
+      await expect.poll(() => page.getByTestId('union-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-union-id')))).toEqual([silent.id]);
+      await page.getByTestId('filter-not-reported').uncheck();
+
+      // The table as a CSV for the province: BOM first, Vietnamese intact.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+      expect(download.suggestedFilename()).toBe('bao-cao-cdcs-2025-yearly.csv');
+      const csv = await readFile((await download.path())!, 'utf8');
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      expect(csv).toContain('CĐCS Công ty Giày Dương Minh Châu,,1000,653,65.3,Chưa đạt,Đã gửi,1\r\n');
+      expect(csv).toContain('CĐCS Trường Mầm non Hoa Sen,,,,,,Chưa báo cáo,\r\n');
+
+      // The weak report: figures and the dialogue session, then "Trả lại" needs a comment.
+      await row(page, weakId).getByTestId('open-report').click();
+      const report = page.locator(`[data-testid="district-report"][data-report-id="${weak.id}"]`);
+      await report.waitFor();
+      expect(await page.getByTestId('figure-membership.members').innerText()).toBe('653');
+      expect(await page.getByTestId('report-rate').innerText()).toBe('65,3 %');
+      expect(await page.getByTestId('report-dialogue').innerText()).toContain('Chủ tịch UBND huyện');
+      await page.getByTestId('review-return').click();
+      expect(await page.getByTestId('review-message').innerText()).toBe('Vui lòng nhập nhận xét khi trả lại báo cáo.');
+      expect(JSON.parse((await server.store.findReport(weak.id))!.reviewJson ?? 'null')).toBeNull();
+
+      const comment = 'Tỷ lệ tập hợp dưới 80 %: đề nghị rà soát lại số lao động.';
+      await page.getByLabel('Nhận xét').fill(comment);
+      await page.getByTestId('review-return').click();
+      const decision = page.locator('[data-testid="review-decision"][data-status="returned"]');
+      await decision.waitFor();
+      expect(await decision.getByTestId('review-comment').innerText()).toBe(comment);
+      expect(await page.getByTestId('report-standing').innerText()).toBe('Bị trả lại');
+      const held = JSON.parse((await server.store.findReport(weak.id))!.reviewJson ?? 'null') as ReviewDecision;
+      expect(held).toMatchObject({ status: 'returned', comment });
+
+      await page.getByRole('link', { name: /Về bảng tổng hợp/ }).click();
+      await expect.poll(() => row(page, weakId).getByTestId('union-standing').innerText()).toBe('Bị trả lại');
+
+      // A new union and its enrolment code, large and grouped, that a phone can use.
+      await page.getByTestId('district-nav-unions').click();
+      await page.getByLabel('Tên công đoàn cơ sở').fill('CĐCS Công ty Điện tử Tây Ninh');
+      await page.getByLabel('Mã công đoàn').fill('tn-09');
+      await page.getByLabel('Khu vực').selectOption('foreign');
+      await page.getByTestId('union-create').click();
+      expect(await page.getByTestId('union-form-message').innerText()).toBe('Đã thêm CĐCS Công ty Điện tử Tây Ninh.');
+      const created = (await server.store.listUnions()).find((union) => union.name === 'CĐCS Công ty Điện tử Tây Ninh');
+      expect(created).toMatchObject({ code: 'TN-09', sector: 'foreign' });
+      await page.locator(`[data-testid="district-union"][data-union-id="${created!.id}"] [data-testid="issue-code"]`).click();
+      const code = await page.getByTestId('enrolment-code').innerText();
+      expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+      expect(await page.getByTestId('enrolment-code-expiry').innerText()).toMatch(/^Hết hạn ngày \d{2}\/\d{2}\/\d{4}/);
+      const enrol = await fetch(`${server.url}/api/enrol`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, deviceName: 'Điện thoại anh Minh' }),
+      });
+      expect(enrol.status).toBe(201);
+      expect(((await enrol.json()) as { union: { id: string } }).union.id).toBe(created!.id);
+
+      expect(cspViolations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
