@@ -173,3 +173,27 @@ describe('the district dashboard', () => {
     }
   });
 });
+
+describe('the district sign-in under a password-guessing attack', () => {
+  it('tells staff in Vietnamese how long to wait once the server throttles failed attempts', async () => {
+    const throttled = await startTestServer({ distDir, rateLimits: { login: { limit: 1, windowMs: 60_000 } } });
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${throttled.url}/#/district`);
+      await page.getByLabel('Tên đăng nhập').fill('nobody');
+      await page.getByLabel('Mật khẩu').fill('guess-1');
+      const submit = page.getByRole('button', { name: 'Đăng nhập', exact: true });
+      await submit.click();
+      await page.locator('[data-testid="district-sign-in-error"][data-failure="wrong"]').waitFor();
+      await page.getByLabel('Mật khẩu').fill('guess-2');
+      await submit.click();
+      const refused = page.locator('[data-testid="district-sign-in-error"][data-failure="rate_limited"]');
+      await refused.waitFor();
+      expect(await refused.innerText()).toMatch(/^Đăng nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ giây\.$/);
+    } finally {
+      await context.close();
+      await throttled.close();
+    }
+  });
+});

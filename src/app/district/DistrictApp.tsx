@@ -9,6 +9,7 @@ import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, type PeriodKind } from '../../doma
 import { useI18n } from '../i18n';
 import { savedSession, signOut } from './api';
 import { districtMessages, type DistrictMessages } from './messages';
+import { NO_FILTERS, type OverviewFilters } from './overview';
 import { OverviewScreen } from './OverviewScreen';
 import { ReportScreen } from './ReportScreen';
 import { SignInScreen } from './SignInScreen';
@@ -36,6 +37,8 @@ export default function DistrictApp({ path }: { path: string[] }) {
   const [session, setSession] = useState(() => savedSession());
   const [sessionEnded, setSessionEnded] = useState(false);
   const [period, setPeriod] = useState<PeriodChoice>(() => ({ year: defaultYear(), kind: 'yearly' }));
+  // Kept here so that the filters survive opening a report and coming back, and a change of period.
+  const [filters, setFilters] = useState<OverviewFilters>(NO_FILTERS);
   const onSessionEnded = useCallback(() => {
     setSession(null);
     setSessionEnded(true);
@@ -59,7 +62,12 @@ export default function DistrictApp({ path }: { path: string[] }) {
   } else if (path[0] === 'unions') {
     screen = <UnionsScreen context={context} period={period} />;
   } else {
-    screen = <OverviewScreen key={`${period.year}-${period.kind}`} context={context} period={period} onPeriodChange={setPeriod} />;
+    screen = <OverviewScreen key={`${period.year}-${period.kind}`} context={context}
+        period={period}
+        onPeriodChange={setPeriod}
+        filters={filters}
+        onFiltersChange={setFilters}
+      />;
   }
 
   return (

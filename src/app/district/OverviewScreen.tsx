@@ -10,7 +10,7 @@ import { fetchOverview, fetchReport } from './api';
 import { buildOverviewCsv, csvFileName, csvLabels } from './csv';
 import type { DistrictContext, PeriodChoice } from './DistrictApp';
 import { failureText, isSessionEnded } from './errors';
-import { districtTotals, filterUnions, NO_FILTERS, rateOf, type OverviewFilters } from './overview';
+import { districtTotals, filterUnions, rateOf, type OverviewFilters } from './overview';
 import type { PeriodOverview } from './types';
 
 const YEARS = Array.from({ length: LAST_REPORT_YEAR - FIRST_REPORT_YEAR + 1 }, (_, i) => FIRST_REPORT_YEAR + i);
@@ -30,17 +30,20 @@ export function OverviewScreen({
   context,
   period,
   onPeriodChange,
+  filters,
+  onFiltersChange: setFilters,
 }: {
   context: DistrictContext;
   period: PeriodChoice;
   onPeriodChange: (period: PeriodChoice) => void;
+  filters: OverviewFilters;
+  onFiltersChange: (filters: OverviewFilters) => void;
 }) {
   const { m, onSessionEnded } = context;
   const { t } = useI18n();
   const [overview, setOverview] = useState<PeriodOverview | null>(null);
   const [dialogueCounts, setDialogueCounts] = useState<Map<string, number>>(() => new Map());
   const [failure, setFailure] = useState<unknown>(null);
-  const [filters, setFilters] = useState<OverviewFilters>(NO_FILTERS);
 
   useEffect(() => {
     // The screen is keyed by the period (DistrictApp), so a new period starts from a fresh state.

@@ -1,7 +1,7 @@
 /** Username and password; Vietnamese sentences for a wrong password and for too many attempts (429). */
 import { useState, type FormEvent } from 'react';
-import { DistrictApiError, signIn } from './api';
-import { failureText } from './errors';
+import { signIn } from './api';
+import { signInFailure } from './errors';
 import type { DistrictMessages } from './messages';
 
 export function SignInScreen({
@@ -30,10 +30,7 @@ export function SignInScreen({
       const session = await signIn(username.trim(), password);
       onSignedIn(session.user.username, session.token);
     } catch (failure) {
-      if (failure instanceof DistrictApiError && failure.status === 401) setError({ text: m.signIn.wrong, kind: 'wrong' });
-      else if (failure instanceof DistrictApiError && failure.status === 429)
-        setError({ text: m.signIn.tooMany(failure.retryAfterSeconds ?? 60), kind: 'rate_limited' });
-      else setError({ text: failureText(failure, m), kind: 'other' });
+      setError(signInFailure(failure, m));
       setBusy(false);
     }
   }

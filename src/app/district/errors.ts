@@ -10,6 +10,14 @@ export function failureText(error: unknown, m: DistrictMessages): string {
   return m.errors.server;
 }
 
+/** The sign-in form's sentence for a refused attempt, and a kind the page marks for tests. */
+export function signInFailure(error: unknown, m: DistrictMessages): { text: string; kind: 'wrong' | 'rate_limited' | 'other' } {
+  if (error instanceof DistrictApiError && error.status === 401) return { text: m.signIn.wrong, kind: 'wrong' };
+  if (error instanceof DistrictApiError && error.status === 429)
+    return { text: m.signIn.tooMany(error.retryAfterSeconds ?? 60), kind: 'rate_limited' };
+  return { text: failureText(error, m), kind: 'other' };
+}
+
 export function isSessionEnded(error: unknown): boolean {
   return error instanceof DistrictApiError && error.status === 401;
 }
