@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import type { IssuedEnrolmentCode } from '../../src/domain/district';
 import { emptyReport, type ReportDocument } from '../../src/domain/report';
 import type { EnrolResponse, ReviewStatus, ServerReport } from '../../src/domain/sync';
 import { buildApp, type BuildAppOptions } from '../../src/server/app';
 import type { RateLimits } from '../../src/server/http/routes';
-import { createDistrictUser, createUnion, issueEnrolmentCode, type IssuedCode, reviewReport } from '../../src/server/services/district';
+import { createDistrictUser, createUnion, issueEnrolmentCode, reviewReport } from '../../src/server/services/district';
 import { openStore } from '../../src/server/store/open';
 import type { Store, StoreKind, UnionRecord } from '../../src/server/store/store';
 
@@ -106,7 +107,7 @@ export interface TestServer {
   /** Stops listening (finishing requests in flight) and closes the store; keepData for a restart. */
   close(options?: { keepData?: boolean }): Promise<void>;
   createUnion(name?: string): Promise<UnionRecord>;
-  issueCode(unionId: string, options?: { validDays?: number; maxUses?: number }): Promise<IssuedCode>;
+  issueCode(unionId: string, options?: { validDays?: number; maxUses?: number }): Promise<IssuedEnrolmentCode>;
   /** A union (new unless `unionId`), a code, and `POST /api/enrol` over HTTP: a real device token. */
   enrolDevice(options?: { unionId?: string; deviceName?: string }): Promise<EnrolledDevice>;
   /** A district user and a signed-in session: `{ authorization: 'Bearer …' }`. */

@@ -11,7 +11,7 @@ import { buildOverviewCsv, csvFileName, csvLabels } from './csv';
 import type { DistrictContext, PeriodChoice } from './DistrictApp';
 import { failureText, isSessionEnded } from './errors';
 import { districtTotals, filterUnions, rateOf, type OverviewFilters } from './overview';
-import type { PeriodOverview } from './types';
+import type { PeriodOverview } from '../../domain/district';
 
 const YEARS = Array.from({ length: LAST_REPORT_YEAR - FIRST_REPORT_YEAR + 1 }, (_, i) => FIRST_REPORT_YEAR + i);
 

@@ -12,7 +12,7 @@ import { DistrictApiError, fetchReport, reviewReport } from './api';
 import type { DistrictContext } from './DistrictApp';
 import { failureText, isSessionEnded } from './errors';
 import type { DistrictMessages } from './messages';
-import type { DistrictReportView } from './types';
+import type { DistrictReportView } from '../../domain/district';
 
 /** The form's sections (except dialogues, drawn apart) and the fields each shows, in the form's order. */
 const SECTIONS: { key: keyof Messages['editor']['sections']; fields: string[] }[] = [

@@ -4,20 +4,20 @@
  * its expiry date.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { SECTORS } from '../../domain/report';
+import type { IssuedEnrolmentCode, UnionOverview } from '../../domain/district';
+import { SECTORS, type Sector } from '../../domain/report';
 import { formatDateTime, useI18n } from '../i18n';
 import { createUnion, DistrictApiError, fetchOverview, issueEnrolmentCode } from './api';
 import type { DistrictContext, PeriodChoice } from './DistrictApp';
 import { groupEnrolmentCode } from './enrolmentCode';
 import { failureText, isSessionEnded } from './errors';
-import type { IssuedEnrolmentCode, Sector, UnionOverview } from './types';
 
 export function UnionsScreen({ context, period }: { context: DistrictContext; period: PeriodChoice }) {
   const { m, onSessionEnded } = context;
   const { t } = useI18n();
   const [unions, setUnions] = useState<UnionOverview[] | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [form, setForm] = useState<{ name: string; code: string; employer: string; sector: Sector }>({
+  const [form, setForm] = useState<{ name: string; code: string; employer: string; sector: Sector | '' }>({
     name: '',
     code: '',
     employer: '',
@@ -145,7 +145,7 @@ export function UnionsScreen({ context, period }: { context: DistrictContext; pe
               name="sector"
               className="input"
               value={form.sector}
-              onChange={(e) => setForm({ ...form, sector: e.target.value as Sector })}
+              onChange={(e) => setForm({ ...form, sector: e.target.value as Sector | '' })}
             >
               <option value="">{m.unions.sectorNone}</option>
               {SECTORS.map((sector) => (

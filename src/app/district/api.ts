@@ -4,8 +4,9 @@
  * it ends with the tab, and never sits on a shared office computer's disk.
  */
 import { isApiError, type ApiError, type ReviewStatus, type ServerReport } from '../../domain/sync';
+import type { CreatedUnion, DistrictReportView, DistrictSession, IssuedEnrolmentCode, PeriodOverview } from '../../domain/district';
 import type { PeriodKind } from '../../domain/period';
-import type { CreatedUnion, DistrictReportView, DistrictSession, IssuedEnrolmentCode, PeriodOverview, Sector } from './types';
+import type { Sector } from '../../domain/report';
 
 const TOKEN_KEY = 'bao-cao-cdcs.district.token';
 const USER_KEY = 'bao-cao-cdcs.district.user';
@@ -123,7 +124,7 @@ export async function reviewReport(reportId: string, status: ReviewStatus, comme
   return answer.report;
 }
 
-export async function createUnion(input: { name: string; code: string; employer: string; sector: Sector }): Promise<CreatedUnion> {
+export async function createUnion(input: { name: string; code: string; employer: string; sector: Sector | '' }): Promise<CreatedUnion> {
   const body: Record<string, string> = { name: input.name, employer: input.employer, sector: input.sector };
   if (input.code.trim()) body.code = input.code.trim();
   const answer = await call<{ union: CreatedUnion }>('POST', '/api/district/unions', body);

@@ -7,7 +7,7 @@
 import type { DistrictTotals } from './overview';
 import { rateOf } from './overview';
 import type { DistrictMessages } from './messages';
-import type { UnionOverview } from './types';
+import type { UnionOverview } from '../../domain/district';
 
 export const CSV_BOM = '\uFEFF';
 

@@ -3,7 +3,7 @@
  * entry bundle never carries them; labels shared with the officer's form (fields, sections, dialogue
  * kinds) come from app/i18n.
  */
-import type { UnionStanding } from './types';
+import type { UnionStanding } from '../../domain/district';
 
 const viMessages = {
   title: 'LĐLĐ huyện: tiếp nhận báo cáo',

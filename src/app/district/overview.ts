@@ -3,7 +3,7 @@
  * row, and the dialogue count column. Kept apart from React so the rules are unit-tested.
  */
 import { meetsUnionizationTarget, unionizationRate } from '../../domain/indicators';
-import type { UnionOverview } from './types';
+import type { UnionOverview } from '../../domain/district';
 
 export interface OverviewFilters {
   /** Only unions whose reported rate is under the 80 % target. */

@@ -5,11 +5,22 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { meetsUnionizationTarget, unionizationRate, UNIONIZATION_TARGET } from '../../domain/indicators';
-import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS, type ReportPeriod } from '../../domain/period';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS } from '../../domain/period';
 import { type ReportDocument, SECTORS } from '../../domain/report';
 import { REVIEW_STATUSES, type ReviewDecision, type ServerReport } from '../../domain/sync';
 import { isUniqueViolation } from '../store/errors';
-import type { DeviceRecord, RevisionSummary, UnionRecord } from '../store/store';
+import type {
+  CreatedUnion,
+  DistrictReportView,
+  DistrictSession,
+  IssuedEnrolmentCode,
+  PeriodOverview,
+  RevisionView,
+  UnionDevice,
+  UnionOverview,
+  UnionStanding,
+} from '../../domain/district';
+import type { UnionRecord } from '../store/store';
 import { type ServiceContext, isoNow } from './context';
 import { ApiFailure, validationFailed } from './errors';
 import { isStoredInteger, isUuid, lineOfText, parseInput as parse } from './input';
@@ -58,12 +69,6 @@ export async function createDistrictUser(context: ServiceContext, input: unknown
   return { id, username };
 }
 
-export interface DistrictSession {
-  token: string;
-  expiresAt: string;
-  user: { id: string; username: string };
-}
-
 export async function login(context: ServiceContext, input: unknown): Promise<DistrictSession> {
   const { username, password } = parse(loginSchema, input);
   const user = await context.store.findDistrictUserByUsername(username.trim().toLowerCase());
@@ -101,7 +106,7 @@ const newUnionSchema = z.object({
   sector: z._default(z.union([z.enum(SECTORS), z.literal('')]), ''),
 });
 
-export async function createUnion(context: ServiceContext, input: unknown): Promise<UnionRecord> {
+export async function createUnion(context: ServiceContext, input: unknown): Promise<CreatedUnion> {
   const { name, code, employer, sector } = parse(newUnionSchema, input);
   const union: UnionRecord = { id: randomUUID(), code: code || null, name, employer, sector, createdAt: isoNow(context) };
   // The unique index on the code decides, also between two district users creating it at once.
@@ -118,14 +123,7 @@ const issueCodeSchema = z.object({
   maxUses: z.optional(z.int().check(z.gte(1), z.lte(20))),
 });
 
-export interface IssuedCode {
-  code: string;
-  unionId: string;
-  expiresAt: string;
-  maxUses: number;
-}
-
-export async function issueEnrolmentCode(context: ServiceContext, unionId: string, input: unknown): Promise<IssuedCode> {
+export async function issueEnrolmentCode(context: ServiceContext, unionId: string, input: unknown): Promise<IssuedEnrolmentCode> {
   const options = parse(issueCodeSchema, input ?? {});
   const union = isUuid(unionId) ? await context.store.findUnion(unionId) : undefined;
   if (!union) throw new ApiFailure(404, 'not_found', 'No such union.');
@@ -147,17 +145,17 @@ export async function issueEnrolmentCode(context: ServiceContext, unionId: strin
   return { code, unionId, expiresAt, maxUses };
 }
 
-export async function listDevices(context: ServiceContext, unionId: string): Promise<DeviceRecord[]> {
+export async function listDevices(context: ServiceContext, unionId: string): Promise<UnionDevice[]> {
   if (!isUuid(unionId) || !(await context.store.findUnion(unionId))) throw new ApiFailure(404, 'not_found', 'No such union.');
   return context.store.listDevices(unionId);
 }
 
-export async function revokeDevice(context: ServiceContext, deviceId: string): Promise<DeviceRecord> {
+export async function revokeDevice(context: ServiceContext, deviceId: string): Promise<UnionDevice> {
   return context.store.write(async (tx) => {
     const device = isUuid(deviceId) ? await tx.findDevice(deviceId) : undefined;
     if (!device) throw new ApiFailure(404, 'not_found', 'No such device.');
     await tx.revokeDevice(deviceId, isoNow(context));
-    return (await tx.findDevice(deviceId)) as DeviceRecord;
+    return (await tx.findDevice(deviceId)) as UnionDevice;
   });
 }
 
@@ -167,50 +165,6 @@ const periodSchema = z.object({
   year: z.coerce.number().check(z.int(), z.gte(FIRST_REPORT_YEAR), z.lte(LAST_REPORT_YEAR)),
   kind: z.enum(PERIOD_KINDS),
 });
-
-/** Where a union stands for a period, as the district reads it. */
-export type UnionStanding = 'missing' | 'draft' | 'sent' | 'accepted' | 'returned';
-
-export interface UnionOverview {
-  id: string;
-  code: string | null;
-  name: string;
-  employer: string;
-  sector: string;
-  activeDevices: number;
-  standing: UnionStanding;
-  report: null | {
-    id: string;
-    status: ReportDocument['status'];
-    revision: string;
-    savedAt: string;
-    review: ReviewDecision | null;
-    workers: number | null;
-    members: number | null;
-    unionizationRate: number | null;
-    meetsTarget: boolean | null;
-  };
-}
-
-export interface PeriodOverview {
-  period: ReportPeriod;
-  target: number;
-  unions: UnionOverview[];
-  summary: {
-    unions: number;
-    /** Sent, accepted or returned: the union marked its report ready. */
-    reported: number;
-    /** No report, or only a draft. */
-    notReported: number;
-    accepted: number;
-    returned: number;
-    workers: number;
-    members: number;
-    /** Members ÷ workers over the unions that reported. */
-    unionizationRate: number | null;
-    meetingTarget: number;
-  };
-}
 
 export async function periodOverview(context: ServiceContext, query: { year?: string; kind?: string }): Promise<PeriodOverview> {
   const parsed = periodSchema.safeParse(query);
@@ -289,12 +243,6 @@ function reportSummary(report: ServerReport): NonNullable<UnionOverview['report'
 
 // ---- one report, and the review decision ----
 
-export interface DistrictReportView {
-  report: ServerReport;
-  union: { id: string; name: string };
-  revisions: RevisionSummary[];
-}
-
 export async function districtReport(context: ServiceContext, reportId: string): Promise<DistrictReportView> {
   const record = isUuid(reportId) ? await context.store.findReport(reportId) : undefined;
   if (!record) throw new ApiFailure(404, 'not_found', 'No such report.');
@@ -304,10 +252,6 @@ export async function districtReport(context: ServiceContext, reportId: string):
     union: { id: record.unionId, name: union?.name ?? '' },
     revisions,
   };
-}
-
-export interface RevisionView extends RevisionSummary {
-  document: ReportDocument;
 }
 
 /** One kept revision of a report, whole: who sent what, and when. */

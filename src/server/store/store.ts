@@ -6,6 +6,7 @@
 import { type Compilable, type CompiledQuery, type Kysely, Migrator, type Transaction, sql } from 'kysely';
 import { migrationProvider } from './migrations';
 import type { Database, ReportsTable } from './schema';
+import type { RevisionSummary } from '../../domain/district';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -70,13 +71,6 @@ export interface ReportRecord {
   savedAt: string;
   createdAt: string;
   changeSeq: number;
-}
-
-export interface RevisionSummary {
-  revision: number;
-  deviceId: string | null;
-  deviceName: string | null;
-  savedAt: string;
 }
 
 export interface IdempotencyRecord {

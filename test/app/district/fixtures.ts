@@ -1,5 +1,5 @@
 import { meetsUnionizationTarget, unionizationRate } from '../../../src/domain/indicators';
-import type { UnionOverview, UnionStanding } from '../../../src/app/district/types';
+import type { UnionOverview, UnionStanding } from '../../../src/domain/district';
 
 let next = 0;
 
