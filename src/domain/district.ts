@@ -40,6 +40,8 @@ export interface UnionOverview {
     members: number | null;
     unionizationRate: number | null;
     meetsTarget: boolean | null;
+    /** How many dialogue sessions the report holds (`document.dialogues.length`). */
+    dialogueSessions: number;
   };
 }
 

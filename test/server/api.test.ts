@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PeriodOverview } from '../../src/domain/district';
 import type { ReportDocument } from '../../src/domain/report';
 import { MAX_REPORT_BODY_BYTES, type ApiError, type PutReportResponse, type ReportChangesResponse, type ServerReport } from '../../src/domain/sync';
 import {
@@ -393,19 +394,21 @@ for (const { kind, available } of STORE_KINDS) {
       const report = readyReport({ period: { year: 2025, kind: 'final' } });
       report.membership.workers = 200;
       report.membership.members = 150;
+      const session = { date: '2025-06-10', ledBy: 'Chủ tịch CĐCS', participants: 40, recommendationsRaised: 3, recommendationsResolved: 2, notes: '' };
+      report.dialogues = [
+        { ...session, id: 'd1', kind: 'workplace' },
+        { ...session, id: 'd2', kind: 'workersConference' },
+      ];
       expect((await push(reporter, report)).status).toBe(201);
 
-      const overview = await call<{
-        unions: { id: string; standing: string; activeDevices: number; report: { unionizationRate: number; meetsTarget: boolean } | null }[];
-        summary: { reported: number; notReported: number };
-        target: number;
-      }>(`${server.url}/api/district/unions?year=2025&kind=final`, { headers: district });
+      const overview = await call<PeriodOverview>(`${server.url}/api/district/unions?year=2025&kind=final`, { headers: district });
       expect(overview.status).toBe(200);
       expect(overview.body.target).toBe(0.8);
       const mine = overview.body.unions.find((u) => u.id === reporter.unionId);
       expect(mine?.standing).toBe('sent');
       expect(mine?.report?.unionizationRate).toBe(0.75);
       expect(mine?.report?.meetsTarget).toBe(false);
+      expect(mine?.report?.dialogueSessions).toBe(2);
       expect(mine?.activeDevices).toBe(1);
       expect(overview.body.unions.find((u) => u.id === silentUnion)?.activeDevices).toBe(0);
       expect(overview.body.unions.find((u) => u.id === silentUnion)?.standing).toBe('missing');

@@ -238,6 +238,7 @@ function reportSummary(report: ServerReport): NonNullable<UnionOverview['report'
     members,
     unionizationRate: rate,
     meetsTarget: meetsUnionizationTarget(rate),
+    dialogueSessions: report.document.dialogues.length,
   };
 }
 

@@ -11,6 +11,7 @@ export function union(options: {
   workers?: number | null;
   members?: number | null;
   reportId?: string;
+  dialogueSessions?: number;
 }): UnionOverview {
   next += 1;
   const workers = options.workers ?? null;
@@ -40,6 +41,7 @@ export function union(options: {
             members,
             unionizationRate: rate,
             meetsTarget: meetsUnionizationTarget(rate),
+            dialogueSessions: options.dialogueSessions ?? 0,
           },
   };
 }
