@@ -1,12 +1,12 @@
 /**
  * The period overview: every union with its figures and report status, two filters, the district's
- * totals row, and "Tải bảng CSV". The overview endpoint does not carry the number of dialogue
- * sessions, so each report that exists is read once more for it (see the report).
+ * totals row, and "Tải bảng CSV". One request: the overview carries each report's number of
+ * dialogue sessions.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS, type PeriodKind } from '../../domain/period';
 import { formatCount, formatRate, useI18n } from '../i18n';
-import { fetchOverview, fetchReport } from './api';
+import { fetchOverview } from './api';
 import { buildOverviewCsv, csvFileName, csvLabels } from './csv';
 import type { DistrictContext, PeriodChoice } from './DistrictApp';
 import { failureText, isSessionEnded } from './errors';
@@ -42,26 +42,14 @@ export function OverviewScreen({
   const { m, onSessionEnded } = context;
   const { t } = useI18n();
   const [overview, setOverview] = useState<PeriodOverview | null>(null);
-  const [dialogueCounts, setDialogueCounts] = useState<Map<string, number>>(() => new Map());
   const [failure, setFailure] = useState<unknown>(null);
 
   useEffect(() => {
     // The screen is keyed by the period (DistrictApp), so a new period starts from a fresh state.
     let live = true;
     fetchOverview(period.year, period.kind)
-      .then(async (loaded) => {
-        if (!live) return;
-        setOverview(loaded);
-        const reportIds = loaded.unions.flatMap((union) => (union.report ? [union.report.id] : []));
-        const counts = await Promise.all(
-          reportIds.map((id) =>
-            fetchReport(id).then(
-              (view) => [id, view.report.document.dialogues.length] as const,
-              () => null,
-            ),
-          ),
-        );
-        if (live) setDialogueCounts(new Map(counts.filter((entry) => entry !== null)));
+      .then((loaded) => {
+        if (live) setOverview(loaded);
       })
       .catch((error: unknown) => {
         if (!live) return;
@@ -74,7 +62,7 @@ export function OverviewScreen({
   }, [period.year, period.kind, onSessionEnded]);
 
   const shown = useMemo(() => (overview ? filterUnions(overview.unions, filters) : []), [overview, filters]);
-  const totals = useMemo(() => districtTotals(overview?.unions ?? [], dialogueCounts), [overview, dialogueCounts]);
+  const totals = useMemo(() => districtTotals(overview?.unions ?? []), [overview]);
   const periodLabel = t.periodLabel(period.year, period.kind);
 
   return (
@@ -141,7 +129,7 @@ export function OverviewScreen({
           disabled={!overview}
           onClick={() =>
             overview &&
-            downloadText(buildOverviewCsv(shown, dialogueCounts, totals, csvLabels(m)), csvFileName(period.year, period.kind))
+            downloadText(buildOverviewCsv(shown, totals, csvLabels(m)), csvFileName(period.year, period.kind))
           }
         >
           {m.overview.download}
@@ -218,7 +206,7 @@ export function OverviewScreen({
                         <span className={`district-standing district-standing-${union.standing}`}>{m.standing[union.standing]}</span>
                       </td>
                       <td className="num" data-testid="union-dialogues">
-                        {union.report ? formatCount(dialogueCounts.get(union.report.id)) : ''}
+                        {union.report ? formatCount(union.report.dialogueSessions) : ''}
                       </td>
                     </tr>
                   );

@@ -46,12 +46,7 @@ function targetLabel(meets: boolean | null, labels: CsvLabels): string {
   return meets == null ? '' : meets ? labels.met : labels.notMet;
 }
 
-export function buildOverviewCsv(
-  unions: readonly UnionOverview[],
-  dialogueCounts: ReadonlyMap<string, number>,
-  totals: DistrictTotals,
-  labels: CsvLabels,
-): string {
+export function buildOverviewCsv(unions: readonly UnionOverview[], totals: DistrictTotals, labels: CsvLabels): string {
   const h = labels.headers;
   const rows: (string | number | null)[][] = [[h.name, h.code, h.workers, h.members, h.rate, h.target, h.standing, h.dialogues]];
   for (const union of unions) {
@@ -64,7 +59,7 @@ export function buildOverviewCsv(
       ratePercent(rate),
       targetLabel(meetsTarget, labels),
       labels.standing[union.standing],
-      union.report ? (dialogueCounts.get(union.report.id) ?? null) : null,
+      union.report?.dialogueSessions ?? null,
     ]);
   }
   rows.push([

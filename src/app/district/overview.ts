@@ -1,6 +1,6 @@
 /**
  * The period overview's table as pure functions: which unions a filter keeps, the district's totals
- * row, and the dialogue count column. Kept apart from React so the rules are unit-tested.
+ * row. Kept apart from React so the rules are unit-tested.
  */
 import { meetsUnionizationTarget, unionizationRate } from '../../domain/indicators';
 import type { UnionOverview } from '../../domain/district';
@@ -51,7 +51,7 @@ export interface DistrictTotals {
  * report (as the server's summary counts them: a draft is not a figure of the district yet), and the
  * district's rate from those sums.
  */
-export function districtTotals(unions: readonly UnionOverview[], dialogueCounts: ReadonlyMap<string, number>): DistrictTotals {
+export function districtTotals(unions: readonly UnionOverview[]): DistrictTotals {
   let workers = 0;
   let members = 0;
   let dialogues = 0;
@@ -61,7 +61,7 @@ export function districtTotals(unions: readonly UnionOverview[], dialogueCounts:
       workers += union.report.workers;
       members += union.report.members;
     }
-    dialogues += dialogueCounts.get(union.report.id) ?? 0;
+    dialogues += union.report.dialogueSessions;
   }
   const rate = unionizationRate(members, workers);
   return { unions: unions.length, workers, members, rate, meetsTarget: meetsUnionizationTarget(rate), dialogues };

@@ -8,15 +8,11 @@ const labels = csvLabels(districtMessages('vi'));
 
 describe('the overview CSV the district passes upward', () => {
   const unions = [
-    union({ name: 'CĐCS Công ty May Tây Ninh', code: 'TN-01', standing: 'sent', workers: 1000, members: 853, reportId: 'r1' }),
+    union({ name: 'CĐCS Công ty May Tây Ninh', code: 'TN-01', standing: 'sent', workers: 1000, members: 853, reportId: 'r1', dialogueSessions: 2 }),
     union({ name: 'CĐCS Trường Mầm non "Hoa Sen", Dương Minh Châu', code: null, standing: 'missing' }),
-    union({ name: 'CĐCS Công ty Giày', code: 'TN-03', standing: 'returned', workers: 200, members: 150, reportId: 'r3' }),
+    union({ name: 'CĐCS Công ty Giày', code: 'TN-03', standing: 'returned', workers: 200, members: 150, reportId: 'r3', dialogueSessions: 0 }),
   ];
-  const counts = new Map([
-    ['r1', 2],
-    ['r3', 0],
-  ]);
-  const csv = buildOverviewCsv(unions, counts, districtTotals(unions, counts), labels);
+  const csv = buildOverviewCsv(unions, districtTotals(unions), labels);
   const lines = csv.slice(1).split('\r\n');
 
   it('starts with a UTF-8 byte-order mark so Excel reads the Vietnamese letters, and ends each line with CRLF', () => {
@@ -49,7 +45,7 @@ describe('the overview CSV the district passes upward', () => {
   });
 
   it('writes English headers when the app is in English', () => {
-    const english = buildOverviewCsv([], new Map(), districtTotals([], new Map()), csvLabels(districtMessages('en')));
+    const english = buildOverviewCsv([], districtTotals([]), csvLabels(districtMessages('en')));
     expect(english.slice(1).split('\r\n')[0]).toBe(
       'Grassroots union,Code,Workers,Members,Unionization rate,80 % target,Report status,Dialogue sessions',
     );

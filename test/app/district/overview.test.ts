@@ -3,9 +3,9 @@ import { groupEnrolmentCode } from '../../../src/app/district/enrolmentCode';
 import { districtTotals, filterUnions, NO_FILTERS } from '../../../src/app/district/overview';
 import { union } from './fixtures';
 
-const reached = union({ name: 'A', standing: 'sent', workers: 100, members: 80 }); // 80,0 %: Đạt
-const below = union({ name: 'B', standing: 'accepted', workers: 1000, members: 799 }); // 79,9 %: Chưa đạt
-const draftBelow = union({ name: 'C', standing: 'draft', workers: 10, members: 1 });
+const reached = union({ name: 'A', standing: 'sent', workers: 100, members: 80, dialogueSessions: 3 }); // 80,0 %: Đạt
+const below = union({ name: 'B', standing: 'accepted', workers: 1000, members: 799, dialogueSessions: 1 }); // 79,9 %: Chưa đạt
+const draftBelow = union({ name: 'C', standing: 'draft', workers: 10, members: 1, dialogueSessions: 9 });
 const missing = union({ name: 'D', standing: 'missing' });
 const all = [reached, below, draftBelow, missing];
 
@@ -28,18 +28,13 @@ describe('the overview filters', () => {
 });
 
 describe('the district totals row', () => {
-  it('sums workers and members of the unions that sent their report, and rates the district from the sums', () => {
-    const counts = new Map([
-      [reached.report!.id, 3],
-      [below.report!.id, 1],
-      [draftBelow.report!.id, 9],
-    ]);
-    const totals = districtTotals(all, counts);
+  it('sums workers, members and dialogue sessions of the unions that sent their report, and rates the district from the sums', () => {
+    const totals = districtTotals(all);
     expect(totals).toEqual({ unions: 4, workers: 1100, members: 879, rate: 879 / 1100, meetsTarget: false, dialogues: 4 });
   });
 
   it('has no rate when nobody has reported', () => {
-    expect(districtTotals([missing, draftBelow], new Map())).toMatchObject({ workers: 0, members: 0, rate: null, meetsTarget: null });
+    expect(districtTotals([missing, draftBelow])).toMatchObject({ workers: 0, members: 0, rate: null, meetsTarget: null });
   });
 });
 
