@@ -191,7 +191,7 @@ export function OverviewScreen({
                           union.name
                         )}
                       </th>
-                      <td>{union.code ?? ''}</td>
+                      <td className="union-code-cell">{union.code ?? ''}</td>
                       <td className="num">{formatCount(union.report?.workers)}</td>
                       <td className="num">{formatCount(union.report?.members)}</td>
                       <td className="num" data-testid="union-rate">
