@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, makeProfile } from './support/browser';
+import { makeProfile } from './support/browser';
+import { serverAndBrowserPerFile } from './support/fileFixture';
 import { createReport, fieldValue, fillAndWaitSaved } from './support/officerApp';
 import { serveDist, type StaticServer } from './support/staticServer';
 
@@ -11,15 +12,16 @@ let server: StaticServer;
 let browser: Browser;
 let downloads: string;
 
+serverAndBrowserPerFile(serveDist, (started, launched) => {
+  server = started;
+  browser = launched;
+});
+
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
   downloads = await mkdtemp(join(tmpdir(), 'bao-cao-cdcs-backup-'));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   if (downloads) await rm(downloads, { recursive: true, force: true });
 });
 

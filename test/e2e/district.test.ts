@@ -8,24 +8,20 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/domain/report';
 import type { ReviewDecision } from '../../src/domain/sync';
 import { pushHeaders, readyReport, startTestServer, type TestServer } from '../server/helpers';
-import { launchBrowser, watchCspViolations } from './support/browser';
+import { watchCspViolations } from './support/browser';
+import { serverAndBrowserPerFile } from './support/fileFixture';
 import { distDir } from './support/staticServer';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startTestServer({ distDir });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+serverAndBrowserPerFile(() => startTestServer({ distDir }), (started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 /** A union whose enrolled device pushes `report` as the officer's app does. */

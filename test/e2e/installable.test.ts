@@ -1,19 +1,15 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, makeProfile } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { makeProfile } from './support/browser';
+import { serverAndBrowserPerFile } from './support/fileFixture';
 import { serveDist, type StaticServer } from './support/staticServer';
 
 let server: StaticServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+serverAndBrowserPerFile(serveDist, (started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 describe('the production build as an installable app', () => {

@@ -1,20 +1,16 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, makeProfile, waitForServiceWorkerControl, watchCspViolations } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { makeProfile, waitForServiceWorkerControl, watchCspViolations } from './support/browser';
+import { serverAndBrowserPerFile } from './support/fileFixture';
 import { createReport, fieldValue, fillAndWaitSaved } from './support/officerApp';
 import { serveDist, type StaticServer } from './support/staticServer';
 
 let server: StaticServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+serverAndBrowserPerFile(serveDist, (started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 describe('after one visit online, the officer works with the network off', () => {

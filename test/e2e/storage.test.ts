@@ -1,20 +1,16 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, makeProfile, waitForServiceWorkerControl } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { makeProfile, waitForServiceWorkerControl } from './support/browser';
+import { serverAndBrowserPerFile } from './support/fileFixture';
 import { createReport, fillAndWaitSaved } from './support/officerApp';
 import { serveDist, type StaticServer } from './support/staticServer';
 
 let server: StaticServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+serverAndBrowserPerFile(serveDist, (started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 const QUOTA_BYTES = 1_500_000;

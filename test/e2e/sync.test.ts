@@ -6,24 +6,20 @@
  * can no longer be changed.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/domain/report';
 import { startTestServer, type TestServer } from '../server/helpers';
-import { launchBrowser, waitForServiceWorkerControl, watchCspViolations } from './support/browser';
+import { waitForServiceWorkerControl, watchCspViolations } from './support/browser';
+import { serverAndBrowserPerFile } from './support/fileFixture';
 import { createReport, fillAndWaitSaved } from './support/officerApp';
 import { distDir } from './support/staticServer';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startTestServer({ distDir });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+serverAndBrowserPerFile(() => startTestServer({ distDir }), (started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 async function serverDocument(id: string): Promise<ReportDocument | null> {
