@@ -6,20 +6,12 @@
 import { type Compilable, type CompiledQuery, type Kysely, Migrator, type Transaction, sql } from 'kysely';
 import { migrationProvider } from './migrations';
 import type { Database, ReportsTable } from './schema';
-import type { RevisionSummary } from '../../domain/district';
+import type { CreatedUnion, RevisionSummary } from '../../domain/district';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
-export interface UnionRecord {
-  id: string;
-  /** The district's code for the union (mã CĐCS), or null when none was given. */
-  code: string | null;
-  name: string;
-  employer: string;
-  /** '' or one of SECTORS. */
-  sector: string;
-  createdAt: string;
-}
+/** A union as stored is exactly the union the district API answers with. */
+export type UnionRecord = CreatedUnion;
 
 /** A union to insert: code, employer and sector may be left out (none, '' and ''). */
 export type NewUnion = Pick<UnionRecord, 'id' | 'name' | 'createdAt'> & Partial<Pick<UnionRecord, 'code' | 'employer' | 'sector'>>;
