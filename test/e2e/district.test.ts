@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/domain/report';
 import type { ReviewDecision } from '../../src/domain/sync';
 import { pushHeaders, readyReport, startTestServer, type TestServer } from '../server/helpers';
-import { watchCspViolations } from './support/browser';
+import { waitForAttributes, waitForText, watchCspViolations } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
 import { distDir } from './support/staticServer';
 
@@ -91,23 +91,23 @@ describe('the district dashboard', () => {
       expect(token).toBeDefined();
       expect(stored.local).not.toContain(token);
 
-      await expect.poll(() => row(page, silent.id).getByTestId('union-standing').innerText()).toBe('Chưa báo cáo');
+      await waitForText(row(page, silent.id).getByTestId('union-standing'), 'Chưa báo cáo');
       expect(await row(page, weakId).getByTestId('union-rate').innerText()).toBe('65,3 %');
       expect(await row(page, weakId).getByTestId('union-target').innerText()).toBe('Chưa đạt');
       expect(await row(page, weakId).getByTestId('union-standing').innerText()).toBe('Đã gửi');
       expect(await row(page, strongId).getByTestId('union-rate').innerText()).toBe('83,3 %');
       expect(await row(page, strongId).getByTestId('union-target').innerText()).toBe('Đạt');
-      await expect.poll(() => row(page, weakId).getByTestId('union-dialogues').innerText()).toBe('1');
+      await waitForText(row(page, weakId).getByTestId('union-dialogues'), '1');
       // The district: 1.120 workers, 753 members → 67,2 %.
       const total = page.getByTestId('district-total');
       expect(await total.innerText()).toContain('1.120');
       expect(await total.getByTestId('total-rate').innerText()).toBe('67,2 %');
 
       await page.getByTestId('filter-below-target').check();
-      await expect.poll(() => page.getByTestId('union-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-union-id')))).toEqual([weakId]);
+      await waitForAttributes(page, '[data-testid="union-row"]', 'data-union-id', [weakId]);
       await page.getByTestId('filter-below-target').uncheck();
       await page.getByTestId('filter-not-reported').check();
-      await expect.poll(() => page.getByTestId('union-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-union-id')))).toEqual([silent.id]);
+      await waitForAttributes(page, '[data-testid="union-row"]', 'data-union-id', [silent.id]);
       await page.getByTestId('filter-not-reported').uncheck();
 
       // The table as a CSV for the province: BOM first, Vietnamese intact.
@@ -140,7 +140,7 @@ describe('the district dashboard', () => {
       expect(held).toMatchObject({ status: 'returned', comment });
 
       await page.getByRole('link', { name: /Về bảng tổng hợp/ }).click();
-      await expect.poll(() => row(page, weakId).getByTestId('union-standing').innerText()).toBe('Bị trả lại');
+      await waitForText(row(page, weakId).getByTestId('union-standing'), 'Bị trả lại');
 
       // A new union and its enrolment code, large and grouped, that a phone can use.
       await page.getByTestId('district-nav-unions').click();

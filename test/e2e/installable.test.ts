@@ -92,12 +92,12 @@ describe('opened inside a chat or social app', () => {
       const page = await context.newPage();
       await page.goto(server.url);
       const notice = page.getByTestId('in-app-browser-notice');
-      await expect.poll(() => notice.isVisible()).toBe(true);
+      await notice.waitFor({ state: 'visible' });
       const text = await notice.innerText();
       expect(text).toContain(`Bạn đang mở trong trình duyệt của ${app}`);
       expect(text).toMatch(/Chrome|Safari/);
       expect(await notice.getByRole('textbox').inputValue()).toBe(`${server.url}/`);
-      await expect.poll(() => notice.getByTestId('copy-address').isVisible()).toBe(true);
+      await notice.getByTestId('copy-address').waitFor({ state: 'visible' });
     } finally {
       await context.close();
     }

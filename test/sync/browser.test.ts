@@ -118,8 +118,9 @@ describe('sync in Chromium', () => {
 
       await context.setOffline(false);
       await waitForEngine(page, 'idle', id);
+      // Only what lasts is checked after the wait: the server's copy. The engine's state is not read
+      // again, since any trigger (visibility, the periodic pull) may start a new cycle at any moment.
       expect((await serverDocument(id))?.membership.members).toBe(135);
-      expect(await page.evaluate(() => (window as unknown as PageGlobals).sync.getSyncStatus().state)).toBe('idle');
     } finally {
       await context.close();
     }

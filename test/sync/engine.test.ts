@@ -239,11 +239,25 @@ describe('a bad connection', () => {
 
   it('abandons a request that hangs after the timeout, and retries later', async () => {
     const via = await proxy();
-    // Long enough for a real answer on a loaded machine, short enough to keep the test quick.
-    const device = await enrolledDevice('lan', via.url, { requestTimeoutMs: 1_500 });
+    // The request timeout is a timer the test fires itself, once the hung request is really in flight:
+    // a wall-clock timeout here would either slow the test or fail it on a loaded machine.
+    const requestTimers = new Set<() => void>();
+    const timers = {
+      setTimeout: (callback: () => void) => {
+        requestTimers.add(callback);
+        return callback;
+      },
+      clearTimeout: (handle: unknown) => void requestTimers.delete(handle as () => void),
+    };
+    const device = await enrolledDevice('lan', via.url, { timers });
     const report = await draftReport(device);
     via.blackhole(true);
-    expect((await device.engine.syncOnce()).outcome).toBe('offline');
+    const seen = via.nextRequest();
+    const hung = device.engine.syncOnce();
+    expect(await seen).toMatch(/^PUT \/api\/reports\//);
+    expect(requestTimers.size).toBe(1);
+    for (const fire of requestTimers) fire();
+    expect((await hung).outcome).toBe('offline');
     via.blackhole(false);
     expect((await device.engine.syncOnce()).outcome).toBe('synced');
     expect(await device.phase(report.id)).toBe('saved');

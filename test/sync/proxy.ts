@@ -6,6 +6,8 @@
  * - `holdNextAnswer()`: the answer is kept until `release()` (to edit the report mid-push);
  * - `answerNextWith(raw)`: the proxy answers the next request itself (a 503 from a load balancer);
  * - `blackhole(true)`: requests go nowhere and never get an answer (a hung connection).
+ * `nextRequest()` resolves with the next request line the device sends, so a test can act while that
+ * request is in flight instead of guessing how long it takes.
  */
 import net from 'node:net';
 
@@ -18,6 +20,8 @@ export interface TestProxy {
   bytesToDevice(): number;
   /** Requests (request lines) the device sent since the last `resetCounters()`. */
   requestLines(): string[];
+  /** Resolves with the next request line ("PUT /api/reports/…") once the proxy has read it. */
+  nextRequest(): Promise<string>;
   resetCounters(): void;
   cutNextAnswer(): Promise<void>;
   holdNextAnswer(): { answered: Promise<void>; release(): void };
@@ -40,6 +44,7 @@ export async function startProxy(targetPort: number): Promise<TestProxy> {
   let bytes = 0;
   let bytesBack = 0;
   let lines: string[] = [];
+  let lineWaiters: ((line: string) => void)[] = [];
   const sockets = new Set<net.Socket>();
 
   const server = net.createServer((client) => {
@@ -82,7 +87,13 @@ export async function startProxy(targetPort: number): Promise<TestProxy> {
     };
     client.on('data', (chunk) => {
       bytes += chunk.length;
-      for (const match of chunk.toString('latin1').matchAll(REQUEST_LINE)) lines.push(`${match[1]} ${match[2]}`);
+      for (const match of chunk.toString('latin1').matchAll(REQUEST_LINE)) {
+        const line = `${match[1]} ${match[2]}`;
+        lines.push(line);
+        const waiters = lineWaiters;
+        lineWaiters = [];
+        for (const resolve of waiters) resolve(line);
+      }
       const current = mode;
       if (current.kind === 'blackhole') return;
       if (current.kind === 'answer') {
@@ -104,6 +115,7 @@ export async function startProxy(targetPort: number): Promise<TestProxy> {
     bytesFromDevice: () => bytes,
     bytesToDevice: () => bytesBack,
     requestLines: () => [...lines],
+    nextRequest: () => new Promise<string>((resolve) => lineWaiters.push(resolve)),
     resetCounters() {
       bytes = 0;
       bytesBack = 0;

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium: never a downloaded browser. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -56,4 +56,22 @@ export function watchCspViolations(page: Page): string[] {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
   return violations;
+}
+
+/**
+ * Waits until the element shows exactly `text` (after the screen's own updates), event-driven by
+ * Playwright. Unlike `expect.poll`, whose one-second default a loaded machine misses, it waits for the
+ * condition itself, within Playwright's per-step limit.
+ */
+export async function waitForText(locator: Locator, text: string): Promise<void> {
+  const exactly = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  await locator.filter({ hasText: exactly }).waitFor();
+}
+
+/** Waits until the elements matching `selector` carry exactly these `attribute` values, in this order. */
+export async function waitForAttributes(page: Page, selector: string, attribute: string, expected: string[]): Promise<void> {
+  await page.waitForFunction(
+    ([css, name, wanted]) => JSON.stringify([...document.querySelectorAll(css)].map((element) => element.getAttribute(name))) === wanted,
+    [selector, attribute, JSON.stringify(expected)] as const,
+  );
 }
