@@ -17,6 +17,7 @@ import { neverSynced } from '../../src/domain/sync';
 import { filledReport, fullProfile, reportWithSessions, FILLED_REPORT_ID, MANY_SESSIONS_REPORT_ID } from '../app/print/fixtures';
 import { waitForServiceWorkerControl, watchCspViolations } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
+import { createReport, fillAndWaitSaved, fieldValue } from './support/officerApp';
 import { serveDist, type StaticServer } from './support/staticServer';
 
 const run = promisify(execFile);
@@ -258,6 +259,56 @@ describe('the report printed as an official document (NĐ 30/2020)', () => {
       expect(server.requests.slice(before)).toEqual([]);
     } finally {
       await context.setOffline(false);
+    }
+  });
+
+  it('asks on screen for the header and signature details still missing, and prints what the officer gave', async () => {
+    const phone = await browser.newContext({ locale: 'vi-VN' });
+    try {
+      const officer = await phone.newPage();
+      await officer.goto(server.url);
+      const reportId = await createReport(officer, { year: 2025, kind: 'yearly' });
+      await fillAndWaitSaved(officer, { 'membership.workers': '200', 'membership.members': '150' });
+      await openPrintView(officer, reportId);
+
+      // Nothing guessed: the blanks print as blanks, and the screen asks for each missing detail.
+      expect(await officer.getByTestId('doc-number').innerText()).toMatch(/^Số:\s+\/BC$/);
+      for (const field of ['superiorName', 'unionName', 'shortName', 'placeName', 'signerName', 'signerTitle'])
+        await officer.getByTestId(`print-field-${field}`).waitFor();
+      expect(await officer.getByTestId('print-error').count()).toBe(0);
+      expect(await officer.getByTestId('print-issues').count()).toBe(0);
+
+      await officer.getByTestId('print-field-number').fill('7');
+      await officer.getByTestId('print-field-date').fill('2025-02-03');
+      await officer.getByTestId('print-field-superiorName').fill('Công đoàn phường Ninh Thạnh');
+      await officer.getByTestId('print-field-unionName').fill('Công đoàn cơ sở Trường Tiểu học A');
+      await officer.getByTestId('print-field-shortName').fill('CĐTHA');
+      await officer.getByTestId('print-field-placeName').fill('Tây Ninh');
+      await officer.getByTestId('print-field-signerName').fill('Trần Văn Bình');
+      await officer.getByTestId('print-field-signerTitle').fill('Phó Chủ tịch');
+      await officer.getByTestId('print-details-save').click();
+      await officer.locator('[data-testid="doc-number"]', { hasText: 'Số: 07/BC-CĐTHA' }).waitFor();
+
+      // Once given, they are no longer asked for; the number and date stay editable.
+      expect(await officer.locator('[data-testid^="print-field-"]').count()).toBe(2);
+      expect(await officer.getByTestId('doc-date').innerText()).toBe('Tây Ninh, ngày 03 tháng 02 năm 2025');
+      const signature = await officer.getByTestId('doc-signature').innerText();
+      expect(signature.split('\n').map((line) => line.trim()).filter(Boolean)).toEqual([
+        'TM. BAN CHẤP HÀNH',
+        'KT. CHỦ TỊCH',
+        'PHÓ CHỦ TỊCH',
+        'Trần Văn Bình',
+      ]);
+      const pdf = await savePdf(officer, 'asked');
+      expectInOrder(pdf.layoutText, ['CÔNG ĐOÀN PHƯỜNG NINH', 'Số: 07/BC-CĐTHA', 'ngày 03 tháng 02 năm 2025', 'Kính gửi: Công đoàn phường Ninh Thạnh', '150 người', '75,0 %', 'Trần Văn Bình']);
+      expectNothingCut(pdf);
+
+      // The profile kept them for the next report.
+      await officer.goto(`${server.url}/#/profile`);
+      expect(await fieldValue(officer, 'profile.placeName')).toBe('Tây Ninh');
+      expect(await fieldValue(officer, 'profile.signerTitle')).toBe('Phó Chủ tịch');
+    } finally {
+      await phone.close();
     }
   });
 });

@@ -22,7 +22,7 @@ export interface TableBlock {
   kind: 'table';
   testId: string;
   /** `width`: the share of the page's text width, in percent (print.css has a class for each). */
-  columns: { label: string; numeric?: boolean; width: 6 | 10 | 12 | 15 | 22 | 30 }[];
+  columns: { label: string; numeric?: boolean; width: 5 | 10 | 12 | 15 | 22 | 30 }[];
   rows: string[][];
   totals?: string[];
 }
@@ -249,7 +249,7 @@ function dialogueTable(rows: DialogueRow[], totals: DialogueTotals): TableBlock 
     kind: 'table',
     testId: 'dialogue-table',
     columns: [
-      { label: 'TT', width: 6 },
+      { label: 'TT', width: 5 },
       { label: 'Ngày', width: 15 },
       { label: 'Hình thức', width: 22 },
       { label: 'Người chủ trì', width: 22 },
