@@ -22,7 +22,7 @@ export interface TableBlock {
   kind: 'table';
   testId: string;
   /** `width`: the share of the page's text width, in percent (print.css has a class for each). */
-  columns: { label: string; numeric?: boolean; width: 5 | 10 | 12 | 15 | 22 | 30 }[];
+  columns: { label: string; numeric?: boolean; width: 5 | 10 | 11 | 12 | 15 | 22 | 30 }[];
   rows: string[][];
   totals?: string[];
 }

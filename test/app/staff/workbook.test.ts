@@ -10,10 +10,11 @@ import { csvLabels } from '../../../src/app/district/csv';
 import { districtMessages } from '../../../src/app/district/messages';
 import { districtTotals } from '../../../src/app/district/overview';
 import { buildWorkbook, RATE_FORMAT, workbookFileName, workbookLabels } from '../../../src/app/staff/export/workbook';
+import { vi } from '../../../src/app/i18n/vi';
 import { periodOverview } from './fixtures';
 
 const overview = periodOverview();
-const labels = workbookLabels(csvLabels(districtMessages('vi')));
+const labels = workbookLabels(csvLabels(districtMessages('vi')), vi.dialogueKinds);
 let bytes: Buffer;
 let sheets: { sheet: string; data: unknown[][] }[];
 let files: Record<string, string>;

@@ -14,7 +14,6 @@ import type { PeriodOverview, UnionOverview } from '../../../domain/district';
 import { DIALOGUE_KINDS, type DialogueKind } from '../../../domain/report';
 import { overviewTable, type CsvLabels, type OverviewCell } from '../../district/csv';
 import { districtTotals } from '../../district/overview';
-import { vi } from '../../i18n/vi';
 import type { Cell, Row, Sheet } from 'write-excel-file/universal';
 
 /** Excel's built-in look of 84.8 %: one decimal; a Vietnamese Excel writes the comma. */
@@ -51,8 +50,11 @@ export interface WorkbookLabels {
   union: CsvLabels;
 }
 
-/** The Vietnamese sheet and row names (the unions sheet takes the dashboard's own column labels). */
-export function workbookLabels(union: CsvLabels): WorkbookLabels {
+/**
+ * The Vietnamese sheet and row names; the unions sheet takes the dashboard's own column labels and the
+ * dialogue kinds the app's (`t.dialogueKinds`).
+ */
+export function workbookLabels(union: CsvLabels, dialogueKinds: Record<DialogueKind, string>): WorkbookLabels {
   return {
     sheets: { summary: 'Tổng hợp', unions: 'Các CĐCS', dialogues: 'Đối thoại' },
     summaryHeader: ['Chỉ tiêu', 'Số liệu'],
@@ -71,7 +73,7 @@ export function workbookLabels(union: CsvLabels): WorkbookLabels {
       dialogues: 'Tổng số cuộc tiếp xúc, đối thoại',
     },
     dialogueHeader: { code: 'Mã', name: 'Công đoàn cơ sở', total: 'Tổng số cuộc' },
-    dialogueKinds: vi.dialogueKinds,
+    dialogueKinds,
     union,
   };
 }
