@@ -23,6 +23,8 @@ const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen'));
 const ProfileScreen = lazy(() => import('./features/profile/ProfileScreen').then((m) => ({ default: m.ProfileScreen })));
 // The district dashboard (desktop, district staff): its own chunk, never part of the officer's first load.
 const DistrictApp = lazy(() => import('./district/DistrictApp'));
+// The report as an official document, with its font: its own chunk, fetched when the officer opens it.
+const PrintScreen = lazy(() => import('./print/PrintScreen'));
 
 type Opening = 'opening' | 'open' | 'failed';
 
@@ -83,6 +85,29 @@ function Frame({ opening }: { opening: Opening }) {
           <DistrictApp path={route.path} />
         </Suspense>
       </ErrorBoundary>
+    );
+  if (route.screen === 'print')
+    // A sheet of paper, not an app screen: no header or menu (they would print); the banners stay on screen only.
+    return (
+      <>
+        <div className="screen-only">
+          <DatabaseBanners opening={opening} />
+          <UpdatePrompt language={language} />
+        </div>
+        {opening === 'open' ? (
+          <ErrorBoundary title={t.db.screenErrorTitle} body={t.db.screenErrorBody} reloadLabel={t.db.reload} backupLabel={t.db.backupNow}>
+            <Suspense fallback={<p className="shell-loading">{t.common.loading}</p>}>
+              <PrintScreen reportId={route.reportId} />
+            </Suspense>
+          </ErrorBoundary>
+        ) : opening === 'failed' ? (
+          <p className="notice notice-error" role="alert" data-testid="db-open-failed">
+            {t.db.openFailed}
+          </p>
+        ) : (
+          <p className="shell-loading">{t.common.loading}</p>
+        )}
+      </>
     );
   return (
     <>

@@ -59,6 +59,13 @@ export const membershipSchema = z.object({
 });
 export type Membership = z.infer<typeof membershipSchema>;
 
+export const issuanceSchema = z.object({
+  /** As the office numbers it: `05`, `12`; kept as text so a leading zero survives. */
+  number: z.string().check(z.maxLength(20)),
+  date: optionalDate,
+});
+export type Issuance = z.infer<typeof issuanceSchema>;
+
 export const reportDocumentSchema = z.object({
   id: z.uuid(),
   period: z.object({
@@ -94,6 +101,11 @@ export const reportDocumentSchema = z.object({
   proposals: z.object({ text: longText }),
   /** Explanations the officer gives for warnings (tái "ảo", Party admissions). */
   explanations: z.object({ memberChange: longText, partyAdmission: longText }),
+  /**
+   * The number and date the report carries as an official document (`Số: 05/BC-CĐCS`, `ngày 05 tháng
+   * 12 năm 2026`). Optional: reports written before the printed document existed have none.
+   */
+  issuance: z.optional(issuanceSchema),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -104,6 +116,19 @@ export const unionProfileSchema = z.object({
   employer: shortText,
   sector: z.union([z.enum(SECTORS), z.literal('')]),
   district: shortText,
+  // What the printed report's header, signature and recipients need (NĐ 30/2020, Phụ lục I). Optional:
+  // profiles saved before the printed document existed have none, and the print view asks for them.
+  /** The direct superior's name as printed above the union's, e.g. `CÔNG ĐOÀN CÁC KHU CÔNG NGHIỆP TỈNH TÂY NINH`. */
+  superiorName: z.optional(shortText),
+  /** The union's short name in the document symbol: `CĐCS` in `Số: 05/BC-CĐCS`. */
+  shortName: z.optional(z.string().check(z.maxLength(40))),
+  /** The place name before the date: `Tây Ninh` in `Tây Ninh, ngày 05 tháng 12 năm 2026`. */
+  placeName: z.optional(shortText),
+  signerName: z.optional(shortText),
+  /** `Chủ tịch`, `Phó Chủ tịch`: printed upper case under `TM. BAN CHẤP HÀNH`. */
+  signerTitle: z.optional(shortText),
+  /** Recipients besides the addressee (`- Như trên;`) and the archive (`- Lưu: VT.`), one per line. */
+  recipients: z.optional(z.string().check(z.maxLength(2_000))),
 });
 export type UnionProfile = z.infer<typeof unionProfileSchema>;
 
@@ -141,6 +166,7 @@ export function emptyReport(id: string, period: ReportDocument['period'], now: s
     administrativeReform: { notes: '' },
     proposals: { text: '' },
     explanations: { memberChange: '', partyAdmission: '' },
+    issuance: { number: '', date: '' },
     createdAt: now,
     updatedAt: now,
   };

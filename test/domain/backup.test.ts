@@ -78,3 +78,40 @@ describe('import plan', () => {
     expect(planImport(backup, at('2024-06-01T00:00:00.000Z'))[0]?.action).toBe('same');
   });
 });
+
+describe('backup of what the printed report needs', () => {
+  const printingProfile = {
+    ...profile,
+    superiorName: 'Công đoàn các Khu công nghiệp tỉnh Tây Ninh',
+    shortName: 'CĐCS',
+    placeName: 'Tây Ninh',
+    signerName: 'Nguyễn Thị Hồng Nhung',
+    signerTitle: 'Chủ tịch',
+    recipients: 'Ban Giám đốc Công ty',
+  };
+
+  it('carries the profile’s header and signature details and each report’s number and date', () => {
+    const report = validReport((r) => (r.issuance = { number: '05', date: '2024-12-05' }));
+    const text = JSON.stringify(makeBackup([{ document: report, sync: neverSynced() }], printingProfile, '2024-12-06T02:00:00.000Z'));
+    const result = parse(text);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.backup.profile).toEqual(printingProfile);
+    expect(result.backup.reports[0]?.document.issuance).toEqual({ number: '05', date: '2024-12-05' });
+  });
+
+  it('still reads a file written before those fields existed', () => {
+    const { issuance: _issuance, ...oldReport } = validReport();
+    const text = JSON.stringify(makeBackup([{ document: oldReport as never, sync: neverSynced() }], profile, '2024-11-05T02:00:00.000Z'));
+    const result = parse(text);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.backup.reports[0]?.document.issuance).toBeUndefined();
+  });
+
+  it('refuses a report date that is not a calendar date', () => {
+    const report = validReport((r) => (r.issuance = { number: '05', date: '05/12/2024' }));
+    const text = JSON.stringify(makeBackup([{ document: report, sync: neverSynced() }], profile, '2024-12-06T02:00:00.000Z'));
+    const result = parse(text);
+    expect(result.ok).toBe(false);
+  });
+});

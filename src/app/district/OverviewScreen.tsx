@@ -12,6 +12,7 @@ import type { DistrictContext, PeriodChoice } from './DistrictApp';
 import { failureText, isSessionEnded } from './errors';
 import { districtTotals, filterUnions, rateOf, type OverviewFilters } from './overview';
 import type { PeriodOverview } from '../../domain/district';
+import { ExportActions } from '../staff/export/ExportActions';
 
 const YEARS = Array.from({ length: LAST_REPORT_YEAR - FIRST_REPORT_YEAR + 1 }, (_, i) => FIRST_REPORT_YEAR + i);
 
@@ -40,7 +41,7 @@ export function OverviewScreen({
   onFiltersChange: (filters: OverviewFilters) => void;
 }) {
   const { m, onSessionEnded } = context;
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [overview, setOverview] = useState<PeriodOverview | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
@@ -134,6 +135,7 @@ export function OverviewScreen({
         >
           {m.overview.download}
         </button>
+        <ExportActions overview={overview} periodLabel={t.periodLabel(period.year, period.kind)} m={m} language={language} />
       </div>
 
       {failure ? (

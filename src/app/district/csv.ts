@@ -46,32 +46,64 @@ function targetLabel(meets: boolean | null, labels: CsvLabels): string {
   return meets == null ? '' : meets ? labels.met : labels.notMet;
 }
 
-export function buildOverviewCsv(unions: readonly UnionOverview[], totals: DistrictTotals, labels: CsvLabels): string {
+/**
+ * A cell of the overview table, typed so that each file writes it its own way: the CSV plainly, the
+ * workbook (src/app/staff/export) as text, a number, or a percentage. `code` is text that keeps its leading zeros.
+ */
+export type OverviewCell =
+  | { kind: 'text'; value: string }
+  | { kind: 'code'; value: string }
+  | { kind: 'count'; value: number | null }
+  | { kind: 'rate'; value: number | null };
+
+export interface OverviewTable {
+  header: string[];
+  rows: OverviewCell[][];
+  totals: OverviewCell[];
+}
+
+const text = (value: string): OverviewCell => ({ kind: 'text', value });
+const count = (value: number | null): OverviewCell => ({ kind: 'count', value });
+
+/** The overview's columns, one row per union and the totals row: the CSV and the workbook both write this. */
+export function overviewTable(unions: readonly UnionOverview[], totals: DistrictTotals, labels: CsvLabels): OverviewTable {
   const h = labels.headers;
-  const rows: (string | number | null)[][] = [[h.name, h.code, h.workers, h.members, h.rate, h.target, h.standing, h.dialogues]];
-  for (const union of unions) {
+  const rows = unions.map((union): OverviewCell[] => {
     const { rate, meetsTarget } = rateOf(union);
-    rows.push([
-      union.name,
-      union.code ?? '',
-      union.report?.workers ?? null,
-      union.report?.members ?? null,
-      ratePercent(rate),
-      targetLabel(meetsTarget, labels),
-      labels.standing[union.standing],
-      union.report?.dialogueSessions ?? null,
-    ]);
-  }
-  rows.push([
-    labels.totalRow,
-    '',
-    totals.workers,
-    totals.members,
-    ratePercent(totals.rate),
-    targetLabel(totals.meetsTarget, labels),
-    '',
-    totals.dialogues,
-  ]);
+    return [
+      text(union.name),
+      { kind: 'code', value: union.code ?? '' },
+      count(union.report?.workers ?? null),
+      count(union.report?.members ?? null),
+      { kind: 'rate', value: rate },
+      text(targetLabel(meetsTarget, labels)),
+      text(labels.standing[union.standing]),
+      count(union.report?.dialogueSessions ?? null),
+    ];
+  });
+  return {
+    header: [h.name, h.code, h.workers, h.members, h.rate, h.target, h.standing, h.dialogues],
+    rows,
+    totals: [
+      text(labels.totalRow),
+      { kind: 'code', value: '' },
+      count(totals.workers),
+      count(totals.members),
+      { kind: 'rate', value: totals.rate },
+      text(targetLabel(totals.meetsTarget, labels)),
+      text(''),
+      count(totals.dialogues),
+    ],
+  };
+}
+
+function csvCell(cell: OverviewCell): string | number | null {
+  return cell.kind === 'rate' ? ratePercent(cell.value) : cell.value;
+}
+
+export function buildOverviewCsv(unions: readonly UnionOverview[], totals: DistrictTotals, labels: CsvLabels): string {
+  const table = overviewTable(unions, totals, labels);
+  const rows: (string | number | null)[][] = [table.header, ...[...table.rows, table.totals].map((row) => row.map(csvCell))];
   return CSV_BOM + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -12,7 +12,9 @@ export type Route =
   | { screen: 'settings' }
   | { screen: 'enrol' }
   /** The district dashboard (lazy); `path` is the rest of the address, which the dashboard reads itself. */
-  | { screen: 'district'; path: string[] };
+  | { screen: 'district'; path: string[] }
+  /** The report as an official document (preview and print), loaded on demand. */
+  | { screen: 'print'; reportId: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -29,6 +31,7 @@ export function parseRoute(hash: string): Route {
       return { screen: 'enrol' };
     case 'district':
       return { screen: 'district', path: parts.slice(1) };
+    case 'print': return parts[1] ? { screen: 'print', reportId: parts[1] } : { screen: 'reports' };
     default:
       return { screen: 'reports' };
   }
@@ -42,6 +45,7 @@ export function routeHref(route: Route): string {
       return `#/report/${encodeURIComponent(route.reportId)}${route.section ? `/${route.section}` : ''}`;
     case 'district':
       return ['#/district', ...route.path.map(encodeURIComponent)].join('/');
+    case 'print': return `#/print/${encodeURIComponent(route.reportId)}`;
     default:
       return `#/${route.screen}`;
   }

@@ -1,14 +1,21 @@
-/** The union profile, set once: name, employer, sector, district. Kept only on this device. */
+/**
+ * The union profile, set once: name, employer, sector, district, and what the printed report's header
+ * and signature need. Kept only on this device (and in its backups).
+ */
 import { useEffect, useState } from 'react';
 import { SECTORS, emptyProfile, type Sector, type UnionProfile } from '../../../domain/report';
 import { StorageFullError, getLocalStore } from '../../db';
 import { useI18n } from '../../i18n';
 import { FieldRow } from '../../ui/FieldRow';
+import { printMessages } from '../../print/messages';
 
 const TEXT_FIELDS = ['unionName', 'employer', 'district'] as const;
+/** Printed in the document's header (superior, symbol, place) and signature block. */
+const DOCUMENT_FIELDS = ['superiorName', 'shortName', 'placeName', 'signerName', 'signerTitle'] as const;
 
 export function ProfileScreen() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const pm = printMessages(language);
   const [profile, setProfile] = useState<UnionProfile | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
@@ -31,11 +38,14 @@ export function ProfileScreen() {
   };
   const save = async () => {
     const trimmed: UnionProfile = {
+      ...profile,
       unionName: profile.unionName.trim().slice(0, 200),
       employer: profile.employer.trim().slice(0, 200),
       district: profile.district.trim().slice(0, 200),
       sector: profile.sector,
     };
+    for (const key of DOCUMENT_FIELDS) if (profile[key] != null) trimmed[key] = profile[key].trim().slice(0, key === 'shortName' ? 40 : 200);
+    if (profile.recipients != null) trimmed.recipients = profile.recipients.trim().slice(0, 2000);
     try {
       await getLocalStore().settings.set('profile', trimmed);
       setProfile(trimmed);
@@ -84,6 +94,35 @@ export function ProfileScreen() {
             </option>
           ))}
         </select>
+      </FieldRow>
+      {DOCUMENT_FIELDS.map((key) => (
+        <FieldRow
+          key={key}
+          id={`profile-${key}`}
+          label={pm[key]}
+          hint={key === 'superiorName' ? pm.superiorNameHint : key === 'shortName' ? pm.shortNameHint : key === 'placeName' ? pm.placeNameHint : key === 'signerTitle' ? pm.signerTitleHint : undefined}
+        >
+          <input
+            id={`profile-${key}`}
+            className="input"
+            type="text"
+            maxLength={key === 'shortName' ? 40 : 200}
+            autoComplete={key === 'signerName' ? 'name' : 'off'}
+            data-testid={`field-profile.${key}`}
+            value={profile[key] ?? ''}
+            onChange={(e) => update({ [key]: e.target.value })}
+          />
+        </FieldRow>
+      ))}
+      <FieldRow id="profile-recipients" label={pm.recipients} hint={pm.recipientsHint}>
+        <textarea
+          id="profile-recipients"
+          className="input input-long"
+          maxLength={2000}
+          data-testid="field-profile.recipients"
+          value={profile.recipients ?? ''}
+          onChange={(e) => update({ recipients: e.target.value })}
+        />
       </FieldRow>
       <button type="submit" className="button button-primary button-wide" data-testid="profile-save">
         {t.profile.save}
