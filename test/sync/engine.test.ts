@@ -421,6 +421,7 @@ describe('refusals and the district', () => {
         id: broken.id,
         periodKey: periodKey(broken.period),
         updatedAt: broken.updatedAt,
+        localVersion: 1,
         document: broken,
         sync: neverSynced(),
       });

@@ -14,7 +14,7 @@ import type { ApiError, LocalReportSync, ServerReport } from '../../domain/sync'
 import type { LocalStore } from './database';
 import { withStorageErrors } from './errors';
 import { newUuid } from './ids';
-import { newOutboxEntry, nextTimestamp, storedReport, type OutboxEntry, type ReportDatabase, type StoredReport } from './schema';
+import { newOutboxEntry, nextTimestamp, storedReport, withSync, type OutboxEntry, type ReportDatabase, type StoredReport } from './schema';
 
 /** `nextAttemptAt` of an entry set aside until the officer edits the report. */
 export const SET_ASIDE = Number.MAX_SAFE_INTEGER;
@@ -146,7 +146,7 @@ export class SyncRepository implements SyncStorage {
       if (unchanged) await db.outbox.delete(reportId);
       // If a newer edit replaced the entry, the server's revision is still the right base for its push.
       const sync: LocalReportSync = { ...syncedState(server), pending: !unchanged };
-      await db.reports.put(storedReport(stored.document, sync));
+      await db.reports.put(withSync(stored, sync));
       return unchanged;
     });
   }
@@ -158,11 +158,11 @@ export class SyncRepository implements SyncStorage {
       if (sameValue(merged, remote.document)) {
         // Nothing of ours is missing on the server: in sync without another push.
         await db.outbox.delete(reportId);
-        await db.reports.put(storedReport(remote.document, syncedState(remote)));
+        await db.reports.put(storedReport(remote.document, syncedState(remote), stored));
         return true;
       }
       await db.outbox.put(newOutboxEntry(reportId, entry.queuedAt));
-      await db.reports.put(storedReport(merged, { ...syncedState(remote), pending: true }));
+      await db.reports.put(storedReport(merged, { ...syncedState(remote), pending: true }, stored));
       return true;
     });
   }
@@ -171,7 +171,7 @@ export class SyncRepository implements SyncStorage {
     return this.rw(async (db) => {
       const stored = await db.reports.get(reportId);
       if (!stored) return;
-      await db.reports.put(storedReport(stored.document, { ...stored.sync, review: remote.review, conflict: remote }));
+      await db.reports.put(withSync(stored, { ...stored.sync, review: remote.review, conflict: remote }));
     });
   }
 
@@ -181,7 +181,7 @@ export class SyncRepository implements SyncStorage {
       if (!stored) return;
       // Set aside only the refused snapshot: an edit made meanwhile has its own chance.
       if (entry?.idempotencyKey === idempotencyKey) await db.outbox.put({ ...entry, nextAttemptAt: SET_ASIDE });
-      await db.reports.put(storedReport(stored.document, { ...stored.sync, refusal }));
+      await db.reports.put(withSync(stored, { ...stored.sync, refusal }));
     });
   }
 
@@ -196,7 +196,7 @@ export class SyncRepository implements SyncStorage {
     return this.rw(async (db) => {
       const stored = await db.reports.get(reportId);
       if (!stored) return;
-      await db.reports.put(storedReport(stored.document, { ...stored.sync, serverRevision: null, base: null }));
+      await db.reports.put(withSync(stored, { ...stored.sync, serverRevision: null, base: null }));
     });
   }
 
@@ -223,7 +223,7 @@ export class SyncRepository implements SyncStorage {
           pending: true,
           refusal: null,
           conflict: null,
-        }),
+        }, stored),
       );
       return document;
     }, this.store.strictDb);
@@ -234,43 +234,43 @@ export class SyncRepository implements SyncStorage {
       const id = remote.document.id;
       const [entry, stored] = await Promise.all([db.outbox.get(id), db.reports.get(id)]);
       if (!stored) {
-        await db.reports.put(storedReport(remote.document, syncedState(remote)));
+        await db.reports.put(storedReport(remote.document, syncedState(remote), undefined));
         return 'created';
       }
       const sync = stored.sync;
       if (remote.revision === sync.serverRevision) {
         if (sameValue(remote.review, sync.review)) return 'unchanged';
-        await db.reports.put(storedReport(stored.document, { ...sync, review: remote.review }));
+        await db.reports.put(withSync(stored, { ...sync, review: remote.review }));
         return 'review';
       }
       if (sync.conflict) {
         if (sync.conflict.revision === remote.revision) {
           if (sameValue(remote.review, sync.conflict.review)) return 'unchanged';
-          await db.reports.put(storedReport(stored.document, { ...sync, review: remote.review, conflict: remote }));
+          await db.reports.put(withSync(stored, { ...sync, review: remote.review, conflict: remote }));
           return 'review';
         }
         // Still waiting for the officer: decide against the newest server copy.
-        await db.reports.put(storedReport(stored.document, { ...sync, review: remote.review, conflict: remote }));
+        await db.reports.put(withSync(stored, { ...sync, review: remote.review, conflict: remote }));
         return 'conflict';
       }
       if (!entry) {
-        await db.reports.put(storedReport(remote.document, syncedState(remote)));
+        await db.reports.put(storedReport(remote.document, syncedState(remote), stored));
         return 'updated';
       }
       // Local edits wait to be pushed: merge now so the push carries both sides on the new revision.
       const { merged, conflicts } = mergeReports(sync.base, stored.document, remote.document);
       if (conflicts.length > 0) {
-        await db.reports.put(storedReport(stored.document, { ...sync, review: remote.review, conflict: remote }));
+        await db.reports.put(withSync(stored, { ...sync, review: remote.review, conflict: remote }));
         return 'conflict';
       }
       if (sameValue(merged, remote.document)) {
         await db.outbox.delete(id);
-        await db.reports.put(storedReport(remote.document, syncedState(remote)));
+        await db.reports.put(storedReport(remote.document, syncedState(remote), stored));
         return 'updated';
       }
       await db.outbox.put({ ...newOutboxEntry(id, entry.queuedAt) });
       await db.reports.put(
-        storedReport(merged, { ...syncedState(remote), pending: true, refusal: sync.refusal }),
+        storedReport(merged, { ...syncedState(remote), pending: true, refusal: sync.refusal }, stored),
       );
       return 'merged';
     });
