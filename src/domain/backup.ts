@@ -13,7 +13,12 @@ export const BACKUP_VERSION = 1;
 export const MAX_BACKUP_BYTES = 10 * 1024 * 1024;
 
 const apiErrorSchema = z.object({ error: z.string(), message: z.string(), details: z.optional(z.unknown()) });
-const reviewSchema = z.object({ status: z.enum(REVIEW_STATUSES), comment: z.string(), decidedAt: z.string() });
+const reviewSchema = z.object({
+  status: z.enum(REVIEW_STATUSES),
+  comment: z.string(),
+  decidedAt: z.string(),
+  revision: z.optional(z.string()),
+});
 
 const localSyncSchema = z.object({
   serverRevision: z.nullable(z.string()),

@@ -16,6 +16,8 @@ export interface ReviewDecision {
   /** The district's comment; required when a report is returned. */
   comment: string;
   decidedAt: string;
+  /** The revision the district read and decided on (absent on decisions recorded before it was kept). */
+  revision?: string;
 }
 
 /** A report as the server holds it. `revision` is opaque to the client; send it back in If-Match. */

@@ -457,11 +457,12 @@ describe('refusals and the district', () => {
     expect(await device.phase(report.id)).toBe('sent');
 
     const district = await server.districtSession();
-    const review = (body: object) =>
+    const review = async (body: object) =>
       fetch(`${server.url}/api/district/reports/${report.id}/review`, {
         method: 'POST',
         headers: { ...district.headers, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        // The district decides on the revision it read: the current one.
+        body: JSON.stringify({ ...body, revision: String((await server.store.findReport(report.id))?.revision) }),
       });
     expect((await review({ status: 'returned', comment: 'Bổ sung số đoàn viên nữ' })).status).toBe(200);
     expect((await device.engine.syncOnce()).pulled).toBe(1);
