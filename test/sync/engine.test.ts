@@ -199,6 +199,33 @@ describe('a bad connection', () => {
     });
   }
 
+  it('after a lost answer, an edit, the other phone building on the lost push, and a reload: no question about its own edit', async () => {
+    const via = await proxy();
+    const lan = await enrolledDevice('lan', via.url);
+    const report = await draftReport(lan, (r) => (r.membership.members = 100));
+    await lan.engine.syncOnce();
+    await edit(lan, report.id, (r) => (r.membership.members = 101));
+    const cut = via.cutNextAnswer();
+    expect((await lan.engine.syncOnce()).outcome).toBe('offline');
+    await cut; // revision 2 holds 101; the phone never heard
+    await edit(lan, report.id, (r) => (r.membership.members = 102));
+    // The deputy's phone reads revision 2 and builds on it.
+    const deputy = await enrolledDevice('deputy');
+    await deputy.engine.syncOnce();
+    await edit(deputy, report.id, (r) => (r.proposals.text = 'Kiến nghị của phó chủ tịch'));
+    await deputy.engine.syncOnce();
+    // The page reloads: a new engine, nothing in memory; what it must know is in the database.
+    const reloaded = createSyncEngine({ storage: lan.syncStore, fetch: globalThis.fetch, random: () => 0.5 });
+
+    const run = await reloaded.syncOnce();
+    expect(run).toMatchObject({ outcome: 'synced', conflicts: 0 });
+    const onServer = await serverDocument(report.id);
+    expect(onServer.membership.members).toBe(102);
+    expect(onServer.proposals.text).toBe('Kiến nghị của phó chủ tịch');
+    expect((await lan.report(report.id)).document).toEqual(onServer);
+    expect((await lan.report(report.id)).sync.unanswered).toBeUndefined();
+  });
+
   it('backs off while the server is down, then syncs when it is back on the same address', async () => {
     const device = await enrolledDevice('lan');
     const report = await draftReport(device);

@@ -10,7 +10,7 @@
 import Dexie from 'dexie';
 import { sameValue, mergeReports } from '../../domain/merge';
 import type { ReportDocument } from '../../domain/report';
-import type { ApiError, LocalReportSync, ServerReport } from '../../domain/sync';
+import type { ApiError, LocalReportSync, ServerReport, UnansweredPush } from '../../domain/sync';
 import type { LocalStore } from './database';
 import { withStorageErrors } from './errors';
 import { newUuid } from './ids';
@@ -18,6 +18,9 @@ import { newOutboxEntry, nextTimestamp, storedReport, withSync, type OutboxEntry
 
 /** `nextAttemptAt` of an entry set aside until the officer edits the report. */
 export const SET_ASIDE = Number.MAX_SAFE_INTEGER;
+
+/** Unanswered pushes kept per report (each one replayed costs a request). */
+const MAX_UNANSWERED = 4;
 
 export interface SyncConnection {
   serverUrl: string;
@@ -60,6 +63,13 @@ export interface SyncStorage {
   renewIdempotencyKey(reportId: string, idempotencyKey: string): Promise<void>;
   /** The server no longer knows the revision's report (404 on If-Match): push again as a creation. */
   forgetServerRevision(reportId: string): Promise<void>;
+  /** A push went out and no answer came back: remember it, to replay it before the next push. */
+  rememberUnanswered(reportId: string, push: UnansweredPush): Promise<void>;
+  /**
+   * The replay of an unanswered push was answered: forget it, and if the server holds it (`server`),
+   * that revision — this device's own copy — is the base of the next push.
+   */
+  settleUnanswered(reportId: string, idempotencyKey: string, server: ServerReport | null): Promise<void>;
   applyServerReport(remote: ServerReport): Promise<PullOutcome>;
   syncCursor(): Promise<string | null>;
   saveSyncProgress(cursor: string, lastSyncAt: string): Promise<void>;
@@ -227,6 +237,25 @@ export class SyncRepository implements SyncStorage {
       );
       return document;
     }, this.store.strictDb);
+  }
+
+  rememberUnanswered(reportId: string, push: UnansweredPush): Promise<void> {
+    return this.rw(async (db) => {
+      const stored = await db.reports.get(reportId);
+      if (!stored) return;
+      const unanswered = [...(stored.sync.unanswered ?? []).filter((p) => p.idempotencyKey !== push.idempotencyKey), push];
+      await db.reports.put(withSync(stored, { ...stored.sync, unanswered: unanswered.slice(-MAX_UNANSWERED) }));
+    });
+  }
+
+  settleUnanswered(reportId: string, idempotencyKey: string, server: ServerReport | null): Promise<void> {
+    return this.rw(async (db) => {
+      const stored = await db.reports.get(reportId);
+      if (!stored) return;
+      const unanswered = (stored.sync.unanswered ?? []).filter((p) => p.idempotencyKey !== idempotencyKey);
+      const known = server ? { serverRevision: server.revision, base: server.document, review: server.review } : {};
+      await db.reports.put(withSync(stored, { ...stored.sync, ...known, unanswered }));
+    });
   }
 
   applyServerReport(remote: ServerReport): Promise<PullOutcome> {
