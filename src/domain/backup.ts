@@ -4,6 +4,7 @@
  * device token never goes into a backup.
  */
 import * as z from 'zod/mini';
+import { sameValue } from './merge';
 import { reportDocumentSchema, unionProfileSchema, type ReportDocument, type UnionProfile } from './report';
 import { REVIEW_STATUSES, type LocalReportSync } from './sync';
 
@@ -12,7 +13,12 @@ export const BACKUP_VERSION = 1;
 export const MAX_BACKUP_BYTES = 10 * 1024 * 1024;
 
 const apiErrorSchema = z.object({ error: z.string(), message: z.string(), details: z.optional(z.unknown()) });
-const reviewSchema = z.object({ status: z.enum(REVIEW_STATUSES), comment: z.string(), decidedAt: z.string() });
+const reviewSchema = z.object({
+  status: z.enum(REVIEW_STATUSES),
+  comment: z.string(),
+  decidedAt: z.string(),
+  revision: z.optional(z.string()),
+});
 
 const localSyncSchema = z.object({
   serverRevision: z.nullable(z.string()),
@@ -112,12 +118,16 @@ export interface ImportPlanItem {
   action: ImportAction;
 }
 
+/**
+ * `same` only when the two documents are equal: an edit time says when, not what, and two different
+ * copies can carry the same one (a merge keeps the later of two edit times). Otherwise the later
+ * "last edited" is the newer; a tie is `older`, so the device's copy stays unless the officer chooses.
+ */
 export function planImport(backup: Backup, local: ReadonlyMap<string, ReportDocument>): ImportPlanItem[] {
   return backup.reports.map((entry) => {
     const existing = local.get(entry.document.id);
     if (!existing) return { entry, action: 'new' };
-    if (entry.document.updatedAt > existing.updatedAt) return { entry, action: 'newer' };
-    if (entry.document.updatedAt < existing.updatedAt) return { entry, action: 'older' };
-    return { entry, action: 'same' };
+    if (sameValue(entry.document, existing)) return { entry, action: 'same' };
+    return { entry, action: entry.document.updatedAt > existing.updatedAt ? 'newer' : 'older' };
   });
 }

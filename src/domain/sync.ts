@@ -16,6 +16,8 @@ export interface ReviewDecision {
   /** The district's comment; required when a report is returned. */
   comment: string;
   decidedAt: string;
+  /** The revision the district read and decided on (absent on decisions recorded before it was kept). */
+  revision?: string;
 }
 
 /** A report as the server holds it. `revision` is opaque to the client; send it back in If-Match. */
@@ -118,6 +120,20 @@ export interface LocalReportSync {
   refusal: ApiError | null;
   /** The server's copy when a push met a concurrent change that needs the officer's decision. */
   conflict: ServerReport | null;
+  /**
+   * Pushes sent without an answer (connection cut, timeout), oldest first: the server may hold one
+   * of them as a revision this device does not know. The engine replays each with its own
+   * Idempotency-Key before the next push, so the server says which revision it became (device-local,
+   * not in backups; absent on data written before it existed).
+   */
+  unanswered?: UnansweredPush[];
+}
+
+export interface UnansweredPush {
+  idempotencyKey: string;
+  document: ReportDocument;
+  /** The If-Match it was sent with (null: sent as a creation). */
+  serverRevision: string | null;
 }
 
 export function neverSynced(): LocalReportSync {

@@ -311,7 +311,7 @@ for (const { kind, available } of STORE_KINDS) {
       const returned = await call(`${server.url}/api/district/reports/${reports[1]?.id}/review`, {
         method: 'POST',
         headers: { ...district, 'content-type': 'application/json' },
-        body: JSON.stringify({ status: 'returned', comment: 'Thiếu số liệu nữ' }),
+        body: JSON.stringify({ status: 'returned', comment: 'Thiếu số liệu nữ', revision: '1' }),
       });
       expect(returned.status).toBe(200);
       const afterReview = await feed(union, `?since=${cursor}`);
@@ -331,13 +331,16 @@ for (const { kind, available } of STORE_KINDS) {
           headers: { ...district, 'content-type': 'application/json' },
           body: JSON.stringify(body),
         });
-      const noComment = expectApiError(await review({ status: 'returned', comment: '  ' }), 422, 'validation_failed');
+      const noComment = expectApiError(await review({ status: 'returned', comment: '  ', revision: '1' }), 422, 'validation_failed');
       expect(noComment.details).toEqual([expect.objectContaining({ path: 'comment' })]);
-      expectApiError(await review({ status: 'maybe' }), 422, 'validation_failed');
+      expectApiError(await review({ status: 'maybe', revision: '1' }), 422, 'validation_failed');
+      // A decision names the revision the district read; a later one (or none) is not decided blind.
+      const noRevision = expectApiError(await review({ status: 'accepted' }), 422, 'validation_failed');
+      expect(noRevision.details).toEqual([expect.objectContaining({ path: 'revision' })]);
       expectApiError(await review({ status: 'accepted', revision: '7' }), 412, 'stale_revision');
 
-      const returned = await review({ status: 'returned', comment: 'Bổ sung số đoàn viên nữ' });
-      expect(returned.body.report.review?.status).toBe('returned');
+      const returned = await review({ status: 'returned', comment: 'Bổ sung số đoàn viên nữ', revision: '1' });
+      expect(returned.body.report.review).toMatchObject({ status: 'returned', revision: '1' });
 
       const fixed = { ...report, membership: { ...report.membership, femaleMembers: 30 } };
       const resent = await push(device, fixed, { revision: '1' });
@@ -346,11 +349,11 @@ for (const { kind, available } of STORE_KINDS) {
 
       const accepted = await review({ status: 'accepted', revision: '2' });
       expect(accepted.status).toBe(200);
-      expect(accepted.body.report.review).toMatchObject({ status: 'accepted', comment: '' });
+      expect(accepted.body.report.review).toMatchObject({ status: 'accepted', comment: '', revision: '2' });
 
       const late = { ...fixed, proposals: { text: 'sửa muộn' } };
       expectApiError(await push(device, late, { revision: '2' }), 409, 'report_accepted');
-      expectApiError(await review({ status: 'returned', comment: 'đổi ý' }), 409, 'report_accepted');
+      expectApiError(await review({ status: 'returned', comment: 'đổi ý', revision: '2' }), 409, 'report_accepted');
 
       const detail = await call<{ revisions: { deviceName: string }[]; union: { id: string } }>(
         `${server.url}/api/district/reports/${report.id}`,
@@ -375,7 +378,7 @@ for (const { kind, available } of STORE_KINDS) {
       const notReady = await call(`${server.url}/api/district/reports/${draft.id}/review`, {
         method: 'POST',
         headers: { ...district, 'content-type': 'application/json' },
-        body: JSON.stringify({ status: 'accepted' }),
+        body: JSON.stringify({ status: 'accepted', revision: '1' }),
       });
       expectApiError(notReady, 422, 'validation_failed');
     });

@@ -206,8 +206,11 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
       const { code } = await server.issueCode(union.id, { ...(validDays ? { validDays } : {}), ...(maxUses ? { maxUses } : {}) });
       return { union, code };
     },
-    reviewReport: (reportId, status, comment = status === 'returned' ? 'Đề nghị bổ sung số liệu.' : '') =>
-      reviewReport(context, reportId, { status, comment }),
+    async reviewReport(reportId, status, comment = status === 'returned' ? 'Đề nghị bổ sung số liệu.' : '') {
+      // The district decides on the revision it reads: here, the current one.
+      const current = await store.findReport(reportId);
+      return reviewReport(context, reportId, { status, comment, revision: String(current?.revision ?? '') });
+    },
   };
   return server;
 }

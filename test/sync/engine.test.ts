@@ -199,6 +199,33 @@ describe('a bad connection', () => {
     });
   }
 
+  it('after a lost answer, an edit, the other phone building on the lost push, and a reload: no question about its own edit', async () => {
+    const via = await proxy();
+    const lan = await enrolledDevice('lan', via.url);
+    const report = await draftReport(lan, (r) => (r.membership.members = 100));
+    await lan.engine.syncOnce();
+    await edit(lan, report.id, (r) => (r.membership.members = 101));
+    const cut = via.cutNextAnswer();
+    expect((await lan.engine.syncOnce()).outcome).toBe('offline');
+    await cut; // revision 2 holds 101; the phone never heard
+    await edit(lan, report.id, (r) => (r.membership.members = 102));
+    // The deputy's phone reads revision 2 and builds on it.
+    const deputy = await enrolledDevice('deputy');
+    await deputy.engine.syncOnce();
+    await edit(deputy, report.id, (r) => (r.proposals.text = 'Kiến nghị của phó chủ tịch'));
+    await deputy.engine.syncOnce();
+    // The page reloads: a new engine, nothing in memory; what it must know is in the database.
+    const reloaded = createSyncEngine({ storage: lan.syncStore, fetch: globalThis.fetch, random: () => 0.5 });
+
+    const run = await reloaded.syncOnce();
+    expect(run).toMatchObject({ outcome: 'synced', conflicts: 0 });
+    const onServer = await serverDocument(report.id);
+    expect(onServer.membership.members).toBe(102);
+    expect(onServer.proposals.text).toBe('Kiến nghị của phó chủ tịch');
+    expect((await lan.report(report.id)).document).toEqual(onServer);
+    expect((await lan.report(report.id)).sync.unanswered).toBeUndefined();
+  });
+
   it('backs off while the server is down, then syncs when it is back on the same address', async () => {
     const device = await enrolledDevice('lan');
     const report = await draftReport(device);
@@ -435,6 +462,7 @@ describe('refusals and the district', () => {
         id: broken.id,
         periodKey: periodKey(broken.period),
         updatedAt: broken.updatedAt,
+        localVersion: 1,
         document: broken,
         sync: neverSynced(),
       });
@@ -470,11 +498,12 @@ describe('refusals and the district', () => {
     expect(await device.phase(report.id)).toBe('sent');
 
     const district = await server.districtSession();
-    const review = (body: object) =>
+    const review = async (body: object) =>
       fetch(`${server.url}/api/district/reports/${report.id}/review`, {
         method: 'POST',
         headers: { ...district.headers, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        // The district decides on the revision it read: the current one.
+        body: JSON.stringify({ ...body, revision: String((await server.store.findReport(report.id))?.revision) }),
       });
     expect((await review({ status: 'returned', comment: 'Bổ sung số đoàn viên nữ' })).status).toBe(200);
     expect((await device.engine.syncOnce()).pulled).toBe(1);

@@ -14,7 +14,7 @@ import {
 } from '../../domain/backup';
 import { periodKey } from '../../domain/period';
 import { sameValue } from '../../domain/merge';
-import { emptyProfile, type ReportDocument, type UnionProfile } from '../../domain/report';
+import { emptyProfile, type UnionProfile } from '../../domain/report';
 import type { LocalStore } from './database';
 import { ImportPlanChangedError, withStorageErrors } from './errors';
 import { newOutboxEntry, storedReport } from './schema';
@@ -45,6 +45,8 @@ export interface ImportPlan {
   profileDiffers: boolean;
   /** Ids of new reports whose period already has a different report here (two reports of one period after import). */
   periodClashes: string[];
+  /** The local version of every report on the device when the plan was made: the import checks none moved. */
+  seenVersions: ReadonlyMap<string, number>;
 }
 
 function isEmptyProfile(profile: UnionProfile | undefined): boolean {
@@ -79,15 +81,12 @@ export class BackupRepository {
     );
   }
 
-  private async localDocuments(): Promise<Map<string, ReportDocument>> {
-    const reports = await this.store.db.reports.toArray();
-    return new Map(reports.map((r) => [r.id, r.document]));
-  }
-
   /** What importing would do, to show the officer before anything changes. */
   plan(backup: Backup): Promise<ImportPlan> {
     return withStorageErrors(async () => {
-      const local = await this.localDocuments();
+      const reports = await this.store.db.reports.toArray();
+      const local = new Map(reports.map((r) => [r.id, r.document]));
+      const seenVersions = new Map(reports.map((r) => [r.id, r.localVersion]));
       const items = planImport(backup, local);
       const localPeriods = new Set([...local.values()].map((document) => periodKey(document.period)));
       const periodClashes = items
@@ -96,24 +95,27 @@ export class BackupRepository {
       const localProfile = (await this.store.db.settings.get('profile'))?.value as UnionProfile | undefined;
       const profileDiffers =
         backup.profile != null && !isEmptyProfile(localProfile) && !sameValue(localProfile!, backup.profile);
-      return { items, profileDiffers, periodClashes };
+      return { items, profileDiffers, periodClashes, seenVersions };
     });
   }
 
   /**
    * Import as planned. `new` reports are added; `newer`/`older` replace the local copy only when
-   * chosen; `same` is left. If the local data changed since `plan` was shown, nothing is written
-   * (`ImportPlanChangedError`). A report with unsent changes gets an outbox entry, so it still syncs.
+   * chosen; `same` is left. If any report on the device was written since `plan` was shown (its
+   * local version moved, or it came or went), nothing is written (`ImportPlanChangedError`): the
+   * officer chose against copies that are no longer there. A report with unsent changes gets an
+   * outbox entry, so it still syncs.
    */
   import(backup: Backup, plan: ImportPlan, choice: ImportChoice): Promise<ImportResult> {
     const db = this.store.strictDb;
     return withStorageErrors(() =>
       db.transaction('rw', db.reports, db.outbox, db.settings, async () => {
-        const local = new Map((await db.reports.toArray()).map((r) => [r.id, r.document]));
-        const current = planImport(backup, local);
-        const planned = new Map(plan.items.map((item) => [item.entry.document.id, item.action]));
-        if (current.length !== planned.size || current.some((item) => planned.get(item.entry.document.id) !== item.action))
-          throw new ImportPlanChangedError();
+        const stored = new Map((await db.reports.toArray()).map((r) => [r.id, r]));
+        const moved =
+          stored.size !== plan.seenVersions.size ||
+          [...stored.values()].some((report) => plan.seenVersions.get(report.id) !== report.localVersion);
+        if (moved) throw new ImportPlanChangedError();
+        const current = planImport(backup, new Map([...stored.values()].map((r) => [r.id, r.document])));
 
         const result: ImportResult = { added: 0, replaced: 0, skipped: 0, profileImported: false };
         for (const { entry, action } of current) {
@@ -123,7 +125,7 @@ export class BackupRepository {
             result.skipped++;
             continue;
           }
-          await db.reports.put(storedReport(entry.document, entry.sync));
+          await db.reports.put(storedReport(entry.document, entry.sync, stored.get(id)));
           if (entry.sync.pending) await db.outbox.put(newOutboxEntry(id, new Date().toISOString()));
           else await db.outbox.delete(id);
           if (action === 'new') result.added++;

@@ -26,5 +26,6 @@ export {
   type OutboxEntry,
   type SettingKey,
   type SettingValues,
+  type ReportVersion,
   type StoredReport,
 } from './schema';

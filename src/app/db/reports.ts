@@ -2,7 +2,7 @@
  * Reports on this device. Every write of a document also (re)queues its outbox entry in the same
  * transaction, so a report is never changed locally without the sync engine knowing.
  */
-import { mergeReports } from '../../domain/merge';
+import { mergeReports, sameValue } from '../../domain/merge';
 import { periodKey, previousPeriod, type ReportPeriod } from '../../domain/period';
 import { emptyReport, reportFromPrevious, type ReportDocument } from '../../domain/report';
 import { neverSynced } from '../../domain/sync';
@@ -11,7 +11,7 @@ import type { LocalStore } from './database';
 import { PeriodTakenError, ReportNotFoundError, ReportNotReadyError, withStorageErrors } from './errors';
 import { noteWriteSucceeded } from './events';
 import { newUuid } from './ids';
-import { newOutboxEntry, nextTimestamp, storedReport, type ReportDatabase, type StoredReport } from './schema';
+import { newOutboxEntry, nextTimestamp, storedReport, type ReportDatabase, type ReportVersion, type StoredReport } from './schema';
 
 export const REPORT_SAVED_MARK = 'report-saved';
 
@@ -68,7 +68,7 @@ export class ReportRepository {
         const document = previous
           ? reportFromPrevious(id, period, previous.document, now)
           : emptyReport(id, period, now);
-        const stored = storedReport(document, neverSynced());
+        const stored = storedReport(document, neverSynced(), undefined);
         await this.db.reports.add(stored);
         await this.db.outbox.put(newOutboxEntry(id, now));
         return stored;
@@ -79,35 +79,41 @@ export class ReportRepository {
   /**
    * Autosave: store the officer's current document and queue it for the server, in one transaction.
    * Identity (id, period, createdAt) and status are kept from the stored copy: status changes only
-   * through `markReady` / `reopen`, so a late autosave can never undo them. Returns the saved document.
+   * through `markReady` / `reopen`, so a late autosave can never undo them. Returns the saved row.
    *
-   * `basis` is the stored document the editor's copy grew from. If something else (a sync pull, a
-   * conflict decision, another tab) changed the stored copy since, the edit is merged into it
-   * (three-way, the officer's edit winning where both changed a field) instead of overwriting it.
+   * `basis` is the stored copy the editor's document grew from. If anything else (a sync pull or
+   * merge, a conflict decision, another tab) wrote the report since — its `localVersion` moved on —
+   * the edit is merged into the stored copy (three-way, the officer's edit winning where both changed
+   * a field) instead of overwriting it. A save that changes nothing writes nothing: no new version,
+   * no new "last edited", nothing to push.
    */
-  save(document: ReportDocument, basis?: ReportDocument): Promise<ReportDocument> {
+  saveEdit(document: ReportDocument, basis?: ReportVersion): Promise<StoredReport> {
     return withStorageErrors(async () => {
       const saved = await this.db.transaction('rw', this.db.reports, this.db.outbox, async () => {
         const existing = await this.db.reports.get(document.id);
         if (!existing) throw new ReportNotFoundError(document.id);
-        const changedUnderneath = basis != null && basis.updatedAt !== existing.document.updatedAt;
-        const edited = changedUnderneath ? mergeReports(basis, document, existing.document).merged : document;
-        const updatedAt = nextTimestamp(existing.updatedAt);
+        const changedUnderneath = basis != null && basis.localVersion !== existing.localVersion;
+        const edited = changedUnderneath ? mergeReports(basis.document, document, existing.document).merged : document;
         const next: ReportDocument = {
           ...edited,
           id: existing.document.id,
           period: existing.document.period,
           status: existing.document.status,
           createdAt: existing.document.createdAt,
-          updatedAt,
+          updatedAt: existing.document.updatedAt,
         };
-        await this.writeQueued(this.db, existing, next);
-        return next;
+        if (sameValue(next, existing.document)) return existing;
+        return this.writeQueued(this.db, existing, { ...next, updatedAt: nextTimestamp(existing.updatedAt) });
       });
       markSaved(saved.id);
       noteWriteSucceeded();
       return saved;
     });
+  }
+
+  /** `saveEdit` for callers that need only the document (without a basis, the document is stored as it is). */
+  async save(document: ReportDocument, basis?: ReportVersion): Promise<ReportDocument> {
+    return (await this.saveEdit(document, basis)).document;
   }
 
   /**
@@ -146,16 +152,17 @@ export class ReportRepository {
         }
         if (existing.document.status === status) return existing.document;
         const next: ReportDocument = { ...existing.document, status, updatedAt: nextTimestamp(existing.updatedAt) };
-        await this.writeQueued(db, existing, next);
-        return next;
+        return (await this.writeQueued(db, existing, next)).document;
       }),
     );
   }
 
-  private async writeQueued(db: ReportDatabase, existing: StoredReport, document: ReportDocument): Promise<void> {
+  private async writeQueued(db: ReportDatabase, existing: StoredReport, document: ReportDocument): Promise<StoredReport> {
     // The sync fields (revision, base, review …) belong to the sync engine; only `pending` flips here.
-    await db.reports.put(storedReport(document, { ...existing.sync, pending: true }));
+    const stored = storedReport(document, { ...existing.sync, pending: true }, existing);
+    await db.reports.put(stored);
     await db.outbox.put(newOutboxEntry(existing.id, document.updatedAt));
+    return stored;
   }
 }
 

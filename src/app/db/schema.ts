@@ -17,11 +17,22 @@ export interface StoredReport {
   id: string;
   /** `periodKey(document.period)`, indexed for "one report per period" and "previous period". */
   periodKey: string;
-  /** Copy of `document.updatedAt`, indexed to list the latest first. */
+  /** Copy of `document.updatedAt`, indexed to list the latest first. For people: "last edited". */
   updatedAt: string;
+  /**
+   * Moves on (+1) with every write of `document` on this device — an edit, a merge, a pull, a
+   * conflict decision, an import, a status change, from any tab — and never goes back. "Did the
+   * stored copy change since I read it?" compares this, never `updatedAt` (a merge keeps the later
+   * of two edit times, which can be the reader's own). Writes of the sync fields alone keep it.
+   * Local to this device: not sent to the server, not in backups. See docs/decisions/0002-local-versions.md.
+   */
+  localVersion: number;
   document: ReportDocument;
   sync: LocalReportSync;
 }
+
+/** A stored document and the local version it was read at: what an open editor's form grew from. */
+export type ReportVersion = Pick<StoredReport, 'document' | 'localVersion'>;
 
 /**
  * One entry per report with changes the server has not seen. Written in the same transaction as the
@@ -77,11 +88,29 @@ export const VERSION_2_STORES = {
   settings: 'key',
 } as const;
 
-export const CURRENT_VERSION = 2;
+/** Version 3 adds `localVersion` to every report (no new index). */
+export const VERSION_3_STORES = VERSION_2_STORES;
 
-/** The row of a document: its indexed copies (`periodKey`, `updatedAt`) always follow the document. */
-export function storedReport(document: ReportDocument, sync: LocalReportSync): StoredReport {
-  return { id: document.id, periodKey: periodKey(document.period), updatedAt: document.updatedAt, document, sync };
+export const CURRENT_VERSION = 3;
+
+/**
+ * The row of a document written over `previous` (undefined for a report new on this device): its
+ * indexed copies (`periodKey`, `updatedAt`) always follow the document and its local version moves on.
+ */
+export function storedReport(document: ReportDocument, sync: LocalReportSync, previous: StoredReport | undefined): StoredReport {
+  return {
+    id: document.id,
+    periodKey: periodKey(document.period),
+    updatedAt: document.updatedAt,
+    localVersion: (previous?.localVersion ?? 0) + 1,
+    document,
+    sync,
+  };
+}
+
+/** The row with only its sync fields changed: the document, and so its local version, stay. */
+export function withSync(stored: StoredReport, sync: LocalReportSync): StoredReport {
+  return { ...stored, sync };
 }
 
 /** Now, or strictly later than `previous`, so "newer" comparisons (backup plan, sync) never see a tie after an edit. */
@@ -108,5 +137,13 @@ export function declareVersions(db: Dexie): void {
       const now = new Date().toISOString();
       const ids = await reports.toCollection().primaryKeys();
       await tx.table<OutboxEntry, string>('outbox').bulkPut(ids.map((id) => newOutboxEntry(id, now)));
+    });
+  db.version(3)
+    .stores(VERSION_3_STORES)
+    .upgrade(async (tx) => {
+      // Every report starts counting here; an editor open in an older tab reloads anyway (versionchange).
+      await tx.table<StoredReport, string>('reports').toCollection().modify((report) => {
+        report.localVersion = 1;
+      });
     });
 }

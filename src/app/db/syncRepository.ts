@@ -10,14 +10,17 @@
 import Dexie from 'dexie';
 import { sameValue, mergeReports } from '../../domain/merge';
 import type { ReportDocument } from '../../domain/report';
-import type { ApiError, LocalReportSync, ServerReport } from '../../domain/sync';
+import type { ApiError, LocalReportSync, ServerReport, UnansweredPush } from '../../domain/sync';
 import type { LocalStore } from './database';
 import { withStorageErrors } from './errors';
 import { newUuid } from './ids';
-import { newOutboxEntry, nextTimestamp, storedReport, type OutboxEntry, type ReportDatabase, type StoredReport } from './schema';
+import { newOutboxEntry, nextTimestamp, storedReport, withSync, type OutboxEntry, type ReportDatabase, type StoredReport } from './schema';
 
 /** `nextAttemptAt` of an entry set aside until the officer edits the report. */
 export const SET_ASIDE = Number.MAX_SAFE_INTEGER;
+
+/** Unanswered pushes kept per report (each one replayed costs a request). */
+const MAX_UNANSWERED = 4;
 
 export interface SyncConnection {
   serverUrl: string;
@@ -60,6 +63,13 @@ export interface SyncStorage {
   renewIdempotencyKey(reportId: string, idempotencyKey: string): Promise<void>;
   /** The server no longer knows the revision's report (404 on If-Match): push again as a creation. */
   forgetServerRevision(reportId: string): Promise<void>;
+  /** A push went out and no answer came back: remember it, to replay it before the next push. */
+  rememberUnanswered(reportId: string, push: UnansweredPush): Promise<void>;
+  /**
+   * The replay of an unanswered push was answered: forget it, and if the server holds it (`server`),
+   * that revision — this device's own copy — is the base of the next push.
+   */
+  settleUnanswered(reportId: string, idempotencyKey: string, server: ServerReport | null): Promise<void>;
   applyServerReport(remote: ServerReport): Promise<PullOutcome>;
   syncCursor(): Promise<string | null>;
   saveSyncProgress(cursor: string, lastSyncAt: string): Promise<void>;
@@ -146,7 +156,7 @@ export class SyncRepository implements SyncStorage {
       if (unchanged) await db.outbox.delete(reportId);
       // If a newer edit replaced the entry, the server's revision is still the right base for its push.
       const sync: LocalReportSync = { ...syncedState(server), pending: !unchanged };
-      await db.reports.put(storedReport(stored.document, sync));
+      await db.reports.put(withSync(stored, sync));
       return unchanged;
     });
   }
@@ -158,11 +168,11 @@ export class SyncRepository implements SyncStorage {
       if (sameValue(merged, remote.document)) {
         // Nothing of ours is missing on the server: in sync without another push.
         await db.outbox.delete(reportId);
-        await db.reports.put(storedReport(remote.document, syncedState(remote)));
+        await db.reports.put(storedReport(remote.document, syncedState(remote), stored));
         return true;
       }
       await db.outbox.put(newOutboxEntry(reportId, entry.queuedAt));
-      await db.reports.put(storedReport(merged, { ...syncedState(remote), pending: true }));
+      await db.reports.put(storedReport(merged, { ...syncedState(remote), pending: true }, stored));
       return true;
     });
   }
@@ -171,7 +181,7 @@ export class SyncRepository implements SyncStorage {
     return this.rw(async (db) => {
       const stored = await db.reports.get(reportId);
       if (!stored) return;
-      await db.reports.put(storedReport(stored.document, { ...stored.sync, review: remote.review, conflict: remote }));
+      await db.reports.put(withSync(stored, { ...stored.sync, review: remote.review, conflict: remote }));
     });
   }
 
@@ -181,7 +191,7 @@ export class SyncRepository implements SyncStorage {
       if (!stored) return;
       // Set aside only the refused snapshot: an edit made meanwhile has its own chance.
       if (entry?.idempotencyKey === idempotencyKey) await db.outbox.put({ ...entry, nextAttemptAt: SET_ASIDE });
-      await db.reports.put(storedReport(stored.document, { ...stored.sync, refusal }));
+      await db.reports.put(withSync(stored, { ...stored.sync, refusal }));
     });
   }
 
@@ -196,7 +206,7 @@ export class SyncRepository implements SyncStorage {
     return this.rw(async (db) => {
       const stored = await db.reports.get(reportId);
       if (!stored) return;
-      await db.reports.put(storedReport(stored.document, { ...stored.sync, serverRevision: null, base: null }));
+      await db.reports.put(withSync(stored, { ...stored.sync, serverRevision: null, base: null }));
     });
   }
 
@@ -223,10 +233,29 @@ export class SyncRepository implements SyncStorage {
           pending: true,
           refusal: null,
           conflict: null,
-        }),
+        }, stored),
       );
       return document;
     }, this.store.strictDb);
+  }
+
+  rememberUnanswered(reportId: string, push: UnansweredPush): Promise<void> {
+    return this.rw(async (db) => {
+      const stored = await db.reports.get(reportId);
+      if (!stored) return;
+      const unanswered = [...(stored.sync.unanswered ?? []).filter((p) => p.idempotencyKey !== push.idempotencyKey), push];
+      await db.reports.put(withSync(stored, { ...stored.sync, unanswered: unanswered.slice(-MAX_UNANSWERED) }));
+    });
+  }
+
+  settleUnanswered(reportId: string, idempotencyKey: string, server: ServerReport | null): Promise<void> {
+    return this.rw(async (db) => {
+      const stored = await db.reports.get(reportId);
+      if (!stored) return;
+      const unanswered = (stored.sync.unanswered ?? []).filter((p) => p.idempotencyKey !== idempotencyKey);
+      const known = server ? { serverRevision: server.revision, base: server.document, review: server.review } : {};
+      await db.reports.put(withSync(stored, { ...stored.sync, ...known, unanswered }));
+    });
   }
 
   applyServerReport(remote: ServerReport): Promise<PullOutcome> {
@@ -234,43 +263,43 @@ export class SyncRepository implements SyncStorage {
       const id = remote.document.id;
       const [entry, stored] = await Promise.all([db.outbox.get(id), db.reports.get(id)]);
       if (!stored) {
-        await db.reports.put(storedReport(remote.document, syncedState(remote)));
+        await db.reports.put(storedReport(remote.document, syncedState(remote), undefined));
         return 'created';
       }
       const sync = stored.sync;
       if (remote.revision === sync.serverRevision) {
         if (sameValue(remote.review, sync.review)) return 'unchanged';
-        await db.reports.put(storedReport(stored.document, { ...sync, review: remote.review }));
+        await db.reports.put(withSync(stored, { ...sync, review: remote.review }));
         return 'review';
       }
       if (sync.conflict) {
         if (sync.conflict.revision === remote.revision) {
           if (sameValue(remote.review, sync.conflict.review)) return 'unchanged';
-          await db.reports.put(storedReport(stored.document, { ...sync, review: remote.review, conflict: remote }));
+          await db.reports.put(withSync(stored, { ...sync, review: remote.review, conflict: remote }));
           return 'review';
         }
         // Still waiting for the officer: decide against the newest server copy.
-        await db.reports.put(storedReport(stored.document, { ...sync, review: remote.review, conflict: remote }));
+        await db.reports.put(withSync(stored, { ...sync, review: remote.review, conflict: remote }));
         return 'conflict';
       }
       if (!entry) {
-        await db.reports.put(storedReport(remote.document, syncedState(remote)));
+        await db.reports.put(storedReport(remote.document, syncedState(remote), stored));
         return 'updated';
       }
       // Local edits wait to be pushed: merge now so the push carries both sides on the new revision.
       const { merged, conflicts } = mergeReports(sync.base, stored.document, remote.document);
       if (conflicts.length > 0) {
-        await db.reports.put(storedReport(stored.document, { ...sync, review: remote.review, conflict: remote }));
+        await db.reports.put(withSync(stored, { ...sync, review: remote.review, conflict: remote }));
         return 'conflict';
       }
       if (sameValue(merged, remote.document)) {
         await db.outbox.delete(id);
-        await db.reports.put(storedReport(remote.document, syncedState(remote)));
+        await db.reports.put(storedReport(remote.document, syncedState(remote), stored));
         return 'updated';
       }
       await db.outbox.put({ ...newOutboxEntry(id, entry.queuedAt) });
       await db.reports.put(
-        storedReport(merged, { ...syncedState(remote), pending: true, refusal: sync.refusal }),
+        storedReport(merged, { ...syncedState(remote), pending: true, refusal: sync.refusal }, stored),
       );
       return 'merged';
     });

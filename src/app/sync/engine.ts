@@ -12,9 +12,8 @@
  * Every dependency comes in as a parameter (storage, fetch, clock, randomness, timers, lock) so the
  * same engine runs in the browser and, in tests, in Node against a real server.
  */
-import { mergeReports, sameValue } from '../../domain/merge';
-import type { ReportDocument } from '../../domain/report';
-import type { ApiError, ServerReport } from '../../domain/sync';
+import { mergeReports } from '../../domain/merge';
+import type { ApiError, ServerReport, UnansweredPush } from '../../domain/sync';
 import type { SyncConnection, SyncStorage } from '../db/syncRepository';
 import { DEFAULT_REQUEST_TIMEOUT_MS, browserTimers, getChanges, putReport, type HttpDeps, type Timers } from './api';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
@@ -89,8 +88,8 @@ export interface SyncEngine {
   subscribe(listener: (status: SyncStatus) => void): () => void;
 }
 
-const MAX_ROUNDS_PER_REPORT = 4;
-const MAX_UNCONFIRMED_PER_REPORT = 4;
+// Each replay of an unanswered push takes a round too.
+const MAX_ROUNDS_PER_REPORT = 8;
 const MAX_PULL_PAGES = 50;
 
 type Stop =
@@ -143,24 +142,6 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let started = false;
   let timer: unknown = null;
   let timerAt = Infinity;
-  /**
-   * Snapshots pushed without an answer (connection cut, timeout): the server may hold one of them.
-   * When a later push meets it (412), it is this device's own earlier copy, not the other
-   * device's, so it serves as the merge base and the officer is not asked about their own edits.
-   * Kept in memory: after a reload the worst case is one needless question.
-   */
-  const unconfirmed = new Map<string, ReportDocument[]>();
-
-  function rememberUnconfirmed(reportId: string, document: ReportDocument): void {
-    const list = unconfirmed.get(reportId) ?? [];
-    unconfirmed.set(reportId, [...list, document].slice(-MAX_UNCONFIRMED_PER_REPORT));
-  }
-
-  function mergeBase(reportId: string, base: ReportDocument | null, remote: ReportDocument): ReportDocument | null {
-    const ours = unconfirmed.get(reportId)?.some((document) => sameValue(document, remote));
-    return ours ? remote : base;
-  }
-
   function setStatus(next: Partial<SyncStatus>): void {
     const merged = { ...status, ...next };
     if (merged.state === status.state && merged.lastSyncAt === status.lastSyncAt && merged.retryAt === status.retryAt) {
@@ -174,12 +155,47 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return { outcome, pushRequests: 0, pushed: 0, pulled: 0, conflicts: 0, refused: 0, retryAt: null };
   }
 
+  /**
+   * A push whose answer was lost, sent again as it was (same body, If-Match and Idempotency-Key) now
+   * that a newer edit waits: the server answers with the revision it became, or applies it now, or
+   * refuses it. Either way the device then knows its base by revision, so its own earlier edits are
+   * never mistaken for the other phone's (no needless conflict question).
+   */
+  async function replayUnanswered(
+    connection: SyncConnection,
+    reportId: string,
+    push: UnansweredPush,
+    serverRevision: string | null,
+    result: SyncRunResult,
+  ): Promise<Stop | null> {
+    if (push.serverRevision !== serverRevision) {
+      // Sent on a revision the device has moved past: the server refused it or the device learnt its fate.
+      await storage.settleUnanswered(reportId, push.idempotencyKey, null);
+      return null;
+    }
+    const answer = await putReport(http, { ...connection, ...push });
+    result.pushRequests++;
+    if (answer.kind === 'network') return { kind: 'network' };
+    if (answer.kind === 'error') {
+      if (answer.status === 401) return { kind: 'unauthorized' };
+      if (isTransientStatus(answer.status)) return { kind: 'server', retryAfterMs: answer.retryAfterMs };
+    }
+    await storage.settleUnanswered(reportId, push.idempotencyKey, answer.kind === 'ok' ? answer.body.report : null);
+    return null;
+  }
+
   /** Pushes one report until it is in sync, set aside, in conflict, or the cycle must stop. */
   async function pushReport(connection: SyncConnection, reportId: string, result: SyncRunResult): Promise<Stop | null> {
     for (let round = 0; round < MAX_ROUNDS_PER_REPORT; round++) {
       const candidate = await storage.pushCandidate(reportId);
       if (!candidate || candidate.sync.conflict || candidate.entry.nextAttemptAt > now()) return null;
       const { entry, document, sync } = candidate;
+      const earlier = (sync.unanswered ?? []).find((push) => push.idempotencyKey !== entry.idempotencyKey);
+      if (earlier) {
+        const stop = await replayUnanswered(connection, reportId, earlier, sync.serverRevision, result);
+        if (stop) return stop;
+        continue;
+      }
       const answer = await putReport(http, {
         serverUrl: connection.serverUrl,
         deviceToken: connection.deviceToken,
@@ -189,11 +205,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       });
       result.pushRequests++;
       if (answer.kind === 'network') {
-        rememberUnconfirmed(reportId, document);
+        await storage.rememberUnanswered(reportId, {
+          idempotencyKey: entry.idempotencyKey,
+          document,
+          serverRevision: sync.serverRevision,
+        });
         return { kind: 'network' };
       }
       if (answer.kind === 'ok') {
-        unconfirmed.delete(reportId);
         await storage.completePush(reportId, entry.idempotencyKey, answer.body.report);
         result.pushed++;
         return null;
@@ -208,8 +227,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           result.refused++;
           return null;
         }
-        const base = mergeBase(reportId, sync.base, current.document);
-        const { merged, conflicts } = mergeReports(base, document, current.document);
+        const { merged, conflicts } = mergeReports(sync.base, document, current.document);
         if (conflicts.length > 0) {
           await storage.setConflict(reportId, current);
           result.conflicts++;

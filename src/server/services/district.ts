@@ -271,7 +271,8 @@ export async function districtRevision(context: ServiceContext, reportId: string
 const reviewSchema = z.object({
   status: z.enum(REVIEW_STATUSES),
   comment: z._default(z.string().check(z.trim(), z.maxLength(5_000)), ''),
-  revision: z.optional(z.string().check(z.regex(/^\d{1,15}$/))),
+  /** The revision the district read: a decision is about that revision, never about one sent since. */
+  revision: z.string().check(z.regex(/^\d{1,15}$/)),
 });
 
 export async function reviewReport(context: ServiceContext, reportId: string, input: unknown): Promise<ServerReport> {
@@ -287,11 +288,16 @@ export async function reviewReport(context: ServiceContext, reportId: string, in
     const current = toServerReport(record);
     if (current.review?.status === 'accepted')
       throw new ApiFailure(409, 'report_accepted', 'This report is already accepted.');
-    if (decision.revision !== undefined && decision.revision !== current.revision)
+    if (decision.revision !== current.revision)
       throw new ApiFailure(412, 'stale_revision', 'The union sent a newer revision; read it before deciding.', { current });
     if (current.document.status !== 'ready')
       throw validationFailed([{ path: 'status', code: 'not_ready', message: 'Only a report marked ready can be reviewed.' }]);
-    const review: ReviewDecision = { status: decision.status, comment: decision.comment, decidedAt: isoNow(context) };
+    const review: ReviewDecision = {
+      status: decision.status,
+      comment: decision.comment,
+      decidedAt: isoNow(context),
+      revision: current.revision,
+    };
     // The decision travels to the union's devices through the change feed, so it takes a new change_seq.
     const updated = { ...record, reviewJson: JSON.stringify(review), changeSeq };
     await tx.updateReport(updated);

@@ -92,6 +92,7 @@ describe('backup export and import', () => {
       id: firstId,
       periodKey: '2023-yearly',
       updatedAt: backup.reports[0]!.document.updatedAt,
+      localVersion: 1,
       document: backup.reports[0]!.document,
       sync: backup.reports[0]!.sync,
     });

@@ -79,21 +79,40 @@ describe('reports repository', () => {
   it('merges an edit into a stored copy that changed underneath it instead of overwriting it', async () => {
     store = await openFreshStore();
     const created = await store.reports.create({ year: 2024, kind: 'yearly' });
-    const opened = await store.reports.save({ ...created.document, membership: { ...created.document.membership, workers: 100, members: 80 } });
-    // A pull brings the other device's change while the editor still shows `opened`.
+    const opened = await store.reports.saveEdit({ ...created.document, membership: { ...created.document.membership, workers: 100, members: 80 } });
+    // A pull brings the other device's change while the editor still shows `opened`. The merged
+    // copy keeps this device's own edit time (it edited last): only the local version says it changed.
     await store.db.reports.update(created.id, {
       'document.inspection.inspections': 3,
-      'document.updatedAt': '2030-01-01T00:00:00.000Z',
-      updatedAt: '2030-01-01T00:00:00.000Z',
+      localVersion: opened.localVersion + 1,
     });
-    const typed = { ...opened, membership: { ...opened.membership, members: 85 } };
-    const saved = await store.reports.save(typed, opened);
-    expect(saved.membership.members).toBe(85);
-    expect(saved.inspection.inspections).toBe(3);
-    expect((await store.reports.get(created.id))?.document).toEqual(saved);
-    // Without a basis (or with the current one) the edit is stored as given.
-    const again = await store.reports.save({ ...saved, proposals: { text: 'x' } }, saved);
-    expect(again.inspection.inspections).toBe(3);
+    const typed = { ...opened.document, membership: { ...opened.document.membership, members: 85 } };
+    const saved = await store.reports.saveEdit(typed, opened);
+    expect(saved.document.membership.members).toBe(85);
+    expect(saved.document.inspection.inspections).toBe(3);
+    expect(saved.localVersion).toBe(opened.localVersion + 2);
+    expect((await store.reports.get(created.id))?.document).toEqual(saved.document);
+    // With the current basis (or none) the edit is stored as given.
+    const again = await store.reports.saveEdit({ ...saved.document, proposals: { text: 'x' } }, saved);
+    expect(again.document.inspection.inspections).toBe(3);
+    expect(again.document.proposals.text).toBe('x');
+  });
+
+  it('moves the local version with every write of the document, and writes nothing for a save that changes nothing', async () => {
+    store = await openFreshStore();
+    const created = await store.reports.create({ year: 2024, kind: 'yearly' });
+    expect(created.localVersion).toBe(1);
+    const edited = await store.reports.saveEdit({ ...created.document, proposals: { text: 'Kiến nghị' } }, created);
+    expect(edited.localVersion).toBe(2);
+    const unchanged = await store.reports.saveEdit({ ...edited.document }, edited);
+    expect(unchanged).toEqual(edited);
+    expect((await store.reports.get(created.id))?.localVersion).toBe(2);
+    await store.reports.save({ ...edited.document, membership: { ...edited.document.membership, workers: 10, members: 9 } });
+    expect((await store.reports.get(created.id))?.localVersion).toBe(3);
+    await store.reports.markReady(created.id);
+    expect((await store.reports.get(created.id))?.localVersion).toBe(4);
+    await store.reports.reopen(created.id);
+    expect((await store.reports.get(created.id))?.localVersion).toBe(5);
   });
 
   it('keeps the sync state the sync engine wrote, flipping only pending', async () => {

@@ -34,8 +34,11 @@ function version1Document(id: string, period: { year: number; kind: string }, at
   } as ReportDocument;
 }
 
+/** Version 2 as it was declared and wrote, frozen likewise: reports with sync state, the outbox. */
+const VERSION_2_STORES = { reports: 'id, periodKey, updatedAt', outbox: 'reportId, nextAttemptAt', settings: 'key' };
+
 describe('database upgrades', () => {
-  it('upgrades version 1 data (no sync state, no outbox) to version 2 without losing a figure', async () => {
+  it('upgrades version 1 data (no sync state, no outbox) to today without losing a figure', async () => {
     const name = freshDatabaseName();
     // What the first release wrote: a Dexie that knows only version 1.
     const v1 = new Dexie(name, fakeIndexedDb);
@@ -55,9 +58,10 @@ describe('database upgrades', () => {
     const store = new LocalStore({ name, dexie: fakeIndexedDb });
     await store.open();
     try {
-      expect(store.db.verno).toBe(2);
+      expect(store.db.verno).toBe(3);
       const upgraded = await store.reports.get(REPORT_A);
       expect(upgraded?.document).toEqual(a);
+      expect(upgraded?.localVersion).toBe(1);
       expect(reportDocumentSchema.safeParse(upgraded?.document).success).toBe(true);
       expect(upgraded?.sync).toEqual(neverSynced());
       expect((await store.reports.get(REPORT_B))?.document.status).toBe('ready');
@@ -73,10 +77,61 @@ describe('database upgrades', () => {
     }
   });
 
+  it('upgrades version 2 data (synced, pending, in conflict) to version 3: a local version on every report, nothing else touched', async () => {
+    const name = freshDatabaseName();
+    const v2 = new Dexie(name, fakeIndexedDb);
+    v2.version(1).stores(VERSION_1_STORES);
+    v2.version(2).stores(VERSION_2_STORES);
+    const a = version1Document(REPORT_A, { year: 2024, kind: 'yearly' }, '2025-01-10T08:00:00.000Z');
+    a.membership.workers = 250;
+    a.membership.members = 213;
+    const base = structuredClone(a);
+    a.membership.membersInOtherOrganisations = 12; // edited after the last sync, waiting in the outbox
+    const b = version1Document(REPORT_B, { year: 2025, kind: 'yearly' }, '2025-11-20T08:00:00.000Z');
+    const syncA = { serverRevision: '7', base, pending: true, review: null, refusal: null, conflict: null };
+    const syncB = {
+      serverRevision: '3',
+      base: b,
+      pending: false,
+      review: { status: 'returned', comment: 'Bổ sung số liệu', decidedAt: '2025-11-21T02:00:00.000Z' },
+      refusal: null,
+      conflict: null,
+    };
+    await v2.table('reports').bulkAdd([
+      { id: a.id, periodKey: '2024-yearly', updatedAt: a.updatedAt, document: a, sync: syncA },
+      { id: b.id, periodKey: '2025-yearly', updatedAt: b.updatedAt, document: b, sync: syncB },
+    ]);
+    const entry = { reportId: a.id, queuedAt: a.updatedAt, attempts: 2, nextAttemptAt: 1_700_000_000_000, idempotencyKey: 'key-a' };
+    await v2.table('outbox').put(entry);
+    await v2.table('settings').bulkPut([
+      { key: 'deviceToken', value: 'token' },
+      { key: 'syncCursor', value: '42' },
+    ]);
+    v2.close();
+
+    const store = new LocalStore({ name, dexie: fakeIndexedDb });
+    await store.open();
+    try {
+      expect(store.db.verno).toBe(3);
+      const upgradedA = await store.reports.get(REPORT_A);
+      expect(upgradedA).toEqual({ id: a.id, periodKey: '2024-yearly', updatedAt: a.updatedAt, localVersion: 1, document: a, sync: syncA });
+      expect((await store.reports.get(REPORT_B))?.sync).toEqual(syncB);
+      expect((await store.reports.get(REPORT_B))?.localVersion).toBe(1);
+      expect(await store.db.outbox.toArray()).toEqual([entry]);
+      expect(await store.settings.get('syncCursor')).toBe('42');
+      // An editor that read it upgraded sees the next write as a change.
+      const saved = await store.reports.saveEdit({ ...a, proposals: { text: 'Đề xuất' } }, upgradedA!);
+      expect(saved.localVersion).toBe(2);
+      expect(saved.document.membership.membersInOtherOrganisations).toBe(12);
+    } finally {
+      store.close();
+    }
+  });
+
   it('opens an empty device straight at the current version', async () => {
     const store = new LocalStore({ name: freshDatabaseName(), dexie: fakeIndexedDb });
     await store.open();
-    expect(store.db.verno).toBe(2);
+    expect(store.db.verno).toBe(3);
     expect(await store.reports.list()).toEqual([]);
     store.close();
   });

@@ -7,9 +7,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { ReportDocument } from '../../../domain/report';
 import type { LocalReportSync } from '../../../domain/sync';
 import { checkReport, type ReportCheck } from '../../../domain/validation';
-import { sameValue, mergeReports } from '../../../domain/merge';
-import { getLocalStore, ReportNotReadyError, StorageFullError } from '../../db';
-import { SyncRepository } from '../../db/syncRepository';
+import { getLocalStore, ReportNotReadyError, StorageFullError, type ReportVersion } from '../../db';
 import { formatCount, formatTime, useI18n } from '../../i18n';
 import { fieldId } from '../../ui/FieldRow';
 import { navigate } from '../../ui/router';
@@ -25,22 +23,17 @@ import {
   SECTION_IDS,
   documentFromForm,
   formFromDocument,
-  keepTypedText,
   sectionOfPath,
   type ReportFormValues,
   type SectionId,
 } from './reportForm';
-import { useAutosave, type AutosaveState } from './useAutosave';
-
-/** Same report content, whatever the edit time and status (status changes only through its own buttons). */
-function sameContent(a: ReportDocument, b: ReportDocument): boolean {
-  return sameValue({ ...a, updatedAt: '', status: 'draft' }, { ...b, updatedAt: '', status: 'draft' });
-}
+import type { AutosaveState } from './useAutosave';
+import { useStoredReportUpdates } from './useStoredReportUpdates';
 
 type Loaded =
   | { kind: 'loading' }
   | { kind: 'missing' }
-  | { kind: 'ready'; document: ReportDocument; sync: LocalReportSync; previous: ReportDocument | null };
+  | { kind: 'ready'; stored: ReportVersion; sync: LocalReportSync; previous: ReportDocument | null };
 
 export function ReportEditorScreen({ reportId, section }: { reportId: string; section: string | null }) {
   const { t } = useI18n();
@@ -52,7 +45,7 @@ export function ReportEditorScreen({ reportId, section }: { reportId: string; se
       const stored = await store.reports.get(reportId);
       const previous = stored ? await store.reports.previousOf(stored.document.period) : null;
       if (live)
-        setLoaded(stored ? { kind: 'ready', document: stored.document, sync: stored.sync, previous } : { kind: 'missing' });
+        setLoaded(stored ? { kind: 'ready', stored, sync: stored.sync, previous } : { kind: 'missing' });
     })().catch(() => live && setLoaded({ kind: 'missing' }));
     return () => {
       live = false;
@@ -70,7 +63,7 @@ export function ReportEditorScreen({ reportId, section }: { reportId: string; se
       </div>
     );
   const current = (SECTION_IDS as readonly string[]).includes(section ?? '') ? (section as SectionId) : 'membership';
-  return <ReportEditor key={reportId} initial={loaded.document} initialSync={loaded.sync} previous={loaded.previous} section={current} />;
+  return <ReportEditor key={reportId} stored={loaded.stored} initialSync={loaded.sync} previous={loaded.previous} section={current} />;
 }
 
 function SaveIndicator({ state }: { state: AutosaveState }) {
@@ -113,81 +106,26 @@ function SaveIndicator({ state }: { state: AutosaveState }) {
 }
 
 function ReportEditor({
-  initial,
+  stored,
   initialSync,
   previous,
   section,
 }: {
-  initial: ReportDocument;
+  stored: ReportVersion;
   initialSync: LocalReportSync;
   previous: ReportDocument | null;
   section: SectionId;
 }) {
   const { t } = useI18n();
   const store = getLocalStore();
-  // The stored document the form's content grew from: the base of every rebase and of each save's merge.
-  const basis = useRef(initial);
-  const [status, setStatus] = useState(initial.status);
-  const [sync, setSync] = useState(initialSync);
-  // The last stored document, for the sync badge and the conflict screen (which merges against it).
-  const [savedDocument, setSavedDocument] = useState(initial);
+  const initial = stored.document;
   const [statusError, setStatusError] = useState<string | null>(null);
   const { register, control, setValue, getValues, watch, reset, formState } = useForm<ReportFormValues>({
     defaultValues: formFromDocument(initial),
   });
-
-  /**
-   * The stored copy moved on without this form (a sync pull or merge, a conflict decision, another
-   * tab, or a save that merged such a change): carry the officer's unsaved typing over onto it.
-   */
-  const rebase = (from: ReportDocument, stored: ReportDocument) => {
-    const typedValues = getValues();
-    const typed = documentFromForm(typedValues, from).document;
-    const rebased = { ...mergeReports(from, typed, stored).merged, status: stored.status };
-    basis.current = stored;
-    setSavedDocument(stored);
-    setStatus(stored.status);
-    reset(keepTypedText(typedValues, formFromDocument(rebased)), { keepTouched: true });
-    if (!sameContent(rebased, stored)) autosave.queue.schedule(rebased);
-  };
-
-  const autosave = useAutosave(
-    async (document) => {
-      const from = basis.current;
-      const saved = await store.reports.save(document, from);
-      if (sameContent(saved, document)) {
-        basis.current = saved;
-        setSavedDocument(saved);
-      } else rebase(document, saved);
-      return saved;
-    },
-    () => {},
-  );
+  const { autosave, savedDocument, sync } = useStoredReportUpdates(stored, initialSync, { getValues, reset, setValue, watch });
   const { queue } = autosave;
-
-  useEffect(() => {
-    const subscription = watch((values, { name, type }) => {
-      // A `reset` (the stored copy changed underneath) is not an edit.
-      if (name === undefined && type === undefined) return;
-      queue.schedule(documentFromForm(values as ReportFormValues, basis.current).document);
-    });
-    return () => subscription.unsubscribe();
-  }, [watch, queue]);
-
-  // Whatever writes this report (this editor, sync, another tab): show where it stands and, when
-  // the document itself changed elsewhere and nothing is waiting to be saved here, take it in.
-  // While a save waits or runs, that save merges the change itself (see ReportRepository.save).
-  useEffect(
-    () =>
-      new SyncRepository(store).watchReport(initial.id, (stored) => {
-        if (!stored) return;
-        setSync(stored.sync);
-        if (!queue.hasPendingWrites && stored.document.updatedAt !== basis.current.updatedAt) rebase(basis.current, stored.document);
-      }),
-    // `rebase` uses only refs, stable react-hook-form methods and state setters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, initial.id, queue],
-  );
+  const status = savedDocument.status;
 
   const values = useWatch({ control }) as ReportFormValues;
   const reading = useMemo(() => documentFromForm(values, savedDocument), [values, savedDocument]);
@@ -236,10 +174,8 @@ function ReportEditor({
     setStatusError(null);
     try {
       await queue.flush();
-      const saved = await store.reports.markReady(initial.id);
-      basis.current = saved;
-      setSavedDocument(saved);
-      setStatus(saved.status);
+      // The editor's watch takes the new status in, as it does every write of the report.
+      await store.reports.markReady(initial.id);
     } catch (error) {
       setStatusError(
         error instanceof ReportNotReadyError
@@ -253,10 +189,7 @@ function ReportEditor({
   const reopen = async () => {
     setStatusError(null);
     try {
-      const saved = await store.reports.reopen(initial.id);
-      basis.current = saved;
-      setSavedDocument(saved);
-      setStatus(saved.status);
+      await store.reports.reopen(initial.id);
     } catch (error) {
       setStatusError(error instanceof StorageFullError ? t.db.storageFull : t.db.genericError);
     }

@@ -41,6 +41,11 @@ export class AutosaveQueue {
     return this.waiting !== null || this.running !== null;
   }
 
+  /** A document waits for its turn (not counting the save that runs). */
+  get hasWaitingDocument(): boolean {
+    return this.waiting !== null;
+  }
+
   schedule(document: ReportDocument): void {
     const wasIdle = this.waiting === null;
     this.waiting = document;
