@@ -210,7 +210,7 @@ function PrintDetailsForm({
       const current = stored.document.issuance ?? { number: '', date: '' };
       const wanted = { number: issuance.number.trim().slice(0, 20), date: issuance.date };
       if (!locked && (wanted.number !== current.number || wanted.date !== current.date))
-        await store.reports.save({ ...stored.document, issuance: wanted }, stored.document);
+        await store.reports.save({ ...stored.document, issuance: wanted }, stored);
       setMessage({ kind: 'ok', text: m.saved });
       await onSaved();
     } catch {
