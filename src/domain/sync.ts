@@ -118,6 +118,35 @@ export interface LocalReportSync {
   refusal: ApiError | null;
   /** The server's copy when a push met a concurrent change that needs the officer's decision. */
   conflict: ServerReport | null;
+  /** The superior's last return of this report (absent in data written before it was kept). */
+  lastReturn?: ReturnedRevision | null;
+}
+
+/**
+ * The superior's last return of a report, remembered by the device: the server clears its decision
+ * as soon as a new revision arrives, but the officer still needs the comment while fixing, and
+ * "sent again" and "changed since it was returned" are measured against it (`lifecycle.ts`).
+ */
+export interface ReturnedRevision {
+  review: ReviewDecision;
+  /** The server revision that was returned, and its document. */
+  revision: string;
+  document: ReportDocument;
+}
+
+/**
+ * The memory of the last return after the device takes in a server copy: a returned decision is
+ * remembered with its revision and document; any other copy keeps what was remembered.
+ */
+export function rememberReturn(
+  previous: ReturnedRevision | null | undefined,
+  server: Pick<ServerReport, 'review' | 'revision' | 'document'>,
+): ReturnedRevision | null {
+  if (server.review?.status === 'returned') {
+    if (previous?.revision === server.revision && previous.review.decidedAt === server.review.decidedAt) return previous;
+    return { review: server.review, revision: server.revision, document: server.document };
+  }
+  return previous ?? null;
 }
 
 export function neverSynced(): LocalReportSync {
