@@ -272,6 +272,24 @@ describe('the life of one report, on a phone', () => {
       expect((await editorState(page, 'draftLocal')).locked).toBe(false);
       await expectAccessibleScreen(page, 'the review section with errors');
 
+      // Sent on a phone that is not connected: it waits, locked, and the one action is to connect.
+      await page.getByTestId('section-membership').click();
+      await fillAndWaitSaved(page, { 'membership.workers': '40', 'membership.members': '38' });
+      await page.getByTestId('primary-action').click();
+      const queued = await editorState(page, 'queued');
+      expect(queued).toMatchObject({ label: '⏳ Chờ gửi', action: 'Kết nối với công đoàn cấp trên', locked: true, lockedNote: true });
+      expect(await page.getByTestId('primary-action').getAttribute('href')).toBe('#/enrol');
+      await expectAccessibleScreen(page, 'the editor, waiting to send');
+      await page.getByTestId('withdraw').click();
+      expect((await editorState(page, 'draftLocal')).locked).toBe(false);
+
+      await page.getByTestId('nav-profile').click();
+      await page.locator('#profile-unionName').waitFor();
+      await expectAccessibleScreen(page, 'the union profile');
+      await page.getByTestId('nav-backup').click();
+      await page.getByTestId('backup-export').waitFor();
+      await expectAccessibleScreen(page, 'backup');
+
       // A draft that never left the phone: deleting it says it is gone for good, and asks once.
       await page.getByTestId('nav-reports').click();
       await page.getByTestId('report-delete').click();

@@ -77,12 +77,14 @@ export async function expectTouchTargets(page: Page, where: string): Promise<voi
       'label.choice-option',
       'label.checkbox',
       'label.sync-choice',
+      'label.button',
     ].join(',');
     const found: TargetBox[] = [];
     for (const element of document.querySelectorAll<HTMLElement>(selector)) {
       const rect = element.getBoundingClientRect();
       const style = getComputedStyle(element);
-      if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden') continue;
+      // Hidden, or visually hidden behind the label that is drawn as its target (a file input).
+      if (rect.width <= 1 || rect.height <= 1 || style.visibility === 'hidden') continue;
       if (element.closest('.visually-hidden')) continue;
       const name = `${element.tagName.toLowerCase()}${element.dataset.testid ? `[${element.dataset.testid}]` : ''} “${(element.innerText || element.getAttribute('aria-label') || element.id).trim().slice(0, 40)}”`;
       found.push({ name, x: rect.x + scrollX, y: rect.y + scrollY, width: rect.width, height: rect.height });

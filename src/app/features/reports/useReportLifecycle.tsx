@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n';
 import { sendNow } from '../../sync';
 import { routeHref } from '../../ui/router';
 import { LazyConflictResolver } from '../sync';
+import { CheckRepliesButton } from './CheckRepliesButton';
 import { lifecycleMessages } from './lifecycleMessages';
 import { sectionOfPath, type SectionId } from './reportForm';
 
@@ -106,6 +107,7 @@ export function useReportLifecycle(status: ReportStatus, sync: LocalReportSync, 
             ) : null}
           </div>
         ) : null}
+        {stage === 'sent' || stage === 'resent' ? <CheckRepliesButton /> : null}
         {stage === 'conflict' && deciding && stored.conflict ? (
           <Suspense fallback={<p className="muted">{t.common.loading}</p>}>
             <LazyConflictResolver reportId={reportId} document={document} sync={stored} onDone={() => setDeciding(false)} />
