@@ -91,7 +91,8 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /**
- * Where a report stands, as the officer sees it. One component draws these phases.
+ * Where a report stands with the server (transport only; the sync tests assert on it). What the
+ * officer reads — one stage, one sentence, one action — is `reportLifecycle()` in `lifecycle.ts`.
  * - `local`: only on this phone (never reached the server, or changed since)
  * - `saved`: the server holds this exact draft
  * - `sent`: marked ready and held by the server, waiting for the district

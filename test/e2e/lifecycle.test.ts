@@ -277,7 +277,7 @@ describe('the life of one report, on a phone', () => {
       await fillAndWaitSaved(page, { 'membership.workers': '40', 'membership.members': '38' });
       await page.getByTestId('primary-action').click();
       const queued = await editorState(page, 'queued');
-      expect(queued).toMatchObject({ label: '⏳ Chờ gửi', action: 'Kết nối với công đoàn cấp trên', locked: true, lockedNote: true });
+      expect(queued).toMatchObject({ label: '… Chờ gửi', action: 'Kết nối với công đoàn cấp trên', locked: true, lockedNote: true });
       expect(await page.getByTestId('primary-action').getAttribute('href')).toBe('#/enrol');
       await expectAccessibleScreen(page, 'the editor, waiting to send');
       await page.getByTestId('withdraw').click();

@@ -18,7 +18,7 @@ import './lifecycle.css';
 const MARKS: Record<ReportLifecycle['stage'], string> = {
   draftLocal: '✎',
   draftSaved: '✎',
-  queued: '⏳',
+  queued: '…',
   sent: '✉',
   returned: '↩',
   fixing: '✎',
@@ -26,7 +26,7 @@ const MARKS: Record<ReportLifecycle['stage'], string> = {
   accepted: '✔',
   conflict: '⚠',
   refused: '⚠',
-  roundClosed: '🔒',
+  roundClosed: '⊘',
 };
 
 export interface ReportStandingProps {
@@ -107,7 +107,7 @@ export function ReportStanding({ reportId, lifecycle, sync, variant, onAction, b
       {full && notConnected ? <p className="standing-note">{m.notConnected}</p> : null}
       {full && locked ? (
         <p className="standing-note standing-locked" data-testid="locked-note">
-          <span aria-hidden="true">🔒</span> {stage === 'queued' || stage === 'sent' || stage === 'resent' || stage === 'returned' ? m.lockedSent : m.locked}
+          {stage === 'queued' || stage === 'sent' || stage === 'resent' || stage === 'returned' ? m.lockedSent : m.locked}
         </p>
       ) : null}
       {full ? primary : null}
