@@ -25,9 +25,11 @@ serverAndBrowserPerFile(() => startTestServer({ distDir }), (started, launched) 
   browser = launched;
 });
 
-async function enrol(page: Page, unionName: string): Promise<void> {
+async function enrol(page: Page, unionName: string, { checkScreen = false } = {}): Promise<void> {
   const { code } = await server.createUnionWithCode({ name: unionName });
   await page.goto(`${server.url}/#/enrol`);
+  await page.locator('input[name="serverUrl"]').waitFor();
+  if (checkScreen) await expectAccessibleScreen(page, 'the enrolment form');
   await page.locator('input[name="serverUrl"]').fill(server.url);
   await page.locator('input[name="code"]').fill(code);
   await page.locator('input[name="deviceName"]').fill('Điện thoại chị Lan');
@@ -81,7 +83,7 @@ describe('the life of one report, on a phone', () => {
       await expectAccessibleScreen(page, 'the empty list');
 
       // Enrolling ends with "Về danh sách báo cáo", which used to open Settings.
-      await enrol(page, 'CĐCS Công ty May Tây Ninh');
+      await enrol(page, 'CĐCS Công ty May Tây Ninh', { checkScreen: true });
       await expectAccessibleScreen(page, 'enrolment done');
       await page.getByRole('link', { name: 'Về danh sách báo cáo' }).click();
       await page.getByTestId('create-report').waitFor();
@@ -191,7 +193,7 @@ describe('the life of one report, on a phone', () => {
       await item.waitFor();
       await page.getByTestId('check-replies').click();
       await item.locator('[data-testid="report-standing"][data-stage="accepted"]').waitFor();
-      expect(await page.getByTestId('check-replies-result').innerText()).toMatch(/^Đã kiểm tra lúc \d{2}:\d{2}/);
+      await page.locator('[data-testid="check-replies-result"]', { hasText: /^Đã kiểm tra lúc \d{2}:\d{2}/ }).waitFor();
       await expectAccessibleScreen(page, 'the list, accepted');
       await item.getByTestId('report-open').click();
       const accepted = await editorState(page, 'accepted');
