@@ -87,7 +87,11 @@ export function startSync(store: LocalStore = getLocalStore()): SyncEngine {
 
   const onOnline = () => engine.requestSync('online');
   const onVisible = () => {
-    if (document.visibilityState === 'visible') engine.requestSync('visible');
+    if (document.visibilityState !== 'visible') return;
+    engine.requestSync('visible');
+    // Back in the foreground is when the officer looks for the superior's decision: pull it now,
+    // even while pushes wait out a backoff.
+    void engine.pullOnce();
   };
   const onWorkerMessage = (event: MessageEvent) => {
     const type = (event.data as { type?: unknown } | null)?.type;

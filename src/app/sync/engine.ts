@@ -80,8 +80,8 @@ export interface SyncEngine {
   sendNow(): Promise<SyncRunResult>;
   /**
    * Only the pull ("Kiểm tra phản hồi", the list opened, Periodic Background Sync): the superior's
-   * decisions arrive without waiting for the timer. Joins a cycle in flight (it pulls too); leaves
-   * the backoff and the push schedule alone.
+   * decisions arrive without waiting for the timer. Runs after a cycle in flight; leaves the backoff
+   * and the push schedule alone.
    */
   pullOnce(): Promise<SyncRunResult>;
   /** Something happened that may let a sync succeed; the engine decides when to run. */
@@ -391,7 +391,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       return run();
     },
     pullOnce() {
-      if (running) return running;
+      // Under the lock, so after a cycle in flight (which may have pulled before the decision was made).
       return lock(pullCycle).catch(() => emptyResult('error'));
     },
     requestSync(trigger) {
