@@ -53,7 +53,12 @@ async function editorState(page: Page, stage: string) {
   const locked = (await card.getAttribute('data-locked')) === 'true';
   // Where the section has a field, it is as locked as the card says.
   const field = page.locator('[data-testid="section-panel-membership"] [data-testid="field-membership.members"]');
-  if ((await field.count()) > 0) expect(await field.isEditable()).toBe(!locked);
+  if ((await field.count()) > 0) {
+    expect(await field.isEditable()).toBe(!locked);
+    // Locked fields look locked (they used to look editable on a returned report).
+    const border = await field.evaluate((element) => getComputedStyle(element).borderTopStyle);
+    expect(border).toBe(locked ? 'dashed' : 'solid');
+  }
   return {
     label: await card.getByTestId('standing-label').innerText(),
     sentence: await card.getByTestId('standing-sentence').innerText(),
@@ -214,6 +219,10 @@ describe('the life of one report, on a phone', () => {
 
       // Deleting says what goes and what stays, and asks twice for an accepted report.
       await page.getByTestId('nav-reports').click();
+      // A quiet button, not the card-wide red "Xoá" of before.
+      const deleteBox = await item.getByTestId('report-delete').boundingBox();
+      expect(deleteBox!.width).toBeLessThan(240);
+      expect(await item.getByTestId('report-delete').innerText()).toBe('Xoá khỏi máy này');
       await item.getByTestId('report-delete').click();
       const question = item.getByTestId('report-delete-question');
       expect(await question.getAttribute('data-step')).toBe('first');
