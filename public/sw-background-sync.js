@@ -13,3 +13,17 @@ self.addEventListener('sync', (event) => {
     }),
   );
 });
+
+/*
+ * Periodic Background Sync, an extra where the browser allows it (Chromium, installed app): now and
+ * then the browser fires `periodicsync` with the tag the app registered (PERIODIC_PULL_TAG); the
+ * worker asks the open pages to pull the superior's decisions. No network from here either.
+ */
+self.addEventListener('periodicsync', (event) => {
+  if (event.tag !== 'bao-cao-cdcs-pull') return;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((clients) => {
+      for (const client of clients) client.postMessage({ type: 'bao-cao-cdcs-pull' });
+    }),
+  );
+});

@@ -8,7 +8,7 @@ import { getLocalStore, hasDatabaseEventHappened, onDatabaseEvent, type Language
 import { ReportListScreen } from './features/reports/ReportListScreen';
 import { I18nProvider, loadMessages, useI18n, type Messages } from './i18n';
 import { vi } from './i18n/vi';
-import { InAppBrowserNotice, InstallPrompt, QuotaErrorBanner, UpdatePrompt } from './pwa';
+import { InAppBrowserNotice, QuotaErrorBanner, UpdatePrompt } from './pwa';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { navigate, useRoute, type Route } from './ui/router';
 import { LazyEnrolScreen } from './features/enrol';
@@ -150,7 +150,6 @@ function Frame({ opening }: { opening: Opening }) {
             </Suspense>
           </ErrorBoundary>
         )}
-        <InstallPrompt language={language} />
       </main>
     </>
   );
@@ -180,7 +179,8 @@ function Screen({ route }: { route: Route }) {
     case 'settings':
       return <SettingsScreen />;
     case 'enrol':
-      return <LazyEnrolScreen backHref="#/settings" />;
+      // After enrolling, "Về danh sách báo cáo" goes where it says.
+      return <LazyEnrolScreen backHref="#/" />;
     default:
       return <ReportListScreen />;
   }

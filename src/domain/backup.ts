@@ -35,6 +35,7 @@ const localSyncSchema = z.object({
       savedAt: z.string(),
     }),
   ),
+  lastReturn: z.optional(z.nullable(z.object({ review: reviewSchema, revision: z.string(), document: reportDocumentSchema }))),
 });
 
 export const backupSchema = z.object({

@@ -54,3 +54,18 @@ export function daysUntil(deadline: string, today: string): number {
   const ms = Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`);
   return Math.round(ms / 86_400_000);
 }
+
+/**
+ * The period a new report is most likely for: a yearly report covers a calendar year and is written
+ * once the year is over, so last year's; if this device already holds that one, the current year's.
+ * `today` is an ISO date in the officer's calendar; `existing` are the periods already on the device.
+ */
+export function duePeriod(today: string, existing: readonly ReportPeriod[]): ReportPeriod {
+  const year = Number(today.slice(0, 4));
+  const clamp = (y: number) => Math.min(Math.max(y, FIRST_REPORT_YEAR), LAST_REPORT_YEAR);
+  const has = (y: number) => existing.some((period) => period.kind === 'yearly' && period.year === y);
+  const lastYear = clamp(year - 1);
+  if (!has(lastYear)) return { year: lastYear, kind: 'yearly' };
+  const thisYear = clamp(year);
+  return { year: has(thisYear) ? lastYear : thisYear, kind: 'yearly' };
+}

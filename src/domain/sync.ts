@@ -93,7 +93,8 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /**
- * Where a report stands, as the officer sees it. One component draws these phases.
+ * Where a report stands with the server (transport only; the sync tests assert on it). What the
+ * officer reads — one stage, one sentence, one action — is `reportLifecycle()` in `lifecycle.ts`.
  * - `local`: only on this phone (never reached the server, or changed since)
  * - `saved`: the server holds this exact draft
  * - `sent`: marked ready and held by the server, waiting for the district
@@ -127,6 +128,8 @@ export interface LocalReportSync {
    * not in backups; absent on data written before it existed).
    */
   unanswered?: UnansweredPush[];
+  /** The superior's last return of this report (absent in data written before it was kept). */
+  lastReturn?: ReturnedRevision | null;
 }
 
 export interface UnansweredPush {
@@ -134,6 +137,33 @@ export interface UnansweredPush {
   document: ReportDocument;
   /** The If-Match it was sent with (null: sent as a creation). */
   serverRevision: string | null;
+}
+
+/**
+ * The superior's last return of a report, remembered by the device: the server clears its decision
+ * as soon as a new revision arrives, but the officer still needs the comment while fixing, and
+ * "sent again" and "changed since it was returned" are measured against it (`lifecycle.ts`).
+ */
+export interface ReturnedRevision {
+  review: ReviewDecision;
+  /** The server revision that was returned, and its document. */
+  revision: string;
+  document: ReportDocument;
+}
+
+/**
+ * The memory of the last return after the device takes in a server copy: a returned decision is
+ * remembered with its revision and document; any other copy keeps what was remembered.
+ */
+export function rememberReturn(
+  previous: ReturnedRevision | null | undefined,
+  server: Pick<ServerReport, 'review' | 'revision' | 'document'>,
+): ReturnedRevision | null {
+  if (server.review?.status === 'returned') {
+    if (previous?.revision === server.revision && previous.review.decidedAt === server.review.decidedAt) return previous;
+    return { review: server.review, revision: server.revision, document: server.document };
+  }
+  return previous ?? null;
 }
 
 export function neverSynced(): LocalReportSync {

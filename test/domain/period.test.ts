@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntil, isDateInPeriod, periodDateRange, periodKey, previousPeriod } from '../../src/domain/period';
+import { daysUntil, duePeriod, isDateInPeriod, periodDateRange, periodKey, previousPeriod } from '../../src/domain/period';
 
 describe('reporting periods', () => {
   it('covers the calendar year for a yearly report', () => {
@@ -21,5 +21,17 @@ describe('reporting periods', () => {
   it('counts days to a deadline, negative when overdue', () => {
     expect(daysUntil('2024-11-30', '2024-11-01')).toBe(29);
     expect(daysUntil('2024-11-30', '2024-12-02')).toBe(-2);
+  });
+});
+
+describe('duePeriod', () => {
+  it("proposes last year's yearly report, then this year's once last year's exists", () => {
+    expect(duePeriod('2026-03-15', [])).toEqual({ year: 2025, kind: 'yearly' });
+    expect(duePeriod('2026-12-01', [{ year: 2025, kind: 'yearly' }])).toEqual({ year: 2026, kind: 'yearly' });
+    expect(duePeriod('2026-12-01', [{ year: 2025, kind: 'interim' }])).toEqual({ year: 2025, kind: 'yearly' });
+  });
+  it('stays within the years the app accepts', () => {
+    expect(duePeriod('2021-02-01', [])).toEqual({ year: 2021, kind: 'yearly' });
+    expect(duePeriod('2040-02-01', [])).toEqual({ year: 2035, kind: 'yearly' });
   });
 });

@@ -33,10 +33,20 @@ describe('the production build as an installable app', () => {
       const cdp = await context.newCDPSession(page);
       const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
       expect(installabilityErrors).toEqual([]);
-      // Chromium offers installation once the criteria hold; the app turns the offer into its own button.
+      // Chromium offers installation once the criteria hold; the app turns the offer into a small
+      // dismissible banner on the list, and a button in Settings, both named for what they do.
+      const banner = page.getByTestId('install-banner-button');
+      await banner.waitFor();
+      expect(await banner.innerText()).toBe('Cài lên màn hình chính');
+      await page.getByTestId('install-banner-dismiss').click();
+      expect(await page.getByTestId('install-banner').count()).toBe(0);
+      // Not under every screen any more, where it was taken for the "Cài đặt" (settings) tab.
+      await page.getByTestId('nav-profile').click();
+      expect(await page.getByTestId('install-button').count()).toBe(0);
+      await page.getByTestId('nav-settings').click();
       const install = page.getByTestId('install-button');
       await install.waitFor();
-      expect(await install.innerText()).toBe('Cài đặt ứng dụng');
+      expect(await install.innerText()).toBe('Cài lên màn hình chính');
     } finally {
       await context.close();
       await profile.remove();
@@ -52,6 +62,10 @@ describe('where the browser offers no install button', () => {
     try {
       const page = await context.newPage();
       await page.goto(server.url);
+      const banner = page.getByTestId('install-banner');
+      await banner.waitFor();
+      expect(await banner.innerText()).toContain('Nhấn Chia sẻ, rồi Thêm vào MH chính');
+      await page.goto(`${server.url}/#/settings`);
       const hint = page.getByTestId('install-ios-hint');
       await hint.waitFor();
       expect(await hint.innerText()).toContain('Nhấn Chia sẻ, rồi Thêm vào MH chính');

@@ -55,15 +55,16 @@ async function recordWorkerMessages(page: Page): Promise<void> {
   });
 }
 
-function badge(page: Page, phase: string) {
-  return page.locator(`.editor-head [data-testid="sync-phase"][data-phase="${phase}"]`);
+/** The editor's one status card (ReportStanding) at a lifecycle stage. */
+function badge(page: Page, stage: string) {
+  return page.locator(`.editor-head [data-testid="report-standing"][data-stage="${stage}"] [data-testid="standing-label"]`);
 }
 
-/** "Gửi ngay" on the list (it also pulls), then waits until the report's badge there shows `phase`. */
+/** "Gửi ngay" on the list (it also pulls), then waits until the report's card there shows `stage`. */
 async function sendNowAndWaitFor(page: Page, reportId: string, phase: string): Promise<void> {
   await page.goto(`${server.url}/#/`);
   await page.getByTestId('send-now').click();
-  await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="sync-phase"][data-phase="${phase}"]`).waitFor();
+  await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="report-standing"][data-stage="${phase}"]`).waitFor();
 }
 
 describe('a report filled offline in Chromium reaches the district server', () => {
@@ -105,22 +106,22 @@ describe('a report filled offline in Chromium reaches the district server', () =
 
       // Saved on the phone only: the badge says so, the list says it will go when the network is
       // back (the engine tried and found no connection), and the server has nothing yet.
-      await badge(page, 'local').waitFor();
-      expect(await badge(page, 'local').innerText()).toBe('Chỉ trên máy này');
+      await badge(page, 'draftLocal').waitFor();
+      expect(await badge(page, 'draftLocal').innerText()).toBe('✎ Bản nháp — chỉ có trên máy này');
       await page.goto(`${server.url}/#/`);
       const panel = page.locator('[data-testid="sync-panel"][data-state="offline"]');
       await panel.waitFor();
       expect(await panel.innerText()).toContain('Chưa có kết nối: báo cáo vẫn lưu trên máy và sẽ tự gửi khi có mạng');
       const listBadge = (phase: string) =>
-        page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="sync-phase"][data-phase="${phase}"]`);
-      expect(await listBadge('local').innerText()).toBe('Chỉ trên máy này');
+        page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="report-standing"][data-stage="${phase}"] [data-testid="standing-label"]`);
+      expect(await listBadge('draftLocal').innerText()).toBe('✎ Bản nháp — chỉ có trên máy này');
       expect(await serverDocument(reportId)).toBeNull();
 
       await context.setOffline(false);
-      await listBadge('saved').waitFor({ timeout: 30_000 });
+      await listBadge('draftSaved').waitFor({ timeout: 30_000 });
       await page.locator('[data-testid="sync-panel"][data-state="idle"]').waitFor();
       await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="report-open"]`).click();
-      expect(await badge(page, 'saved').innerText()).toBe('Đã lưu trên máy chủ');
+      expect(await badge(page, 'draftSaved').innerText()).toBe('✎ Bản nháp — đã lưu trên máy chủ');
       // Background Sync, the extra path: the app registered its tag while offline, and on reconnection
       // the worker's `sync` handler (public/sw-background-sync.js) told the page to send.
       await page.waitForFunction(() =>
@@ -157,11 +158,10 @@ describe('a report filled offline in Chromium reaches the district server', () =
       await page.goto(`${server.url}/#/`);
       const reportId = await createReport(page, { year: 2024, kind: 'yearly' });
       await fillAndWaitSaved(page, { 'membership.workers': '300', 'membership.members': '250' });
-      const markReady = async () => {
+      const markReady = async (stage = 'sent') => {
         await page.getByTestId('section-review').click();
-        await page.getByTestId('mark-ready').click();
-        await page.locator('[data-testid="report-status"][data-status="ready"]').waitFor();
-        await badge(page, 'sent').waitFor();
+        await page.getByTestId('primary-action').click();
+        await badge(page, stage).waitFor();
       };
       await markReady();
 
@@ -170,26 +170,28 @@ describe('a report filled offline in Chromium reaches the district server', () =
       await sendNowAndWaitFor(page, reportId, 'returned');
       await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="report-open"]`).click();
       // At the top of the editor, before the first field: the district's words and the way to fix it.
-      const shown = page.locator('.editor-head [data-testid="district-comment"]');
+      const shown = page.locator('.editor-head [data-testid="superior-comment"]');
       await shown.waitFor();
-      expect(await shown.innerText()).toBe(`Ý kiến của LĐLĐ huyện: ${comment}`);
-      expect(await badge(page, 'returned').innerText()).toBe('Bị trả lại');
+      expect(await shown.innerText()).toBe(`Ý kiến của công đoàn cấp trên: ${comment}`);
+      expect(await badge(page, 'returned').innerText()).toBe('↩ Bị trả lại');
 
-      await page.getByTestId('reopen-report').click();
-      await page.locator('[data-testid="report-status"][data-status="draft"]').waitFor();
+      await page.getByTestId('primary-action').click();
+      await badge(page, 'fixing').waitFor();
       await fillAndWaitSaved(page, { 'membership.femaleMembers': '120' });
-      await markReady();
-      // The fix reached the server, which cleared the decision: the report waits for the district again.
-      expect(await page.getByTestId('district-comment').count()).toBe(0);
+      await markReady('resent');
+      // The fix reached the server, which cleared its decision: the report waits for the district
+      // again, and the phone still shows what it was returned for.
+      expect((await server.store.findReport(reportId))?.reviewJson).toBeNull();
+      expect(await shown.innerText()).toBe(`Ý kiến của công đoàn cấp trên: ${comment}`);
 
       await server.reviewReport(reportId, 'accepted');
       await sendNowAndWaitFor(page, reportId, 'accepted');
       await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="report-open"]`).click();
-      const note = page.getByTestId('report-accepted');
+      const note = page.locator('.editor-head [data-testid="report-standing"][data-stage="accepted"] [data-testid="standing-sentence"]');
       await note.waitFor();
-      expect(await note.innerText()).toBe('Báo cáo đã được LĐLĐ huyện chấp nhận; không sửa được nữa.');
-      expect(await badge(page, 'accepted').innerText()).toBe('Đã được chấp nhận');
-      expect(await page.getByTestId('reopen-report').count()).toBe(0);
+      expect(await note.innerText()).toBe('Công đoàn cấp trên đã chấp nhận báo cáo. Báo cáo không sửa được nữa.');
+      expect(await badge(page, 'accepted').innerText()).toBe('✔ Đã được chấp nhận');
+      expect(await page.getByTestId('withdraw').count()).toBe(0);
       expect(await page.getByTestId('field-membership.members').isDisabled()).toBe(true);
       await page.getByTestId('section-dialogues').click();
       expect(await page.getByTestId('dialogue-add').isDisabled()).toBe(true);

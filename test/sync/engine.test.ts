@@ -7,6 +7,7 @@ import { newOutboxEntry } from '../../src/app/db/schema';
 import { SET_ASIDE } from '../../src/app/db/syncRepository';
 import { inProcessLock } from '../../src/app/sync/lock';
 import { createSyncEngine } from '../../src/app/sync/engine';
+import { reportLifecycle } from '../../src/domain/lifecycle';
 import { mergeReports, resolveConflicts } from '../../src/domain/merge';
 import { periodKey } from '../../src/domain/period';
 import { emptyReport, type ReportDocument } from '../../src/domain/report';
@@ -516,6 +517,45 @@ describe('refusals and the district', () => {
     expect((await review({ status: 'accepted', comment: '' })).status).toBe(200);
     await device.engine.syncOnce();
     expect(await device.phase(report.id)).toBe('accepted');
+  });
+
+  it('brings a decision with a pull only, and remembers the return once the server has cleared it', async () => {
+    const device = await enrolledDevice('lan');
+    const report = await draftReport(device);
+    await device.local.reports.markReady(report.id);
+    await device.engine.syncOnce();
+    const lifecycle = async () => {
+      const stored = await device.report(report.id);
+      return reportLifecycle({ document: stored.document, sync: stored.sync });
+    };
+    expect((await lifecycle()).stage).toBe('sent');
+
+    const comment = 'Bổ sung số đoàn viên nữ';
+    await server.reviewReport(report.id, 'returned', comment);
+    // "Kiểm tra phản hồi": one GET, no PUT, even with another report waiting in the outbox.
+    const other = await device.local.reports.create({ year: 2024, kind: 'yearly' });
+    const pulled = await device.engine.pullOnce();
+    expect(pulled).toMatchObject({ outcome: 'synced', pushRequests: 0, pulled: 1 });
+    expect((await device.report(other.id)).sync.serverRevision).toBeNull();
+    expect(await lifecycle()).toMatchObject({ stage: 'returned', action: 'fixAndResend', locked: true, comment });
+    const returnedRevision = (await device.report(report.id)).sync.serverRevision;
+
+    // Fixing: the reopened draft reaches the server, which clears its decision; the phone keeps the comment.
+    await device.local.reports.reopen(report.id);
+    await edit(device, report.id, (r) => (r.membership.femaleMembers = 45));
+    await device.engine.syncOnce();
+    const fixing = (await device.report(report.id)).sync;
+    expect(fixing.review).toBeNull();
+    expect(fixing.lastReturn).toMatchObject({ revision: returnedRevision, review: { status: 'returned', comment } });
+    expect(fixing.lastReturn?.document.membership.femaleMembers).toBeNull();
+    expect(await lifecycle()).toMatchObject({ stage: 'fixing', action: 'sendAgain', locked: false, comment });
+
+    await device.local.reports.markReady(report.id);
+    await device.engine.syncOnce();
+    expect(await lifecycle()).toMatchObject({ stage: 'resent', locked: true, comment });
+    await server.reviewReport(report.id, 'accepted');
+    await device.engine.pullOnce();
+    expect(await lifecycle()).toMatchObject({ stage: 'accepted', action: 'viewAndPrint', comment: null });
   });
 });
 

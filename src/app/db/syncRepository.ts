@@ -10,7 +10,7 @@
 import Dexie from 'dexie';
 import { sameValue, mergeReports } from '../../domain/merge';
 import type { ReportDocument } from '../../domain/report';
-import type { ApiError, LocalReportSync, ServerReport, UnansweredPush } from '../../domain/sync';
+import { rememberReturn, type ApiError, type LocalReportSync, type ServerReport, type UnansweredPush } from '../../domain/sync';
 import type { LocalStore } from './database';
 import { withStorageErrors } from './errors';
 import { newUuid } from './ids';
@@ -76,7 +76,7 @@ export interface SyncStorage {
   lastSyncAt(): Promise<string | null>;
 }
 
-function syncedState(server: ServerReport): LocalReportSync {
+function syncedState(server: ServerReport, previous?: LocalReportSync): LocalReportSync {
   return {
     serverRevision: server.revision,
     base: server.document,
@@ -84,7 +84,13 @@ function syncedState(server: ServerReport): LocalReportSync {
     review: server.review,
     refusal: null,
     conflict: null,
+    lastReturn: rememberReturn(previous?.lastReturn, server),
   };
+}
+
+/** The server's decision taken in, and remembered if it is a return. */
+function withReview(sync: LocalReportSync, server: ServerReport): LocalReportSync {
+  return { ...sync, review: server.review, lastReturn: rememberReturn(sync.lastReturn, server) };
 }
 
 export class SyncRepository implements SyncStorage {
@@ -155,7 +161,7 @@ export class SyncRepository implements SyncStorage {
       const unchanged = entry?.idempotencyKey === idempotencyKey;
       if (unchanged) await db.outbox.delete(reportId);
       // If a newer edit replaced the entry, the server's revision is still the right base for its push.
-      const sync: LocalReportSync = { ...syncedState(server), pending: !unchanged };
+      const sync: LocalReportSync = { ...syncedState(server, stored.sync), pending: !unchanged };
       await db.reports.put(withSync(stored, sync));
       return unchanged;
     });
@@ -168,11 +174,11 @@ export class SyncRepository implements SyncStorage {
       if (sameValue(merged, remote.document)) {
         // Nothing of ours is missing on the server: in sync without another push.
         await db.outbox.delete(reportId);
-        await db.reports.put(storedReport(remote.document, syncedState(remote), stored));
+        await db.reports.put(storedReport(remote.document, syncedState(remote, stored.sync), stored));
         return true;
       }
       await db.outbox.put(newOutboxEntry(reportId, entry.queuedAt));
-      await db.reports.put(storedReport(merged, { ...syncedState(remote), pending: true }, stored));
+      await db.reports.put(storedReport(merged, { ...syncedState(remote, stored.sync), pending: true }, stored));
       return true;
     });
   }
@@ -181,7 +187,7 @@ export class SyncRepository implements SyncStorage {
     return this.rw(async (db) => {
       const stored = await db.reports.get(reportId);
       if (!stored) return;
-      await db.reports.put(withSync(stored, { ...stored.sync, review: remote.review, conflict: remote }));
+      await db.reports.put(withSync(stored, { ...withReview(stored.sync, remote), conflict: remote }));
     });
   }
 
@@ -269,37 +275,37 @@ export class SyncRepository implements SyncStorage {
       const sync = stored.sync;
       if (remote.revision === sync.serverRevision) {
         if (sameValue(remote.review, sync.review)) return 'unchanged';
-        await db.reports.put(withSync(stored, { ...sync, review: remote.review }));
+        await db.reports.put(withSync(stored, withReview(sync, remote)));
         return 'review';
       }
       if (sync.conflict) {
         if (sync.conflict.revision === remote.revision) {
           if (sameValue(remote.review, sync.conflict.review)) return 'unchanged';
-          await db.reports.put(withSync(stored, { ...sync, review: remote.review, conflict: remote }));
+          await db.reports.put(withSync(stored, { ...withReview(sync, remote), conflict: remote }));
           return 'review';
         }
         // Still waiting for the officer: decide against the newest server copy.
-        await db.reports.put(withSync(stored, { ...sync, review: remote.review, conflict: remote }));
+        await db.reports.put(withSync(stored, { ...withReview(sync, remote), conflict: remote }));
         return 'conflict';
       }
       if (!entry) {
-        await db.reports.put(storedReport(remote.document, syncedState(remote), stored));
+        await db.reports.put(storedReport(remote.document, syncedState(remote, stored.sync), stored));
         return 'updated';
       }
       // Local edits wait to be pushed: merge now so the push carries both sides on the new revision.
       const { merged, conflicts } = mergeReports(sync.base, stored.document, remote.document);
       if (conflicts.length > 0) {
-        await db.reports.put(withSync(stored, { ...sync, review: remote.review, conflict: remote }));
+        await db.reports.put(withSync(stored, { ...withReview(sync, remote), conflict: remote }));
         return 'conflict';
       }
       if (sameValue(merged, remote.document)) {
         await db.outbox.delete(id);
-        await db.reports.put(storedReport(remote.document, syncedState(remote), stored));
+        await db.reports.put(storedReport(remote.document, syncedState(remote, stored.sync), stored));
         return 'updated';
       }
       await db.outbox.put({ ...newOutboxEntry(id, entry.queuedAt) });
       await db.reports.put(
-        storedReport(merged, { ...syncedState(remote), pending: true, refusal: sync.refusal }, stored),
+        storedReport(merged, { ...syncedState(remote, stored.sync), pending: true, refusal: sync.refusal }, stored),
       );
       return 'merged';
     });

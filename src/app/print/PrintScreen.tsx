@@ -8,7 +8,6 @@ import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react
 import { emptyProfile, type ReportDocument, type UnionProfile } from '../../domain/report';
 import { checkReport, type ReportCheck } from '../../domain/validation';
 import { getLocalStore, type StoredReport } from '../db';
-import { editLock } from '../features/reports/editLock';
 import { fieldLabel, issueText } from '../features/reports/issueMessages';
 import { sectionOfPath } from '../features/reports/reportForm';
 import { useI18n } from '../i18n';
@@ -196,7 +195,8 @@ function PrintDetailsForm({
   });
   const [issuance, setIssuance] = useState(() => stored.document.issuance ?? { number: '', date: '' });
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const locked = editLock(stored.document.status, stored.sync) === 'accepted';
+  // An accepted report is final (the server refuses every change): its number and date stay as they are.
+  const locked = stored.sync.review?.status === 'accepted';
 
   const save = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,31 +1,81 @@
+import { useState } from 'react';
 import { acceptInstallOffer, installOffer } from './installPrompt';
 import { pwaMessages, type PwaLanguage } from './messages';
 import { isIosSafari, isStandalone } from './platform';
 import { useSignal } from './store';
 import './pwa.css';
 
-/** An install button where the browser offers one, the home-screen instruction on iOS Safari, else nothing. */
+function canShowIosHint(): boolean {
+  return isIosSafari(navigator.userAgent, navigator.maxTouchPoints) && !isStandalone();
+}
+
+/**
+ * "Cài lên màn hình chính" in Settings: the install button where the browser offers one, the
+ * home-screen instruction on iOS Safari, and otherwise a sentence saying why there is no button.
+ */
 export function InstallPrompt({ language = 'vi' }: { language?: PwaLanguage }) {
   const offer = useSignal(installOffer);
   const t = pwaMessages(language);
-  if (offer) {
-    return (
-      <button
-        type="button"
-        className="pwa-button pwa-primary pwa-install"
-        onClick={() => void acceptInstallOffer()}
-        data-testid="install-button"
-      >
-        {t.install}
-      </button>
-    );
+  return (
+    <div className="pwa-install-settings" data-testid="install-settings">
+      <h3 className="pwa-install-title">{t.installTitle}</h3>
+      <p className="pwa-hint">{t.installWhy}</p>
+      {offer ? (
+        <button type="button" className="pwa-button" onClick={() => void acceptInstallOffer()} data-testid="install-button">
+          {t.install}
+        </button>
+      ) : canShowIosHint() ? (
+        <p className="pwa-hint" data-testid="install-ios-hint">
+          {t.installIos}
+        </p>
+      ) : (
+        <p className="pwa-hint">{isStandalone() ? t.installDone : t.installUnavailable}</p>
+      )}
+    </div>
+  );
+}
+
+const DISMISSED_KEY = 'bao-cao-cdcs-install-banner-dismissed';
+
+function wasDismissed(): boolean {
+  try {
+    return localStorage.getItem(DISMISSED_KEY) === '1';
+  } catch {
+    return false;
   }
-  if (isIosSafari(navigator.userAgent, navigator.maxTouchPoints) && !isStandalone()) {
-    return (
-      <p className="pwa-hint" data-testid="install-ios-hint">
-        {t.installIos}
-      </p>
-    );
-  }
-  return null;
+}
+
+/**
+ * A small banner on the report list while the browser offers installing (or on iOS Safari), until
+ * the officer installs or dismisses it; Settings keeps the way to install after that.
+ */
+export function InstallBanner({ language = 'vi' }: { language?: PwaLanguage }) {
+  const offer = useSignal(installOffer);
+  const [dismissed, setDismissed] = useState(wasDismissed);
+  const t = pwaMessages(language);
+  const ios = !offer && canShowIosHint();
+  if (dismissed || (!offer && !ios)) return null;
+  const dismiss = () => {
+    setDismissed(true);
+    try {
+      localStorage.setItem(DISMISSED_KEY, '1');
+    } catch {
+      // Private mode: the banner comes back next time, nothing worse.
+    }
+  };
+  return (
+    <aside className="pwa-install-banner" aria-label={t.installTitle} data-testid="install-banner">
+      <p className="pwa-install-banner-text">{ios ? t.installIos : t.installWhy}</p>
+      <div className="pwa-actions">
+        {offer ? (
+          <button type="button" className="pwa-button" onClick={() => void acceptInstallOffer()} data-testid="install-banner-button">
+            {t.install}
+          </button>
+        ) : null}
+        <button type="button" className="pwa-button pwa-quiet" onClick={dismiss} data-testid="install-banner-dismiss">
+          {t.installDismiss}
+        </button>
+      </div>
+    </aside>
+  );
 }

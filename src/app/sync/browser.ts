@@ -14,6 +14,9 @@ import { webLock } from './lock';
 
 /** The tag a service worker's `sync` event carries; it posts `{ type: BACKGROUND_SYNC_TAG }` to its pages. */
 export const BACKGROUND_SYNC_TAG = 'bao-cao-cdcs-sync';
+/** The tag of Periodic Background Sync; on `periodicsync` the worker posts `{ type: PERIODIC_PULL_TAG }`. */
+export const PERIODIC_PULL_TAG = 'bao-cao-cdcs-pull';
+const PERIODIC_PULL_INTERVAL_MS = 6 * 60 * 60_000;
 
 interface AppSync {
   engine: SyncEngine;
@@ -51,6 +54,27 @@ async function registerBackgroundSync(): Promise<void> {
   }
 }
 
+interface PeriodicSyncManagerLike {
+  register(tag: string, options: { minInterval: number }): Promise<void>;
+}
+
+/**
+ * Ask the browser to wake the app now and then to look for the superior's decisions, where it lets
+ * us (Chromium, an installed app, permission granted). An extra: the page's own pulls remain.
+ */
+async function registerPeriodicPull(): Promise<void> {
+  try {
+    if (!('serviceWorker' in navigator) || !navigator.permissions) return;
+    const permission = await navigator.permissions.query({ name: 'periodic-background-sync' as PermissionName });
+    if (permission.state !== 'granted') return;
+    const registration = await navigator.serviceWorker.ready;
+    const periodicSync = (registration as ServiceWorkerRegistration & { periodicSync?: PeriodicSyncManagerLike }).periodicSync;
+    await periodicSync?.register(PERIODIC_PULL_TAG, { minInterval: PERIODIC_PULL_INTERVAL_MS });
+  } catch {
+    // Not supported or not allowed: the foreground pulls still bring the decisions.
+  }
+}
+
 export function startSync(store: LocalStore = getLocalStore()): SyncEngine {
   if (current) return current.engine;
   const repository = new SyncRepository(store);
@@ -63,10 +87,16 @@ export function startSync(store: LocalStore = getLocalStore()): SyncEngine {
 
   const onOnline = () => engine.requestSync('online');
   const onVisible = () => {
-    if (document.visibilityState === 'visible') engine.requestSync('visible');
+    if (document.visibilityState !== 'visible') return;
+    engine.requestSync('visible');
+    // Back in the foreground is when the officer looks for the superior's decision: pull it now,
+    // even while pushes wait out a backoff.
+    void engine.pullOnce();
   };
   const onWorkerMessage = (event: MessageEvent) => {
-    if ((event.data as { type?: unknown } | null)?.type === BACKGROUND_SYNC_TAG) engine.requestSync('backgroundSync');
+    const type = (event.data as { type?: unknown } | null)?.type;
+    if (type === BACKGROUND_SYNC_TAG) engine.requestSync('backgroundSync');
+    else if (type === PERIODIC_PULL_TAG) void engine.pullOnce();
   };
   window.addEventListener('online', onOnline);
   document.addEventListener('visibilitychange', onVisible);
@@ -91,6 +121,7 @@ export function startSync(store: LocalStore = getLocalStore()): SyncEngine {
   });
 
   engine.start();
+  void registerPeriodicPull();
   current = {
     engine,
     repository,

@@ -77,6 +77,12 @@ export interface SyncEngine {
   syncOnce(): Promise<SyncRunResult>;
   /** The "Gửi ngay" button: forget the backoff and sync now. */
   sendNow(): Promise<SyncRunResult>;
+  /**
+   * Only the pull ("Kiểm tra phản hồi", the list opened, Periodic Background Sync): the superior's
+   * decisions arrive without waiting for the timer. Runs after a cycle in flight; leaves the backoff
+   * and the push schedule alone.
+   */
+  pullOnce(): Promise<SyncRunResult>;
   /** Something happened that may let a sync succeed; the engine decides when to run. */
   requestSync(trigger: SyncTrigger): void;
   /** Start the timers (periodic pull, retries). Tests drive `syncOnce()` without starting. */
@@ -324,6 +330,22 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return { ...result, outcome: state, retryAt };
   }
 
+  async function pullCycle(): Promise<SyncRunResult> {
+    const connection = await storage.connection();
+    if (!connection) return emptyResult('unenrolled');
+    if (!isOnline()) return emptyResult('offline');
+    const result = emptyResult('synced');
+    const pulled = await pull(connection, result);
+    if ('kind' in pulled) {
+      if (pulled.kind === 'unauthorized') setStatus({ state: 'unauthorized', retryAt: null });
+      return { ...result, outcome: pulled.kind === 'network' ? 'offline' : pulled.kind === 'unauthorized' ? 'unauthorized' : 'error' };
+    }
+    setStatus({ lastSyncAt: (await storage.lastSyncAt()) ?? status.lastSyncAt });
+    // Local edits were merged with the server's: they wait for a push on the new revision.
+    if (pulled.merged) scheduleAt(now());
+    return result;
+  }
+
   async function guardedCycle(): Promise<SyncRunResult> {
     try {
       return await lock(cycle);
@@ -385,6 +407,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       consecutiveFailures = 0;
       setStatus({ retryAt: null });
       return run();
+    },
+    pullOnce() {
+      // Under the lock, so after a cycle in flight (which may have pulled before the decision was made).
+      return lock(pullCycle).catch(() => emptyResult('error'));
     },
     requestSync(trigger) {
       // The connection is back (the browser says so, or its Background Sync woke the worker), or the

@@ -59,6 +59,12 @@ export async function sendNow(): Promise<SyncRunResult | null> {
   return loaded.getSyncEngine()?.sendNow() ?? null;
 }
 
+/** "Kiểm tra phản hồi": only pull what changed on the server (the superior's decisions). */
+export async function checkForReplies(): Promise<SyncRunResult | null> {
+  const loaded = await loadRuntime();
+  return loaded.getSyncEngine()?.pullOnce() ?? null;
+}
+
 /** Enrol this device, keep its token, and push every report drafted before (attached to the union). */
 export async function enrol(input: EnrolInput): Promise<EnrolResult> {
   const loaded = await loadRuntime();

@@ -13,6 +13,7 @@ export function FieldRow({
   hint,
   children,
   testId,
+  changed,
 }: {
   id: string;
   label: string;
@@ -20,14 +21,21 @@ export function FieldRow({
   hint?: string;
   children: ReactNode;
   testId?: string;
+  /** Says the field changed (since the report was returned, say): a mark in words, not colour. */
+  changed?: string;
 }) {
   const hasError = messages.some((m) => m.kind === 'error');
   const hasWarning = messages.some((m) => m.kind === 'warning');
   return (
-    <div className={`field${hasError ? ' field-has-error' : hasWarning ? ' field-has-warning' : ''}`}>
+    <div className={`field${hasError ? ' field-has-error' : hasWarning ? ' field-has-warning' : ''}${changed ? ' field-changed-since' : ''}`}>
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
+      {changed ? (
+        <p className="field-changed" data-testid={testId ? `changed-${testId}` : undefined}>
+          <span aria-hidden="true">✎</span> {changed}
+        </p>
+      ) : null}
       {children}
       {hint ? (
         <p className="field-hint" id={`${id}-hint`}>

@@ -11,6 +11,8 @@ export type Route =
   | { screen: 'backup' }
   | { screen: 'settings' }
   | { screen: 'enrol' }
+  /** The report as an official document (preview and print), loaded on demand. */
+  | { screen: 'print'; reportId: string }
   /** The district dashboard (lazy); `path` is the rest of the address, which the dashboard reads itself. */
   | { screen: 'district'; path: string[] }
   /** The report as an official document (preview and print), loaded on demand. */

@@ -1,13 +1,15 @@
-/** What the officer reads on each report, rendered to HTML as the app renders it. */
+/** What the officer reads on each report and in the sync line, rendered to HTML as the app renders it. */
 import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import ConflictResolver from '../../../src/app/features/sync/ConflictResolver';
-import { SyncPanel, SyncPanelView, SyncStatusBadge } from '../../../src/app/features/sync';
+import { ReportStanding } from '../../../src/app/features/reports/ReportStanding';
+import { SyncPanel, SyncPanelView } from '../../../src/app/features/sync';
 import { loadSyncMessages } from '../../../src/app/features/sync/messages';
 import { I18nProvider, loadMessages, type Messages } from '../../../src/app/i18n';
 import { emptyReport, type ReportDocument } from '../../../src/domain/report';
-import { neverSynced, type LocalReportSync, type ReportSyncPhase, type ServerReport } from '../../../src/domain/sync';
+import { reportLifecycle } from '../../../src/domain/lifecycle';
+import { neverSynced, type LocalReportSync, type ServerReport } from '../../../src/domain/sync';
 
 const messages: Record<'vi' | 'en', Messages> = { vi: await loadMessages('vi'), en: await loadMessages('en') };
 // English sync texts load on first use in the app; here they are loaded up front.
@@ -38,51 +40,58 @@ const synced = (doc: ReportDocument, extra: Partial<LocalReportSync> = {}): Loca
   ...extra,
 });
 
-function badge(doc: ReportDocument, sync: LocalReportSync, language: 'vi' | 'en' = 'vi'): string {
-  return render(createElement(SyncStatusBadge, { document: doc, sync }), language);
+function standing(doc: ReportDocument, sync: LocalReportSync, language: 'vi' | 'en' = 'vi'): string {
+  const lifecycle = reportLifecycle({ document: doc, sync });
+  return render(createElement(ReportStanding, { reportId: doc.id, lifecycle, sync, variant: 'full' }), language);
 }
 
-describe('SyncStatusBadge', () => {
-  it('names each phase in Vietnamese', () => {
+const returned = { status: 'returned' as const, comment: 'Bổ sung số đoàn viên nữ', decidedAt: '2025-11-01T00:00:00Z' };
+
+describe('ReportStanding: one label, one sentence, one primary action', () => {
+  it('names each stage in Vietnamese with exactly one primary action', () => {
     const doc = document();
     const ready = { ...doc, status: 'ready' as const };
-    const cases: [ReportSyncPhase, ReportDocument, LocalReportSync, string][] = [
-      ['local', doc, neverSynced(), 'Chỉ trên máy này'],
-      ['saved', doc, synced(doc), 'Đã lưu trên máy chủ'],
-      ['sent', ready, synced(ready), 'Đã gửi LĐLĐ huyện'],
-      ['accepted', ready, synced(ready, { review: { status: 'accepted', comment: '', decidedAt: '2025-11-01T00:00:00Z' } }), 'Đã được chấp nhận'],
-      ['returned', ready, synced(ready, { review: { status: 'returned', comment: 'Thiếu số liệu', decidedAt: '2025-11-01T00:00:00Z' } }), 'Bị trả lại'],
-      ['conflict', doc, synced(doc, { pending: true, conflict: serverCopy(doc, '4') }), 'Cần bạn quyết định'],
-      ['refused', doc, synced(doc, { pending: true, refusal: { error: 'period_taken', message: 'x' } }), 'Bị từ chối'],
+    const cases: [string, ReportDocument, LocalReportSync, string, string][] = [
+      ['draftLocal', doc, neverSynced(), 'Bản nháp — chỉ có trên máy này', 'Gửi báo cáo'],
+      ['draftSaved', doc, synced(doc), 'Bản nháp — đã lưu trên máy chủ', 'Gửi báo cáo'],
+      ['draftSaved', doc, synced(doc, { pending: true }), 'Bản nháp — đã lưu trên máy chủ', 'Gửi báo cáo'],
+      ['sent', ready, synced(ready), 'Đã gửi, chờ duyệt', 'Xem và in'],
+      ['accepted', ready, synced(ready, { review: { status: 'accepted', comment: '', decidedAt: '2025-11-01T00:00:00Z' } }), 'Đã được chấp nhận', 'Xem và in'],
+      ['returned', ready, synced(ready, { review: returned }), 'Bị trả lại', 'Sửa và gửi lại'],
+      ['fixing', doc, synced(doc, { pending: true, review: returned }), 'Đang sửa để gửi lại', 'Gửi lại báo cáo'],
+      ['conflict', doc, synced(doc, { pending: true, conflict: serverCopy(doc, '4') }), 'Cần bạn quyết định', 'Xem và quyết định'],
+      ['refused', doc, synced(doc, { pending: true, refusal: { error: 'validation_failed', message: 'x' } }), 'Máy chủ không nhận', 'Sửa báo cáo'],
     ];
-    for (const [phase, report, sync, label] of cases) {
-      const html = badge(report, sync);
-      expect(html).toContain(`data-phase="${phase}"`);
+    for (const [stage, report, sync, label, action] of cases) {
+      const html = standing(report, sync);
+      expect(html).toContain(`data-stage="${stage}"`);
       expect(html).toContain(label);
+      expect(html.match(/data-testid="primary-action"/g)).toHaveLength(1);
+      expect(html).toMatch(new RegExp(`data-testid="primary-action"[^>]*>${action}<`));
+      // The old competing words are gone.
+      expect(html).not.toContain('Sẵn sàng gửi');
+      expect(html).not.toContain('LĐLĐ huyện');
     }
   });
 
-  it("shows the district's comment on a returned report", () => {
+  it("puts the superior's comment first on a returned report, and keeps it while it is fixed", () => {
     const ready = { ...document(), status: 'ready' as const };
-    const html = badge(ready, synced(ready, { review: { status: 'returned', comment: 'Bổ sung số đoàn viên nữ', decidedAt: '2025-11-01T00:00:00Z' } }));
-    expect(html).toContain('Ý kiến của LĐLĐ huyện:');
-    expect(html).toContain('Bổ sung số đoàn viên nữ');
+    const html = standing(ready, synced(ready, { review: returned }));
+    expect(html).toContain('Ý kiến của công đoàn cấp trên:');
+    expect(html.indexOf('superior-comment')).toBeLessThan(html.indexOf('primary-action'));
+    const reopened = document();
+    expect(standing(reopened, synced(reopened, { pending: true, review: returned }))).toContain('Bổ sung số đoàn viên nữ');
   });
 
-  it("keeps the district's comment in view while the officer fixes the returned report", () => {
-    const reopened = document();
-    const html = badge(
-      reopened,
-      synced(reopened, { pending: true, review: { status: 'returned', comment: 'Bổ sung số đoàn viên nữ', decidedAt: '2025-11-01T00:00:00Z' } }),
-    );
-    expect(html).toContain('data-phase="local"');
-    expect(html).toContain('data-testid="district-comment"');
-    expect(html).toContain('Bổ sung số đoàn viên nữ');
+  it('says why fields are locked', () => {
+    const ready = { ...document(), status: 'ready' as const };
+    expect(standing(ready, synced(ready))).toContain('Các ô đang khoá vì báo cáo đã gửi.');
+    expect(standing(document(), synced(document()))).not.toContain('locked-note');
   });
 
   it('explains a refusal with the field names the form uses', () => {
     const doc = document();
-    const html = badge(
+    const html = standing(
       doc,
       synced(doc, {
         pending: true,
@@ -98,7 +107,7 @@ describe('SyncStatusBadge', () => {
 
   it('links a report refused for a period the union already has to the existing report', () => {
     const doc = document();
-    const html = badge(
+    const html = standing(
       doc,
       synced(doc, {
         pending: true,
@@ -110,11 +119,11 @@ describe('SyncStatusBadge', () => {
     expect(html).toContain('Mở báo cáo đó');
   });
 
-  it('offers the decision on a conflict, and speaks English when asked', () => {
+  it('links "Xem và in" to the print view, and speaks English when asked', () => {
+    const ready = { ...document(), status: 'ready' as const };
+    expect(standing(ready, synced(ready))).toContain(`href="#/print/${ready.id}"`);
     const doc = document();
-    const sync = synced(doc, { pending: true, conflict: serverCopy(doc, '4') });
-    expect(badge(doc, sync)).toContain('Xem và quyết định');
-    const english = badge(doc, sync, 'en');
+    const english = standing(doc, synced(doc, { pending: true, conflict: serverCopy(doc, '4') }), 'en');
     expect(english).toContain('Needs your decision');
     expect(english).toContain('Review and decide');
   });
@@ -130,9 +139,9 @@ describe('SyncPanel', () => {
 
   it('before enrolment, says reports stay on the phone and links to enrolment', () => {
     const html = panel({ state: 'unenrolled', lastSyncAt: null, retryAt: null });
-    expect(html).toContain('Máy này chưa kết nối với LĐLĐ huyện');
+    expect(html).toContain('Máy này chưa kết nối với công đoàn cấp trên');
     expect(html).toContain('href="#/enrol"');
-    expect(html).toContain('Kết nối với LĐLĐ huyện');
+    expect(html).toContain('Kết nối với công đoàn cấp trên');
   });
 
   it('shows the last sync time in Vietnamese form and the "Gửi ngay" button', () => {

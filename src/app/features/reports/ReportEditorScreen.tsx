@@ -6,15 +6,16 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { ReportDocument } from '../../../domain/report';
 import type { LocalReportSync } from '../../../domain/sync';
+import type { ReportAction } from '../../../domain/lifecycle';
 import { checkReport, type ReportCheck } from '../../../domain/validation';
 import { getLocalStore, ReportNotReadyError, StorageFullError, type ReportVersion } from '../../db';
 import { formatCount, formatTime, useI18n } from '../../i18n';
 import { fieldId } from '../../ui/FieldRow';
 import { navigate } from '../../ui/router';
 import { DialoguesSection } from '../dialogues/DialoguesSection';
-import { SyncStatusBadge } from '../sync';
 import { messagesByPath } from './issueMessages';
-import { editLock } from './editLock';
+import { useReportLifecycle } from './useReportLifecycle';
+import { ReportStanding } from './ReportStanding';
 import { RateDisplay } from './RateDisplay';
 import { SectionFields, TextInput, type FieldContext } from './ReportFields';
 import { ReviewSection } from './ReviewSection';
@@ -130,6 +131,7 @@ function ReportEditor({
   const values = useWatch({ control }) as ReportFormValues;
   const reading = useMemo(() => documentFromForm(values, savedDocument), [values, savedDocument]);
   const check: ReportCheck = useMemo(() => checkReport(reading.document, { previous }), [reading, previous]);
+  const standing = useReportLifecycle(status, sync, reading.document);
   const [reviewed, setReviewed] = useState(section === 'review');
   if (section === 'review' && !reviewed) setReviewed(true);
   const { touchedFields } = formState;
@@ -153,7 +155,7 @@ function ReportEditor({
     }
     return byPath;
   }, [previous, t]);
-  const context: FieldContext = { register, control, setValue, messages, hints };
+  const context: FieldContext = { register, control, setValue, messages, hints, changed: standing.changed, changedNote: standing.messages.changedMark };
   // "Sửa" in the review opens the field's section and puts the cursor in it once it is drawn.
   const focusAfterNavigation = useRef<string | null>(null);
   useEffect(() => {
@@ -176,6 +178,7 @@ function ReportEditor({
       await queue.flush();
       // The editor's watch takes the new status in, as it does every write of the report.
       await store.reports.markReady(initial.id);
+      return true;
     } catch (error) {
       setStatusError(
         error instanceof ReportNotReadyError
@@ -184,6 +187,7 @@ function ReportEditor({
             ? t.db.storageFull
             : t.db.genericError,
       );
+      return false;
     }
   };
   const reopen = async () => {
@@ -195,8 +199,20 @@ function ReportEditor({
     }
   };
 
-  const lock = editLock(status, sync);
-  const readOnly = lock !== 'editable';
+  const readOnly = standing.lifecycle.locked;
+  const lifecycleHandlers = {
+    send: async () => {
+      if (!check.canMarkReady || reading.unparseable.length > 0) {
+        setStatusError(standing.messages.sendBlocked(check.errors.length + reading.unparseable.length));
+        go('review');
+        return false;
+      }
+      return markReady();
+    },
+    reopen,
+    goToReview: () => go('review'),
+  };
+  const act = (action: ReportAction) => void standing.act(action, lifecycleHandlers);
   const warningFor = (path: string) => check.warnings.find((w) => w.path === path);
 
   return (
@@ -207,12 +223,11 @@ function ReportEditor({
         </a>
         <h2 className="editor-title">{t.periodLabel(initial.period.year, initial.period.kind)}</h2>
         <p className="editor-status">
-          <span className={`status status-${status}`} data-testid="report-status" data-status={status}>
-            {t.status[status]}
-          </span>
           <SaveIndicator state={autosave.state} />
         </p>
-        <SyncStatusBadge document={savedDocument} sync={sync} />
+        <ReportStanding reportId={initial.id} lifecycle={standing.lifecycle} sync={sync} variant="full" onAction={act} busy={standing.busy}>
+          {standing.extras(initial.id, savedDocument, sync, statusError, lifecycleHandlers)}
+        </ReportStanding>
         <div className="progress">
           <label className="progress-label" htmlFor="section-progress">
             {t.editor.progress(index + 1, SECTION_IDS.length)}: {t.editor.sections[section]}
@@ -232,6 +247,7 @@ function ReportEditor({
                 >
                   {i + 1}. {t.editor.sections[id]}
                   {sectionsWithErrors.has(id) && id !== 'review' ? <span className="visually-hidden"> ({t.editor.hasErrors})</span> : null}
+                  {standing.changedSections.has(id) ? <span className="chip-changed"> ✎<span className="visually-hidden">{standing.messages.changedMark}</span></span> : null}
                 </button>
               </li>
             ))}
@@ -239,21 +255,12 @@ function ReportEditor({
         </nav>
       </div>
 
-      {lock === 'accepted' ? (
-        <div className="notice notice-ok" role="status" data-testid="report-accepted">
-          <p>{t.editor.acceptedBanner}</p>
-        </div>
-      ) : lock === 'ready' ? (
-        <div className="notice notice-ok" role="status">
-          <p>{t.editor.readyBanner}</p>
-          <button type="button" className="button" data-testid="reopen-report" onClick={() => void reopen()}>
-            {t.editor.reopen}
-          </button>
-        </div>
-      ) : null}
-
       <form className="editor-form" onSubmit={(e) => e.preventDefault()} noValidate>
-        <fieldset className="section" disabled={readOnly && section !== 'review'} data-testid={`section-panel-${section}`}>
+        <fieldset
+          className={`section${readOnly ? ' section-locked' : ''}`}
+          disabled={readOnly && section !== 'review'}
+          data-testid={`section-panel-${section}`}
+        >
           <legend className="section-title">{t.editor.sections[section]}</legend>
           {section === 'membership' ? <RateDisplay members={reading.document.membership.members} workers={reading.document.membership.workers} /> : null}
           {section === 'dialogues' ? (
@@ -263,9 +270,6 @@ function ReportEditor({
               check={check}
               unparseable={reading.unparseable}
               period={initial.period}
-              ready={readOnly}
-              statusError={statusError}
-              onMarkReady={() => void markReady()}
               onGoTo={(path) => {
                 focusAfterNavigation.current = path;
                 go(sectionOfPath(path));

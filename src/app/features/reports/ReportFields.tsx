@@ -12,6 +12,13 @@ export interface FieldContext {
   messages: MessagesByPath;
   /** A line under a field, e.g. the previous period's figure. */
   hints?: ReadonlyMap<string, string>;
+  /** Fields changed since the superior returned the report, marked with `changedNote`. */
+  changed?: ReadonlySet<string>;
+  changedNote?: string;
+}
+
+function changedNote(context: FieldContext, path: string): string | undefined {
+  return context.changed?.has(path) ? context.changedNote : undefined;
 }
 
 /** A count typed in vi-VN form; tidied to `1.234` when the officer leaves the field. */
@@ -28,7 +35,7 @@ export function CountInput({ path, label, context }: { path: string; label: stri
     },
   });
   return (
-    <FieldRow id={id} label={label} messages={messages} hint={hint} testId={path}>
+    <FieldRow id={id} label={label} messages={messages} hint={hint} testId={path} changed={changedNote(context, path)}>
       <input
         id={id}
         className="input input-count"
@@ -68,7 +75,7 @@ export function TextInput({
     ...context.register(path as Path<ReportFormValues>),
   };
   return (
-    <FieldRow id={id} label={label} messages={messages} testId={path}>
+    <FieldRow id={id} label={label} messages={messages} testId={path} changed={changedNote(context, path)}>
       {long ? (
         <textarea className="input input-long" rows={4} {...common} />
       ) : (
@@ -90,6 +97,11 @@ export function YesNoInput({ path, label, context }: { path: string; label: stri
       render={({ field }) => (
         <fieldset className="field choice" aria-describedby={describedBy(id, messages)} data-testid={`field-${path}`}>
           <legend className="field-label">{label}</legend>
+          {changedNote(context, path) ? (
+            <p className="field-changed" data-testid={`changed-${path}`}>
+              <span aria-hidden="true">✎</span> {changedNote(context, path)}
+            </p>
+          ) : null}
           <div className="choice-options">
             {([true, false] as const).map((option) => (
               <label key={String(option)} className="choice-option">

@@ -7,15 +7,21 @@ import {
   PERIOD_KINDS,
   daysUntil,
   defaultDeadline,
+  duePeriod,
   type PeriodKind,
   type ReportPeriod,
 } from '../../../domain/period';
 import type { UnionProfile } from '../../../domain/report';
 import { PeriodTakenError, StorageFullError, getLocalStore, type StoredReport } from '../../db';
+import { reportLifecycle } from '../../../domain/lifecycle';
 import { formatDateTime, formatIsoDate, formatRate, useI18n } from '../../i18n';
-import { ConfirmAction } from '../../ui/ConfirmAction';
+import { checkForReplies } from '../../sync';
+import { InstallBanner } from '../../pwa';
 import { navigate } from '../../ui/router';
-import { SyncPanel, SyncStatusBadge, useSyncStatus } from '../sync';
+import { SyncPanel, useSyncStatus } from '../sync';
+import { CheckRepliesButton } from './CheckRepliesButton';
+import { DeleteReportAction } from './DeleteReportAction';
+import { ReportStanding } from './ReportStanding';
 
 /** Today in the officer's own calendar, as an ISO date. */
 function localToday(): string {
@@ -24,15 +30,11 @@ function localToday(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function defaultYear(): number {
-  const year = new Date().getFullYear();
-  return Math.min(Math.max(year, FIRST_REPORT_YEAR), LAST_REPORT_YEAR);
-}
 
 const YEARS = Array.from({ length: LAST_REPORT_YEAR - FIRST_REPORT_YEAR + 1 }, (_, i) => FIRST_REPORT_YEAR + i);
 
 export function ReportListScreen() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const store = getLocalStore();
   const [reports, setReports] = useState<StoredReport[] | null>(null);
   const [profile, setProfile] = useState<UnionProfile | null | undefined>(undefined);
@@ -42,6 +44,10 @@ export function ReportListScreen() {
   // A pull can bring reports from the union's other device or the district's decision: list again.
   const { lastSyncAt } = useSyncStatus();
   const reload = useCallback(() => setVersion((v) => v + 1), []);
+  // Opening the list is when the officer looks for the superior's decision: fetch it now.
+  useEffect(() => {
+    void checkForReplies().catch(() => {});
+  }, []);
   useEffect(() => {
     let live = true;
     Promise.all([store.reports.list(), store.settings.get('profile')])
@@ -61,6 +67,7 @@ export function ReportListScreen() {
 
   return (
     <div className="screen">
+      <InstallBanner language={language} />
       {profile === null || (profile && profile.unionName === '') ? (
         <div className="notice">
           <p>{t.profile.setupPrompt}</p>
@@ -75,6 +82,7 @@ export function ReportListScreen() {
       ) : null}
 
       <SyncPanel enrolHref="#/enrol" />
+      <CheckRepliesButton />
       <h2 className="screen-title">{t.list.title}</h2>
       {reports.length === 0 ? (
         <p className="empty">{t.list.empty}</p>
@@ -100,15 +108,14 @@ function ReportListItem({ report, onDeleted }: { report: StoredReport; onDeleted
   // The district sets no deadline yet: the plan's review month gives the default.
   const deadline = defaultDeadline(document.period);
   const daysLeft = daysUntil(deadline, localToday());
+  const lifecycle = reportLifecycle(report);
+  const stillToSend = lifecycle.action === 'send' || lifecycle.action === 'sendAgain' || lifecycle.action === 'fixAndResend';
   return (
     <li className="card report-item" data-testid="report-item" data-report-id={report.id} data-period={`${document.period.year}-${document.period.kind}`}>
       <a className="report-link" href={`#/report/${report.id}`} data-testid="report-open">
         <span className="report-period">{label}</span>
-        <span className={`status status-${document.status}`} data-testid="report-item-status">
-          {t.status[document.status]}
-        </span>
         <span className="report-meta">{t.list.lastEdited(formatDateTime(document.updatedAt))}</span>
-        {document.status === 'draft' && daysLeft >= -60 ? (
+        {stillToSend && daysLeft >= -60 ? (
           <span className={`report-meta${daysLeft < 0 ? ' report-overdue' : ''}`} data-testid="report-deadline">
             {t.list.deadline(formatIsoDate(deadline), daysLeft)}
           </span>
@@ -119,13 +126,12 @@ function ReportListItem({ report, onDeleted }: { report: StoredReport; onDeleted
           </span>
         ) : null}
       </a>
-      <SyncStatusBadge document={document} sync={report.sync} compact />
-      <ConfirmAction
-        label={t.list.delete}
-        question={t.list.deleteConfirm(label)}
-        confirmLabel={t.list.deleteYes}
-        cancelLabel={t.common.cancel}
-        testId="report-delete"
+      <ReportStanding reportId={report.id} lifecycle={lifecycle} sync={report.sync} variant="list" />
+      <DeleteReportAction
+        label={label}
+        stage={lifecycle.stage}
+        onServer={report.sync.serverRevision != null}
+        unsent={report.sync.pending}
         onConfirm={async () => {
           try {
             await getLocalStore().reports.delete(report.id);
@@ -142,8 +148,10 @@ function ReportListItem({ report, onDeleted }: { report: StoredReport; onDeleted
 
 function CreateReportForm({ reports }: { reports: StoredReport[] }) {
   const { t } = useI18n();
-  const [year, setYear] = useState(defaultYear);
-  const [kind, setKind] = useState<PeriodKind>('yearly');
+  // The period that is due: usually last year's yearly report (see `duePeriod`).
+  const [due] = useState(() => duePeriod(localToday(), reports.map((r) => r.document.period)));
+  const [year, setYear] = useState(due.year);
+  const [kind, setKind] = useState<PeriodKind>(due.kind);
   const [fromPrevious, setFromPrevious] = useState(true);
   const [problem, setProblem] = useState<{ text: string; existingId?: string } | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,4 +1,7 @@
-/** The last section: what still stops "ready to send", the warnings, and the button itself. */
+/**
+ * The last section: what still stops sending, and the warnings, each with the way to its field.
+ * Where the report stands and the button that sends it are the editor's one status card above.
+ */
 import type { ReportPeriod } from '../../../domain/period';
 import type { ReportCheck } from '../../../domain/validation';
 import { useI18n } from '../../i18n';
@@ -9,17 +12,11 @@ export function ReviewSection({
   check,
   unparseable,
   period,
-  ready,
-  statusError,
-  onMarkReady,
   onGoTo,
 }: {
   check: ReportCheck;
   unparseable: readonly string[];
   period: ReportPeriod;
-  ready: boolean;
-  statusError: string | null;
-  onMarkReady: () => void;
   onGoTo: (path: string) => void;
 }) {
   const { t } = useI18n();
@@ -65,32 +62,6 @@ export function ReviewSection({
             ))}
           </ul>
         </div>
-      ) : null}
-      {ready ? (
-        <p className="notice notice-ok" role="status">
-          {t.editor.markReadyDone}
-        </p>
-      ) : (
-        <button
-          type="button"
-          className="button button-primary button-wide"
-          data-testid="mark-ready"
-          disabled={blocked}
-          aria-describedby={blocked ? 'mark-ready-why' : undefined}
-          onClick={onMarkReady}
-        >
-          {t.editor.markReady}
-        </button>
-      )}
-      {blocked ? (
-        <p id="mark-ready-why" className="visually-hidden">
-          {t.editor.markReadyBlocked}
-        </p>
-      ) : null}
-      {statusError ? (
-        <p className="field-message field-message-error" role="alert">
-          {statusError}
-        </p>
       ) : null}
     </div>
   );

@@ -1,6 +1,6 @@
-/** Language, the union profile link, and the storage panel (persistence and space used) from ../../pwa. */
+/** Language, the union profile link, installing the app, and the storage panel (persistence and space used) from ../../pwa. */
 import { useState } from 'react';
-import { StoragePanel } from '../../pwa';
+import { InstallPrompt, StoragePanel } from '../../pwa';
 import { LANGUAGES, useI18n } from '../../i18n';
 import { SyncPanel } from '../sync';
 
@@ -39,6 +39,9 @@ export default function SettingsScreen() {
       </section>
       <section className="card">
         <SyncPanel enrolHref="#/enrol" />
+      </section>
+      <section className="card">
+        <InstallPrompt language={language} />
       </section>
       <section className="card">
         <StoragePanel language={language} />

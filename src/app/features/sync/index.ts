@@ -1,7 +1,6 @@
-/** What the app mounts: the per-report badge, the status line with "Gửi ngay", the status hook. */
+/** What the app mounts: the status line with "Gửi ngay", the status hook. */
 import { lazy } from 'react';
 
-export { SyncStatusBadge, type SyncStatusBadgeProps } from './SyncStatusBadge';
 export { SyncPanel, SyncPanelView, type SyncPanelProps } from './SyncPanel';
 export { useSyncStatus } from './useSyncStatus';
 

@@ -1,0 +1,38 @@
+/**
+ * "Kiểm tra phản hồi": only asks the server what changed (the superior's decisions), never pushes,
+ * and says when it last looked. Shown once this device is connected to a server.
+ */
+import { useState } from 'react';
+import { formatTime, useI18n } from '../../i18n';
+import { checkForReplies, isSyncStarted } from '../../sync';
+import { useSyncStatus } from '../sync';
+import { lifecycleMessages } from './lifecycleMessages';
+
+type Check = { kind: 'idle' } | { kind: 'checking' } | { kind: 'done'; at: Date } | { kind: 'failed' };
+
+export function CheckRepliesButton() {
+  const { language } = useI18n();
+  const m = lifecycleMessages(language);
+  const { state } = useSyncStatus();
+  const [check, setCheck] = useState<Check>({ kind: 'idle' });
+  if (!isSyncStarted() || state === 'unenrolled' || state === 'unauthorized') return null;
+  const onCheck = async () => {
+    setCheck({ kind: 'checking' });
+    try {
+      const result = await checkForReplies();
+      setCheck(result?.outcome === 'synced' ? { kind: 'done', at: new Date() } : { kind: 'failed' });
+    } catch {
+      setCheck({ kind: 'failed' });
+    }
+  };
+  return (
+    <div className="check-replies">
+      <button type="button" className="button" data-testid="check-replies" disabled={check.kind === 'checking'} onClick={() => void onCheck()}>
+        {check.kind === 'checking' ? m.checking : m.checkReplies}
+      </button>
+      <p className="check-replies-result" role="status" data-testid="check-replies-result">
+        {check.kind === 'done' ? m.checkedAt(formatTime(check.at)) : check.kind === 'failed' ? m.checkFailed : ''}
+      </p>
+    </div>
+  );
+}
