@@ -11,8 +11,6 @@ export type Route =
   | { screen: 'backup' }
   | { screen: 'settings' }
   | { screen: 'enrol' }
-  /** The report as an official document (preview and print), loaded on demand. */
-  | { screen: 'print'; reportId: string }
   /** The district dashboard (lazy); `path` is the rest of the address, which the dashboard reads itself. */
   | { screen: 'district'; path: string[] }
   /** The report as an official document (preview and print), loaded on demand. */
@@ -33,7 +31,8 @@ export function parseRoute(hash: string): Route {
       return { screen: 'enrol' };
     case 'district':
       return { screen: 'district', path: parts.slice(1) };
-    case 'print': return parts[1] ? { screen: 'print', reportId: parts[1] } : { screen: 'reports' };
+    case 'print':
+      return parts[1] ? { screen: 'print', reportId: parts[1] } : { screen: 'reports' };
     default:
       return { screen: 'reports' };
   }
@@ -47,7 +46,8 @@ export function routeHref(route: Route): string {
       return `#/report/${encodeURIComponent(route.reportId)}${route.section ? `/${route.section}` : ''}`;
     case 'district':
       return ['#/district', ...route.path.map(encodeURIComponent)].join('/');
-    case 'print': return `#/print/${encodeURIComponent(route.reportId)}`;
+    case 'print':
+      return `#/print/${encodeURIComponent(route.reportId)}`;
     default:
       return `#/${route.screen}`;
   }
