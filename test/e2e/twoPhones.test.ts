@@ -64,8 +64,9 @@ async function serverHolds(id: string, test: (document: ReportDocument) => boole
   return (await serverDocument(id))!;
 }
 
-function editorBadge(page: Page, phase: string) {
-  return page.locator(`.editor-head [data-testid="sync-phase"][data-phase="${phase}"]`);
+/** The editor's status card showing a draft whose every change is on the server. */
+function editorInSync(page: Page) {
+  return page.locator('.editor-head [data-testid="report-standing"][data-stage="draftSaved"][data-unsent="false"]');
 }
 
 /** "Gửi ngay" on the list, then opens the report once the list shows it in sync. */
@@ -74,7 +75,7 @@ async function syncAndOpen(phone: Phone, reportId: string): Promise<void> {
   await page.goto(`${server.url}/#/`);
   await page.getByTestId('send-now').click();
   const item = page.locator(`[data-testid="report-item"][data-report-id="${reportId}"]`);
-  await item.locator('[data-testid="sync-phase"][data-phase="saved"]').waitFor();
+  await item.locator('[data-testid="report-standing"][data-stage="draftSaved"][data-unsent="false"]').waitFor();
   await item.locator('[data-testid="report-open"]').click();
   await page.getByTestId(`field-${OTHER_ORGANISATIONS}`).waitFor();
 }
@@ -135,7 +136,7 @@ describe('two phones typing into one report offline (issue 12)', () => {
         await newMembers.blur();
         const final = await serverHolds(reportId, (d) => d.membership.newMembers === 86);
         expect(final.membership).toMatchObject({ membersInOtherOrganisations: 12, membersLeft: 45, newMembers: 86, workers: 120, members: 100 });
-        await editorBadge(b.page, 'saved').waitFor();
+        await editorInSync(b.page).waitFor();
         expect(await b.page.locator('[data-phase="conflict"]').count()).toBe(0);
 
         // Phone A, which typed the 12, gets the rest without losing it.

@@ -86,6 +86,7 @@ export function ReportStanding({ reportId, lifecycle, sync, variant, onAction, b
       data-testid="report-standing"
       data-stage={stage}
       data-locked={locked}
+      data-unsent={lifecycle.unsentChanges}
       aria-label={m.labels[stage]}
     >
       <p className="standing-label" data-testid="standing-label">
