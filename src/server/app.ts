@@ -1,6 +1,7 @@
 /** Builds the server (routes, headers, static app) without listening, so tests drive it in-process. */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { MAX_REPORT_BODY_BYTES } from '../domain/sync';
+import { registerApiCompression } from './http/compression';
 import { installErrorHandler, sendApiError } from './http/errors';
 import { DEFAULT_RATE_LIMITS, type RateLimits, registerRoutes } from './http/routes';
 import { registerHeaders, registerWeb } from './http/web';
@@ -36,6 +37,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const context: ServiceContext = { store: options.store, now: options.now ?? (() => new Date()) };
   installErrorHandler(app);
   registerHeaders(app);
+  await registerApiCompression(app);
   registerRoutes(app, context, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
   await registerWeb(app, options.distDir ?? null);
   return app;

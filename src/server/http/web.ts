@@ -52,8 +52,13 @@ const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Expose-Headers': 'ETag, Retry-After, Idempotency-Replayed',
 };
 
+/** Whether a route or a decoded path belongs to the API. */
+export function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/') || path.startsWith('/api?');
+}
+
 function isApi(url: string): boolean {
-  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+  return isApiPath(url);
 }
 
 /**
@@ -89,13 +94,24 @@ export function registerHeaders(app: FastifyInstance): void {
   );
 }
 
+/** The files the build precompresses (vite.config.ts): their answer depends on Accept-Encoding. */
+const TEXT_FILE = /\.(?:html|js|mjs|css|svg|json|webmanifest|txt|xml)$/;
+
 export async function registerWeb(app: FastifyInstance, distDir: string | null): Promise<void> {
   const hasApp = distDir !== null && existsSync(join(distDir, 'index.html'));
   if (hasApp) {
     await app.register(fastifyStatic, {
       root: distDir,
       cacheControl: false,
-      setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlFor(path)),
+      // The build wrote `.br` and `.gz` beside every text file: they are sent as they are, never
+      // compressed per request (a file without a copy, or a client that accepts neither, gets the original).
+      preCompressed: true,
+      setHeaders: (res, path) => {
+        const original = path.replace(/\.(?:br|gz)$/, '');
+        res.setHeader('Cache-Control', cacheControlFor(original));
+        // A cache between the server and a phone must keep the Brotli, gzip and plain answers apart.
+        if (TEXT_FILE.test(original)) res.setHeader('Vary', 'Accept-Encoding');
+      },
     });
   }
 
