@@ -15,14 +15,20 @@ export interface BuildAppOptions {
   /** The clock; tests move it to expire codes and sessions. */
   now?: () => Date;
   rateLimits?: Partial<RateLimits>;
-  trustProxy?: boolean | string;
+  /** The proxies whose X-Forwarded-For is believed (addresses/subnets, or a hop count); never `true` (env.ts). */
+  trustProxy?: false | string[] | number;
   logger?: FastifyServerOptions['logger'];
+}
+
+/** A hop count becomes "trust the first n hops" (Fastify's types take no number). */
+function trustProxyOption(trust: false | string[] | number): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: MAX_REPORT_BODY_BYTES,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxyOption(options.trustProxy ?? false),
     logger: options.logger ?? false,
     // Devices retry on 503 while the server shuts down.
     return503OnClosing: true,

@@ -131,11 +131,13 @@ export interface StartTestServerOptions {
   rateLimits?: Partial<RateLimits>;
   distDir?: string | null;
   logger?: BuildAppOptions['logger'];
+  trustProxy?: BuildAppOptions['trustProxy'];
 }
 
 const GENEROUS_LIMITS: RateLimits = {
   enrol: { limit: 10_000, windowMs: 60_000 },
   login: { limit: 10_000, windowMs: 60_000 },
+  loginAccount: { limit: 10_000, windowMs: 60_000 },
 };
 
 export async function startTestServer(options: StartTestServerOptions = {}): Promise<TestServer> {
@@ -153,6 +155,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
     now,
     rateLimits: { ...GENEROUS_LIMITS, ...options.rateLimits },
     logger: options.logger ?? false,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
