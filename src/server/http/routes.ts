@@ -1,5 +1,5 @@
 /** Routes only translate HTTP to service calls and back; the rules live in ../services. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../services/context';
 import {
   createUnion,
