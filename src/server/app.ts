@@ -2,7 +2,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { MAX_REPORT_BODY_BYTES } from '../domain/sync';
 import { registerApiCompression } from './http/compression';
-import { installErrorHandler, sendApiError } from './http/errors';
+import { answerClientError, installErrorHandler, sendApiError } from './http/errors';
 import { DEFAULT_RATE_LIMITS, type RateLimits, registerRoutes } from './http/routes';
 import { registerHeaders, registerWeb } from './http/web';
 import type { ServiceContext } from './services/context';
@@ -18,7 +18,27 @@ export interface BuildAppOptions {
   /** The proxies whose X-Forwarded-For is believed (addresses/subnets, or a hop count); never `true` (env.ts). */
   trustProxy?: false | string[] | number;
   logger?: FastifyServerOptions['logger'];
+  timeouts?: Partial<ConnectionTimeouts>;
 }
+
+/** How long a connection may take at each stage (docs/decisions/0004-hardening-behind-a-proxy.md). */
+export interface ConnectionTimeouts {
+  /** From the connection (or the end of the previous request) to the last header byte. */
+  headersMs: number;
+  /** The whole request, body included: a 256 KB report over a 50 kbit/s line takes about 45 s. */
+  requestMs: number;
+  /** An idle keep-alive connection; above a proxy's own upstream idle time (nginx: 60 s). */
+  keepAliveMs: number;
+  /** How often Node looks for connections past the first two limits. */
+  checkEveryMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ConnectionTimeouts = {
+  headersMs: 10_000,
+  requestMs: 60_000,
+  keepAliveMs: 65_000,
+  checkEveryMs: 1_000,
+};
 
 /** A hop count becomes "trust the first n hops" (Fastify's types take no number). */
 function trustProxyOption(trust: false | string[] | number): false | string[] | ((address: string, hop: number) => boolean) {
@@ -26,8 +46,14 @@ function trustProxyOption(trust: false | string[] | number): false | string[] | 
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     bodyLimit: MAX_REPORT_BODY_BYTES,
+    // Slow headers, slow bodies and idle connections are cut; the first two get our JSON 408.
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkEveryMs },
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    clientErrorHandler: answerClientError,
     trustProxy: trustProxyOption(options.trustProxy ?? false),
     logger: options.logger ?? false,
     // Devices retry on 503 while the server shuts down.

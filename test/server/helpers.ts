@@ -132,6 +132,7 @@ export interface StartTestServerOptions {
   distDir?: string | null;
   logger?: BuildAppOptions['logger'];
   trustProxy?: BuildAppOptions['trustProxy'];
+  timeouts?: BuildAppOptions['timeouts'];
 }
 
 const GENEROUS_LIMITS: RateLimits = {
@@ -156,6 +157,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
     rateLimits: { ...GENEROUS_LIMITS, ...options.rateLimits },
     logger: options.logger ?? false,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
   });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();

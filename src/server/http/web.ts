@@ -39,7 +39,7 @@ const PAGE_HEADERS: Record<string, string> = {
  * What a JSON answer carries: enough that it is never sniffed, framed or cached, and short, because a
  * device that pulls and finds nothing new should cost almost no bytes.
  */
-const API_HEADERS: Record<string, string> = {
+export const API_HEADERS: Record<string, string> = {
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
