@@ -6,7 +6,15 @@ import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiFailure } from '../services/errors';
 import { sendApiError } from './errors';
+
+/** The `charset` parameter of a Content-Type, lower case and unquoted; null when there is none. */
+export function charsetOf(contentType: string | undefined): string | null {
+  const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType ?? '');
+  if (!match) return null;
+  return (match[1] ?? match[2] ?? '').toLowerCase();
+}
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -57,8 +65,18 @@ export function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/') || path.startsWith('/api?');
 }
 
-function isApi(url: string): boolean {
-  return isApiPath(url);
+/**
+ * Whether a request is for the API, judged on the path as the router sees it (percent-decoded), so
+ * that `/%61pi/…` gets the API's headers like `/api/…`. A path that does not decode is the router's
+ * 400, answered as the API answers.
+ */
+export function isApi(url: string): boolean {
+  const path = url.split('?', 1)[0] ?? '';
+  try {
+    return isApiPath(decodeURIComponent(path));
+  } catch {
+    return true;
+  }
 }
 
 /**
@@ -81,6 +99,13 @@ export function registerHeaders(app: FastifyInstance): void {
       for (const [name, value] of Object.entries(PAGE_HEADERS)) reply.header(name, value);
     }
     return payload;
+  });
+
+  // Only UTF-8 is read (JSON is UTF-8, RFC 8259); another charset would be stored mangled.
+  app.addHook('onRequest', async (request) => {
+    const charset = charsetOf(request.headers['content-type']);
+    if (charset !== null && charset !== 'utf-8' && charset !== 'utf8')
+      throw new ApiFailure(415, 'unsupported_media_type', 'Send the body as application/json in UTF-8 (charset=utf-8 or no charset).');
   });
 
   app.options('/api/*', async (_request, reply) =>
