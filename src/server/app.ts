@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { MAX_REPORT_BODY_BYTES } from '../domain/sync';
 import { registerApiCompression } from './http/compression';
 import { answerClientError, installErrorHandler, sendApiError } from './http/errors';
+import { registerPushLimits } from './http/pushLimits';
 import { DEFAULT_RATE_LIMITS, type RateLimits, registerRoutes } from './http/routes';
 import { registerHeaders, registerWeb } from './http/web';
 import type { ServiceContext } from './services/context';
@@ -70,6 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installErrorHandler(app);
   registerHeaders(app);
   await registerApiCompression(app);
+  await registerPushLimits(app);
   registerRoutes(app, context, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
   await registerWeb(app, options.distDir ?? null);
   return app;

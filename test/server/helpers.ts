@@ -139,6 +139,7 @@ const GENEROUS_LIMITS: RateLimits = {
   enrol: { limit: 10_000, windowMs: 60_000 },
   login: { limit: 10_000, windowMs: 60_000 },
   loginAccount: { limit: 10_000, windowMs: 60_000 },
+  push: { limit: 10_000, windowMs: 60_000 },
 };
 
 export async function startTestServer(options: StartTestServerOptions = {}): Promise<TestServer> {

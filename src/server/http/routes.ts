@@ -17,6 +17,7 @@ import { enrol } from '../services/devices';
 import { ApiFailure } from '../services/errors';
 import { getReport, listChanges, putReport } from '../services/reports';
 import { deviceAuth, districtAuth, requireDevice } from './auth';
+import { type PushRule, pushRateLimit } from './pushLimits';
 import { AttemptLimiter, type AttemptRule, type AttemptStore, limitAttempts, MemoryAttemptStore } from './attemptLimits';
 
 export interface RateLimits {
@@ -26,12 +27,16 @@ export interface RateLimits {
   login: AttemptRule;
   /** Wrong passwords per account name, from any address: a guesser with many addresses still meets it. */
   loginAccount: AttemptRule;
+  /** Report pushes per device. */
+  push: PushRule;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   enrol: { limit: 10, windowMs: 60_000 },
   login: { limit: 10, windowMs: 60_000 },
   loginAccount: { limit: 20, windowMs: 15 * 60_000 },
+  // The app pushes a report 3 s after the last edit: at most ~20 a minute for one report being typed.
+  push: { limit: 60, windowMs: 60_000 },
 };
 
 type IdParams = { Params: { id: string } };
@@ -81,7 +86,7 @@ export function registerRoutes(
     return enrol(context, request.body);
   });
 
-  app.put<IdParams>('/api/reports/:id', { onRequest: device, preValidation: requireJsonBody }, async (request, reply) => {
+  app.put<IdParams>('/api/reports/:id', { onRequest: device, config: pushRateLimit(rateLimits.push), preValidation: requireJsonBody }, async (request, reply) => {
     const result = await putReport(context, requireDevice(request), {
       pathId: request.params.id,
       body: request.body,
