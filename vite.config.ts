@@ -1,6 +1,43 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { compression } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/** What the build precompresses (and the server may send compressed): text, never images or fonts. */
+const TEXT_ASSETS = /\.(?:html|js|mjs|css|svg|json|webmanifest|txt|xml)$/;
+
+/**
+ * vite-plugin-compression2 sees the bundle and public/, but vite-plugin-pwa writes sw.js and its
+ * workbox runtime afterwards (in its own closeBundle): this step, ordered after it, compresses those.
+ */
+function precompressServiceWorker(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'precompress-service-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        const names = (await readdir(outDir)).filter((name) => name === 'sw.js' || /^workbox-[\w-]+\.js$/.test(name));
+        for (const name of names) {
+          const file = join(outDir, name);
+          const content = await readFile(file);
+          await writeFile(`${file}.br`, await promisify(brotliCompress)(content, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }));
+          await writeFile(`${file}.gz`, await promisify(gzip)(content, { level: 9 }));
+        }
+      },
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
@@ -43,6 +80,16 @@ export default defineConfig({
         importScripts: ['sw-background-sync.js'],
       },
     }),
+    // Brotli and gzip copies of every text file, made once here and sent by the server as they are
+    // (src/server/http/web.ts, preCompressed): a phone on a weak line downloads a third of the bytes.
+    compression({
+      include: TEXT_ASSETS,
+      algorithms: ['brotliCompress', 'gzip'],
+      // Small files gain little; the server then sends them as they are.
+      threshold: 512,
+      logLevel: 'silent',
+    }),
+    precompressServiceWorker(),
   ],
   build: {
     target: 'es2020',

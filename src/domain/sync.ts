@@ -72,7 +72,9 @@ export const API_ERROR_CODES = [
   'report_accepted', // 409: the district has accepted this report; it no longer changes
   'enrolment_code_invalid', // 400 on enrol: unknown code
   'enrolment_code_expired', // 410 on enrol: expired or used up
+  'request_timeout', // 408: the headers or the body did not arrive in time (send again)
   'rate_limited', // 429 (with Retry-After)
+  'headers_too_large', // 431: the request headers are past the server's limit
   'internal', // 500: the server's fault, never the client's
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

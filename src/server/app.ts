@@ -1,7 +1,9 @@
 /** Builds the server (routes, headers, static app) without listening, so tests drive it in-process. */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { MAX_REPORT_BODY_BYTES } from '../domain/sync';
-import { installErrorHandler, sendApiError } from './http/errors';
+import { registerApiCompression } from './http/compression';
+import { answerClientError, installErrorHandler, sendApiError } from './http/errors';
+import { registerPushLimits } from './http/pushLimits';
 import { DEFAULT_RATE_LIMITS, type RateLimits, registerRoutes } from './http/routes';
 import { registerHeaders, registerWeb } from './http/web';
 import type { ServiceContext } from './services/context';
@@ -14,14 +16,46 @@ export interface BuildAppOptions {
   /** The clock; tests move it to expire codes and sessions. */
   now?: () => Date;
   rateLimits?: Partial<RateLimits>;
-  trustProxy?: boolean | string;
+  /** The proxies whose X-Forwarded-For is believed (addresses/subnets, or a hop count); never `true` (env.ts). */
+  trustProxy?: false | string[] | number;
   logger?: FastifyServerOptions['logger'];
+  timeouts?: Partial<ConnectionTimeouts>;
+}
+
+/** How long a connection may take at each stage (docs/decisions/0004-hardening-behind-a-proxy.md). */
+export interface ConnectionTimeouts {
+  /** From the connection (or the end of the previous request) to the last header byte. */
+  headersMs: number;
+  /** The whole request, body included: a 256 KB report over a 50 kbit/s line takes about 45 s. */
+  requestMs: number;
+  /** An idle keep-alive connection; above a proxy's own upstream idle time (nginx: 60 s). */
+  keepAliveMs: number;
+  /** How often Node looks for connections past the first two limits. */
+  checkEveryMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ConnectionTimeouts = {
+  headersMs: 10_000,
+  requestMs: 60_000,
+  keepAliveMs: 65_000,
+  checkEveryMs: 1_000,
+};
+
+/** A hop count becomes "trust the first n hops" (Fastify's types take no number). */
+function trustProxyOption(trust: false | string[] | number): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     bodyLimit: MAX_REPORT_BODY_BYTES,
-    trustProxy: options.trustProxy ?? false,
+    // Slow headers, slow bodies and idle connections are cut; the first two get our JSON 408.
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkEveryMs },
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    clientErrorHandler: answerClientError,
+    trustProxy: trustProxyOption(options.trustProxy ?? false),
     logger: options.logger ?? false,
     // Devices retry on 503 while the server shuts down.
     return503OnClosing: true,
@@ -36,6 +70,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const context: ServiceContext = { store: options.store, now: options.now ?? (() => new Date()) };
   installErrorHandler(app);
   registerHeaders(app);
+  await registerApiCompression(app);
+  await registerPushLimits(app);
   registerRoutes(app, context, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
   await registerWeb(app, options.distDir ?? null);
   return app;

@@ -17,6 +17,12 @@ async function main(): Promise<void> {
     logger: { level: env.logLevel },
   });
 
+  if (typeof env.trustProxy === 'number')
+    app.log.warn(
+      { trustProxy: env.trustProxy },
+      'TRUST_PROXY is a hop count: make sure clients can reach this server only through the proxy (HOST=127.0.0.1 or a private network), or name the proxy instead',
+    );
+
   const context = { store, now: () => new Date() };
   const cleanup = () =>
     forgetExpired(context).catch((error: unknown) => app.log.warn({ err: error }, 'cleanup of expired records failed'));

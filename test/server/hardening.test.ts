@@ -94,6 +94,44 @@ for (const { kind, available } of STORE_KINDS) {
       await expectClientError('/api/enrol', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: 'Máy\u0000' }) }, 422, 'validation_failed');
     });
 
+    it('recognises the API after the path is decoded: /%61pi/… carries the API headers', async () => {
+      const encoded = await fetch(`${server.url}/%61pi/reports`, { headers: { ...device.headers, origin: 'https://example.org' } });
+      expect(encoded.status).toBe(200);
+      expect(encoded.headers.get('cache-control')).toBe('no-store');
+      expect(encoded.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(encoded.headers.get('access-control-allow-origin')).toBe('*');
+      const missing = await fetch(`${server.url}/%61pi/nothing-here`, { headers: { accept: 'text/html' } });
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toMatchObject({ error: 'not_found' });
+      expect(missing.headers.get('cache-control')).toBe('no-store');
+    });
+
+    it('matches the Authorization scheme without regard to case (RFC 9110)', async () => {
+      const token = device.headers.authorization!.replace(/^Bearer /, '');
+      for (const scheme of ['bearer', 'BEARER', 'BeArEr']) {
+        const answer = await fetch(`${server.url}/api/reports`, { headers: { authorization: `${scheme} ${token}` } });
+        expect(answer.status, scheme).toBe(200);
+      }
+      // The token itself stays exact.
+      await expectClientError('/api/reports', { headers: { authorization: `Bearer ${token.toUpperCase()}x` } }, 401, 'unauthorized');
+    });
+
+    it('answers a body in a charset other than UTF-8 with 415, and stores nothing', async () => {
+      const report = sampleReport({ period: { year: 2023, kind: 'yearly' }, proposals: { text: 'Đề nghị tăng lương' } });
+      const body = Buffer.from(JSON.stringify(report), 'latin1');
+      for (const type of ['application/json; charset=iso-8859-1', 'application/json;charset="windows-1258"', 'application/json; charset=utf-16']) {
+        await expectClientError(`/api/reports/${report.id}`, { method: 'PUT', headers: { ...pushHeaders(device), 'content-type': type }, body }, 415, 'unsupported_media_type');
+      }
+      expect(await server.store.findReport(report.id)).toBeUndefined();
+      const utf8 = await fetch(`${server.url}/api/reports/${report.id}`, {
+        method: 'PUT',
+        headers: { ...pushHeaders(device), 'content-type': 'application/json; charset="UTF-8"' },
+        body: JSON.stringify(report),
+      });
+      expect(utf8.status).toBe(201);
+      expect(JSON.parse((await server.store.findReport(report.id))!.documentJson).proposals.text).toBe('Đề nghị tăng lương');
+    });
+
     it("keeps a device token out of the district's endpoints", async () => {
       await expectClientError('/api/district/unions?year=2025&kind=yearly', { headers: device.headers }, 401, 'unauthorized');
     });

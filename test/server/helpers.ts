@@ -5,6 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -130,11 +131,15 @@ export interface StartTestServerOptions {
   rateLimits?: Partial<RateLimits>;
   distDir?: string | null;
   logger?: BuildAppOptions['logger'];
+  trustProxy?: BuildAppOptions['trustProxy'];
+  timeouts?: BuildAppOptions['timeouts'];
 }
 
 const GENEROUS_LIMITS: RateLimits = {
   enrol: { limit: 10_000, windowMs: 60_000 },
   login: { limit: 10_000, windowMs: 60_000 },
+  loginAccount: { limit: 10_000, windowMs: 60_000 },
+  push: { limit: 10_000, windowMs: 60_000 },
 };
 
 export async function startTestServer(options: StartTestServerOptions = {}): Promise<TestServer> {
@@ -152,6 +157,8 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
     now,
     rateLimits: { ...GENEROUS_LIMITS, ...options.rateLimits },
     logger: options.logger ?? false,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
   });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -240,4 +247,24 @@ export function pushHeaders(
     'idempotency-key': options.key ?? randomUUID(),
     ...(options.revision === undefined ? { 'if-none-match': '*' } : { 'if-match': `"${options.revision}"` }),
   };
+}
+
+export interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** The bytes that travelled, not decoded (fetch would decode a compressed body). */
+  body: Buffer;
+}
+
+/** A GET over node:http that keeps the body as it came over the wire. */
+export function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
 }

@@ -11,6 +11,11 @@ import { openStore } from '../../src/server/store/open';
 import { sampleReport, startTestServer } from './helpers';
 
 const ROOT = join(import.meta.dirname, '..', '..');
+/**
+ * Each child starts tsx and compiles the server (seconds each on a busy machine; the admin test runs
+ * eight in a row). Nothing here waits on a clock: this only bounds a hang, so it is generous.
+ */
+const PROCESS_TEST_TIMEOUT_MS = 180_000;
 
 function run(script: string, args: string[], env: Record<string, string>): ChildProcess {
   const { TEST_DATABASE_URL: _ignored, DATABASE_URL: _alsoIgnored, ...parentEnv } = process.env;
@@ -142,14 +147,14 @@ describe('main.ts', () => {
     } finally {
       await reopened.close();
     }
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('refuses to start with a malformed environment, saying which variable', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'bao-cao-main-'));
     const result = await runToEnd('src/server/main.ts', [], { PORT: 'tám nghìn', DATA_DIR: dataDir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/PORT/);
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 });
 
 describe('admin command line', () => {
@@ -214,5 +219,5 @@ describe('admin command line', () => {
     expect(listed.code).toBe(0);
     const overview = JSON.parse(listed.stdout) as { unions: { id: string; activeDevices: number; standing: string }[] };
     expect(overview.unions).toEqual([expect.objectContaining({ id, activeDevices: 1, standing: 'missing' })]);
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

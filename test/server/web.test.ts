@@ -2,8 +2,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers';
+import { rawGet, startTestServer, type TestServer } from './helpers';
+
+const INDEX_HTML = '<!doctype html><title>Báo cáo CĐCS</title><script type="module" src="/assets/index-AbC123.js"></script>';
+const BIG_SCRIPT = `export const rows = [${Array.from({ length: 2_000 }, (_, i) => `"Công đoàn cơ sở số ${i}"`).join(',')}];`;
 
 describe('serving the PWA', () => {
   let server: TestServer;
@@ -12,11 +16,16 @@ describe('serving the PWA', () => {
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'bao-cao-dist-'));
     mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Báo cáo CĐCS</title><script type="module" src="/assets/index-AbC123.js"></script>');
+    writeFileSync(join(dist, 'index.html'), INDEX_HTML);
     writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("install", () => {});');
     writeFileSync(join(dist, 'sw-background-sync.js'), 'self.addEventListener("sync", () => {});');
     writeFileSync(join(dist, 'manifest.webmanifest'), '{"name":"Báo cáo CĐCS"}');
     writeFileSync(join(dist, 'assets', 'index-AbC123.js'), 'console.log(1);');
+    // What the build writes beside a large text file (vite.config.ts): its Brotli and gzip copies.
+    writeFileSync(join(dist, 'assets', 'app-Zz9.js'), BIG_SCRIPT);
+    writeFileSync(join(dist, 'assets', 'app-Zz9.js.br'), brotliCompressSync(BIG_SCRIPT));
+    writeFileSync(join(dist, 'assets', 'app-Zz9.js.gz'), gzipSync(BIG_SCRIPT));
+    writeFileSync(join(dist, 'index.html.br'), brotliCompressSync(INDEX_HTML));
     server = await startTestServer({ distDir: dist });
   });
   afterAll(async () => {
@@ -37,6 +46,56 @@ describe('serving the PWA', () => {
     const asset = await fetch(`${server.url}/assets/index-AbC123.js`);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect((await fetch(`${server.url}/manifest.webmanifest`)).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('sends the Brotli or gzip copy the build made, as it is, with Vary, and the original to a client that takes neither', async () => {
+    const url = `${server.url}/assets/app-Zz9.js`;
+    const brotli = await rawGet(url, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(brotli.status).toBe(200);
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['content-type']).toMatch(/^text\/javascript|^application\/javascript/);
+    expect(brotli.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotli.body.length).toBeLessThan(BIG_SCRIPT.length / 5);
+    expect(brotliDecompressSync(brotli.body).toString()).toBe(BIG_SCRIPT);
+
+    const gzipped = await rawGet(url, { 'accept-encoding': 'gzip' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.body).toString()).toBe(BIG_SCRIPT);
+
+    const plain = await rawGet(url, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    expect(plain.body.toString()).toBe(BIG_SCRIPT);
+
+    // A file the build left alone (too small) goes out as it is, not compressed per request.
+    const small = await rawGet(`${server.url}/assets/index-AbC123.js`, { 'accept-encoding': 'br' });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body.toString()).toBe('console.log(1);');
+
+    // The page itself and the app routes that open it, still never cached stale.
+    const page = await rawGet(`${server.url}/reports/2025`, { accept: 'text/html', 'accept-encoding': 'br' });
+    expect(page.headers['content-encoding']).toBe('br');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(brotliDecompressSync(page.body).toString()).toBe(INDEX_HTML);
+  });
+
+  it('compresses large API answers, and leaves small ones as they are', async () => {
+    const device = await server.enrolDevice();
+    const district = await server.districtSession();
+    for (let i = 0; i < 30; i++) await server.createUnion(`CĐCS Công ty Cổ phần Dệt may Tây Ninh số ${i}`);
+    const large = await rawGet(`${server.url}/api/district/unions?year=2025&kind=yearly`, { ...district.headers, 'accept-encoding': 'br, gzip' });
+    expect(large.status).toBe(200);
+    expect(large.headers['content-encoding']).toBe('br');
+    expect(large.headers.vary).toMatch(/accept-encoding/i);
+    expect(large.headers['cache-control']).toBe('no-store');
+    const decoded = JSON.parse(brotliDecompressSync(large.body).toString()) as { unions: unknown[] };
+    expect(decoded.unions.length).toBeGreaterThanOrEqual(30);
+
+    const small = await rawGet(`${server.url}/api/reports`, { ...device.headers, 'accept-encoding': 'br, gzip' });
+    expect(small.status).toBe(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(small.body.toString())).toMatchObject({ reports: [] });
   });
 
   it('opens the app for a navigation to any app route, but a missing file stays 404', async () => {

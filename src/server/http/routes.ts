@@ -1,5 +1,5 @@
 /** Routes only translate HTTP to service calls and back; the rules live in ../services. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../services/context';
 import {
   createUnion,
@@ -17,16 +17,26 @@ import { enrol } from '../services/devices';
 import { ApiFailure } from '../services/errors';
 import { getReport, listChanges, putReport } from '../services/reports';
 import { deviceAuth, districtAuth, requireDevice } from './auth';
-import { FixedWindowLimiter, type RateLimit } from './rateLimit';
+import { type PushRule, pushRateLimit } from './pushLimits';
+import { AttemptLimiter, type AttemptRule, type AttemptStore, limitAttempts, MemoryAttemptStore } from './attemptLimits';
 
 export interface RateLimits {
-  enrol: RateLimit;
-  login: RateLimit;
+  /** Wrong enrolment codes per address. */
+  enrol: AttemptRule;
+  /** Wrong passwords per address. */
+  login: AttemptRule;
+  /** Wrong passwords per account name, from any address: a guesser with many addresses still meets it. */
+  loginAccount: AttemptRule;
+  /** Report pushes per device. */
+  push: PushRule;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   enrol: { limit: 10, windowMs: 60_000 },
   login: { limit: 10, windowMs: 60_000 },
+  loginAccount: { limit: 20, windowMs: 15 * 60_000 },
+  // The app pushes a report 3 s after the last edit: at most ~20 a minute for one report being typed.
+  push: { limit: 60, windowMs: 60_000 },
 };
 
 type IdParams = { Params: { id: string } };
@@ -42,29 +52,24 @@ async function requireJsonBody(request: FastifyRequest): Promise<void> {
     throw new ApiFailure(415, 'unsupported_media_type', 'Send the body as application/json.');
 }
 
-/** Counts an attempt when it arrives; `refundSuccess` gives it back when it worked. */
-function rateLimited(limiter: FixedWindowLimiter, bucket: string) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    const retryAfter = limiter.hit(`${bucket}:${request.ip}`);
-    if (retryAfter !== null) {
-      reply.header('Retry-After', String(retryAfter));
-      throw new ApiFailure(429, 'rate_limited', 'Too many attempts; wait and try again.', { retryAfterSeconds: retryAfter });
-    }
-  };
+/** The account a sign-in names, as the service compares it (trimmed, lower case); null when there is none. */
+function accountOf(request: FastifyRequest): string | null {
+  const username = (request.body as { username?: unknown } | undefined)?.username;
+  return typeof username === 'string' ? `login-account:${username.trim().toLowerCase()}` : null;
 }
 
-function refundSuccess(limiter: FixedWindowLimiter, bucket: string) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    if (reply.statusCode < 400) limiter.refund(`${bucket}:${request.ip}`);
-  };
-}
-
-export function registerRoutes(app: FastifyInstance, context: ServiceContext, rateLimits: RateLimits): void {
+export function registerRoutes(
+  app: FastifyInstance,
+  context: ServiceContext,
+  rateLimits: RateLimits,
+  attempts: AttemptStore = new MemoryAttemptStore(),
+): void {
   const device = deviceAuth(context);
   const district = districtAuth(context);
   const now = () => context.now().getTime();
-  const enrolLimiter = new FixedWindowLimiter(rateLimits.enrol, now);
-  const loginLimiter = new FixedWindowLimiter(rateLimits.login, now);
+  const enrolLimiter = new AttemptLimiter(rateLimits.enrol, attempts, now);
+  const loginLimiter = new AttemptLimiter(rateLimits.login, attempts, now);
+  const accountLimiter = new AttemptLimiter(rateLimits.loginAccount, attempts, now);
 
   // Asks the database too, so that a monitor sees a server whose store is gone.
   app.get('/api/health', async () => {
@@ -76,13 +81,12 @@ export function registerRoutes(app: FastifyInstance, context: ServiceContext, ra
 
   // ---- devices ----
 
-  const enrolLimits = { onRequest: rateLimited(enrolLimiter, 'enrol'), onResponse: refundSuccess(enrolLimiter, 'enrol') };
-  app.post('/api/enrol', { ...enrolLimits, preValidation: requireJsonBody }, async (request, reply) => {
+  app.post('/api/enrol', { onRequest: limitAttempts(enrolLimiter, (request) => `enrol:${request.ip}`), preValidation: requireJsonBody }, async (request, reply) => {
     reply.code(201);
     return enrol(context, request.body);
   });
 
-  app.put<IdParams>('/api/reports/:id', { onRequest: device, preValidation: requireJsonBody }, async (request, reply) => {
+  app.put<IdParams>('/api/reports/:id', { onRequest: device, config: pushRateLimit(rateLimits.push), preValidation: requireJsonBody }, async (request, reply) => {
     const result = await putReport(context, requireDevice(request), {
       pathId: request.params.id,
       body: request.body,
@@ -107,7 +111,10 @@ export function registerRoutes(app: FastifyInstance, context: ServiceContext, ra
 
   // ---- district ----
 
-  const loginLimits = { onRequest: rateLimited(loginLimiter, 'login'), onResponse: refundSuccess(loginLimiter, 'login') };
+  const loginLimits = {
+    onRequest: limitAttempts(loginLimiter, (request) => `login:${request.ip}`),
+    preHandler: limitAttempts(accountLimiter, accountOf),
+  };
   app.post('/api/district/login', { ...loginLimits, preValidation: requireJsonBody }, async (request) =>
     login(context, request.body),
   );

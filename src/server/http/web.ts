@@ -6,7 +6,15 @@ import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiFailure } from '../services/errors';
 import { sendApiError } from './errors';
+
+/** The `charset` parameter of a Content-Type, lower case and unquoted; null when there is none. */
+export function charsetOf(contentType: string | undefined): string | null {
+  const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType ?? '');
+  if (!match) return null;
+  return (match[1] ?? match[2] ?? '').toLowerCase();
+}
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -39,7 +47,7 @@ const PAGE_HEADERS: Record<string, string> = {
  * What a JSON answer carries: enough that it is never sniffed, framed or cached, and short, because a
  * device that pulls and finds nothing new should cost almost no bytes.
  */
-const API_HEADERS: Record<string, string> = {
+export const API_HEADERS: Record<string, string> = {
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -52,8 +60,23 @@ const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Expose-Headers': 'ETag, Retry-After, Idempotency-Replayed',
 };
 
-function isApi(url: string): boolean {
-  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+/** Whether a route or a decoded path belongs to the API. */
+export function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/') || path.startsWith('/api?');
+}
+
+/**
+ * Whether a request is for the API, judged on the path as the router sees it (percent-decoded), so
+ * that `/%61pi/…` gets the API's headers like `/api/…`. A path that does not decode is the router's
+ * 400, answered as the API answers.
+ */
+export function isApi(url: string): boolean {
+  const path = url.split('?', 1)[0] ?? '';
+  try {
+    return isApiPath(decodeURIComponent(path));
+  } catch {
+    return true;
+  }
 }
 
 /**
@@ -78,6 +101,13 @@ export function registerHeaders(app: FastifyInstance): void {
     return payload;
   });
 
+  // Only UTF-8 is read (JSON is UTF-8, RFC 8259); another charset would be stored mangled.
+  app.addHook('onRequest', async (request) => {
+    const charset = charsetOf(request.headers['content-type']);
+    if (charset !== null && charset !== 'utf-8' && charset !== 'utf8')
+      throw new ApiFailure(415, 'unsupported_media_type', 'Send the body as application/json in UTF-8 (charset=utf-8 or no charset).');
+  });
+
   app.options('/api/*', async (_request, reply) =>
     reply
       .code(204)
@@ -89,13 +119,24 @@ export function registerHeaders(app: FastifyInstance): void {
   );
 }
 
+/** The files the build precompresses (vite.config.ts): their answer depends on Accept-Encoding. */
+const TEXT_FILE = /\.(?:html|js|mjs|css|svg|json|webmanifest|txt|xml)$/;
+
 export async function registerWeb(app: FastifyInstance, distDir: string | null): Promise<void> {
   const hasApp = distDir !== null && existsSync(join(distDir, 'index.html'));
   if (hasApp) {
     await app.register(fastifyStatic, {
       root: distDir,
       cacheControl: false,
-      setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlFor(path)),
+      // The build wrote `.br` and `.gz` beside every text file: they are sent as they are, never
+      // compressed per request (a file without a copy, or a client that accepts neither, gets the original).
+      preCompressed: true,
+      setHeaders: (res, path) => {
+        const original = path.replace(/\.(?:br|gz)$/, '');
+        res.setHeader('Cache-Control', cacheControlFor(original));
+        // A cache between the server and a phone must keep the Brotli, gzip and plain answers apart.
+        if (TEXT_FILE.test(original)) res.setHeader('Vary', 'Accept-Encoding');
+      },
     });
   }
 

@@ -50,7 +50,8 @@ export async function authenticateDevice(context: ServiceContext, authorization:
   return device;
 }
 
+/** RFC 9110 §11.1: the scheme is case-insensitive (`bearer`, `BEARER`), the token is not. */
 export function bearerToken(authorization: string | undefined): string | null {
-  const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(authorization?.trim() ?? '');
+  const match = /^Bearer +([A-Za-z0-9_-]{16,128})$/i.exec(authorization?.trim() ?? '');
   return match?.[1] ?? null;
 }

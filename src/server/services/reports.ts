@@ -94,6 +94,13 @@ export async function putReport(context: ServiceContext, device: DeviceRecord, r
   }
 }
 
+/**
+ * How many of a report's newest revisions are kept whatever their status; older drafts are thinned,
+ * ready revisions (what the district reviews) are all kept. A device cannot grow a report's history
+ * past this with drafts, however fast it pushes.
+ */
+export const KEPT_DRAFT_REVISIONS = 20;
+
 async function putReportOnce(context: ServiceContext, device: DeviceRecord, request: PutReportRequest): Promise<PutReportResult> {
   const key = request.idempotencyKey;
   if (key === undefined || !IDEMPOTENCY_KEY.test(key))
@@ -116,7 +123,13 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
         throw new ApiFailure(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different push.');
       const answered = JSON.parse(earlier.responseJson) as StoredAnswer;
       const documentJson = await tx.findRevisionDocument(document.id, answered.revision);
-      if (documentJson === undefined) throw new Error(`revision ${answered.revision} of ${document.id} is missing`);
+      if (documentJson === undefined) {
+        // The revision this push made was a draft since thinned (many newer ones followed): say how
+        // the report stands now, as for any push based on an old revision.
+        const current = await tx.findReport(document.id);
+        if (!current) throw new Error(`report ${document.id} is missing`);
+        throw new ApiFailure(412, 'stale_revision', 'This push was stored long ago and newer revisions followed.', { current: toServerReport(current) });
+      }
       const response = answerOf({ ...answered, documentJson, unionId: device.unionId });
       return { status: earlier.status as 200 | 201, revision: String(answered.revision), responseJson: response, replayed: true };
     }
@@ -172,6 +185,8 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
       if (current) await tx.updateReport(saved);
       else await tx.insertReport(saved);
       await tx.insertRevision({ reportId: saved.id, revision: saved.revision, deviceId: device.id, savedAt: now, documentJson: json });
+      // Bounded history: the newest KEPT_DRAFT_REVISIONS revisions, and every revision marked ready.
+      if (saved.revision > KEPT_DRAFT_REVISIONS) await tx.thinDraftRevision(saved.id, saved.revision - KEPT_DRAFT_REVISIONS);
       status = current ? 200 : 201;
     }
 

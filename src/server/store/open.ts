@@ -8,7 +8,12 @@ import type { Database } from './schema';
 import { KyselyStore, type Store } from './store';
 
 export type StoreConfig =
-  | { kind: 'sqlite'; file: string }
+  | {
+      kind: 'sqlite';
+      file: string;
+      /** FULL unless a benchmark compares (bench/sqlite-synchronous.ts); never set from the environment. */
+      synchronous?: 'FULL' | 'NORMAL';
+    }
   | { kind: 'postgres'; url: string; /** Tests isolate themselves in their own schema. */ schema?: string; maxConnections?: number };
 
 export function openStore(config: StoreConfig): Store {
@@ -19,7 +24,10 @@ export function openStore(config: StoreConfig): Store {
     // server's write instead of failing.
     database.pragma('journal_mode = WAL');
     database.pragma('busy_timeout = 5000');
-    database.pragma('synchronous = NORMAL');
+    // FULL: a push answered 200 is on the disk, even after a power cut (WAL with NORMAL may lose the
+    // last commits, and the phone, told they were saved, would not send them again). Its cost on pushes
+    // is measured in docs/decisions/0004-hardening-behind-a-proxy.md.
+    database.pragma(`synchronous = ${config.synchronous ?? 'FULL'}`);
     database.pragma('foreign_keys = ON');
     return new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), 'sqlite');
   }

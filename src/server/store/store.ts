@@ -123,6 +123,11 @@ export interface StoreWrites extends StoreReads {
   updateReport(report: ReportRecord): Promise<void>;
   insertRevision(revision: { reportId: string; revision: number; deviceId: string | null; savedAt: string; documentJson: string }): Promise<void>;
   insertIdempotency(entry: IdempotencyRecord & { deviceId: string; key: string; createdAt: string }): Promise<void>;
+  /**
+   * Deletes one stored revision if it is a draft; a revision marked ready (the ones the district
+   * reviews) is kept. The push service calls it for the revision that just left the newest few.
+   */
+  thinDraftRevision(reportId: string, revision: number): Promise<void>;
   /** Forget what is no longer needed: idempotency keys and sessions older than `before` / expired at `now`. */
   deleteExpired(idempotencyBefore: string, now: string): Promise<void>;
 }
@@ -555,6 +560,17 @@ class KyselyQueries implements StoreWrites {
         created_at: entry.createdAt,
       }),
     );
+  }
+
+  async thinDraftRevision(reportId: string, revision: number) {
+    // Documents are stored as canonical JSON (no spaces) and only the top level has a `status` key; a
+    // quote inside a text field is escaped (\"), so this pattern matches the report's own status only.
+    await this.q
+      .deleteFrom('report_revisions')
+      .where('report_id', '=', reportId)
+      .where('revision', '=', revision)
+      .where('document', 'like', '%"status":"draft"%')
+      .execute();
   }
 
   async deleteExpired(idempotencyBefore: string, now: string) {

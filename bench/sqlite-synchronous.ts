@@ -1,0 +1,114 @@
+/**
+ * What `synchronous = FULL` costs SQLite pushes, against NORMAL, in one run: each round starts the real
+ * app on a fresh SQLite file, and 8 devices (one union and one report each) push a chain of real
+ * updates (If-Match on the previous revision, a new Idempotency-Key, a changed document), so every
+ * measured push writes a new revision; the revisions written (the reports' revision numbers) are
+ * counted afterwards and printed beside the requests. Rounds alternate NORMAL and FULL; a bare node:http handler that only parses the
+ * same body is the floor, measured in the same run.
+ *
+ *   npx tsx bench/sqlite-synchronous.ts      (BENCH_PUSHES per device, default 150)
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { emptyReport, type ReportDocument } from '../src/domain/report';
+import type { PutReportResponse } from '../src/domain/sync';
+import { buildApp } from '../src/server/app';
+import { enrol } from '../src/server/services/devices';
+import { createUnion, issueEnrolmentCode } from '../src/server/services/district';
+import { openStore } from '../src/server/store/open';
+
+const DEVICES = 8;
+const PUSHES = Number(process.env.BENCH_PUSHES ?? 150);
+
+function report(id: string, edit: number): ReportDocument {
+  const document = emptyReport(id, { year: 2025, kind: 'yearly' }, '2025-10-01T08:00:00.000Z');
+  document.membership.workers = 1_000;
+  document.membership.members = 500 + (edit % 400);
+  document.proposals.text = `Đề nghị số ${edit}: ${'tăng phúc lợi cho công nhân. '.repeat(40)}`;
+  return document;
+}
+
+/** Each device pushes its chain; returns requests sent and wall time. */
+async function pushChains(url: string, tokens: string[]): Promise<{ requests: number; ms: number }> {
+  let requests = 0;
+  const start = performance.now();
+  await Promise.all(
+    tokens.map(async (token) => {
+      const id = randomUUID();
+      let revision: string | null = null;
+      for (let edit = 0; edit < PUSHES; edit++) {
+        const response: Response = await fetch(`${url}/api/reports/${id}`, {
+          method: 'PUT',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'idempotency-key': randomUUID(),
+            ...(revision === null ? { 'if-none-match': '*' } : { 'if-match': `"${revision}"` }),
+          },
+          body: JSON.stringify(report(id, edit)),
+        });
+        requests++;
+        if (response.status !== 200 && response.status !== 201) throw new Error(`push answered ${response.status}: ${await response.text()}`);
+        revision = ((await response.json()) as PutReportResponse).report.revision;
+      }
+    }),
+  );
+  return { requests, ms: performance.now() - start };
+}
+
+async function roundOnSqlite(synchronous: 'FULL' | 'NORMAL'): Promise<{ pushesPerSecond: number; requests: number; revisions: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-synchronous-'));
+  const store = openStore({ kind: 'sqlite', file: join(dir, 'bench.sqlite'), synchronous });
+  await store.migrate();
+  const context = { store, now: () => new Date() };
+  const app = await buildApp({ store, distDir: null, rateLimits: { push: { limit: 1_000_000, windowMs: 60_000 } } });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const tokens: string[] = [];
+  for (let i = 0; i < DEVICES; i++) {
+    const union = await createUnion(context, { name: `CĐCS Bench ${i}` });
+    const { code } = await issueEnrolmentCode(context, union.id, {});
+    tokens.push((await enrol(context, { code, deviceName: `Máy ${i}` })).token);
+  }
+  const { requests, ms } = await pushChains(url, tokens);
+  // Each report's revision number counts the revisions its pushes wrote (older drafts' rows are thinned).
+  const counted = await store.db.selectFrom('reports').select((eb) => eb.fn.sum<number>('revision').as('n')).executeTakeFirstOrThrow();
+  await app.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { pushesPerSecond: (requests / ms) * 1000, requests, revisions: Number(counted.n) };
+}
+
+async function roundOnBareHandler(): Promise<{ pushesPerSecond: number; requests: number }> {
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ReportDocument;
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ report: { revision: String(parsed.membership.members) } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { requests, ms } = await pushChains(url, Array.from({ length: DEVICES }, (_, i) => `bare-token-${i}-abcdefghijklmnop`));
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return { pushesPerSecond: (requests / ms) * 1000, requests };
+}
+
+async function main(): Promise<void> {
+  // The floor is measured before each round: on a shared machine the load changes between rounds.
+  for (const synchronous of ['NORMAL', 'FULL', 'NORMAL', 'FULL'] as const) {
+    const floor = await roundOnBareHandler();
+    const round = await roundOnSqlite(synchronous);
+    console.log(
+      `SQLite synchronous=${synchronous.padEnd(6)}: ${round.pushesPerSecond.toFixed(0)} pushes/s, ${round.requests} requests, ${round.revisions} revisions written; ` +
+        `bare node:http floor ${floor.pushesPerSecond.toFixed(0)} pushes/s (${floor.requests} requests): ${((round.pushesPerSecond / floor.pushesPerSecond) * 100).toFixed(0)} % of it`,
+    );
+  }
+}
+
+await main();
