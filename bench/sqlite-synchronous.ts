@@ -17,8 +17,9 @@ import { randomUUID } from 'node:crypto';
 import { emptyReport, type ReportDocument } from '../src/domain/report';
 import type { PutReportResponse } from '../src/domain/sync';
 import { buildApp } from '../src/server/app';
-import { enrol } from '../src/server/services/devices';
-import { createUnion, issueEnrolmentCode } from '../src/server/services/district';
+import { enrol, issueEnrolmentCode } from '../src/server/services/devices';
+import { createRootNode, createUnion } from '../src/server/services/organisation';
+import { CONSOLE } from '../src/server/services/staff';
 import { openStore } from '../src/server/store/open';
 
 const DEVICES = 8;
@@ -69,9 +70,10 @@ async function roundOnSqlite(synchronous: 'FULL' | 'NORMAL'): Promise<{ pushesPe
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const tokens: string[] = [];
+  const province = await createRootNode(context, { kind: 'province', name: 'Liên đoàn Lao động tỉnh đo tải' });
   for (let i = 0; i < DEVICES; i++) {
-    const union = await createUnion(context, { name: `CĐCS Bench ${i}` });
-    const { code } = await issueEnrolmentCode(context, union.id, {});
+    const union = await createUnion(context, CONSOLE, { name: `CĐCS Bench ${i}`, superiorId: province.id });
+    const { code } = await issueEnrolmentCode(context, CONSOLE, union.id, {});
     tokens.push((await enrol(context, { code, deviceName: `Máy ${i}` })).token);
   }
   const { requests, ms } = await pushChains(url, tokens);

@@ -22,7 +22,7 @@ function enrol(target: TestServer, code: string, deviceName: string, headers: Re
 }
 
 function login(target: TestServer, username: string, password: string, headers: Record<string, string> = {}) {
-  return fetch(`${target.url}/api/district/login`, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify({ username, password }) });
+  return fetch(`${target.url}/api/staff/login`, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify({ username, password }) });
 }
 
 /** What nginx (`$proxy_add_x_forwarded_for`) or Caddy forwards: whatever the client wrote, then the address it saw. */
@@ -53,9 +53,9 @@ describe('rate limits count failures, never successes', () => {
     expect((await enrol(server, code, 'Máy đến sau')).status).toBe(201);
   });
 
-  it('lets a district user sign in many times at once, but not guess past the limit', async () => {
+  it('lets a staff member sign in many times at once, but not guess past the limit', async () => {
     server = await startTestServer({ rateLimits: { login: { limit: 2, windowMs: 60_000 } } });
-    const { username, password } = await server.districtSession();
+    const { username, password } = await server.staffSession();
     const together = await Promise.all(Array.from({ length: 6 }, () => login(server!, username, password)));
     expect(together.map((answer) => answer.status)).toEqual(Array(6).fill(200));
     const wrong = [(await login(server, username, 'sai mật khẩu 1')).status, (await login(server, username, 'sai mật khẩu 2')).status];
@@ -84,8 +84,8 @@ describe('behind a reverse proxy', () => {
       trustProxy: parseTrustProxy('127.0.0.1'),
       rateLimits: { login: { limit: 5, windowMs: 60_000 }, loginAccount: { limit: 3, windowMs: 15 * 60_000 } },
     });
-    const { username, password } = await server.districtSession();
-    const other = await server.districtSession();
+    const { username, password } = await server.staffSession();
+    const other = await server.staffSession();
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await login(server, ` ${username.toUpperCase()} `, `đoán ${i}`, forwardedFor(`203.0.113.${10 + i}`))).status);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);

@@ -82,9 +82,9 @@ describe('serving the PWA', () => {
 
   it('compresses large API answers, and leaves small ones as they are', async () => {
     const device = await server.enrolDevice();
-    const district = await server.districtSession();
+    const staff = await server.staffSession();
     for (let i = 0; i < 30; i++) await server.createUnion(`CĐCS Công ty Cổ phần Dệt may Tây Ninh số ${i}`);
-    const large = await rawGet(`${server.url}/api/district/unions?year=2025&kind=yearly`, { ...district.headers, 'accept-encoding': 'br, gzip' });
+    const large = await rawGet(`${server.url}/api/staff/nodes/${server.root.id}/overview?year=2025&kind=yearly`, { ...staff.headers, 'accept-encoding': 'br, gzip' });
     expect(large.status).toBe(200);
     expect(large.headers['content-encoding']).toBe('br');
     expect(large.headers.vary).toMatch(/accept-encoding/i);

@@ -498,12 +498,12 @@ describe('refusals and the district', () => {
     await device.engine.syncOnce();
     expect(await device.phase(report.id)).toBe('sent');
 
-    const district = await server.districtSession();
+    const district = await server.staffSession();
     const review = async (body: object) =>
-      fetch(`${server.url}/api/district/reports/${report.id}/review`, {
+      fetch(`${server.url}/api/staff/reports/${report.id}/review`, {
         method: 'POST',
         headers: { ...district.headers, 'content-type': 'application/json' },
-        // The district decides on the revision it read: the current one.
+        // The reviewer decides on the revision it read: the current one.
         body: JSON.stringify({ ...body, revision: String((await server.store.findReport(report.id))?.revision) }),
       });
     expect((await review({ status: 'returned', comment: 'Bổ sung số đoàn viên nữ' })).status).toBe(200);

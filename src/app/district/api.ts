@@ -5,6 +5,7 @@
  */
 import { isApiError, type ApiError, type ReviewStatus, type ServerReport } from '../../domain/sync';
 import type { CreatedUnion, DistrictReportView, DistrictSession, IssuedEnrolmentCode, PeriodOverview } from '../../domain/district';
+import type { StaffMe, StaffSession } from '../../domain/staff';
 import type { PeriodKind } from '../../domain/period';
 import type { Sector } from '../../domain/report';
 
@@ -94,29 +95,32 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, opt
 }
 
 export async function signIn(username: string, password: string): Promise<DistrictSession> {
-  const session = await call<DistrictSession>('POST', '/api/district/login', { username, password }, { auth: false });
+  const answer = await call<StaffSession>('POST', '/api/staff/login', { username, password }, { auth: false });
+  const session: DistrictSession = { token: answer.token, expiresAt: answer.expiresAt, user: { id: answer.staff.id, username: answer.staff.username } };
   keepSession(session);
   return session;
 }
 
 export async function signOut(): Promise<void> {
   try {
-    await call<unknown>('POST', '/api/district/logout');
+    await call<unknown>('POST', '/api/staff/logout');
   } finally {
     keepSession(null);
   }
 }
 
-export function fetchOverview(year: number, kind: PeriodKind): Promise<PeriodOverview> {
-  return call('GET', `/api/district/unions?year=${year}&kind=${encodeURIComponent(kind)}`);
+/** The period table of the signed-in staff member's own node, every CĐCS of its subtree. */
+export async function fetchOverview(year: number, kind: PeriodKind): Promise<PeriodOverview> {
+  const me = await call<StaffMe>('GET', '/api/staff/me');
+  return call('GET', `/api/staff/nodes/${encodeURIComponent(me.node.node.id)}/overview?year=${year}&kind=${encodeURIComponent(kind)}&scope=subtree`);
 }
 
 export function fetchReport(reportId: string): Promise<DistrictReportView> {
-  return call('GET', `/api/district/reports/${encodeURIComponent(reportId)}`);
+  return call('GET', `/api/staff/reports/${encodeURIComponent(reportId)}`);
 }
 
 export async function reviewReport(reportId: string, status: ReviewStatus, comment: string, revision: string): Promise<ServerReport> {
-  const answer = await call<{ report: ServerReport }>('POST', `/api/district/reports/${encodeURIComponent(reportId)}/review`, {
+  const answer = await call<{ report: ServerReport }>('POST', `/api/staff/reports/${encodeURIComponent(reportId)}/review`, {
     status,
     comment,
     revision,
@@ -127,10 +131,10 @@ export async function reviewReport(reportId: string, status: ReviewStatus, comme
 export async function createUnion(input: { name: string; code: string; employer: string; sector: Sector | '' }): Promise<CreatedUnion> {
   const body: Record<string, string> = { name: input.name, employer: input.employer, sector: input.sector };
   if (input.code.trim()) body.code = input.code.trim();
-  const answer = await call<{ union: CreatedUnion }>('POST', '/api/district/unions', body);
+  const answer = await call<{ union: CreatedUnion }>('POST', '/api/staff/unions', body);
   return answer.union;
 }
 
 export function issueEnrolmentCode(unionId: string): Promise<IssuedEnrolmentCode> {
-  return call('POST', `/api/district/unions/${encodeURIComponent(unionId)}/enrolment-codes`, {});
+  return call('POST', `/api/staff/unions/${encodeURIComponent(unionId)}/enrolment-codes`, {});
 }

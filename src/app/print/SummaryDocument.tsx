@@ -3,7 +3,7 @@
  * officer's report. The staff screen supplies the letterhead it asked for on screen (never guessed).
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { PeriodOverview } from '../../domain/district';
+import type { PeriodOverview } from '../../domain/staff';
 import { loadDocumentFonts } from './fonts';
 import { Addressee, DocumentBody, DocumentFooter, DocumentHeader, DocumentTitle, OfficialDocument } from './OfficialDocument';
 import { numberLine, placeAndDateLine, recipientLines } from './officialText';

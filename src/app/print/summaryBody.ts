@@ -4,7 +4,7 @@
  * under 80 %, those that have not reported, the dialogue sessions (by kind where the overview carries
  * the kinds), and a table with a line per CĐCS. Pure, like reportBody.
  */
-import type { PeriodOverview, UnionOverview } from '../../domain/district';
+import type { PeriodOverview, UnionOverview } from '../../domain/staff';
 import { meetsUnionizationTarget, unionizationRate, UNIONIZATION_TARGET } from '../../domain/indicators';
 import { DIALOGUE_KINDS, type DialogueKind } from '../../domain/report';
 import { formatCount, formatRate } from '../i18n/format';

@@ -23,6 +23,8 @@ export function union(options: {
     name: options.name,
     employer: '',
     sector: '',
+    superiorId: 'node-1',
+    movedAway: false,
     activeDevices: 1,
     standing: options.standing,
     report:

@@ -1,4 +1,4 @@
-import type { PeriodOverview } from '../../../src/domain/district';
+import type { PeriodOverview } from '../../../src/domain/staff';
 import { unionizationRate } from '../../../src/domain/indicators';
 import { union } from '../district/fixtures';
 
@@ -29,6 +29,7 @@ export function periodOverview(): PeriodOverview {
       members,
       unionizationRate: unionizationRate(members, workers),
       meetingTarget: 2,
+      dialogueSessions: 4,
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { PeriodOverview } from '../../../domain/district';
+import type { PeriodOverview } from '../../../domain/staff';
 import type { Language } from '../../db';
 import { csvLabels } from '../../district/csv';
 import type { DistrictMessages } from '../../district/messages';

@@ -10,7 +10,7 @@
  * The by-kind columns read `report.dialogueSessionsByKind` (counts of `document.dialogues` by `kind`)
  * where the server sends it, and stay empty where it does not.
  */
-import type { PeriodOverview, UnionOverview } from '../../../domain/district';
+import type { PeriodOverview, UnionOverview } from '../../../domain/staff';
 import { DIALOGUE_KINDS, type DialogueKind } from '../../../domain/report';
 import { overviewTable, type CsvLabels, type OverviewCell } from '../../district/csv';
 import { districtTotals } from '../../district/overview';
