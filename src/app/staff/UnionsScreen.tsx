@@ -7,12 +7,12 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { IssuedEnrolmentCode, UnionOverview } from '../../domain/district';
 import { SECTORS, type Sector } from '../../domain/report';
 import { formatDateTime, useI18n } from '../i18n';
-import { createUnion, DistrictApiError, fetchOverview, issueEnrolmentCode } from './api';
-import type { DistrictContext, PeriodChoice } from './DistrictApp';
+import { createUnion, StaffApiError, fetchOverview, issueEnrolmentCode } from './api';
+import type { StaffContext, PeriodChoice } from './StaffApp';
 import { groupEnrolmentCode } from './enrolmentCode';
 import { failureText, isSessionEnded } from './errors';
 
-export function UnionsScreen({ context, period }: { context: DistrictContext; period: PeriodChoice }) {
+export function UnionsScreen({ context, period }: { context: StaffContext; period: PeriodChoice }) {
   const { m, onSessionEnded } = context;
   const { t } = useI18n();
   const [unions, setUnions] = useState<UnionOverview[] | null>(null);
@@ -64,14 +64,14 @@ export function UnionsScreen({ context, period }: { context: DistrictContext; pe
     } catch (error) {
       if (isSessionEnded(error)) return onSessionEnded();
       const codeRefused =
-        error instanceof DistrictApiError &&
+        error instanceof StaffApiError &&
         error.error === 'validation_failed' &&
         Array.isArray(error.details) &&
         error.details.some((detail: { path?: unknown }) => detail?.path === 'code');
       setFormMessage({
         text: codeRefused
           ? m.unions.codeTaken
-          : error instanceof DistrictApiError && error.error === 'validation_failed'
+          : error instanceof StaffApiError && error.error === 'validation_failed'
             ? m.unions.invalid
             : failureText(error, m),
         kind: 'error',
@@ -92,13 +92,13 @@ export function UnionsScreen({ context, period }: { context: DistrictContext; pe
   }
 
   return (
-    <section className="district-unions">
+    <section className="staff-unions">
       <h2 className="screen-title">{m.unions.title}</h2>
 
       {issued ? (
-        <section className="card district-code" data-testid="enrolment-code-card" aria-live="polite">
+        <section className="card staff-code" data-testid="enrolment-code-card" aria-live="polite">
           <h3 className="card-title">{m.unions.codeTitle(issued.union)}</h3>
-          <p className="district-code-value" data-testid="enrolment-code">
+          <p className="staff-code-value" data-testid="enrolment-code">
             {groupEnrolmentCode(issued.code.code)}
           </p>
           <p data-testid="enrolment-code-expiry">{m.unions.codeExpires(formatDateTime(issued.code.expiresAt))}</p>
@@ -110,7 +110,7 @@ export function UnionsScreen({ context, period }: { context: DistrictContext; pe
 
       <section className="card">
         <h3 className="card-title">{m.unions.createTitle}</h3>
-        <form onSubmit={(event) => void submit(event)} noValidate className="district-union-form">
+        <form onSubmit={(event) => void submit(event)} noValidate className="staff-union-form">
           <div className="field">
             <label className="field-label" htmlFor="union-name">
               {m.unions.name}
@@ -182,7 +182,7 @@ export function UnionsScreen({ context, period }: { context: DistrictContext; pe
         ) : unions.length === 0 ? (
           <p className="empty">{m.overview.empty}</p>
         ) : (
-          <table className="district-table">
+          <table className="staff-table">
             <thead>
               <tr>
                 <th scope="col">{m.columns.name}</th>
@@ -194,7 +194,7 @@ export function UnionsScreen({ context, period }: { context: DistrictContext; pe
             </thead>
             <tbody>
               {unions.map((union) => (
-                <tr key={union.id} data-testid="district-union" data-union-id={union.id}>
+                <tr key={union.id} data-testid="staff-union" data-union-id={union.id}>
                   <th scope="row">
                     {union.name}
                     <div className="muted">{m.unions.devices(union.activeDevices)}</div>

@@ -1,23 +1,23 @@
 /**
  * The district dashboard: sign in, the period overview, one report with the review decision, and the
- * unions with their enrolment codes. Reached only through the lazy import at `#/district` (App.tsx),
- * so none of it is in the officer's first load. Sub-addresses: `#/district`, `#/district/report/<id>`,
- * `#/district/unions`.
+ * unions with their enrolment codes. Reached only through the lazy import at `#/staff` (App.tsx),
+ * so none of it is in the officer's first load. Sub-addresses: `#/staff`, `#/staff/report/<id>`,
+ * `#/staff/unions`.
  */
 import { useCallback, useState } from 'react';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, type PeriodKind } from '../../domain/period';
 import { useI18n } from '../i18n';
 import { savedSession, signOut } from './api';
-import { districtMessages, type DistrictMessages } from './messages';
+import { staffMessages, type StaffMessages } from './messages';
 import { NO_FILTERS, type OverviewFilters } from './overview';
 import { OverviewScreen } from './OverviewScreen';
 import { ReportScreen } from './ReportScreen';
 import { SignInScreen } from './SignInScreen';
 import { UnionsScreen } from './UnionsScreen';
-import './district.css';
+import './staff.css';
 
-export interface DistrictContext {
-  m: DistrictMessages;
+export interface StaffContext {
+  m: StaffMessages;
   /** The server said the session is over: back to sign in, with a message. */
   onSessionEnded: () => void;
 }
@@ -31,9 +31,9 @@ function defaultYear(): number {
   return Math.min(LAST_REPORT_YEAR, Math.max(FIRST_REPORT_YEAR, new Date().getFullYear()));
 }
 
-export default function DistrictApp({ path }: { path: string[] }) {
+export default function StaffApp({ path }: { path: string[] }) {
   const { language } = useI18n();
-  const m = districtMessages(language);
+  const m = staffMessages(language);
   const [session, setSession] = useState(() => savedSession());
   const [sessionEnded, setSessionEnded] = useState(false);
   const [period, setPeriod] = useState<PeriodChoice>(() => ({ year: defaultYear(), kind: 'yearly' }));
@@ -43,7 +43,7 @@ export default function DistrictApp({ path }: { path: string[] }) {
     setSession(null);
     setSessionEnded(true);
   }, []);
-  const context: DistrictContext = { m, onSessionEnded };
+  const context: StaffContext = { m, onSessionEnded };
 
   let screen;
   if (!session) {
@@ -71,22 +71,22 @@ export default function DistrictApp({ path }: { path: string[] }) {
   }
 
   return (
-    <div className="district" lang={language}>
-      <header className="district-header">
-        <h1 className="district-title">{m.title}</h1>
+    <div className="staff" lang={language}>
+      <header className="staff-header">
+        <h1 className="staff-title">{m.title}</h1>
         {session ? (
-          <nav className="district-nav" aria-label={m.title}>
-            <a href="#/district" aria-current={path[0] !== 'unions' ? 'page' : undefined} data-testid="district-nav-overview">
+          <nav className="staff-nav" aria-label={m.title}>
+            <a href="#/staff" aria-current={path[0] !== 'unions' ? 'page' : undefined} data-testid="staff-nav-overview">
               {m.nav.overview}
             </a>
-            <a href="#/district/unions" aria-current={path[0] === 'unions' ? 'page' : undefined} data-testid="district-nav-unions">
+            <a href="#/staff/unions" aria-current={path[0] === 'unions' ? 'page' : undefined} data-testid="staff-nav-unions">
               {m.nav.unions}
             </a>
-            <span className="district-user">{m.signedInAs(session.username)}</span>
+            <span className="staff-user">{m.signedInAs(session.username)}</span>
             <button
               type="button"
               className="button button-small"
-              data-testid="district-sign-out"
+              data-testid="staff-sign-out"
               onClick={() => {
                 void signOut()
                   .catch(() => {})
@@ -97,12 +97,12 @@ export default function DistrictApp({ path }: { path: string[] }) {
             </button>
           </nav>
         ) : (
-          <nav className="district-nav">
+          <nav className="staff-nav">
             <a href="#/">{m.nav.officerApp}</a>
           </nav>
         )}
       </header>
-      <main className="district-main">{screen}</main>
+      <main className="staff-main">{screen}</main>
     </div>
   );
 }

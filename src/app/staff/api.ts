@@ -8,11 +8,11 @@ import type { CreatedUnion, DistrictReportView, DistrictSession, IssuedEnrolment
 import type { PeriodKind } from '../../domain/period';
 import type { Sector } from '../../domain/report';
 
-const TOKEN_KEY = 'bao-cao-cdcs.district.token';
-const USER_KEY = 'bao-cao-cdcs.district.user';
+const TOKEN_KEY = 'bao-cao-cdcs.staff.token';
+const USER_KEY = 'bao-cao-cdcs.staff.user';
 
 /** A refused call: the server's error code, its status, and how long to wait on 429. */
-export class DistrictApiError extends Error {
+export class StaffApiError extends Error {
   constructor(
     readonly status: number,
     readonly error: ApiError['error'] | 'network',
@@ -70,7 +70,7 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, opt
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {
-    throw new DistrictApiError(0, 'network');
+    throw new StaffApiError(0, 'network');
   }
   const text = await response.text().catch(() => '');
   let parsed: unknown = null;
@@ -90,7 +90,7 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, opt
         : response.status === 429
           ? 'rate_limited'
           : 'internal';
-  throw new DistrictApiError(response.status, code, isApiError(parsed) ? parsed.details : undefined, retryAfter(response, parsed));
+  throw new StaffApiError(response.status, code, isApiError(parsed) ? parsed.details : undefined, retryAfter(response, parsed));
 }
 
 export async function signIn(username: string, password: string): Promise<DistrictSession> {

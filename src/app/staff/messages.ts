@@ -1,15 +1,15 @@
 /**
- * The district dashboard's texts, Vietnamese first. They stay here (not in app/i18n) so the officer's
+ * The staff dashboard's texts, Vietnamese first. They stay here (not in app/i18n) so the officer's
  * entry bundle never carries them; labels shared with the officer's form (fields, sections, dialogue
  * kinds) come from app/i18n.
  */
 import type { UnionStanding } from '../../domain/district';
 
 const viMessages = {
-  title: 'LĐLĐ huyện: tiếp nhận báo cáo',
+  title: 'Tiếp nhận báo cáo công đoàn cơ sở',
   signIn: {
     title: 'Đăng nhập',
-    intro: 'Dành cho cán bộ Liên đoàn Lao động huyện.',
+    intro: 'Dành cho cán bộ công đoàn cấp trên: LĐLĐ tỉnh, thành phố; công đoàn xã, phường, đặc khu; công đoàn các khu công nghiệp; công đoàn ngành.',
     username: 'Tên đăng nhập',
     password: 'Mật khẩu',
     submit: 'Đăng nhập',
@@ -40,7 +40,7 @@ const viMessages = {
     summary: (reported: number, unions: number) => `Đã báo cáo: ${reported}/${unions} công đoàn`,
     download: 'Tải bảng CSV',
     open: 'Xem',
-    total: 'Toàn huyện',
+    total: 'Tổng cộng',
     caption: (period: string) => `Các công đoàn cơ sở, ${period}`,
   },
   columns: {
@@ -68,7 +68,7 @@ const viMessages = {
     revisions: (n: number) => `${n} lần gửi`,
     rate: 'Tỷ lệ tập hợp CNLĐ vào công đoàn',
     dialoguesNone: 'Không có buổi đối thoại nào.',
-    decision: 'Ý kiến của LĐLĐ huyện',
+    decision: 'Ý kiến của công đoàn cấp trên',
     comment: 'Nhận xét',
     commentHint: 'Bắt buộc khi trả lại báo cáo.',
     accept: 'Chấp nhận',
@@ -108,13 +108,13 @@ const viMessages = {
   },
 };
 
-export type DistrictMessages = typeof viMessages;
+export type StaffMessages = typeof viMessages;
 
-const enMessages: DistrictMessages = {
-  title: 'District federation: incoming reports',
+const enMessages: StaffMessages = {
+  title: 'Incoming grassroots union reports',
   signIn: {
     title: 'Sign in',
-    intro: 'For staff of the District Labour Federation.',
+    intro: 'For staff of the upper-level unions: the provincial federation; commune, ward and special-zone unions; industrial-park unions; sector unions.',
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',
@@ -145,7 +145,7 @@ const enMessages: DistrictMessages = {
     summary: (reported: number, unions: number) => `Reported: ${reported} of ${unions} unions`,
     download: 'Download CSV',
     open: 'Open',
-    total: 'District total',
+    total: 'Total',
     caption: (period: string) => `Grassroots unions, ${period}`,
   },
   columns: {
@@ -173,7 +173,7 @@ const enMessages: DistrictMessages = {
     revisions: (n: number) => `${n} revisions`,
     rate: 'Unionization rate',
     dialoguesNone: 'No dialogue session.',
-    decision: 'District decision',
+    decision: "Upper-level union's decision",
     comment: 'Comment',
     commentHint: 'Required when returning a report.',
     accept: 'Accept',
@@ -213,6 +213,6 @@ const enMessages: DistrictMessages = {
   },
 };
 
-export function districtMessages(language: string): DistrictMessages {
+export function staffMessages(language: string): StaffMessages {
   return language === 'en' ? enMessages : viMessages;
 }

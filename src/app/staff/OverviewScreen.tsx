@@ -8,9 +8,9 @@ import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS, type PeriodKind } fr
 import { formatCount, formatRate, useI18n } from '../i18n';
 import { fetchOverview } from './api';
 import { buildOverviewCsv, csvFileName, csvLabels } from './csv';
-import type { DistrictContext, PeriodChoice } from './DistrictApp';
+import type { StaffContext, PeriodChoice } from './StaffApp';
 import { failureText, isSessionEnded } from './errors';
-import { districtTotals, filterUnions, rateOf, type OverviewFilters } from './overview';
+import { overviewTotals, filterUnions, rateOf, type OverviewFilters } from './overview';
 import type { PeriodOverview } from '../../domain/district';
 
 const YEARS = Array.from({ length: LAST_REPORT_YEAR - FIRST_REPORT_YEAR + 1 }, (_, i) => FIRST_REPORT_YEAR + i);
@@ -33,7 +33,7 @@ export function OverviewScreen({
   filters,
   onFiltersChange: setFilters,
 }: {
-  context: DistrictContext;
+  context: StaffContext;
   period: PeriodChoice;
   onPeriodChange: (period: PeriodChoice) => void;
   filters: OverviewFilters;
@@ -45,7 +45,7 @@ export function OverviewScreen({
   const [failure, setFailure] = useState<unknown>(null);
 
   useEffect(() => {
-    // The screen is keyed by the period (DistrictApp), so a new period starts from a fresh state.
+    // The screen is keyed by the period (StaffApp), so a new period starts from a fresh state.
     let live = true;
     fetchOverview(period.year, period.kind)
       .then((loaded) => {
@@ -62,19 +62,19 @@ export function OverviewScreen({
   }, [period.year, period.kind, onSessionEnded]);
 
   const shown = useMemo(() => (overview ? filterUnions(overview.unions, filters) : []), [overview, filters]);
-  const totals = useMemo(() => districtTotals(overview?.unions ?? []), [overview]);
+  const totals = useMemo(() => overviewTotals(overview?.unions ?? []), [overview]);
   const periodLabel = t.periodLabel(period.year, period.kind);
 
   return (
-    <section className="district-overview">
+    <section className="staff-overview">
       <h2 className="screen-title">{m.overview.title}</h2>
-      <div className="district-toolbar">
-        <label className="district-inline-field">
+      <div className="staff-toolbar">
+        <label className="staff-inline-field">
           <span>{m.overview.year}</span>
           <select
             className="input"
             name="year"
-            data-testid="district-year"
+            data-testid="staff-year"
             value={period.year}
             onChange={(event) => onPeriodChange({ ...period, year: Number(event.target.value) })}
           >
@@ -85,12 +85,12 @@ export function OverviewScreen({
             ))}
           </select>
         </label>
-        <label className="district-inline-field">
+        <label className="staff-inline-field">
           <span>{m.overview.kind}</span>
           <select
             className="input"
             name="kind"
-            data-testid="district-kind"
+            data-testid="staff-kind"
             value={period.kind}
             onChange={(event) => onPeriodChange({ ...period, kind: event.target.value as PeriodKind })}
           >
@@ -101,7 +101,7 @@ export function OverviewScreen({
             ))}
           </select>
         </label>
-        <fieldset className="district-filters">
+        <fieldset className="staff-filters">
           <legend className="visually-hidden">{m.overview.filters}</legend>
           <label>
             <input
@@ -144,11 +144,11 @@ export function OverviewScreen({
         <p className="shell-loading">{m.overview.loading}</p>
       ) : (
         <>
-          <p className="muted" data-testid="district-summary">
+          <p className="muted" data-testid="staff-summary">
             {m.overview.summary(overview.summary.reported, overview.summary.unions)}
           </p>
-          <div className="district-table-wrap">
-            <table className="district-table" data-testid="overview-table" data-period={`${period.year}-${period.kind}`}>
+          <div className="staff-table-wrap">
+            <table className="staff-table" data-testid="overview-table" data-period={`${period.year}-${period.kind}`}>
               <caption className="visually-hidden">{m.overview.caption(periodLabel)}</caption>
               <thead>
                 <tr>
@@ -184,7 +184,7 @@ export function OverviewScreen({
                     <tr key={union.id} data-testid="union-row" data-union-id={union.id} data-standing={union.standing}>
                       <th scope="row">
                         {union.report ? (
-                          <a href={`#/district/report/${encodeURIComponent(union.report.id)}`} data-testid="open-report">
+                          <a href={`#/staff/report/${encodeURIComponent(union.report.id)}`} data-testid="open-report">
                             {union.name}
                           </a>
                         ) : (
@@ -203,7 +203,7 @@ export function OverviewScreen({
                         )}
                       </td>
                       <td data-testid="union-standing">
-                        <span className={`district-standing district-standing-${union.standing}`}>{m.standing[union.standing]}</span>
+                        <span className={`staff-standing staff-standing-${union.standing}`}>{m.standing[union.standing]}</span>
                       </td>
                       <td className="num" data-testid="union-dialogues">
                         {union.report ? formatCount(union.report.dialogueSessions) : ''}
@@ -213,7 +213,7 @@ export function OverviewScreen({
                 })}
               </tbody>
               <tfoot>
-                <tr data-testid="district-total">
+                <tr data-testid="staff-total">
                   <th scope="row">{m.overview.total}</th>
                   <td />
                   <td className="num">{formatCount(totals.workers)}</td>
