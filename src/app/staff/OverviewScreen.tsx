@@ -1,17 +1,15 @@
 /**
- * The period overview: every union with its figures and report status, two filters, the district's
- * totals row, and "Tải bảng CSV". One request: the overview carries each report's number of
- * dialogue sessions.
+ * The period table of the CĐCS directly under a node: every union with its figures and report
+ * status, two filters, the totals row, and "Tải bảng CSV". The node screen loads the overview (one
+ * request, carrying each report's number of dialogue sessions) and hands it here.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS, type PeriodKind } from '../../domain/period';
 import { formatCount, formatRate, useI18n } from '../i18n';
-import { fetchOverview } from './api';
 import { buildOverviewCsv, csvFileName, csvLabels } from './csv';
 import type { StaffContext, PeriodChoice } from './StaffApp';
-import { failureText, isSessionEnded } from './errors';
 import { overviewTotals, filterUnions, rateOf, type OverviewFilters } from './overview';
-import type { PeriodOverview } from '../../domain/district';
+import type { NodeOverview } from '../../domain/staff';
 
 const YEARS = Array.from({ length: LAST_REPORT_YEAR - FIRST_REPORT_YEAR + 1 }, (_, i) => FIRST_REPORT_YEAR + i);
 
@@ -26,49 +24,19 @@ function downloadText(text: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function OverviewScreen({
-  context,
+/** Year and kind of report: the period every table of the node screen shows. */
+export function PeriodToolbar({
+  m,
   period,
   onPeriodChange,
-  filters,
-  onFiltersChange: setFilters,
 }: {
-  context: StaffContext;
+  m: StaffContext['m'];
   period: PeriodChoice;
   onPeriodChange: (period: PeriodChoice) => void;
-  filters: OverviewFilters;
-  onFiltersChange: (filters: OverviewFilters) => void;
 }) {
-  const { m, onSessionEnded } = context;
   const { t } = useI18n();
-  const [overview, setOverview] = useState<PeriodOverview | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-
-  useEffect(() => {
-    // The screen is keyed by the period (StaffApp), so a new period starts from a fresh state.
-    let live = true;
-    fetchOverview(period.year, period.kind)
-      .then((loaded) => {
-        if (live) setOverview(loaded);
-      })
-      .catch((error: unknown) => {
-        if (!live) return;
-        if (isSessionEnded(error)) onSessionEnded();
-        else setFailure(error);
-      });
-    return () => {
-      live = false;
-    };
-  }, [period.year, period.kind, onSessionEnded]);
-
-  const shown = useMemo(() => (overview ? filterUnions(overview.unions, filters) : []), [overview, filters]);
-  const totals = useMemo(() => overviewTotals(overview?.unions ?? []), [overview]);
-  const periodLabel = t.periodLabel(period.year, period.kind);
-
   return (
-    <section className="staff-overview">
-      <h2 className="screen-title">{m.overview.title}</h2>
-      <div className="staff-toolbar">
+    <div className="staff-toolbar">
         <label className="staff-inline-field">
           <span>{m.overview.year}</span>
           <select
@@ -101,6 +69,34 @@ export function OverviewScreen({
             ))}
           </select>
         </label>
+    </div>
+  );
+}
+
+export function OverviewScreen({
+  context,
+  overview,
+  period,
+  filters,
+  onFiltersChange: setFilters,
+}: {
+  context: StaffContext;
+  overview: NodeOverview | null;
+  period: PeriodChoice;
+  filters: OverviewFilters;
+  onFiltersChange: (filters: OverviewFilters) => void;
+}) {
+  const { m } = context;
+  const { t } = useI18n();
+
+  const shown = useMemo(() => (overview ? filterUnions(overview.unions, filters) : []), [overview, filters]);
+  const totals = useMemo(() => overviewTotals(overview?.unions ?? []), [overview]);
+  const periodLabel = t.periodLabel(period.year, period.kind);
+
+  return (
+    <section className="staff-overview">
+      <h3 className="staff-section-title">{m.tree.unionsTitle}</h3>
+      <div className="staff-toolbar">
         <fieldset className="staff-filters">
           <legend className="visually-hidden">{m.overview.filters}</legend>
           <label>
@@ -136,16 +132,12 @@ export function OverviewScreen({
         </button>
       </div>
 
-      {failure ? (
-        <p className="notice notice-error" role="alert">
-          {failureText(failure, m)}
-        </p>
-      ) : !overview ? (
+      {!overview ? (
         <p className="shell-loading">{m.overview.loading}</p>
       ) : (
         <>
           <p className="muted" data-testid="staff-summary">
-            {m.overview.summary(overview.summary.reported, overview.summary.unions)}
+            {m.overview.summary(overview.direct.reported, overview.direct.unions)}
           </p>
           <div className="staff-table-wrap">
             <table className="staff-table" data-testid="overview-table" data-period={`${period.year}-${period.kind}`}>
@@ -190,6 +182,7 @@ export function OverviewScreen({
                         ) : (
                           union.name
                         )}
+                        {union.movedAway ? <div className="muted" data-testid="union-moved-away">{m.overview.movedAway}</div> : null}
                       </th>
                       <td className="union-code-cell">{union.code ?? ''}</td>
                       <td className="num">{formatCount(union.report?.workers)}</td>
@@ -228,7 +221,7 @@ export function OverviewScreen({
                       </span>
                     )}
                   </td>
-                  <td>{m.overview.summary(overview.summary.reported, overview.summary.unions)}</td>
+                  <td>{m.overview.summary(overview.direct.reported, overview.direct.unions)}</td>
                   <td className="num">{formatCount(totals.dialogues)}</td>
                 </tr>
               </tfoot>

@@ -12,7 +12,8 @@ import { StaffApiError, fetchReport, reviewReport } from './api';
 import type { StaffContext } from './StaffApp';
 import { failureText, isSessionEnded } from './errors';
 import type { StaffMessages } from './messages';
-import type { DistrictReportView } from '../../domain/district';
+import type { StaffReportView } from '../../domain/staff';
+import { may } from './permissions';
 
 /** The form's sections (except dialogues, drawn apart) and the fields each shows, in the form's order. */
 const SECTIONS: { key: keyof Messages['editor']['sections']; fields: string[] }[] = [
@@ -46,9 +47,9 @@ function displayValue(value: unknown, path: string, m: StaffMessages): string {
 }
 
 export function ReportScreen({ context, reportId }: { context: StaffContext; reportId: string }) {
-  const { m, onSessionEnded } = context;
+  const { m, onSessionEnded, place } = context;
   const { t } = useI18n();
-  const [view, setView] = useState<DistrictReportView | null>(null);
+  const [view, setView] = useState<StaffReportView | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [comment, setComment] = useState('');
   const [message, setMessage] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
@@ -100,7 +101,7 @@ export function ReportScreen({ context, reportId }: { context: StaffContext; rep
   }
 
   const back = (
-    <a className="link-back" href="#/staff">
+    <a className="link-back" href={view ? `#/staff/node/${encodeURIComponent(view.superior.id)}` : '#/staff'}>
       ← {m.report.back}
     </a>
   );
@@ -119,12 +120,14 @@ export function ReportScreen({ context, reportId }: { context: StaffContext; rep
   const rate = unionizationRate(document.membership.members, document.membership.workers);
   const meets = meetsUnionizationTarget(rate);
   const standing = review ? review.status : document.status === 'ready' ? 'sent' : 'draft';
-  const canDecide = document.status === 'ready' && review?.status !== 'accepted';
+  const canReview = may(place, 'review');
+  const canDecide = canReview && document.status === 'ready' && review?.status !== 'accepted';
 
   return (
     <article className="staff-report" data-testid="staff-report" data-report-id={reportId}>
       {back}
       <h2 className="screen-title">{view.union.name}</h2>
+      <p className="muted" data-testid="report-superior">{m.report.filedUnder(view.superior.name)}</p>
       <p className="staff-report-meta">
         <strong>{t.periodLabel(document.period.year, document.period.kind)}</strong>
         <span className={`staff-standing staff-standing-${standing}`} data-testid="report-standing">
@@ -171,7 +174,7 @@ export function ReportScreen({ context, reportId }: { context: StaffContext; rep
             </div>
           </>
         ) : (
-          <p className="muted">{review?.status === 'accepted' ? m.report.finalNote : m.report.notReady}</p>
+          <p className="muted">{review?.status === 'accepted' ? m.report.finalNote : !canReview ? m.report.viewOnly : m.report.notReady}</p>
         )}
         {message ? (
           <p

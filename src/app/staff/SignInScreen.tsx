@@ -28,7 +28,7 @@ export function SignInScreen({
     setError(null);
     try {
       const session = await signIn(username.trim(), password);
-      onSignedIn(session.user.username, session.token);
+      onSignedIn(session.staff.username, session.token);
     } catch (failure) {
       setError(signInFailure(failure, m));
       setBusy(false);

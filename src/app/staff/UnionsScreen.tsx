@@ -1,21 +1,33 @@
 /**
- * The district's unions: add one (name, code, employer, sector), and issue an enrolment code that the
- * union's officer types on the phone. The code is shown once, large and grouped (`K7QF-M2XP`), with
- * its expiry date.
+ * The CĐCS directly under a node: add one (admin: name, code, employer, sector), issue an enrolment
+ * code that the union's officer types on the phone (reviewer), and open a union's page for its move
+ * history and moves. The code is shown once, large and grouped (`K7QF-M2XP`), with its expiry date.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { IssuedEnrolmentCode, UnionOverview } from '../../domain/district';
+import { useState, type FormEvent } from 'react';
+import type { GrassrootsUnion, IssuedEnrolmentCode, NodeDetail, NodeOverview } from '../../domain/staff';
 import { SECTORS, type Sector } from '../../domain/report';
 import { formatDateTime, useI18n } from '../i18n';
-import { createUnion, StaffApiError, fetchOverview, issueEnrolmentCode } from './api';
-import type { StaffContext, PeriodChoice } from './StaffApp';
+import { createUnion, issueEnrolmentCode } from './api';
+import type { StaffContext } from './StaffApp';
 import { groupEnrolmentCode } from './enrolmentCode';
-import { failureText, isSessionEnded } from './errors';
+import { failureText, isSessionEnded, manageFailureText, refusedField } from './errors';
+import { may } from './permissions';
 
-export function UnionsScreen({ context, period }: { context: StaffContext; period: PeriodChoice }) {
-  const { m, onSessionEnded } = context;
+export function UnionsScreen({
+  context,
+  node,
+  overview,
+  onChanged,
+}: {
+  context: StaffContext;
+  node: NodeDetail;
+  overview: NodeOverview | null;
+  onChanged: () => Promise<void>;
+}) {
+  const { m, onSessionEnded, place } = context;
   const { t } = useI18n();
-  const [unions, setUnions] = useState<UnionOverview[] | null>(null);
+  const unions = node.unions;
+  const devices = new Map((overview?.unions ?? []).map((line) => [line.id, line.activeDevices]));
   const [failure, setFailure] = useState<unknown>(null);
   const [form, setForm] = useState<{ name: string; code: string; employer: string; sector: Sector | '' }>({
     name: '',
@@ -27,26 +39,10 @@ export function UnionsScreen({ context, period }: { context: StaffContext; perio
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<{ union: string; code: IssuedEnrolmentCode } | null>(null);
 
-  const handle = useCallback(
-    (error: unknown) => {
-      if (isSessionEnded(error)) onSessionEnded();
-      else setFailure(error);
-    },
-    [onSessionEnded],
-  );
-
-  const load = useCallback(
-    () =>
-      fetchOverview(period.year, period.kind).then(
-        (overview) => setUnions(overview.unions),
-        (error: unknown) => handle(error),
-      ),
-    [period.year, period.kind, handle],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const handle = (error: unknown) => {
+    if (isSessionEnded(error)) onSessionEnded();
+    else setFailure(error);
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -57,23 +53,14 @@ export function UnionsScreen({ context, period }: { context: StaffContext; perio
     setBusy(true);
     setFormMessage(null);
     try {
-      const union = await createUnion({ ...form, name: form.name.trim(), employer: form.employer.trim() });
+      const union = await createUnion({ ...form, superiorId: node.node.id, name: form.name.trim(), employer: form.employer.trim() });
       setFormMessage({ text: m.unions.created(union.name), kind: 'ok' });
       setForm({ name: '', code: '', employer: '', sector: '' });
-      await load();
+      await onChanged();
     } catch (error) {
       if (isSessionEnded(error)) return onSessionEnded();
-      const codeRefused =
-        error instanceof StaffApiError &&
-        error.error === 'validation_failed' &&
-        Array.isArray(error.details) &&
-        error.details.some((detail: { path?: unknown }) => detail?.path === 'code');
       setFormMessage({
-        text: codeRefused
-          ? m.unions.codeTaken
-          : error instanceof StaffApiError && error.error === 'validation_failed'
-            ? m.unions.invalid
-            : failureText(error, m),
+        text: refusedField(error, 'code') ? m.unions.codeTaken : manageFailureText(error, m),
         kind: 'error',
       });
     } finally {
@@ -81,7 +68,7 @@ export function UnionsScreen({ context, period }: { context: StaffContext; perio
     }
   }
 
-  async function issue(union: UnionOverview) {
+  async function issue(union: GrassrootsUnion) {
     setFailure(null);
     try {
       const code = await issueEnrolmentCode(union.id);
@@ -93,7 +80,6 @@ export function UnionsScreen({ context, period }: { context: StaffContext; perio
 
   return (
     <section className="staff-unions">
-      <h2 className="screen-title">{m.unions.title}</h2>
 
       {issued ? (
         <section className="card staff-code" data-testid="enrolment-code-card" aria-live="polite">
@@ -109,77 +95,13 @@ export function UnionsScreen({ context, period }: { context: StaffContext; perio
       ) : null}
 
       <section className="card">
-        <h3 className="card-title">{m.unions.createTitle}</h3>
-        <form onSubmit={(event) => void submit(event)} noValidate className="staff-union-form">
-          <div className="field">
-            <label className="field-label" htmlFor="union-name">
-              {m.unions.name}
-            </label>
-            <input id="union-name" name="name" className="input" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="union-code">
-              {m.unions.code}
-            </label>
-            <input id="union-code" name="code" className="input" value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} />
-            <p className="field-hint">{m.unions.codeHint}</p>
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="union-employer">
-              {m.unions.employer}
-            </label>
-            <input
-              id="union-employer"
-              name="employer"
-              className="input"
-              value={form.employer}
-              onChange={(e) => setForm({ ...form, employer: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="union-sector">
-              {m.unions.sector}
-            </label>
-            <select
-              id="union-sector"
-              name="sector"
-              className="input"
-              value={form.sector}
-              onChange={(e) => setForm({ ...form, sector: e.target.value as Sector | '' })}
-            >
-              <option value="">{m.unions.sectorNone}</option>
-              {SECTORS.map((sector) => (
-                <option key={sector} value={sector}>
-                  {t.sectors[sector]}
-                </option>
-              ))}
-            </select>
-          </div>
-          {formMessage ? (
-            <p
-              className={`field-message ${formMessage.kind === 'ok' ? 'field-message-ok' : 'field-message-error'}`}
-              role={formMessage.kind === 'ok' ? 'status' : 'alert'}
-              data-testid="union-form-message"
-            >
-              {formMessage.text}
-            </p>
-          ) : null}
-          <button type="submit" className="button button-primary" disabled={busy} data-testid="union-create">
-            {m.unions.create}
-          </button>
-        </form>
-      </section>
-
-      <section className="card">
         <h3 className="card-title">{m.unions.listTitle}</h3>
         {failure ? (
           <p className="notice notice-error" role="alert">
             {failureText(failure, m)}
           </p>
         ) : null}
-        {!unions ? (
-          <p className="shell-loading">{m.overview.loading}</p>
-        ) : unions.length === 0 ? (
+        {unions.length === 0 ? (
           <p className="empty">{m.overview.empty}</p>
         ) : (
           <table className="staff-table">
@@ -196,16 +118,20 @@ export function UnionsScreen({ context, period }: { context: StaffContext; perio
               {unions.map((union) => (
                 <tr key={union.id} data-testid="staff-union" data-union-id={union.id}>
                   <th scope="row">
-                    {union.name}
-                    <div className="muted">{m.unions.devices(union.activeDevices)}</div>
+                    <a href={`#/staff/node/${encodeURIComponent(node.node.id)}/union/${encodeURIComponent(union.id)}`} data-testid="open-union">
+                      {union.name}
+                    </a>
+                    {devices.has(union.id) ? <div className="muted">{m.unions.devices(devices.get(union.id) ?? 0)}</div> : null}
                   </th>
                   <td>{union.code ?? ''}</td>
                   <td>{union.employer}</td>
                   <td>{union.sector ? (t.sectors[union.sector as keyof typeof t.sectors] ?? union.sector) : ''}</td>
                   <td>
-                    <button type="button" className="button button-small" data-testid="issue-code" onClick={() => void issue(union)}>
-                      {m.unions.issueCode}
-                    </button>
+                    {may(place, 'issueCode') ? (
+                      <button type="button" className="button button-small" data-testid="issue-code" onClick={() => void issue(union)}>
+                        {m.unions.issueCode}
+                      </button>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -213,6 +139,69 @@ export function UnionsScreen({ context, period }: { context: StaffContext; perio
           </table>
         )}
       </section>
+      {may(place, 'createUnion') ? (
+      <section className="card">
+          <h3 className="card-title">{m.unions.createTitle}</h3>
+          <form onSubmit={(event) => void submit(event)} noValidate className="staff-union-form">
+            <div className="field">
+              <label className="field-label" htmlFor="union-name">
+                {m.unions.name}
+              </label>
+              <input id="union-name" name="name" className="input" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+            </div>
+            <div className="field">
+              <label className="field-label" htmlFor="union-code">
+                {m.unions.code}
+              </label>
+              <input id="union-code" name="code" className="input" value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} />
+              <p className="field-hint">{m.unions.codeHint}</p>
+            </div>
+            <div className="field">
+              <label className="field-label" htmlFor="union-employer">
+                {m.unions.employer}
+              </label>
+              <input
+                id="union-employer"
+                name="employer"
+                className="input"
+                value={form.employer}
+                onChange={(e) => setForm({ ...form, employer: e.target.value })}
+              />
+            </div>
+            <div className="field">
+              <label className="field-label" htmlFor="union-sector">
+                {m.unions.sector}
+              </label>
+              <select
+                id="union-sector"
+                name="sector"
+                className="input"
+                value={form.sector}
+                onChange={(e) => setForm({ ...form, sector: e.target.value as Sector | '' })}
+              >
+                <option value="">{m.unions.sectorNone}</option>
+                {SECTORS.map((sector) => (
+                  <option key={sector} value={sector}>
+                    {t.sectors[sector]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {formMessage ? (
+              <p
+                className={`field-message ${formMessage.kind === 'ok' ? 'field-message-ok' : 'field-message-error'}`}
+                role={formMessage.kind === 'ok' ? 'status' : 'alert'}
+                data-testid="union-form-message"
+              >
+                {formMessage.text}
+              </p>
+            ) : null}
+            <button type="submit" className="button button-primary" disabled={busy} data-testid="union-create">
+              {m.unions.create}
+            </button>
+          </form>
+        </section>
+      ) : null}
     </section>
   );
 }

@@ -1,10 +1,25 @@
 /**
- * The district dashboard's calls to its own server (docs/api.md, "District"). Same origin: the
- * dashboard is served by the server it talks to. The session token lives in `sessionStorage` only:
- * it ends with the tab, and never sits on a shared office computer's disk.
+ * The staff dashboard's calls to its own server (docs/api.md, "Staff"). Same origin: the dashboard is
+ * served by the server it talks to. The session token lives in `sessionStorage` only: it ends with
+ * the tab, and never sits on a shared office computer's disk. The server checks every id against the
+ * staff member's subtree; the dashboard only hides what the role may not do.
  */
 import { isApiError, type ApiError, type ReviewStatus, type ServerReport } from '../../domain/sync';
-import type { CreatedUnion, DistrictReportView, DistrictSession, IssuedEnrolmentCode, PeriodOverview } from '../../domain/district';
+import type { CreatableNodeKind, OrgNode, UpperNodeKind } from '../../domain/organisation';
+import type {
+  GrassrootsUnion,
+  IssuedEnrolmentCode,
+  NewStaffMember,
+  NodeChange,
+  NodeDetail,
+  NodeOverview,
+  StaffMe,
+  StaffMember,
+  StaffReportView,
+  StaffSession,
+  UnionMove,
+  UnionMoved,
+} from '../../domain/staff';
 import type { PeriodKind } from '../../domain/period';
 import type { Sector } from '../../domain/report';
 
@@ -32,11 +47,11 @@ export function savedSession(): { token: string; username: string } | null {
   }
 }
 
-function keepSession(session: DistrictSession | null): void {
+function keepSession(session: StaffSession | null): void {
   try {
     if (session) {
       sessionStorage.setItem(TOKEN_KEY, session.token);
-      sessionStorage.setItem(USER_KEY, session.user.username);
+      sessionStorage.setItem(USER_KEY, session.staff.username);
     } else {
       sessionStorage.removeItem(TOKEN_KEY);
       sessionStorage.removeItem(USER_KEY);
@@ -54,7 +69,9 @@ function retryAfter(response: Response, body: unknown): number | null {
   return Number.isFinite(header) && header > 0 ? Math.ceil(header) : null;
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, options: { auth?: boolean } = {}): Promise<T> {
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+async function call<T>(method: Method, path: string, body?: unknown, options: { auth?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (options.auth !== false) {
@@ -93,44 +110,85 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, opt
   throw new StaffApiError(response.status, code, isApiError(parsed) ? parsed.details : undefined, retryAfter(response, parsed));
 }
 
-export async function signIn(username: string, password: string): Promise<DistrictSession> {
-  const session = await call<DistrictSession>('POST', '/api/district/login', { username, password }, { auth: false });
+const id = encodeURIComponent;
+
+export async function signIn(username: string, password: string): Promise<StaffSession> {
+  const session = await call<StaffSession>('POST', '/api/staff/login', { username, password }, { auth: false });
   keepSession(session);
   return session;
 }
 
 export async function signOut(): Promise<void> {
   try {
-    await call<unknown>('POST', '/api/district/logout');
+    await call<unknown>('POST', '/api/staff/logout');
   } finally {
     keepSession(null);
   }
 }
 
-export function fetchOverview(year: number, kind: PeriodKind): Promise<PeriodOverview> {
-  return call('GET', `/api/district/unions?year=${year}&kind=${encodeURIComponent(kind)}`);
+export function fetchMe(): Promise<StaffMe> {
+  return call('GET', '/api/staff/me');
 }
 
-export function fetchReport(reportId: string): Promise<DistrictReportView> {
-  return call('GET', `/api/district/reports/${encodeURIComponent(reportId)}`);
+export function fetchNode(nodeId: string): Promise<NodeDetail> {
+  return call('GET', `/api/staff/nodes/${id(nodeId)}`);
+}
+
+export function fetchNodeOverview(nodeId: string, year: number, kind: PeriodKind): Promise<NodeOverview> {
+  return call('GET', `/api/staff/nodes/${id(nodeId)}/overview?year=${year}&kind=${id(kind)}&scope=direct`);
+}
+
+export async function createNode(input: { parentId: string; kind: CreatableNodeKind; name: string; shortName: string; code: string }): Promise<OrgNode> {
+  const body: Record<string, string> = { parentId: input.parentId, kind: input.kind, name: input.name, shortName: input.shortName };
+  if (input.code.trim()) body.code = input.code.trim();
+  return (await call<{ node: OrgNode }>('POST', '/api/staff/nodes', body)).node;
+}
+
+export async function changeNode(nodeId: string, change: NodeChange & { kind?: UpperNodeKind }): Promise<OrgNode> {
+  return (await call<{ node: OrgNode }>('PATCH', `/api/staff/nodes/${id(nodeId)}`, change)).node;
+}
+
+export async function deleteNode(nodeId: string): Promise<void> {
+  await call<unknown>('DELETE', `/api/staff/nodes/${id(nodeId)}`);
+}
+
+export async function fetchNodeStaff(nodeId: string): Promise<StaffMember[]> {
+  return (await call<{ staff: StaffMember[] }>('GET', `/api/staff/nodes/${id(nodeId)}/staff`)).staff;
+}
+
+export async function createStaff(nodeId: string, member: NewStaffMember): Promise<StaffMember> {
+  return (await call<{ staff: StaffMember }>('POST', `/api/staff/nodes/${id(nodeId)}/staff`, member)).staff;
+}
+
+export function fetchReport(reportId: string): Promise<StaffReportView> {
+  return call('GET', `/api/staff/reports/${id(reportId)}`);
 }
 
 export async function reviewReport(reportId: string, status: ReviewStatus, comment: string, revision: string): Promise<ServerReport> {
-  const answer = await call<{ report: ServerReport }>('POST', `/api/district/reports/${encodeURIComponent(reportId)}/review`, {
-    status,
-    comment,
-    revision,
-  });
+  const answer = await call<{ report: ServerReport }>('POST', `/api/staff/reports/${id(reportId)}/review`, { status, comment, revision });
   return answer.report;
 }
 
-export async function createUnion(input: { name: string; code: string; employer: string; sector: Sector | '' }): Promise<CreatedUnion> {
-  const body: Record<string, string> = { name: input.name, employer: input.employer, sector: input.sector };
+export async function createUnion(input: {
+  superiorId: string;
+  name: string;
+  code: string;
+  employer: string;
+  sector: Sector | '';
+}): Promise<GrassrootsUnion> {
+  const body: Record<string, string> = { superiorId: input.superiorId, name: input.name, employer: input.employer, sector: input.sector };
   if (input.code.trim()) body.code = input.code.trim();
-  const answer = await call<{ union: CreatedUnion }>('POST', '/api/district/unions', body);
-  return answer.union;
+  return (await call<{ union: GrassrootsUnion }>('POST', '/api/staff/unions', body)).union;
+}
+
+export function moveUnion(unionId: string, parentId: string, effectiveDate: string): Promise<UnionMoved> {
+  return call('POST', `/api/staff/unions/${id(unionId)}/move`, { parentId, effectiveDate });
+}
+
+export async function fetchUnionHistory(unionId: string): Promise<UnionMove[]> {
+  return (await call<{ moves: UnionMove[] }>('GET', `/api/staff/unions/${id(unionId)}/history`)).moves;
 }
 
 export function issueEnrolmentCode(unionId: string): Promise<IssuedEnrolmentCode> {
-  return call('POST', `/api/district/unions/${encodeURIComponent(unionId)}/enrolment-codes`, {});
+  return call('POST', `/api/staff/unions/${id(unionId)}/enrolment-codes`, {});
 }

@@ -7,7 +7,7 @@
 import type { OverviewTotals } from './overview';
 import { rateOf } from './overview';
 import type { StaffMessages } from './messages';
-import type { UnionOverview } from '../../domain/district';
+import type { UnionOverview } from '../../domain/staff';
 
 export const CSV_BOM = '\uFEFF';
 

@@ -3,7 +3,7 @@
  * row. Kept apart from React so the rules are unit-tested.
  */
 import { meetsUnionizationTarget, unionizationRate } from '../../domain/indicators';
-import type { UnionOverview } from '../../domain/district';
+import type { UnionOverview } from '../../domain/staff';
 
 export interface OverviewFilters {
   /** Only unions whose reported rate is under the 80 % target. */
