@@ -54,6 +54,9 @@ export function SyncPanelView({ status, enrolHref, sending, onSendNow }: SyncPan
   return (
     <div className={`sync-panel sync-panel-${status.state}`} role="status" data-testid="sync-panel" data-state={status.state}>
       <p className="sync-panel-state">{messages.states[status.state]}</p>
+      <p className="sync-panel-superior" data-testid="sync-superior">
+        {messages.sendsTo(superior)}
+      </p>
       <p className="sync-panel-time" data-testid="last-sync">
         {status.lastSyncAt ? messages.lastSync(formatDateTime(status.lastSyncAt)) : messages.neverSynced}
         {waiting ? ` · ${messages.retryAt(formatTime(new Date(status.retryAt as number)))}` : null}

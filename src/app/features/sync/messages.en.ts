@@ -43,6 +43,7 @@ export const en: SyncMessages = {
   unauthorizedBy: (superior) => `This device may no longer send reports. Enrol again with a new code from ${superior}.`,
   unenrolledWith: (superior) => `This device is not connected to ${superior}: reports are kept on this phone only.`,
   enrolWith: (superior) => `Connect to ${superior}`,
+  sendsTo: (superior) => `Reports go to: ${superior}`,
   acceptedBy: (superior) => `${sentenceStart(superior)} accepted this report; it can no longer change.`,
   refusedTell: (code, superior) => `The server refused this report (code: ${code}). Edit it to try again, or tell ${superior}.`,
 };

@@ -52,6 +52,7 @@ const vi = {
   unauthorizedBy: (superior: string) => `Máy này không còn quyền gửi báo cáo. Hãy đăng ký lại bằng mã mới của ${superior}.`,
   unenrolledWith: (superior: string) => `Máy này chưa kết nối với ${superior}: báo cáo chỉ lưu trên máy.`,
   enrolWith: (superior: string) => `Kết nối với ${superior}`,
+  sendsTo: (superior: string) => `Báo cáo gửi về: ${superior}`,
   acceptedBy: (superior: string) => `${sentenceStart(superior)} đã chấp nhận báo cáo này, nên không sửa được nữa.`,
   refusedTell: (code: string, superior: string) => `Máy chủ không nhận báo cáo này (mã: ${code}). Sửa báo cáo để thử lại, hoặc báo ${superior}.`,
 };
