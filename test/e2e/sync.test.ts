@@ -72,7 +72,7 @@ async function sendNowAndWaitFor(page: Page, reportId: string, phase: string): P
   await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="sync-phase"][data-phase="${phase}"]`).waitFor();
 }
 
-describe('a report filled offline in Chromium reaches the district server', () => {
+describe('a report filled offline in Chromium reaches the province server', () => {
   it('enrols through the screen, fills a report offline, and the server has the same figures once online', async () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
     try {
@@ -154,7 +154,7 @@ describe('a report filled offline in Chromium reaches the district server', () =
     }
   });
 
-  it("shows the district's comment on a returned report, and an accepted report can no longer be changed", async () => {
+  it("shows the superior's comment on a returned report, and an accepted report can no longer be changed", async () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
     try {
       const page = await context.newPage();
@@ -178,7 +178,7 @@ describe('a report filled offline in Chromium reaches the district server', () =
       // At the top of the editor, before the first field: the district's words and the way to fix it.
       const shown = page.locator('.editor-head [data-testid="superior-comment"]');
       await shown.waitFor();
-      expect(await shown.innerText()).toBe(`Ý kiến của LĐLĐ huyện: ${comment}`);
+      expect(await shown.innerText()).toBe(`Ý kiến của ${server.root.name}: ${comment}`);
       expect(await badge(page, 'returned').innerText()).toBe('Bị trả lại');
 
       await page.getByTestId('reopen-report').click();
@@ -186,14 +186,14 @@ describe('a report filled offline in Chromium reaches the district server', () =
       await fillAndWaitSaved(page, { 'membership.femaleMembers': '120' });
       await markReady();
       // The fix reached the server, which cleared the decision: the report waits for the district again.
-      expect(await page.getByTestId('district-comment').count()).toBe(0);
+      expect(await page.getByTestId('superior-comment').count()).toBe(0);
 
       await server.reviewReport(reportId, 'accepted');
       await sendNowAndWaitFor(page, reportId, 'accepted');
       await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="report-open"]`).click();
       const note = page.getByTestId('report-accepted');
       await note.waitFor();
-      expect(await note.innerText()).toBe('Báo cáo đã được LĐLĐ huyện chấp nhận; không sửa được nữa.');
+      expect(await note.innerText()).toBe(`Báo cáo đã được ${server.root.name} chấp nhận; không sửa được nữa.`);
       expect(await badge(page, 'accepted').innerText()).toBe('Đã được chấp nhận');
       expect(await page.getByTestId('reopen-report').count()).toBe(0);
       expect(await page.getByTestId('field-membership.members').isDisabled()).toBe(true);
