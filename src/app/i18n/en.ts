@@ -1,4 +1,5 @@
 /** English, the second language. Same keys as `vi`; the type checker keeps them in step. */
+import { sentenceStart } from './superior';
 import type { Messages } from './vi';
 
 export const en: Messages = {
@@ -91,13 +92,13 @@ export const en: Messages = {
     rateNotMet: 'Not met',
     rateNone: 'Enter workers and members to compute the rate.',
     explanation: 'Explanation',
-    explanationHint: 'This warning does not stop sending, but the upper-level union needs an explanation.',
+    explanationHint: 'This warning does not stop sending, but your upper-level union needs an explanation.',
     markReady: 'Mark as ready to send',
     markReadyBlocked: 'Cannot be sent yet; errors remain:',
     markReadyDone: 'The report is ready to send.',
     readyBanner: 'This report is marked ready to send. To change it, reopen it as a draft.',
     reopen: 'Reopen to edit',
-    acceptedBanner: 'The upper-level union accepted this report; it can no longer be changed.',
+    acceptedBanner: 'Your upper-level union accepted this report; it can no longer be changed.',
     errorsTitle: 'Errors to fix',
     warningsTitle: 'Warnings to explain',
     noIssues: 'No errors left.',
@@ -210,7 +211,7 @@ export const en: Messages = {
     language: 'Language',
     languages: { vi: 'Tiếng Việt', en: 'English' },
     profileLink: 'Edit the union profile',
-    districtLink: 'For the District Labour Federation',
+    staffLink: 'For staff of the upper-level unions',
   },
   db: {
     versionchange: 'The app was updated in another tab. Your figures are saved. Reload the page to go on.',
@@ -223,5 +224,10 @@ export const en: Messages = {
     genericError: 'Saving failed. Figures saved before are still there.',
     screenErrorTitle: 'This screen could not be shown.',
     screenErrorBody: 'The figures saved on this device are intact. Reload the page; if it happens again, make a backup.',
+  },
+  superior: {
+    fallback: 'your upper-level union',
+    explanationHint: (superior: string) => `This warning does not stop sending, but ${superior} needs an explanation.`,
+    acceptedBanner: (superior: string) => `${sentenceStart(superior)} accepted this report; it can no longer be changed.`,
   },
 };

@@ -217,7 +217,7 @@ export const vi = {
     language: 'Ngôn ngữ',
     languages: { vi: 'Tiếng Việt', en: 'English' },
     profileLink: 'Sửa hồ sơ công đoàn',
-    districtLink: 'Dành cho LĐLĐ huyện',
+    staffLink: 'Dành cho cán bộ công đoàn cấp trên',
   },
   db: {
     versionchange: 'Ứng dụng vừa được cập nhật ở một thẻ khác. Số liệu đã lưu. Hãy tải lại trang để tiếp tục.',
@@ -230,6 +230,12 @@ export const vi = {
     genericError: 'Đã có lỗi khi lưu. Số liệu đã lưu trước đó vẫn còn.',
     screenErrorTitle: 'Không hiển thị được màn hình này.',
     screenErrorBody: 'Số liệu đã lưu trên máy vẫn còn nguyên. Hãy tải lại trang; nếu vẫn lỗi, hãy sao lưu số liệu.',
+  },
+  superior: {
+    /** Before enrolment, or when the server names no superior. */
+    fallback: 'công đoàn cấp trên',
+    explanationHint: (superior: string) => `Cảnh báo này không ngăn gửi báo cáo, nhưng ${superior} cần lời giải thích.`,
+    acceptedBanner: (superior: string) => `Báo cáo đã được ${superior} chấp nhận; không sửa được nữa.`,
   },
 };
 

@@ -6,15 +6,15 @@
 import readXlsxFile from 'read-excel-file/node';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csvLabels } from '../../../src/app/district/csv';
-import { districtMessages } from '../../../src/app/district/messages';
-import { districtTotals } from '../../../src/app/district/overview';
+import { csvLabels } from '../../../src/app/staff/csv';
+import { staffMessages } from '../../../src/app/staff/messages';
+import { overviewTotals } from '../../../src/app/staff/overview';
 import { buildWorkbook, RATE_FORMAT, workbookFileName, workbookLabels } from '../../../src/app/staff/export/workbook';
 import { vi } from '../../../src/app/i18n/vi';
 import { periodOverview } from './fixtures';
 
 const overview = periodOverview();
-const labels = workbookLabels(csvLabels(districtMessages('vi')), vi.dialogueKinds);
+const labels = workbookLabels(csvLabels(staffMessages('vi')), vi.dialogueKinds);
 let bytes: Buffer;
 let sheets: { sheet: string; data: unknown[][] }[];
 let files: Record<string, string>;
@@ -57,7 +57,7 @@ describe('the period workbook', () => {
   });
 
   it('totals the CĐCS sheet as the dashboard does, and the summary as the server does', () => {
-    const totals = districtTotals(overview.unions);
+    const totals = overviewTotals(overview.unions);
     const total = sheet('Các CĐCS').at(-1)!;
     expect(total[0]).toBe('Toàn huyện');
     expect(total.slice(2, 5)).toEqual([totals.workers, totals.members, totals.rate]);

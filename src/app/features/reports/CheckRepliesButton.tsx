@@ -2,6 +2,7 @@
  * "Kiểm tra phản hồi": only asks the server what changed (the superior's decisions), never pushes,
  * and says when it last looked. Shown once this device is connected to a server.
  */
+import { useSuperiorName } from '../sync';
 import { useState } from 'react';
 import { formatTime, useI18n } from '../../i18n';
 import { checkForReplies, isSyncStarted } from '../../sync';
@@ -12,7 +13,7 @@ type Check = { kind: 'idle' } | { kind: 'checking' } | { kind: 'done'; at: Date 
 
 export function CheckRepliesButton() {
   const { language } = useI18n();
-  const m = lifecycleMessages(language);
+  const m = lifecycleMessages(language, useSuperiorName());
   const { state } = useSyncStatus();
   const [check, setCheck] = useState<Check>({ kind: 'idle' });
   if (!isSyncStarted() || state === 'unenrolled' || state === 'unauthorized') return null;

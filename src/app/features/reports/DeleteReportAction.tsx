@@ -3,6 +3,7 @@
  * copy and the superior's decision), and asks a second time for a report that was sent or accepted.
  * A quiet button, never the largest thing on the card.
  */
+import { useSuperiorName } from '../sync';
 import { useState } from 'react';
 import type { ReportStage } from '../../../domain/lifecycle';
 import { useI18n } from '../../i18n';
@@ -25,7 +26,7 @@ export function DeleteReportAction({
   onConfirm: () => void | Promise<void>;
 }) {
   const { t, language } = useI18n();
-  const m = lifecycleMessages(language);
+  const m = lifecycleMessages(language, useSuperiorName());
   const [step, setStep] = useState<'closed' | 'first' | 'second'>('closed');
   const asksTwice = SENT.has(stage);
   if (step === 'closed')

@@ -13,6 +13,7 @@ import { formatCount, formatTime, useI18n } from '../../i18n';
 import { fieldId } from '../../ui/FieldRow';
 import { navigate } from '../../ui/router';
 import { DialoguesSection } from '../dialogues/DialoguesSection';
+import { useSuperiorName } from '../sync';
 import { messagesByPath } from './issueMessages';
 import { useReportLifecycle } from './useReportLifecycle';
 import { ReportStanding } from './ReportStanding';
@@ -118,6 +119,7 @@ function ReportEditor({
   section: SectionId;
 }) {
   const { t } = useI18n();
+  const superior = useSuperiorName();
   const store = getLocalStore();
   const initial = stored.document;
   const [statusError, setStatusError] = useState<string | null>(null);
@@ -284,7 +286,7 @@ function ReportEditor({
             return (
               <div className="explanation" key={path}>
                 <TextInput path={warning.explanationPath} label={t.fields[warning.explanationPath] ?? t.editor.explanation} context={context} long />
-                <p className="field-hint">{t.editor.explanationHint}</p>
+                <p className="field-hint">{t.superior.explanationHint(superior)}</p>
               </div>
             );
           })}

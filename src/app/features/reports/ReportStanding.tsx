@@ -4,6 +4,7 @@
  * review section, with the same words everywhere. The label is text (never colour alone), the
  * superior's comment comes first when there is one, and exactly one primary action is drawn.
  */
+import { useSuperiorName } from '../sync';
 import type { ReactNode } from 'react';
 import type { ReportAction, ReportLifecycle } from '../../../domain/lifecycle';
 import type { LocalReportSync } from '../../../domain/sync';
@@ -44,7 +45,7 @@ export interface ReportStandingProps {
 
 export function ReportStanding({ reportId, lifecycle, sync, variant, onAction, busy, children }: ReportStandingProps) {
   const { t, language } = useI18n();
-  const m = lifecycleMessages(language);
+  const m = lifecycleMessages(language, useSuperiorName());
   const syncMessages = useSyncMessages();
   const { state: engineState } = useSyncStatus();
   const { stage, action, locked, comment } = lifecycle;

@@ -3,6 +3,7 @@
  * secondary actions, and which fields changed since the report was returned. The editor keeps only
  * the status writes (mark ready, reopen); everything else about "where it stands" lives here.
  */
+import { useSuperiorName } from '../sync';
 import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { changedSince, reportLifecycle, type ReportAction } from '../../../domain/lifecycle';
 import type { ReportDocument, ReportStatus } from '../../../domain/report';
@@ -24,7 +25,7 @@ export interface LifecycleHandlers {
 
 export function useReportLifecycle(status: ReportStatus, sync: LocalReportSync, current: ReportDocument) {
   const { language, t } = useI18n();
-  const messages = lifecycleMessages(language);
+  const messages = lifecycleMessages(language, useSuperiorName());
   const [busy, setBusy] = useState(false);
   const [deciding, setDeciding] = useState(false);
   const lifecycle = useMemo(() => reportLifecycle({ document: { status }, sync }), [status, sync]);

@@ -7,6 +7,7 @@ import type { Language } from '../../db';
 import { useI18n } from '../../i18n';
 import type { ApiError, ReportSyncPhase } from '../../../domain/sync';
 import type { SyncEngineState } from '../../sync';
+import { sentenceStart } from '../../i18n/superior';
 
 const vi = {
   phases: {
@@ -45,6 +46,15 @@ const vi = {
     other: (code: string) => `Máy chủ không nhận báo cáo này (mã: ${code}). Sửa báo cáo để thử lại, hoặc báo công đoàn cấp trên.`,
   },
   openExisting: 'Mở báo cáo đó',
+  // The superior's own name (or "công đoàn cấp trên" before enrolment) in the sentences that speak of it.
+  sentTo: (superior: string) => `Đã gửi ${superior}`,
+  commentOf: (superior: string) => `Ý kiến của ${superior}:`,
+  unauthorizedBy: (superior: string) => `Máy này không còn quyền gửi báo cáo. Hãy đăng ký lại bằng mã mới của ${superior}.`,
+  unenrolledWith: (superior: string) => `Máy này chưa kết nối với ${superior}: báo cáo chỉ lưu trên máy.`,
+  enrolWith: (superior: string) => `Kết nối với ${superior}`,
+  sendsTo: (superior: string) => `Báo cáo gửi về: ${superior}`,
+  acceptedBy: (superior: string) => `${sentenceStart(superior)} đã chấp nhận báo cáo này, nên không sửa được nữa.`,
+  refusedTell: (code: string, superior: string) => `Máy chủ không nhận báo cáo này (mã: ${code}). Sửa báo cáo để thử lại, hoặc báo ${superior}.`,
 };
 
 export type SyncMessages = typeof vi;
@@ -79,20 +89,24 @@ export function existingReportId(refusal: ApiError): string | null {
   return refusal.error === 'period_taken' && typeof id === 'string' ? id : null;
 }
 
-/** The refusal's reason in the officer's words; `fieldLabel` names a field path (`membership.members`). */
-export function refusalText(messages: SyncMessages, refusal: ApiError, fieldLabel: (path: string) => string): string {
+/**
+ * The refusal's reason in the officer's words; `fieldLabel` names a field path (`membership.members`),
+ * `superior` the union's superior in the sentences that name it.
+ */
+export function refusalText(messages: SyncMessages, refusal: ApiError, fieldLabel: (path: string) => string, superior?: string): string {
   switch (refusal.error) {
     case 'validation_failed': {
       const details = Array.isArray(refusal.details) ? (refusal.details as { path?: unknown }[]) : [];
       const labels = [...new Set(details.map((issue) => (typeof issue.path === 'string' ? fieldLabel(issue.path) : '')))];
       return messages.refusals.validation_failed(labels.filter(Boolean).slice(0, 3).join(', '));
     }
-    case 'period_taken':
     case 'report_accepted':
+      return superior ? messages.acceptedBy(superior) : messages.refusals.report_accepted;
+    case 'period_taken':
     case 'forbidden':
     case 'payload_too_large':
       return messages.refusals[refusal.error];
     default:
-      return messages.refusals.other(refusal.error);
+      return superior ? messages.refusedTell(refusal.error, superior) : messages.refusals.other(refusal.error);
   }
 }

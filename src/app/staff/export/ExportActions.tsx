@@ -7,8 +7,8 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { PeriodOverview } from '../../../domain/staff';
 import type { Language } from '../../db';
-import { csvLabels } from '../../district/csv';
-import type { DistrictMessages } from '../../district/messages';
+import { csvLabels } from '../csv';
+import type { StaffMessages } from '../messages';
 import type { SummaryLetterhead } from '../../print/SummaryDocument';
 import { useI18n } from '../../i18n';
 import { downloadWorkbook, workbookLabels } from './workbook';
@@ -75,7 +75,7 @@ export function ExportActions({
 }: {
   overview: PeriodOverview | null;
   periodLabel: string;
-  m: DistrictMessages;
+  m: StaffMessages;
   language: Language;
 }) {
   const x = texts[language];

@@ -1,6 +1,6 @@
 /**
  * "Tải bảng Excel": the period overview as an .xlsx workbook the upper-level union passes upward.
- * Three sheets: the summary, one line per CĐCS (the CSV's own columns, src/app/district/csv.ts), and
+ * Three sheets: the summary, one line per CĐCS (the CSV's own columns, src/app/staff/csv.ts), and
  * the dialogue sessions per CĐCS. Numbers are stored as numbers, rates as fractions with a percentage
  * format (Excel in Vietnamese shows `84,8%`), codes as text so `007` stays `007`; the header row is
  * frozen and every column has a width. The writer (write-excel-file, with fflate) is loaded only by
@@ -12,8 +12,8 @@
  */
 import type { PeriodOverview, UnionOverview } from '../../../domain/staff';
 import { DIALOGUE_KINDS, type DialogueKind } from '../../../domain/report';
-import { overviewTable, type CsvLabels, type OverviewCell } from '../../district/csv';
-import { districtTotals } from '../../district/overview';
+import { overviewTable, type CsvLabels, type OverviewCell } from '../csv';
+import { overviewTotals } from '../overview';
 import type { Cell, Row, Sheet } from 'write-excel-file/universal';
 
 /** Excel's built-in look of 84.8 %: one decimal; a Vietnamese Excel writes the comma. */
@@ -98,7 +98,7 @@ const widths = (...values: number[]): { width: number }[] => values.map((width) 
 
 /** The three sheets, as data: pure, so tests read the same workbook the browser writes. */
 export function workbookSheets(overview: PeriodOverview, periodLabel: string, labels: WorkbookLabels): Sheet<never>[] {
-  const totals = districtTotals(overview.unions);
+  const totals = overviewTotals(overview.unions);
   const table = overviewTable(overview.unions, totals, labels.union);
   const s = overview.summary;
   const l = labels.summary;

@@ -4,10 +4,10 @@
  * with U+FEFF. Fields are quoted as RFC 4180 says; lines end with CRLF; numbers are written plainly
  * (`1234`, rates `85.3`) so a spreadsheet reads them as numbers in any locale.
  */
-import type { DistrictTotals } from './overview';
+import type { OverviewTotals } from './overview';
 import { rateOf } from './overview';
-import type { DistrictMessages } from './messages';
-import type { UnionOverview } from '../../domain/district';
+import type { StaffMessages } from './messages';
+import type { UnionOverview } from '../../domain/staff';
 
 export const CSV_BOM = '\uFEFF';
 
@@ -66,7 +66,7 @@ const text = (value: string): OverviewCell => ({ kind: 'text', value });
 const count = (value: number | null): OverviewCell => ({ kind: 'count', value });
 
 /** The overview's columns, one row per union and the totals row: the CSV and the workbook both write this. */
-export function overviewTable(unions: readonly UnionOverview[], totals: DistrictTotals, labels: CsvLabels): OverviewTable {
+export function overviewTable(unions: readonly UnionOverview[], totals: OverviewTotals, labels: CsvLabels): OverviewTable {
   const h = labels.headers;
   const rows = unions.map((union): OverviewCell[] => {
     const { rate, meetsTarget } = rateOf(union);
@@ -101,7 +101,7 @@ function csvCell(cell: OverviewCell): string | number | null {
   return cell.kind === 'rate' ? ratePercent(cell.value) : cell.value;
 }
 
-export function buildOverviewCsv(unions: readonly UnionOverview[], totals: DistrictTotals, labels: CsvLabels): string {
+export function buildOverviewCsv(unions: readonly UnionOverview[], totals: OverviewTotals, labels: CsvLabels): string {
   const table = overviewTable(unions, totals, labels);
   const rows: (string | number | null)[][] = [table.header, ...[...table.rows, table.totals].map((row) => row.map(csvCell))];
   return CSV_BOM + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
@@ -113,6 +113,6 @@ export function csvFileName(year: number, kind: string): string {
 }
 
 /** The CSV's words in the dashboard's language. */
-export function csvLabels(m: DistrictMessages): CsvLabels {
+export function csvLabels(m: StaffMessages): CsvLabels {
   return { headers: m.columns, met: m.met, notMet: m.notMet, standing: m.standing, totalRow: m.overview.total };
 }
