@@ -128,12 +128,18 @@ async function put(device: Device, document: ReportDocument, base: string | null
     async function reviews() {
       for (let round = 0; round < 6; round++)
         for (const union of unions) {
-          const response = await fetch(`${urls[round % 2]}/api/staff/reports/${union.reportId}/review`, {
+          const url = urls[round % 2];
+          // The reviewer decides on the revision it read; one pushed in between makes that decision stale (412).
+          const read = await fetch(`${url}/api/staff/reports/${union.reportId}`, { headers: { authorization: reviewer.authorization! } });
+          expect([200, 404]).toContain(read.status);
+          if (read.status === 404) continue;
+          const { report } = (await read.json()) as { report: { revision: string } };
+          const response = await fetch(`${url}/api/staff/reports/${union.reportId}/review`, {
             method: 'POST',
             headers: reviewer,
-            body: JSON.stringify({ status: 'returned', comment: `Vòng ${round}: bổ sung.` }),
+            body: JSON.stringify({ status: 'returned', comment: `Vòng ${round}: bổ sung.`, revision: report.revision }),
           });
-          expect([200, 404]).toContain(response.status);
+          expect([200, 412]).toContain(response.status);
         }
     }
 

@@ -59,7 +59,7 @@ describe('the period workbook', () => {
   it('totals the CĐCS sheet as the dashboard does, and the summary as the server does', () => {
     const totals = overviewTotals(overview.unions);
     const total = sheet('Các CĐCS').at(-1)!;
-    expect(total[0]).toBe('Toàn huyện');
+    expect(total[0]).toBe('Tổng cộng');
     expect(total.slice(2, 5)).toEqual([totals.workers, totals.members, totals.rate]);
     expect(total[7]).toBe(totals.dialogues);
 
