@@ -2,9 +2,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { GroupCommitSqliteDialect } from './sqliteDriver';
 import { KyselyStore, type Store } from './store';
 
 export type StoreConfig =
@@ -21,7 +22,7 @@ export function openStore(config: StoreConfig): Store {
     database.pragma('busy_timeout = 5000');
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
-    return new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), 'sqlite');
+    return new KyselyStore(new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(database) }), 'sqlite');
   }
   const pool = new pg.Pool({
     connectionString: config.url,
@@ -31,24 +32,4 @@ export function openStore(config: StoreConfig): Store {
   // An idle client that loses its connection must not take the process down; the next query reconnects.
   pool.on('error', () => undefined);
   return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
-}
-
-/**
- * Kysely prepares every query anew; the same few dozen SQL texts repeat, so keep their prepared
- * statements (better-sqlite3 runs one statement at a time, so sharing them is safe).
- */
-function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
-  const statements = new Map<string, BetterSqlite3.Statement>();
-  return {
-    close: () => void database.close(),
-    prepare(sql: string) {
-      let statement = statements.get(sql);
-      if (!statement) {
-        if (statements.size >= 500) statements.clear();
-        statement = database.prepare(sql);
-        statements.set(sql, statement);
-      }
-      return statement;
-    },
-  };
 }
