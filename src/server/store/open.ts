@@ -2,9 +2,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { PipelinedPostgresDialect } from './postgresDriver';
 import { GroupCommitSqliteDialect } from './sqliteDriver';
 import { KyselyStore, type Store } from './store';
 
@@ -27,9 +28,11 @@ export function openStore(config: StoreConfig): Store {
   const pool = new pg.Pool({
     connectionString: config.url,
     max: config.maxConnections ?? 10,
+    // Queries go on the wire without waiting for the answer before (src/server/store/postgresDriver.ts).
+    pipeline: true,
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
   // An idle client that loses its connection must not take the process down; the next query reconnects.
   pool.on('error', () => undefined);
-  return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+  return new KyselyStore(new Kysely<Database>({ dialect: new PipelinedPostgresDialect(pool) }), 'postgres');
 }

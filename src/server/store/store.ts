@@ -3,8 +3,10 @@
  * JSON text here, and the services parse them. One Kysely implementation serves both SQLite and
  * PostgreSQL: the queries are the same, only opening and write locking differ.
  */
+import { createHash } from 'node:crypto';
 import { type Compilable, type CompiledQuery, type Kysely, Migrator, type Transaction, sql } from 'kysely';
 import { migrationProvider } from './migrations';
+import { withHints } from './queryHints';
 import type { Database, ReportsTable } from './schema';
 import type { CreatedUnion, RevisionSummary } from '../../domain/district';
 
@@ -196,20 +198,29 @@ function arg(name: string): never {
   return `${ARGUMENT}${name}` as never;
 }
 
-/** A query built and compiled once; `bind` puts in this run's values by name (compiled-in constants stay). */
-function prepare<Row>(query: Compilable<Row>): { bind(values: object): CompiledQuery<Row> } {
+/**
+ * A query built and compiled once; `bind` puts in this run's values by name (compiled-in constants stay).
+ * It carries a statement name (PostgreSQL prepares it once per connection) and, for a write whose result
+ * is never read, `deferrable` (PostgreSQL sends it in the same round trip as the next query or the commit).
+ */
+function prepare<Row>(query: Compilable<Row>, options: { deferrable?: boolean } = {}): { bind(values: object): CompiledQuery<Row> } {
   const compiled = query.compile();
   const names = compiled.parameters.map((p) => (typeof p === 'string' && p.startsWith(ARGUMENT) ? p.slice(ARGUMENT.length) : null));
+  const hints = { ...options, statementName: `push_${createHash('sha256').update(compiled.sql).digest('hex').slice(0, 16)}` };
   return {
-    bind: (values) => ({
-      ...compiled,
-      parameters: names.map((name, i) => {
-        if (name === null) return compiled.parameters[i];
-        const value = (values as Record<string, unknown>)[name];
-        if (value === undefined) throw new Error(`no value for ${name}`);
-        return value;
-      }),
-    }),
+    bind: (values) =>
+      withHints(
+        {
+          ...compiled,
+          parameters: names.map((name, i) => {
+            if (name === null) return compiled.parameters[i];
+            const value = (values as Record<string, unknown>)[name];
+            if (value === undefined) throw new Error(`no value for ${name}`);
+            return value;
+          }),
+        },
+        hints,
+      ),
   };
 }
 
@@ -250,6 +261,7 @@ function pushQueries(db: Kysely<Database>) {
           change_seq: arg('change_seq'),
         })
         .where('id', '=', arg('id')),
+      { deferrable: true },
     ),
     insertRevision: prepare(
       db.insertInto('report_revisions').values({
@@ -259,6 +271,7 @@ function pushQueries(db: Kysely<Database>) {
         saved_at: arg('saved_at'),
         document: arg('document'),
       }),
+      { deferrable: true },
     ),
     insertIdempotency: prepare(
       db.insertInto('idempotency').values({
@@ -269,6 +282,7 @@ function pushQueries(db: Kysely<Database>) {
         response: arg('response'),
         created_at: arg('created_at'),
       }),
+      { deferrable: true },
     ),
   };
 }
