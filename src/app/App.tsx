@@ -94,7 +94,10 @@ function Frame({ opening }: { opening: Opening }) {
         </h1>
       </header>
       {/* Drawn once the saved language is known, so an English user never sees the menu flash in Vietnamese. */}
-      {opening === 'opening' ? null : (
+      {/* While opening, an empty bar of the same height: the screen below does not jump when the menu arrives. */}
+      {opening === 'opening' ? (
+        <div className="tabs" aria-hidden="true" />
+      ) : (
         <nav className="tabs" aria-label={t.nav.main}>
           <NavLink route={{ screen: 'reports' }} current={route.screen === 'reports' || route.screen === 'report'} label={t.nav.reports} />
           <NavLink route={{ screen: 'profile' }} current={route.screen === 'profile'} label={t.nav.profile} />
