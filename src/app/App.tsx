@@ -26,6 +26,12 @@ const DistrictApp = lazy(() => import('./district/DistrictApp'));
 
 type Opening = 'opening' | 'open' | 'failed';
 
+/** After the first screen is drawn: when the browser is idle, at the latest after `timeout` ms. */
+function whenIdle(work: () => void, timeout = 2000): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout });
+  else setTimeout(work, Math.min(timeout, 500));
+}
+
 export function App() {
   const [{ language, messages }, setLanguageState] = useState<{ language: Language; messages: Messages }>({
     language: 'vi',
@@ -43,8 +49,10 @@ export function App() {
     void loadEditor().catch(() => {});
     void (async () => {
       await store.open();
-      // The sync engine reads the outbox; start it once the database is open (it does nothing until enrolled).
-      void startSync().catch(() => {});
+      // The sync engine reads the outbox; start it once the database is open (it does nothing until enrolled),
+      // and only when the browser is idle: loading and starting it competed with drawing the first screen
+      // (on a slow phone, a tenth of the cold start). Online, it still starts within a second or two.
+      whenIdle(() => void startSync().catch(() => {}));
       const saved = await store.settings.get('language');
       if (saved === 'en') await switchLanguage(saved).catch(() => {});
       if (live) setOpening('open');
