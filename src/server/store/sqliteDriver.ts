@@ -122,7 +122,13 @@ export class GroupCommitSqliteDriver implements Driver {
       this.#exec('begin immediate');
       this.#group = { members: [] };
     }
-    this.#exec(`savepoint ${SAVEPOINT}`);
+    try {
+      this.#exec(`savepoint ${SAVEPOINT}`);
+    } catch (error) {
+      // Never leave the group's transaction open with nobody to commit it.
+      this.#scheduleCommit();
+      throw error;
+    }
     (connection as Lease).inTransaction = true;
   }
 
