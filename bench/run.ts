@@ -1,13 +1,17 @@
 /**
- * `npm run bench` (after `vite build`): prints the client figures, then the server's when
+ * `npm run bench` (after `vite build`): prints the client figures and Lighthouse's, then the server's when
  * bench/server.ts exists. Figures are printed, never asserted: wall-clock times vary by machine.
  */
 import { existsSync } from 'node:fs';
 import { runClientBench } from './client';
 import { run as runOrganisationBench } from './organisation';
+import { runLighthouseBench } from './lighthouse';
 import { run as runIdleSyncBench } from './sync-idle';
 
 await runClientBench();
+
+console.log('');
+await runLighthouseBench();
 
 console.log('\n== Sync when nothing changed (bench/sync-idle.ts) ==');
 await runIdleSyncBench();

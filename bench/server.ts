@@ -3,15 +3,18 @@
  * their p50/p99 latency at 32 connections on loopback, for SQLite and (when reachable) PostgreSQL,
  * beside a bare `node:http` handler that only reads and parses the same body, measured in the same run.
  *
- * What one measured push is: each autocannon connection plays one device of its own union, owns one
- * report, and chains real updates on it: `If-Match` with the revision its previous answer carried, a new
- * `Idempotency-Key`, and a document whose `updatedAt` differs, so every request passes the schema and the
- * rules (`status: 'ready'`), checks the device token, takes the write lock, stores a new revision row, the
- * idempotency record and the change cursor. (Distinct report ids per request would soon hit "one report
- * per union and period"; a chain per connection never conflicts, because no two connections share a report.)
+ * What one measured push is: a device of its own union pushes its one report, chained on the revision
+ * its previous answer carried (`If-Match`), with a new `Idempotency-Key` and a changed figure, so every
+ * request passes the schema and the rules (`status: 'ready'`), checks the device token, takes the write
+ * lock, and stores a new revision row, the idempotency record and the change cursor. After each run the
+ * store's revision rows are counted per report and must equal the 2xx answers read for it: a push that
+ * was refused, replayed or answered "no change" fails the bench. (Distinct report ids per request would
+ * soon hit "one report per union and period"; a chain per report never conflicts.)
  *
  * `npx tsx bench/server.ts` runs it alone; `npm run bench` calls `run()`. BENCH_SECONDS sets the duration
- * of each run (default 8), BENCH_DATABASE_URL (or TEST_DATABASE_URL) the PostgreSQL to use.
+ * of each run (default 8), BENCH_ROUNDS the rounds of bare → SQLite → PostgreSQL (default 3),
+ * BENCH_TARGETS which stores (default `sqlite,postgres`), BENCH_DATABASE_URL (or TEST_DATABASE_URL) the
+ * PostgreSQL to use, BENCH_CPU_PROF a folder for `node --cpu-prof` profiles of the server processes.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,7 +27,6 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import pg from 'pg';
 import { emptyReport, type ReportDocument } from '../src/domain/report';
-import type { PutReportResponse } from '../src/domain/sync';
 import { buildApp } from '../src/server/app';
 import type { ServiceContext } from '../src/server/services/context';
 import { enrol } from '../src/server/services/devices';
@@ -43,7 +45,7 @@ interface AutocannonRequest {
   headers?: Record<string, string>;
   body?: string;
   setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
-  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+  onResponse?: (status: number, body: string, context: Record<string, unknown>, headers?: Record<string, unknown>) => void;
 }
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -93,24 +95,51 @@ function benchReport(id: string): ReportDocument {
   return report;
 }
 
-/** Per connection: the device, its report, and the report's JSON with a placeholder for `updatedAt`. */
+/**
+ * One device and its report. A push takes a free slot, and its answer gives the slot back with the revision
+ * to chain on: autocannon clears a connection's `context` after the last entry of `requests` (with one entry,
+ * before every request), so the chain cannot live there; only the slot's number rides in `context` from a
+ * request to its answer. With one request in flight per connection, a slot is never pushed twice at once.
+ */
 interface Slot {
+  index: number;
   token: string | null;
   reportId: string;
   template: string;
+  /** The revision the last 2xx answer carried: the next push's If-Match. */
+  revision: string | undefined;
+  sent: number;
+  /** Answers that stored a new revision (200/201, not replayed, revision one above the one before). */
+  stored: number;
+  busy: boolean;
 }
 
-const UPDATED_AT = '__UPDATED_AT__';
+const UPDATED_AT = '"__UPDATED_AT__"';
+const ATTENDANCE = '"__ATTENDANCE__"';
 
-function slotFor(token: string | null): Slot {
+function slotFor(token: string | null, index: number): Slot {
   const reportId = randomUUID();
-  const document = benchReport(reportId);
-  document.updatedAt = UPDATED_AT;
-  return { token, reportId, template: JSON.stringify(document) };
+  const document = benchReport(reportId) as unknown as { updatedAt: string; dissemination: { attendance: unknown } };
+  document.updatedAt = UPDATED_AT.slice(1, -1);
+  document.dissemination.attendance = ATTENDANCE.slice(1, -1);
+  return { index, token, reportId, template: JSON.stringify(document), revision: undefined, sent: 0, stored: 0, busy: false };
 }
 
-async function measure(target: string, url: string, slots: Slot[]): Promise<PushFigures> {
-  let nextSlot = 0;
+/** Header names arrive as the server wrote them (`ETag`). */
+function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+  for (const [key, value] of Object.entries(headers ?? {})) if (key.toLowerCase() === name && typeof value === 'string') return value;
+  return undefined;
+}
+
+/** What the bench saw besides autocannon's counts: the pushes that did not store what they should have. */
+interface Tally {
+  ok: number;
+  wrong: string[];
+}
+
+async function measure(target: string, url: string, slots: Slot[]): Promise<PushFigures & { tally: Tally; inFlight: number }> {
+  const free = [...slots];
+  const tally: Tally = { ok: 0, wrong: [] };
   const created = Date.parse('2025-10-01T08:00:00.000Z');
   const result = await autocannon({
     url,
@@ -120,23 +149,37 @@ async function measure(target: string, url: string, slots: Slot[]): Promise<Push
       {
         method: 'PUT',
         setupRequest: (request: AutocannonRequest, context: Record<string, unknown>) => {
-          if (context.slot === undefined) context.slot = nextSlot++;
-          const slot = slots[(context.slot as number) % slots.length] as Slot;
-          const sent = ((context.sent as number | undefined) ?? 0) + 1;
-          context.sent = sent;
+          const slot = free.pop();
+          if (!slot) throw new Error('every report has a push in flight: more connections than slots');
+          slot.busy = true;
+          context.slot = slot.index;
+          slot.sent += 1;
           const headers: Record<string, string> = {
             'content-type': 'application/json',
-            'idempotency-key': `${context.slot as number}-${sent}-${randomBytes(4).toString('hex')}`,
+            'idempotency-key': `${slot.index}-${slot.sent}-${randomBytes(4).toString('hex')}`,
           };
           if (slot.token) headers.authorization = `Bearer ${slot.token}`;
-          const revision = context.revision as string | undefined;
-          if (revision === undefined) headers['if-none-match'] = '*';
-          else headers['if-match'] = `"${revision}"`;
-          const body = slot.template.replace(UPDATED_AT, new Date(created + sent * 1000).toISOString());
+          if (slot.revision === undefined) headers['if-none-match'] = '*';
+          else headers['if-match'] = `"${slot.revision}"`;
+          // A figure the officer changed and the time of the edit: every push is new content.
+          const body = slot.template
+            .replace(UPDATED_AT, JSON.stringify(new Date(created + slot.sent * 1000).toISOString()))
+            .replace(ATTENDANCE, String(1_000 + slot.sent));
           return { ...request, path: `/api/reports/${slot.reportId}`, headers, body };
         },
-        onResponse: (status: number, body: string, context: Record<string, unknown>) => {
-          if (status === 200 || status === 201) context.revision = (JSON.parse(body) as PutReportResponse).report.revision;
+        onResponse: (status: number, _body: string, context: Record<string, unknown>, headers?: Record<string, unknown>) => {
+          const slot = slots[context.slot as number] as Slot;
+          const etag = headerValue(headers, 'etag')?.replace(/"/g, '');
+          const expected = String(Number(slot.revision ?? 0) + 1);
+          if ((status === 200 || status === 201) && etag === expected && headerValue(headers, 'idempotency-replayed') === undefined) {
+            slot.revision = etag;
+            slot.stored += 1;
+            tally.ok += 1;
+          } else if (tally.wrong.length < 5) {
+            tally.wrong.push(`slot ${slot.index}: ${status}, ETag ${etag ?? '-'} where ${expected} was due`);
+          } else tally.wrong.push('');
+          slot.busy = false;
+          free.push(slot);
         },
       },
     ],
@@ -149,18 +192,25 @@ async function measure(target: string, url: string, slots: Slot[]): Promise<Push
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors,
+    tally,
+    // Pushes sent when the clock stopped: the server may have stored them, but nobody read the answer.
+    inFlight: slots.filter((slot) => slot.busy).length,
   };
 }
 
 /** The floor: Node's own HTTP server reading the body and parsing it, with no auth, schema or store. */
-async function serveBareNode(): Promise<{ url: string; tokens: (string | null)[] }> {
+async function serveBareNode(): Promise<Served> {
+  // Only so that the bench's chain check holds for the floor too: one Map lookup per request.
+  const revisions = new Map<string, number>();
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const document = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: string };
-      response.writeHead(200, { 'content-type': 'application/json', etag: '"1"' });
-      response.end(JSON.stringify({ report: { revision: '1', id: document.id } }));
+      const revision = (revisions.get(document.id) ?? 0) + 1;
+      revisions.set(document.id, revision);
+      response.writeHead(200, { 'content-type': 'application/json', etag: `"${revision}"` });
+      response.end(JSON.stringify({ report: { revision: String(revision), id: document.id } }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -168,8 +218,13 @@ async function serveBareNode(): Promise<{ url: string; tokens: (string | null)[]
   return { url, tokens: Array.from({ length: CONNECTIONS }, () => null) };
 }
 
+interface Served {
+  url: string;
+  tokens: (string | null)[];
+}
+
 /** The real app on `store`, with one union and one enrolled device per connection. */
-async function serveApp(store: Store): Promise<{ url: string; tokens: (string | null)[] }> {
+async function serveApp(store: Store): Promise<Served> {
   await store.migrate();
   const context: ServiceContext = { store, now: () => new Date() };
   const tokens: string[] = [];
@@ -185,59 +240,146 @@ async function serveApp(store: Store): Promise<{ url: string; tokens: (string | 
   return { url, tokens };
 }
 
+/** Revision rows per report, as the store holds them after a run. */
+type StoredRevisions = Record<string, number>;
+
+async function countRevisions(store: Store): Promise<StoredRevisions> {
+  const rows = await store.db
+    .selectFrom('report_revisions')
+    .select((eb) => ['report_id', eb.fn.countAll().as('revisions')])
+    .groupBy('report_id')
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.report_id, Number(row.revisions)]));
+}
+
 /**
  * The measured server runs in its own process: autocannon in the same event loop would take a
- * large share of the CPU the server needs and make every figure lower than it is.
+ * large share of the CPU the server needs and make every figure lower than it is. It prints where it
+ * listens, answers `count` on stdin with the revision rows the store holds, and ends when stdin closes.
  */
 async function serveTarget(kind: string): Promise<void> {
-  let served: { url: string; tokens: (string | null)[] };
+  let served: Served;
+  let store: Store | null = null;
+  let cleanUp = async () => undefined as void;
   if (kind === 'bare') served = await serveBareNode();
   else if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'bao-cao-bench-'));
-    const store = openStore({ kind: 'sqlite', file: join(dir, 'bench.sqlite') });
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    store = openStore({ kind: 'sqlite', file: join(dir, 'bench.sqlite') });
     served = await serveApp(store);
+    const opened = store;
+    cleanUp = async () => {
+      await opened.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
   } else {
     const url = process.argv[4] as string;
     const schema = `bench_${randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create schema ${schema}`);
-    const store = openStore({ kind: 'postgres', url, schema });
+    store = openStore({ kind: 'postgres', url, schema });
     served = await serveApp(store);
-    process.stdin.once('close', () => {
-      void store
-        .close()
-        .then(() => admin.query(`drop schema ${schema} cascade`))
-        .then(() => admin.end())
-        .finally(() => process.exit(0));
-    });
+    const opened = store;
+    cleanUp = async () => {
+      await opened.close();
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    };
   }
   console.log(JSON.stringify(served));
-  process.stdin.resume();
-  if (kind !== 'postgres') process.stdin.once('close', () => process.exit(0));
+  const cpuAtStart = process.cpuUsage();
+  let input = '';
+  process.stdin.on('data', (chunk: Buffer) => {
+    input += chunk.toString('utf8');
+    for (let newline = input.indexOf('\n'); newline >= 0; newline = input.indexOf('\n')) {
+      const command = input.slice(0, newline);
+      input = input.slice(newline + 1);
+      if (command !== 'count') continue;
+      // CPU time first, so that counting is not part of it.
+      const cpu = process.cpuUsage(cpuAtStart);
+      const cpuMs = (cpu.user + cpu.system) / 1000;
+      void (store ? countRevisions(store) : Promise.resolve(null)).then((revisions) => console.log(JSON.stringify({ cpuMs, revisions })));
+    }
+  });
+  // process.exit, not a return: --cpu-prof writes its profile on the way out.
+  process.stdin.once('end', () => void cleanUp().finally(() => process.exit(0)));
 }
 
-async function measureInChild(target: string, kind: string, extra: string[] = []): Promise<PushFigures> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', kind, ...extra], {
+export interface MeasuredPushes extends PushFigures {
+  /** Revision rows the store holds after the run (null for the bare handler, which stores nothing). */
+  revisionsStored: number | null;
+  /** 2xx answers that carried the next revision, as the bench read them. */
+  newRevisionAnswers: number;
+  inFlight: number;
+  /** The server process's CPU time (user + system) over the run, per answered push: less noisy than req/s on a shared machine. */
+  serverCpuMsPerPush: number;
+}
+
+/** BENCH_CPU_PROF=<folder>: the server processes run under `node --cpu-prof`, their profiles land there. */
+function profileFlags(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
+async function measureInChild(target: string, kind: string, extra: string[] = []): Promise<MeasuredPushes> {
+  const child = spawn(process.execPath, [...profileFlags(), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', kind, ...extra], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
+  const lines: string[] = [];
+  const waiting: ((line: string) => void)[] = [];
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    for (let newline = output.indexOf('\n'); newline >= 0; newline = output.indexOf('\n')) {
+      const line = output.slice(0, newline);
+      output = output.slice(newline + 1);
+      const waiter = waiting.shift();
+      if (waiter) waiter(line);
+      else lines.push(line);
+    }
+  });
+  const ended = new Promise<never>((_resolve, reject) => child.once('exit', (code) => reject(new Error(`${target}: the server process ended (${code})`))));
+  ended.catch(() => undefined);
+  const nextLine = () => Promise.race([ended, new Promise<string>((resolve) => (lines.length ? resolve(lines.shift() as string) : waiting.push(resolve)))]);
   try {
-    const served = await new Promise<{ url: string; tokens: (string | null)[] }>((resolve, reject) => {
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString('utf8');
-        const newline = output.indexOf('\n');
-        if (newline >= 0) resolve(JSON.parse(output.slice(0, newline)) as { url: string; tokens: (string | null)[] });
-      });
-      child.once('exit', (code) => reject(new Error(`${target}: the server process ended (${code})`)));
-    });
-    return await measure(target, served.url, served.tokens.map(slotFor));
+    const served = JSON.parse(await nextLine()) as Served;
+    const slots = served.tokens.map(slotFor);
+    const figures = await measure(target, served.url, slots);
+    child.stdin.write('count\n');
+    const { cpuMs, revisions: stored } = JSON.parse(await nextLine()) as { cpuMs: number; revisions: StoredRevisions | null };
+    const result: MeasuredPushes = {
+      ...figures,
+      serverCpuMsPerPush: cpuMs / Math.max(1, figures.requests),
+      revisionsStored: stored && Object.values(stored).reduce((sum, count) => sum + count, 0),
+      newRevisionAnswers: figures.tally.ok,
+    };
+    checkEveryPushStored(result, figures.tally, slots, stored);
+    return result;
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.stdin.end();
     await exited;
   }
+}
+
+/**
+ * Fails the bench when a measured push did not store a new revision: a refused or replayed push, a chain
+ * that skipped, or a report whose revision rows differ from the 2xx answers its device read (a push still
+ * in flight when the clock stopped may or may not have been stored: at most one per report).
+ */
+function checkEveryPushStored(result: MeasuredPushes, tally: Tally, slots: Slot[], stored: StoredRevisions | null): void {
+  const problems: string[] = [];
+  if (tally.wrong.length > 0) problems.push(`${tally.wrong.length} answers stored no new revision, e.g. ${tally.wrong.filter(Boolean).join('; ')}`);
+  if (result.non2xx + result.errors > 0) problems.push(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  if (result.requests !== tally.ok + tally.wrong.length) problems.push(`autocannon counted ${result.requests} answers, the bench read ${tally.ok + tally.wrong.length}`);
+  if (stored) {
+    for (const slot of slots) {
+      const rows = stored[slot.reportId] ?? 0;
+      if (rows !== slot.stored && !(slot.busy && rows === slot.stored + 1))
+        problems.push(`report of slot ${slot.index}: ${rows} revision rows for ${slot.stored} answered pushes${slot.busy ? ' (+1 in flight)' : ''}`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`${result.target}: not every measured push stored a new revision:\n  ${problems.join('\n  ')}`);
 }
 
 async function postgresReachable(url: string): Promise<string | null> {
@@ -251,23 +393,86 @@ async function postgresReachable(url: string): Promise<string | null> {
   }
 }
 
-function line(figures: PushFigures, bare: PushFigures): string {
-  const ratio = figures === bare ? '' : `  = ${((figures.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(1)} % of bare node:http`;
-  const refused = figures.non2xx + figures.errors > 0 ? `  (${figures.non2xx} non-2xx, ${figures.errors} errors!)` : '';
-  return `${figures.target.padEnd(22)} ${String(figures.requestsPerSecond).padStart(7)} req/s  p50 ${figures.p50Ms} ms  p99 ${figures.p99Ms} ms  (${figures.requests} requests)${ratio}${refused}`;
+function line(figures: MeasuredPushes, bare: MeasuredPushes): string {
+  const ratio = figures === bare ? '' : `  = ${share(figures, bare)} of bare node:http`;
+  const stored =
+    figures.revisionsStored === null
+      ? `${figures.newRevisionAnswers} answers chained, nothing stored`
+      : `${figures.revisionsStored} revisions stored for ${figures.newRevisionAnswers} 2xx pushes` +
+        (figures.revisionsStored > figures.newRevisionAnswers ? ` + ${figures.revisionsStored - figures.newRevisionAnswers} in flight at the end` : '');
+  const cpu = `server CPU ${(figures.serverCpuMsPerPush * 1000).toFixed(0)} µs/push`;
+  return `${figures.target.padEnd(22)} ${String(figures.requestsPerSecond).padStart(7)} req/s  p50 ${figures.p50Ms} ms  p99 ${figures.p99Ms} ms  ${cpu}  (${figures.requests} requests; ${stored})${ratio}`;
 }
 
-export async function run(): Promise<{ bare: PushFigures; sqlite: PushFigures; postgres: PushFigures | string }> {
-  console.log(`Report pushes, ${CONNECTIONS} connections, loopback, ${benchSeconds()} s each (authenticated, validated, one revision each):`);
-  const bare = await measureInChild('bare node:http', 'bare');
-  console.log(line(bare, bare));
-  const sqlite = await measureInChild('Fastify + SQLite', 'sqlite');
-  console.log(line(sqlite, bare));
+function share(figures: PushFigures, bare: PushFigures): string {
+  return `${((figures.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(1)} %`;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+export interface ServerBenchResult {
+  rounds: { bare: MeasuredPushes; sqlite?: MeasuredPushes; postgres?: MeasuredPushes }[];
+  /** Median share of the bare handler over the rounds, in per cent. */
+  sqliteShare?: number;
+  postgresShare?: number;
+}
+
+/**
+ * BENCH_ROUNDS rounds (default 3), each bare → SQLite → PostgreSQL, so that every store is compared with a
+ * floor taken minutes, not a run, apart. BENCH_TARGETS=sqlite,postgres leaves targets out (the floor stays).
+ */
+export async function run(): Promise<ServerBenchResult> {
+  const roundsWanted = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3) || 3);
+  const targets = new Set((process.env.BENCH_TARGETS ?? 'sqlite,postgres').split(','));
   const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const unreachable = await postgresReachable(postgresUrl);
-  const postgres = unreachable ? `PostgreSQL not reachable (${unreachable}): skipped` : await measureInChild('Fastify + PostgreSQL', 'postgres', [postgresUrl]);
-  console.log(typeof postgres === 'string' ? postgres : line(postgres, bare));
-  return { bare, sqlite, postgres };
+  const unreachable = targets.has('postgres') ? await postgresReachable(postgresUrl) : null;
+  if (unreachable) console.log(`PostgreSQL not reachable (${unreachable}): skipped`);
+  console.log(
+    `Report pushes, ${CONNECTIONS} connections, loopback, ${benchSeconds()} s each, ${roundsWanted} rounds ` +
+      '(each push authenticated, validated, chained on If-Match, stored as a new revision; the store counted after the run):',
+  );
+  const result: ServerBenchResult = { rounds: [] };
+  for (let round = 1; round <= roundsWanted; round++) {
+    console.log(`round ${round}:`);
+    const bare = await measureInChild('bare node:http', 'bare');
+    console.log(`  ${line(bare, bare)}`);
+    const measured: ServerBenchResult['rounds'][number] = { bare };
+    if (targets.has('sqlite')) {
+      measured.sqlite = await measureInChild('Fastify + SQLite', 'sqlite');
+      console.log(`  ${line(measured.sqlite, bare)}`);
+    }
+    if (targets.has('postgres') && !unreachable) {
+      measured.postgres = await measureInChild('Fastify + PostgreSQL', 'postgres', [postgresUrl]);
+      console.log(`  ${line(measured.postgres, bare)}`);
+    }
+    result.rounds.push(measured);
+  }
+  const shares = (pick: (round: ServerBenchResult['rounds'][number]) => MeasuredPushes | undefined) =>
+    result.rounds.flatMap((round) => {
+      const figures = pick(round);
+      return figures ? [(figures.requestsPerSecond / round.bare.requestsPerSecond) * 100] : [];
+    });
+  const perSecond = (pick: (round: ServerBenchResult['rounds'][number]) => MeasuredPushes | undefined) =>
+    median(result.rounds.flatMap((round) => (pick(round) ? [(pick(round) as MeasuredPushes).requestsPerSecond] : [])));
+  console.log(`median of ${roundsWanted}: bare node:http ${perSecond((round) => round.bare)} req/s`);
+  for (const [name, pick, floor] of [
+    ['SQLite', (round: ServerBenchResult['rounds'][number]) => round.sqlite, 40],
+    ['PostgreSQL', (round: ServerBenchResult['rounds'][number]) => round.postgres, 20],
+  ] as const) {
+    const values = shares(pick);
+    if (values.length === 0) continue;
+    const value = median(values);
+    if (name === 'SQLite') result.sqliteShare = value;
+    else result.postgresShare = value;
+    console.log(
+      `  ${name}: ${perSecond(pick)} pushes/s, ${value.toFixed(1)} % of bare (rounds: ${values.map((v) => `${v.toFixed(1)} %`).join(', ')}; target ≥ ${floor} %)`,
+    );
+  }
+  return result;
 }
 
 export default run;

@@ -28,6 +28,12 @@ const PrintScreen = lazy(() => import('./print/PrintScreen'));
 
 type Opening = 'opening' | 'open' | 'failed';
 
+/** After the first screen is drawn: when the browser is idle, at the latest after `timeout` ms. */
+function whenIdle(work: () => void, timeout = 2000): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout });
+  else setTimeout(work, Math.min(timeout, 500));
+}
+
 export function App() {
   const [{ language, messages }, setLanguageState] = useState<{ language: Language; messages: Messages }>({
     language: 'vi',
@@ -45,8 +51,10 @@ export function App() {
     void loadEditor().catch(() => {});
     void (async () => {
       await store.open();
-      // The sync engine reads the outbox; start it once the database is open (it does nothing until enrolled).
-      void startSync().catch(() => {});
+      // The sync engine reads the outbox; start it once the database is open (it does nothing until enrolled),
+      // and only when the browser is idle: loading and starting it competed with drawing the first screen
+      // (on a slow phone, a tenth of the cold start). Online, it still starts within a second or two.
+      whenIdle(() => void startSync().catch(() => {}));
       const saved = await store.settings.get('language');
       if (saved === 'en') await switchLanguage(saved).catch(() => {});
       if (live) setOpening('open');
@@ -119,7 +127,10 @@ function Frame({ opening }: { opening: Opening }) {
         </h1>
       </header>
       {/* Drawn once the saved language is known, so an English user never sees the menu flash in Vietnamese. */}
-      {opening === 'opening' ? null : (
+      {/* While opening, an empty bar of the same height: the screen below does not jump when the menu arrives. */}
+      {opening === 'opening' ? (
+        <div className="tabs" aria-hidden="true" />
+      ) : (
         <nav className="tabs" aria-label={t.nav.main}>
           <NavLink route={{ screen: 'reports' }} current={route.screen === 'reports' || route.screen === 'report'} label={t.nav.reports} />
           <NavLink route={{ screen: 'profile' }} current={route.screen === 'profile'} label={t.nav.profile} />

@@ -33,9 +33,12 @@ export function registerServiceWorker(): void {
       void registration?.update().catch(() => undefined);
     });
   };
+  // After load and when the browser is idle: on an offline cold start 'load' comes while the editor is
+  // still being drawn, and loading workbox-window then competed with it.
   const run = () => void start().catch(() => undefined);
-  if (document.readyState === 'complete') run();
-  else window.addEventListener('load', run, { once: true });
+  const whenIdle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 500));
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
 }
 
 /** True when every typed edit is committed to IndexedDB, so a reload loses nothing. */

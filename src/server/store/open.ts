@@ -2,9 +2,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { PipelinedPostgresDialect } from './postgresDriver';
+import { GroupCommitSqliteDialect } from './sqliteDriver';
 import { KyselyStore, type Store } from './store';
 
 export type StoreConfig =
@@ -29,34 +31,16 @@ export function openStore(config: StoreConfig): Store {
     // is measured in docs/decisions/0004-hardening-behind-a-proxy.md.
     database.pragma(`synchronous = ${config.synchronous ?? 'FULL'}`);
     database.pragma('foreign_keys = ON');
-    return new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), 'sqlite');
+    return new KyselyStore(new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(database) }), 'sqlite');
   }
   const pool = new pg.Pool({
     connectionString: config.url,
     max: config.maxConnections ?? 10,
+    // Queries go on the wire without waiting for the answer before (src/server/store/postgresDriver.ts).
+    pipeline: true,
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
   // An idle client that loses its connection must not take the process down; the next query reconnects.
   pool.on('error', () => undefined);
-  return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
-}
-
-/**
- * Kysely prepares every query anew; the same few dozen SQL texts repeat, so keep their prepared
- * statements (better-sqlite3 runs one statement at a time, so sharing them is safe).
- */
-function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
-  const statements = new Map<string, BetterSqlite3.Statement>();
-  return {
-    close: () => void database.close(),
-    prepare(sql: string) {
-      let statement = statements.get(sql);
-      if (!statement) {
-        if (statements.size >= 500) statements.clear();
-        statement = database.prepare(sql);
-        statements.set(sql, statement);
-      }
-      return statement;
-    },
-  };
+  return new KyselyStore(new Kysely<Database>({ dialect: new PipelinedPostgresDialect(pool) }), 'postgres');
 }

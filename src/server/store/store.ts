@@ -3,9 +3,11 @@
  * JSON text here, and the services parse them. One Kysely implementation serves both SQLite and
  * PostgreSQL: the queries are the same, only opening and write locking differ.
  */
+import { createHash } from 'node:crypto';
 import { type Compilable, type CompiledQuery, type Kysely, Migrator, type Transaction, sql } from 'kysely';
 import { migrationProvider } from './migrations';
 import { reportFigures } from './figures';
+import { withHints } from './queryHints';
 import type { Database, NodesTable, ReportsTable } from './schema';
 import type { NodeContents, OverviewScope, GrassrootsUnion, RevisionSummary, UnionMove } from '../../domain/staff';
 import type { OrgNode, StaffRole, Superior, UpperNodeKind } from '../../domain/organisation';
@@ -321,20 +323,29 @@ function arg(name: string): never {
   return `${ARGUMENT}${name}` as never;
 }
 
-/** A query built and compiled once; `bind` puts in this run's values by name (compiled-in constants stay). */
-function prepare<Row>(query: Compilable<Row>): { bind(values: object): CompiledQuery<Row> } {
+/**
+ * A query built and compiled once; `bind` puts in this run's values by name (compiled-in constants stay).
+ * It carries a statement name (PostgreSQL prepares it once per connection) and, for a write whose result
+ * is never read, `deferrable` (PostgreSQL sends it in the same round trip as the next query or the commit).
+ */
+function prepare<Row>(query: Compilable<Row>, options: { deferrable?: boolean } = {}): { bind(values: object): CompiledQuery<Row> } {
   const compiled = query.compile();
   const names = compiled.parameters.map((p) => (typeof p === 'string' && p.startsWith(ARGUMENT) ? p.slice(ARGUMENT.length) : null));
+  const hints = { ...options, statementName: `push_${createHash('sha256').update(compiled.sql).digest('hex').slice(0, 16)}` };
   return {
-    bind: (values) => ({
-      ...compiled,
-      parameters: names.map((name, i) => {
-        if (name === null) return compiled.parameters[i];
-        const value = (values as Record<string, unknown>)[name];
-        if (value === undefined) throw new Error(`no value for ${name}`);
-        return value;
-      }),
-    }),
+    bind: (values) =>
+      withHints(
+        {
+          ...compiled,
+          parameters: names.map((name, i) => {
+            if (name === null) return compiled.parameters[i];
+            const value = (values as Record<string, unknown>)[name];
+            if (value === undefined) throw new Error(`no value for ${name}`);
+            return value;
+          }),
+        },
+        hints,
+      ),
   };
 }
 
@@ -382,6 +393,7 @@ function pushQueries(db: Kysely<Database>) {
           dialogue_sessions: arg('dialogue_sessions'),
         })
         .where('id', '=', arg('id')),
+      { deferrable: true },
     ),
     insertRevision: prepare(
       db.insertInto('report_revisions').values({
@@ -391,6 +403,7 @@ function pushQueries(db: Kysely<Database>) {
         saved_at: arg('saved_at'),
         document: arg('document'),
       }),
+      { deferrable: true },
     ),
     insertIdempotency: prepare(
       db.insertInto('idempotency').values({
@@ -401,6 +414,7 @@ function pushQueries(db: Kysely<Database>) {
         response: arg('response'),
         created_at: arg('created_at'),
       }),
+      { deferrable: true },
     ),
   };
 }

@@ -36,6 +36,16 @@ describe('autosave queue on the real database', () => {
     expect(queue.hasPendingWrites).toBe(false);
   });
 
+  it('goes from pending straight to saved: no redraw of the editor while the save commits', async () => {
+    store = await openFreshStore();
+    const created = await store.reports.create({ year: 2024, kind: 'yearly' });
+    const { queue, states } = queueOn((d) => store.reports.save(d));
+    queue.schedule({ ...created.document, proposals: { text: 'một chữ' } });
+    await queue.flush();
+    queue.dispose();
+    expect(states.map((state) => state.phase)).toEqual(['pending', 'saved']);
+  });
+
   it('keeps an edit the disk refused, says so, and commits it once there is room', async () => {
     store = await openFreshStore();
     const created = await store.reports.create({ year: 2024, kind: 'yearly' });

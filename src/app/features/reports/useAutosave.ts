@@ -35,7 +35,18 @@ export class AutosaveQueue {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
 
-  constructor(private readonly callbacks: AutosaveCallbacks) {}
+  private phase: AutosaveState['phase'] = 'idle';
+  private readonly callbacks: AutosaveCallbacks;
+
+  constructor(callbacks: AutosaveCallbacks) {
+    this.callbacks = {
+      ...callbacks,
+      onState: (state) => {
+        this.phase = state.phase;
+        callbacks.onState(state);
+      },
+    };
+  }
 
   get hasPendingWrites(): boolean {
     return this.waiting !== null || this.running !== null;
@@ -60,7 +71,9 @@ export class AutosaveQueue {
     const document = this.waiting;
     if (!document) return;
     this.waiting = null;
-    this.callbacks.onState({ phase: 'saving' });
+    // 'pending' and 'saving' read the same to the officer; changing the phase would redraw the whole
+    // editor while the save's transaction runs, and on a slow phone delay its commit by that much.
+    if (this.phase !== 'pending') this.callbacks.onState({ phase: 'saving' });
     const attempt = this.saveOnce(document);
     this.running = attempt.catch(() => {});
     try {

@@ -1,0 +1,224 @@
+/**
+ * Kysely's SQLite dialect with two changes that the push path needs (docs/decisions/0005):
+ *
+ * - **Group commit.** Write transactions that run while a commit is pending share it: each runs inside
+ *   a savepoint of one open `begin immediate` transaction, and the `commit` (the only moment SQLite writes
+ *   the WAL and, with `synchronous = FULL`, waits for the disk) happens once the event loop has run every
+ *   transaction that was ready. A transaction's `commitTransaction` resolves only after that commit, so no
+ *   answer is sent for a change that is not on disk; one that fails rolls back to its own savepoint and
+ *   leaves the others alone. With 32 devices pushing at once, one commit carries many pushes instead of one.
+ * - **Prepared statements are kept** by SQL text (Kysely would prepare every query again); better-sqlite3
+ *   runs one statement at a time, so sharing them is safe.
+ *
+ * A query outside a transaction (a device's token lookup) runs on the same, single connection; while a
+ * group is pending it sees that group's changes, whose answers are at most one event-loop turn away.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+  SqliteDialect,
+  type SqliteDatabase,
+} from 'kysely';
+
+const MAX_CACHED_STATEMENTS = 500;
+const SAVEPOINT = 'kysely_write';
+
+/** Waiters of one pending commit. */
+interface Group {
+  members: { resolve: () => void; reject: (error: unknown) => void }[];
+}
+
+/** First come, first served: the pending commit waits its turn behind transactions already queued. */
+class Mutex {
+  #locked = false;
+  #queue: (() => void)[] = [];
+  lock(): Promise<void> {
+    if (!this.#locked) {
+      this.#locked = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.#queue.push(resolve));
+  }
+  unlock(): void {
+    const next = this.#queue.shift();
+    if (next) next();
+    else this.#locked = false;
+  }
+}
+
+/** One acquisition of the single connection; released once, by whichever comes first. */
+class Lease implements DatabaseConnection {
+  released = false;
+  inTransaction = false;
+  constructor(private readonly driver: GroupCommitSqliteDriver) {}
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return Promise.resolve(this.driver.run<R>(query));
+  }
+  // eslint-disable-next-line require-yield -- the store never streams; Kysely's interface asks for the method.
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported by this driver');
+  }
+}
+
+export class GroupCommitSqliteDriver implements Driver {
+  readonly #database: BetterSqlite3.Database;
+  readonly #statements = new Map<string, BetterSqlite3.Statement>();
+  readonly #mutex = new Mutex();
+  #group: Group | null = null;
+  #flushScheduled = false;
+  /** How many commits the driver has made: tests count them. */
+  commits = 0;
+
+  constructor(database: BetterSqlite3.Database) {
+    this.#database = database;
+  }
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    await this.#mutex.lock();
+    return new Lease(this);
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    this.#release(connection as Lease);
+  }
+
+  #release(lease: Lease): void {
+    if (lease.released) return;
+    lease.released = true;
+    this.#mutex.unlock();
+  }
+
+  #prepare(sql: string): BetterSqlite3.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      if (this.#statements.size >= MAX_CACHED_STATEMENTS) this.#statements.clear();
+      statement = this.#database.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  run<R>(query: CompiledQuery): QueryResult<R> {
+    const statement = this.#prepare(query.sql);
+    const parameters = query.parameters as unknown[];
+    if (statement.reader) return { rows: statement.all(parameters) as R[] };
+    const { changes, lastInsertRowid } = statement.run(parameters);
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+  }
+
+  #exec(sql: string): void {
+    this.#prepare(sql).run();
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.#group) {
+      // Immediate: take the write lock now, so that another process (the admin CLI) makes us wait on
+      // busy_timeout here rather than fail halfway through.
+      this.#exec('begin immediate');
+      this.#group = { members: [] };
+    }
+    try {
+      this.#exec(`savepoint ${SAVEPOINT}`);
+    } catch (error) {
+      // Never leave the group's transaction open with nobody to commit it.
+      this.#scheduleCommit();
+      throw error;
+    }
+    (connection as Lease).inTransaction = true;
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease;
+    const group = this.#group;
+    if (!group || !this.#database.inTransaction) throw new Error('the transaction was rolled back by SQLite');
+    this.#exec(`release ${SAVEPOINT}`);
+    lease.inTransaction = false;
+    const committed = new Promise<void>((resolve, reject) => group.members.push({ resolve, reject }));
+    // The next transaction may join this group while this one waits for the commit.
+    this.#release(lease);
+    this.#scheduleCommit();
+    await committed;
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    (connection as Lease).inTransaction = false;
+    if (!this.#database.inTransaction) {
+      // SQLite rolled back the whole transaction itself (an I/O error, a full disk): the group is gone.
+      this.#failGroup(new Error('SQLite rolled back the transaction'));
+      return;
+    }
+    this.#exec(`rollback to ${SAVEPOINT}`);
+    this.#exec(`release ${SAVEPOINT}`);
+    if (this.#group && this.#group.members.length === 0) this.#scheduleCommit();
+  }
+
+  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`savepoint "${name}"`));
+  }
+
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`rollback to "${name}"`));
+  }
+
+  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`release "${name}"`));
+  }
+
+  #scheduleCommit(): void {
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    // After the event loop has run what is ready (other requests' transactions join the group meanwhile).
+    setImmediate(() => void this.#commitGroup());
+  }
+
+  async #commitGroup(): Promise<void> {
+    // Behind every transaction already waiting for the connection: they join this group first.
+    await this.#mutex.lock();
+    this.#flushScheduled = false;
+    const group = this.#group;
+    this.#group = null;
+    try {
+      if (!group) return;
+      try {
+        this.#exec('commit');
+        this.commits += 1;
+      } catch (error) {
+        if (this.#database.inTransaction) this.#exec('rollback');
+        for (const member of group.members) member.reject(error);
+        return;
+      }
+      for (const member of group.members) member.resolve();
+    } finally {
+      this.#mutex.unlock();
+    }
+  }
+
+  #failGroup(error: Error): void {
+    const group = this.#group;
+    this.#group = null;
+    for (const member of group?.members ?? []) member.reject(error);
+  }
+
+  async destroy(): Promise<void> {
+    // A pending group is committed before the file is closed.
+    if (this.#group) await this.#commitGroup();
+    this.#database.close();
+  }
+}
+
+/** `new SqliteDialect` with the driver above; `database` must be an opened better-sqlite3 handle. */
+export class GroupCommitSqliteDialect extends SqliteDialect {
+  readonly driver: GroupCommitSqliteDriver;
+  constructor(database: BetterSqlite3.Database) {
+    super({ database: database as unknown as SqliteDatabase });
+    this.driver = new GroupCommitSqliteDriver(database);
+  }
+  override createDriver(): Driver {
+    return this.driver;
+  }
+}
