@@ -23,6 +23,10 @@ async function openGroupCommitStore() {
   const dialect = new GroupCommitSqliteDialect(database);
   const store = new KyselyStore(new Kysely<Database>({ dialect }), 'sqlite');
   await store.migrate();
+  // Every CĐCS hangs under a node of the organisation tree (the foreign key holds).
+  await store.write((tx) =>
+    tx.insertNode({ id: 'node-root', kind: 'province', name: 'Liên đoàn Lao động tỉnh Thử Nghiệm', shortName: '', code: null, parentId: null, path: '/node-root/', createdAt: '2025-10-01T08:00:00.000Z' }),
+  );
   opened.push({ store, dir });
   // What another process (the admin CLI, a backup) sees: only what is committed.
   const outside = new BetterSqlite3(file, { readonly: true });
@@ -38,7 +42,6 @@ afterEach(async () => {
   }
 });
 
-// This bare store checks no foreign keys, so the unions need no real node to hang under.
 const union = (name: string) => ({ id: `id-${name}`, name, createdAt: '2025-10-01T08:00:00.000Z', superiorId: 'node-root' });
 
 describe('SQLite group commit', () => {
