@@ -3,6 +3,7 @@
  * wire, and the error codes both sides know. Documented for people in docs/api.md.
  */
 import type { ReportDocument } from './report';
+import type { ReportingRound } from './round';
 
 /** Bodies larger than this are refused with 413 `payload_too_large`. */
 export const MAX_REPORT_BODY_BYTES = 256 * 1024;
@@ -41,6 +42,12 @@ export interface ReportChangesResponse {
   cursor: string;
   /** More changes wait beyond this page. */
   hasMore: boolean;
+  /**
+   * Every reporting round that applies to the device's union (round.ts), nearest superior first,
+   * on every page: a short list, so a close or a reopening reaches the phone on its next pull.
+   * Absent from a server that predates rounds.
+   */
+  rounds?: ReportingRound[];
 }
 
 /** `POST /api/enrol` body and answer. */
@@ -68,6 +75,7 @@ export const API_ERROR_CODES = [
   'validation_failed', // 422: fails the schema (details: [{ path, code, message }])
   'idempotency_key_reused', // 422: same Idempotency-Key, different body
   'report_accepted', // 409: the district has accepted this report; it no longer changes
+  'round_closed', // 409: the period's reporting round is closed to this union (details: RoundClosedDetails)
   'enrolment_code_invalid', // 400 on enrol: unknown code
   'enrolment_code_expired', // 410 on enrol: expired or used up
   'rate_limited', // 429 (with Retry-After)

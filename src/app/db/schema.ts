@@ -7,6 +7,7 @@ import type Dexie from 'dexie';
 import type { EntityTable } from 'dexie';
 import { periodKey } from '../../domain/period';
 import type { ReportDocument, UnionProfile } from '../../domain/report';
+import type { ReportingRound } from '../../domain/round';
 import { neverSynced, type LocalReportSync } from '../../domain/sync';
 import { newUuid } from './ids';
 
@@ -51,6 +52,8 @@ export interface SettingValues {
   deviceName: string;
   lastSyncAt: string;
   syncCursor: string;
+  /** The reporting rounds of this union as the last pull delivered them (a short list, replaced whole). */
+  rounds: ReportingRound[];
 }
 export type SettingKey = keyof SettingValues;
 

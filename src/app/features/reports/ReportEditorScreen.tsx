@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { ReportDocument } from '../../../domain/report';
 import type { LocalReportSync } from '../../../domain/sync';
+import { activityRange, roundOfPeriod } from '../../../domain/round';
 import { checkReport, type ReportCheck } from '../../../domain/validation';
 import { sameValue, mergeReports } from '../../../domain/merge';
 import { getLocalStore, ReportNotReadyError, StorageFullError } from '../../db';
@@ -20,6 +21,8 @@ import { editLock } from './editLock';
 import { RateDisplay } from './RateDisplay';
 import { SectionFields, TextInput, type FieldContext } from './ReportFields';
 import { ReviewSection } from './ReviewSection';
+import { RoundClosedNotice, RoundNotice } from './RoundNotice';
+import { localToday, useReportingRounds } from './useReportingRounds';
 import {
   SECTION_FIELDS,
   SECTION_IDS,
@@ -191,7 +194,10 @@ function ReportEditor({
 
   const values = useWatch({ control }) as ReportFormValues;
   const reading = useMemo(() => documentFromForm(values, savedDocument), [values, savedDocument]);
-  const check: ReportCheck = useMemo(() => checkReport(reading.document, { previous }), [reading, previous]);
+  // The superior's round sets the dates the activities must fall within, and may be closed.
+  const round = roundOfPeriod(useReportingRounds(), initial.period);
+  const activities = useMemo(() => activityRange(initial.period, round), [initial.period, round]);
+  const check: ReportCheck = useMemo(() => checkReport(reading.document, { previous, activities }), [reading, previous, activities]);
   const [reviewed, setReviewed] = useState(section === 'review');
   if (section === 'review' && !reviewed) setReviewed(true);
   const { touchedFields } = formState;
@@ -199,7 +205,7 @@ function ReportEditor({
   const touched = (path: string) =>
     reviewed ||
     path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], touchedFields) === true;
-  const messages = messagesByPath(t, check, reading.unparseable, initial.period, touched);
+  const messages = messagesByPath(t, check, reading.unparseable, activities, touched);
   const sectionsWithErrors = useMemo(
     () => new Set([...check.errors.map((e) => e.path), ...reading.unparseable].map(sectionOfPath)),
     [check, reading.unparseable],
@@ -280,6 +286,7 @@ function ReportEditor({
           <SaveIndicator state={autosave.state} />
         </p>
         <SyncStatusBadge document={savedDocument} sync={sync} />
+        <RoundNotice round={round} period={initial.period} today={localToday()} />
         <div className="progress">
           <label className="progress-label" htmlFor="section-progress">
             {t.editor.progress(index + 1, SECTION_IDS.length)}: {t.editor.sections[section]}
@@ -329,8 +336,9 @@ function ReportEditor({
             <ReviewSection
               check={check}
               unparseable={reading.unparseable}
-              period={initial.period}
+              activities={activities}
               ready={readOnly}
+              closedNotice={round?.closedAt ? <RoundClosedNotice closedAt={round.closedAt} /> : undefined}
               statusError={statusError}
               onMarkReady={() => void markReady()}
               onGoTo={(path) => {

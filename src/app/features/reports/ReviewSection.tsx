@@ -1,5 +1,6 @@
 /** The last section: what still stops "ready to send", the warnings, and the button itself. */
-import type { ReportPeriod } from '../../../domain/period';
+import type { DateRange } from '../../../domain/period';
+import type { ReactNode } from 'react';
 import type { ReportCheck } from '../../../domain/validation';
 import { useI18n } from '../../i18n';
 import { fieldLabel, issueText } from './issueMessages';
@@ -8,16 +9,19 @@ import { sectionOfPath } from './reportForm';
 export function ReviewSection({
   check,
   unparseable,
-  period,
+  activities,
   ready,
+  closedNotice,
   statusError,
   onMarkReady,
   onGoTo,
 }: {
   check: ReportCheck;
   unparseable: readonly string[];
-  period: ReportPeriod;
+  activities: DateRange;
   ready: boolean;
+  /** The round is closed to this union: shown instead of the button, which would only queue a refused send. */
+  closedNotice?: ReactNode;
   statusError: string | null;
   onMarkReady: () => void;
   onGoTo: (path: string) => void;
@@ -25,7 +29,7 @@ export function ReviewSection({
   const { t } = useI18n();
   const reasons = [
     ...unparseable.map((path) => ({ path, text: t.unparseable })),
-    ...check.errors.filter((e) => !unparseable.includes(e.path)).map((e) => ({ path: e.path, text: issueText(t, e, period) })),
+    ...check.errors.filter((e) => !unparseable.includes(e.path)).map((e) => ({ path: e.path, text: issueText(t, e, activities) })),
   ];
   const blocked = reasons.length > 0;
   return (
@@ -56,7 +60,7 @@ export function ReviewSection({
             {check.warnings.map((warning, i) => (
               <li key={i} className="issue issue-warning">
                 <span>
-                  {issueText(t, warning, period)} ({warning.explained ? t.editor.explained : t.editor.notExplained})
+                  {issueText(t, warning, activities)} ({warning.explained ? t.editor.explained : t.editor.notExplained})
                 </span>
                 <button type="button" className="button button-small" onClick={() => onGoTo(warning.path)}>
                   {t.editor.goToField}
@@ -66,7 +70,9 @@ export function ReviewSection({
           </ul>
         </div>
       ) : null}
-      {ready ? (
+      {closedNotice && !ready ? (
+        closedNotice
+      ) : ready ? (
         <p className="notice notice-ok" role="status">
           {t.editor.markReadyDone}
         </p>
