@@ -14,7 +14,7 @@ export default defineConfig({
         id: '/',
         name: 'Báo cáo CĐCS',
         short_name: 'Báo cáo CĐCS',
-        description: 'Báo cáo hằng năm của công đoàn cơ sở gửi Liên đoàn Lao động huyện',
+        description: 'Báo cáo hằng năm của công đoàn cơ sở gửi công đoàn cấp trên trực tiếp',
         lang: 'vi',
         dir: 'ltr',
         start_url: '/',

@@ -21,8 +21,8 @@ const ReportEditorScreen = lazy(() => loadEditor().then((m) => ({ default: m.Rep
 const BackupScreen = lazy(() => import('./features/backup/BackupScreen'));
 const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen'));
 const ProfileScreen = lazy(() => import('./features/profile/ProfileScreen').then((m) => ({ default: m.ProfileScreen })));
-// The district dashboard (desktop, district staff): its own chunk, never part of the officer's first load.
-const DistrictApp = lazy(() => import('./district/DistrictApp'));
+// The staff dashboard (desktop, staff of the upper-level unions): its own chunk, never part of the officer's first load.
+const StaffApp = lazy(() => import('./staff/StaffApp'));
 
 type Opening = 'opening' | 'open' | 'failed';
 
@@ -76,11 +76,11 @@ export function App() {
 function Frame({ opening }: { opening: Opening }) {
   const { t, language } = useI18n();
   const route = useRoute();
-  if (route.screen === 'district')
+  if (route.screen === 'staff')
     return (
       <ErrorBoundary title={t.db.screenErrorTitle} body={t.db.screenErrorBody} reloadLabel={t.db.reload} backupLabel={t.db.backupNow}>
         <Suspense fallback={<p className="shell-loading">{t.common.loading}</p>}>
-          <DistrictApp path={route.path} />
+          <StaffApp path={route.path} />
         </Suspense>
       </ErrorBoundary>
     );

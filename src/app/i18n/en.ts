@@ -221,7 +221,7 @@ export const en: Messages = {
     language: 'Language',
     languages: { vi: 'Tiếng Việt', en: 'English' },
     profileLink: 'Edit the union profile',
-    districtLink: 'For the District Labour Federation',
+    staffLink: 'For staff of the upper-level unions',
   },
   db: {
     versionchange: 'The app was updated in another tab. Your figures are saved. Reload the page to go on.',

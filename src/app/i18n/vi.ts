@@ -228,7 +228,7 @@ export const vi = {
     language: 'Ngôn ngữ',
     languages: { vi: 'Tiếng Việt', en: 'English' },
     profileLink: 'Sửa hồ sơ công đoàn',
-    districtLink: 'Dành cho LĐLĐ huyện',
+    staffLink: 'Dành cho cán bộ công đoàn cấp trên',
   },
   db: {
     versionchange: 'Ứng dụng vừa được cập nhật ở một thẻ khác. Số liệu đã lưu. Hãy tải lại trang để tiếp tục.',

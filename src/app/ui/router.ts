@@ -1,5 +1,5 @@
 /**
- * A hash router of four screens. The hash keeps every address servable by the service worker's
+ * A hash router of the app's screens. The hash keeps every address servable by the service worker's
  * one cached `index.html`, offline included.
  */
 import { useEffect, useState } from 'react';
@@ -11,8 +11,8 @@ export type Route =
   | { screen: 'backup' }
   | { screen: 'settings' }
   | { screen: 'enrol' }
-  /** The district dashboard (lazy); `path` is the rest of the address, which the dashboard reads itself. */
-  | { screen: 'district'; path: string[] };
+  /** The staff dashboard of the upper-level unions (lazy); `path` is the rest of the address, which it reads itself. */
+  | { screen: 'staff'; path: string[] };
 
 export function parseRoute(hash: string): Route {
   // A query after the path (`#/enrol?server=…&code=…`, what an enrolment QR code holds) is the screen's own to read.
@@ -28,8 +28,11 @@ export function parseRoute(hash: string): Route {
       return { screen: 'settings' };
     case 'enrol':
       return { screen: 'enrol' };
+    case 'staff':
+      return { screen: 'staff', path: parts.slice(1) };
+    // The dashboard's address before the organisation tree (bookmarks from then): the same screens.
     case 'district':
-      return { screen: 'district', path: parts.slice(1) };
+      return { screen: 'staff', path: parts.slice(1) };
     default:
       return { screen: 'reports' };
   }
@@ -41,8 +44,8 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'report':
       return `#/report/${encodeURIComponent(route.reportId)}${route.section ? `/${route.section}` : ''}`;
-    case 'district':
-      return ['#/district', ...route.path.map(encodeURIComponent)].join('/');
+    case 'staff':
+      return ['#/staff', ...route.path.map(encodeURIComponent)].join('/');
     default:
       return `#/${route.screen}`;
   }
@@ -55,10 +58,21 @@ export function navigate(route: Route, options: { replace?: boolean } = {}): voi
   window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
+/** `#/district/…` (the dashboard's address before the organisation tree) is shown as `#/staff/…`. */
+function redirectOldAddress(): void {
+  if (/^#\/?district(\/|$)/.test(location.hash)) history.replaceState(null, '', routeHref(parseRoute(location.hash)));
+}
+
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  const [route, setRoute] = useState(() => {
+    redirectOldAddress();
+    return parseRoute(location.hash);
+  });
   useEffect(() => {
-    const update = () => setRoute(parseRoute(location.hash));
+    const update = () => {
+      redirectOldAddress();
+      setRoute(parseRoute(location.hash));
+    };
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);
   }, []);

@@ -6,6 +6,7 @@
 import { deadlineStanding, type ReportingRound } from '../../../domain/round';
 import type { ReportPeriod } from '../../../domain/period';
 import { formatDate, formatIsoDate, useI18n } from '../../i18n';
+import './rounds.css';
 
 export function RoundClosedNotice({ closedAt }: { closedAt: string }) {
   const { t } = useI18n();

@@ -43,9 +43,9 @@ export default function SettingsScreen() {
       <section className="card">
         <StoragePanel language={language} />
       </section>
-      <p className="district-footer-link">
-        <a href="#/district" data-testid="district-link">
-          {t.settings.districtLink}
+      <p className="staff-footer-link">
+        <a href="#/staff" data-testid="staff-link">
+          {t.settings.staffLink}
         </a>
       </p>
     </div>

@@ -1,5 +1,5 @@
 import { meetsUnionizationTarget, unionizationRate } from '../../../src/domain/indicators';
-import type { UnionOverview, UnionStanding } from '../../../src/domain/district';
+import type { UnionOverview, UnionStanding } from '../../../src/domain/staff';
 
 let next = 0;
 
@@ -23,6 +23,8 @@ export function union(options: {
     name: options.name,
     employer: '',
     sector: '',
+    superiorId: 'node-1',
+    movedAway: false,
     activeDevices: 1,
     standing: options.standing,
     report:

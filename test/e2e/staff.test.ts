@@ -68,19 +68,19 @@ describe('the district dashboard', () => {
     try {
       const page = await context.newPage();
       const cspViolations = watchCspViolations(page);
-      await page.goto(`${server.url}/#/district`);
+      await page.goto(`${server.url}/#/staff`);
 
       // A wrong password: a Vietnamese sentence, and the form stays to try again.
       await page.getByLabel('Tên đăng nhập').fill(username);
       await page.getByLabel('Mật khẩu').fill('not-the-password');
       await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-      const signInError = page.getByTestId('district-sign-in-error');
+      const signInError = page.getByTestId('staff-sign-in-error');
       await signInError.waitFor();
       expect(await signInError.innerText()).toBe('Sai tên đăng nhập hoặc mật khẩu.');
 
       await page.getByLabel('Mật khẩu').fill(password);
       await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-      await page.getByTestId('district-year').selectOption('2025');
+      await page.getByTestId('staff-year').selectOption('2025');
       await page.locator('[data-testid="overview-table"][data-period="2025-yearly"]').waitFor();
       // The token lives for this tab only.
       const stored = await page.evaluate(() => ({
@@ -99,7 +99,7 @@ describe('the district dashboard', () => {
       expect(await row(page, strongId).getByTestId('union-target').innerText()).toBe('Đạt');
       await expect.poll(() => row(page, weakId).getByTestId('union-dialogues').innerText()).toBe('1');
       // The district: 1.120 workers, 753 members → 67,2 %.
-      const total = page.getByTestId('district-total');
+      const total = page.getByTestId('staff-total');
       expect(await total.innerText()).toContain('1.120');
       expect(await total.getByTestId('total-rate').innerText()).toBe('67,2 %');
 
@@ -120,7 +120,7 @@ describe('the district dashboard', () => {
 
       // The weak report: figures and the dialogue session, then "Trả lại" needs a comment.
       await row(page, weakId).getByTestId('open-report').click();
-      const report = page.locator(`[data-testid="district-report"][data-report-id="${weak.id}"]`);
+      const report = page.locator(`[data-testid="staff-report"][data-report-id="${weak.id}"]`);
       await report.waitFor();
       expect(await page.getByTestId('figure-membership.members').innerText()).toBe('653');
       expect(await page.getByTestId('report-rate').innerText()).toBe('65,3 %');
@@ -143,7 +143,7 @@ describe('the district dashboard', () => {
       await expect.poll(() => row(page, weakId).getByTestId('union-standing').innerText()).toBe('Bị trả lại');
 
       // A new union and its enrolment code, large and grouped, that a phone can use.
-      await page.getByTestId('district-nav-unions').click();
+      await page.getByTestId('staff-nav-unions').click();
       await page.getByLabel('Tên công đoàn cơ sở').fill('CĐCS Công ty Điện tử Tây Ninh');
       await page.getByLabel('Mã công đoàn').fill('tn-09');
       await page.getByLabel('Khu vực').selectOption('foreign');
@@ -151,7 +151,7 @@ describe('the district dashboard', () => {
       expect(await page.getByTestId('union-form-message').innerText()).toBe('Đã thêm CĐCS Công ty Điện tử Tây Ninh.');
       const created = (await server.store.listUnions()).find((union) => union.name === 'CĐCS Công ty Điện tử Tây Ninh');
       expect(created).toMatchObject({ code: 'TN-09', sector: 'foreign' });
-      await page.locator(`[data-testid="district-union"][data-union-id="${created!.id}"] [data-testid="issue-code"]`).click();
+      await page.locator(`[data-testid="staff-union"][data-union-id="${created!.id}"] [data-testid="issue-code"]`).click();
       const code = await page.getByTestId('enrolment-code').innerText();
       expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
       expect(await page.getByTestId('enrolment-code-expiry').innerText()).toMatch(/^Hết hạn ngày \d{2}\/\d{2}\/\d{4}/);
@@ -176,15 +176,15 @@ describe('the district sign-in under a password-guessing attack', () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
     try {
       const page = await context.newPage();
-      await page.goto(`${throttled.url}/#/district`);
+      await page.goto(`${throttled.url}/#/staff`);
       await page.getByLabel('Tên đăng nhập').fill('nobody');
       await page.getByLabel('Mật khẩu').fill('guess-1');
       const submit = page.getByRole('button', { name: 'Đăng nhập', exact: true });
       await submit.click();
-      await page.locator('[data-testid="district-sign-in-error"][data-failure="wrong"]').waitFor();
+      await page.locator('[data-testid="staff-sign-in-error"][data-failure="wrong"]').waitFor();
       await page.getByLabel('Mật khẩu').fill('guess-2');
       await submit.click();
-      const refused = page.locator('[data-testid="district-sign-in-error"][data-failure="rate_limited"]');
+      const refused = page.locator('[data-testid="staff-sign-in-error"][data-failure="rate_limited"]');
       await refused.waitFor();
       expect(await refused.innerText()).toMatch(/^Đăng nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ giây\.$/);
     } finally {

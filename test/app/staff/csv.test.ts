@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildOverviewCsv, csvField, csvFileName, csvLabels, CSV_BOM } from '../../../src/app/district/csv';
-import { districtMessages } from '../../../src/app/district/messages';
-import { districtTotals } from '../../../src/app/district/overview';
+import { buildOverviewCsv, csvField, csvFileName, csvLabels, CSV_BOM } from '../../../src/app/staff/csv';
+import { staffMessages } from '../../../src/app/staff/messages';
+import { overviewTotals } from '../../../src/app/staff/overview';
 import { union } from './fixtures';
 
-const labels = csvLabels(districtMessages('vi'));
+const labels = csvLabels(staffMessages('vi'));
 
 describe('the overview CSV the district passes upward', () => {
   const unions = [
@@ -12,7 +12,7 @@ describe('the overview CSV the district passes upward', () => {
     union({ name: 'CĐCS Trường Mầm non "Hoa Sen", Dương Minh Châu', code: null, standing: 'missing' }),
     union({ name: 'CĐCS Công ty Giày', code: 'TN-03', standing: 'returned', workers: 200, members: 150, reportId: 'r3', dialogueSessions: 0 }),
   ];
-  const csv = buildOverviewCsv(unions, districtTotals(unions), labels);
+  const csv = buildOverviewCsv(unions, overviewTotals(unions), labels);
   const lines = csv.slice(1).split('\r\n');
 
   it('starts with a UTF-8 byte-order mark so Excel reads the Vietnamese letters, and ends each line with CRLF', () => {
@@ -29,7 +29,7 @@ describe('the overview CSV the district passes upward', () => {
     expect(lines[2]).toBe('"CĐCS Trường Mầm non ""Hoa Sen"", Dương Minh Châu",,,,,,Chưa báo cáo,');
     expect(lines[3]).toBe('CĐCS Công ty Giày,TN-03,200,150,75.0,Chưa đạt,Bị trả lại,0');
     // Totals: 1200 workers, 1003 members → 83,6 %.
-    expect(lines[4]).toBe('Toàn huyện,,1200,1003,83.6,Đạt,,2');
+    expect(lines[4]).toBe('Tổng cộng,,1200,1003,83.6,Đạt,,2');
     expect(lines).toHaveLength(6);
   });
 
@@ -45,7 +45,7 @@ describe('the overview CSV the district passes upward', () => {
   });
 
   it('writes English headers when the app is in English', () => {
-    const english = buildOverviewCsv([], districtTotals([]), csvLabels(districtMessages('en')));
+    const english = buildOverviewCsv([], overviewTotals([]), csvLabels(staffMessages('en')));
     expect(english.slice(1).split('\r\n')[0]).toBe(
       'Grassroots union,Code,Workers,Members,Unionization rate,80 % target,Report status,Dialogue sessions',
     );

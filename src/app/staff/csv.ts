@@ -4,10 +4,10 @@
  * with U+FEFF. Fields are quoted as RFC 4180 says; lines end with CRLF; numbers are written plainly
  * (`1234`, rates `85.3`) so a spreadsheet reads them as numbers in any locale.
  */
-import type { DistrictTotals } from './overview';
+import type { OverviewTotals } from './overview';
 import { rateOf } from './overview';
-import type { DistrictMessages } from './messages';
-import type { UnionOverview } from '../../domain/district';
+import type { StaffMessages } from './messages';
+import type { UnionOverview } from '../../domain/staff';
 
 export const CSV_BOM = '\uFEFF';
 
@@ -46,7 +46,7 @@ function targetLabel(meets: boolean | null, labels: CsvLabels): string {
   return meets == null ? '' : meets ? labels.met : labels.notMet;
 }
 
-export function buildOverviewCsv(unions: readonly UnionOverview[], totals: DistrictTotals, labels: CsvLabels): string {
+export function buildOverviewCsv(unions: readonly UnionOverview[], totals: OverviewTotals, labels: CsvLabels): string {
   const h = labels.headers;
   const rows: (string | number | null)[][] = [[h.name, h.code, h.workers, h.members, h.rate, h.target, h.standing, h.dialogues]];
   for (const union of unions) {
@@ -81,6 +81,6 @@ export function csvFileName(year: number, kind: string): string {
 }
 
 /** The CSV's words in the dashboard's language. */
-export function csvLabels(m: DistrictMessages): CsvLabels {
+export function csvLabels(m: StaffMessages): CsvLabels {
   return { headers: m.columns, met: m.met, notMet: m.notMet, standing: m.standing, totalRow: m.overview.total };
 }

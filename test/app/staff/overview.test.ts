@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupEnrolmentCode } from '../../../src/app/district/enrolmentCode';
-import { districtTotals, filterUnions, NO_FILTERS } from '../../../src/app/district/overview';
+import { groupEnrolmentCode } from '../../../src/app/staff/enrolmentCode';
+import { overviewTotals, filterUnions, NO_FILTERS } from '../../../src/app/staff/overview';
 import { union } from './fixtures';
 
 const reached = union({ name: 'A', standing: 'sent', workers: 100, members: 80, dialogueSessions: 3 }); // 80,0 %: Đạt
@@ -29,12 +29,12 @@ describe('the overview filters', () => {
 
 describe('the district totals row', () => {
   it('sums workers, members and dialogue sessions of the unions that sent their report, and rates the district from the sums', () => {
-    const totals = districtTotals(all);
+    const totals = overviewTotals(all);
     expect(totals).toEqual({ unions: 4, workers: 1100, members: 879, rate: 879 / 1100, meetsTarget: false, dialogues: 4 });
   });
 
   it('has no rate when nobody has reported', () => {
-    expect(districtTotals([missing, draftBelow])).toMatchObject({ workers: 0, members: 0, rate: null, meetsTarget: null });
+    expect(overviewTotals([missing, draftBelow])).toMatchObject({ workers: 0, members: 0, rate: null, meetsTarget: null });
   });
 });
 

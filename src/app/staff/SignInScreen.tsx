@@ -2,14 +2,14 @@
 import { useState, type FormEvent } from 'react';
 import { signIn } from './api';
 import { signInFailure } from './errors';
-import type { DistrictMessages } from './messages';
+import type { StaffMessages } from './messages';
 
 export function SignInScreen({
   m,
   notice,
   onSignedIn,
 }: {
-  m: DistrictMessages;
+  m: StaffMessages;
   notice: string | null;
   onSignedIn: (username: string, token: string) => void;
 }) {
@@ -28,7 +28,7 @@ export function SignInScreen({
     setError(null);
     try {
       const session = await signIn(username.trim(), password);
-      onSignedIn(session.user.username, session.token);
+      onSignedIn(session.staff.username, session.token);
     } catch (failure) {
       setError(signInFailure(failure, m));
       setBusy(false);
@@ -36,7 +36,7 @@ export function SignInScreen({
   }
 
   return (
-    <section className="card district-sign-in">
+    <section className="card staff-sign-in">
       <h2 className="card-title">{m.signIn.title}</h2>
       <p className="muted">{m.signIn.intro}</p>
       {notice ? (
@@ -46,11 +46,11 @@ export function SignInScreen({
       ) : null}
       <form onSubmit={(event) => void submit(event)} noValidate>
         <div className="field">
-          <label className="field-label" htmlFor="district-username">
+          <label className="field-label" htmlFor="staff-username">
             {m.signIn.username}
           </label>
           <input
-            id="district-username"
+            id="staff-username"
             name="username"
             className="input"
             autoComplete="username"
@@ -59,11 +59,11 @@ export function SignInScreen({
           />
         </div>
         <div className="field">
-          <label className="field-label" htmlFor="district-password">
+          <label className="field-label" htmlFor="staff-password">
             {m.signIn.password}
           </label>
           <input
-            id="district-password"
+            id="staff-password"
             name="password"
             type="password"
             className="input"
@@ -73,7 +73,7 @@ export function SignInScreen({
           />
         </div>
         {error ? (
-          <p className="field-message field-message-error" role="alert" data-testid="district-sign-in-error" data-failure={error.kind}>
+          <p className="field-message field-message-error" role="alert" data-testid="staff-sign-in-error" data-failure={error.kind}>
             {error.text}
           </p>
         ) : null}

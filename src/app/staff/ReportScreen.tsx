@@ -8,11 +8,12 @@ import { meetsUnionizationTarget, unionizationRate } from '../../domain/indicato
 import type { ReportDocument } from '../../domain/report';
 import type { ReviewStatus } from '../../domain/sync';
 import { formatCount, formatDateTime, formatIsoDate, formatRate, useI18n, type Messages } from '../i18n';
-import { DistrictApiError, fetchReport, reviewReport } from './api';
-import type { DistrictContext } from './DistrictApp';
+import { StaffApiError, fetchReport, reviewReport } from './api';
+import type { StaffContext } from './StaffApp';
 import { failureText, isSessionEnded } from './errors';
-import type { DistrictMessages } from './messages';
-import type { DistrictReportView } from '../../domain/district';
+import type { StaffMessages } from './messages';
+import type { StaffReportView } from '../../domain/staff';
+import { may } from './permissions';
 
 /** The form's sections (except dialogues, drawn apart) and the fields each shows, in the form's order. */
 const SECTIONS: { key: keyof Messages['editor']['sections']; fields: string[] }[] = [
@@ -37,7 +38,7 @@ function valueAt(document: ReportDocument, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), document);
 }
 
-function displayValue(value: unknown, path: string, m: DistrictMessages): string {
+function displayValue(value: unknown, path: string, m: StaffMessages): string {
   if (value == null || value === '') return '—';
   if (typeof value === 'boolean') return value ? m.report.yes : m.report.no;
   if (typeof value === 'number') return formatCount(value);
@@ -45,10 +46,10 @@ function displayValue(value: unknown, path: string, m: DistrictMessages): string
   return String(value);
 }
 
-export function ReportScreen({ context, reportId }: { context: DistrictContext; reportId: string }) {
-  const { m, onSessionEnded } = context;
+export function ReportScreen({ context, reportId }: { context: StaffContext; reportId: string }) {
+  const { m, onSessionEnded, place } = context;
   const { t } = useI18n();
-  const [view, setView] = useState<DistrictReportView | null>(null);
+  const [view, setView] = useState<StaffReportView | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [comment, setComment] = useState('');
   const [message, setMessage] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
@@ -83,13 +84,13 @@ export function ReportScreen({ context, reportId }: { context: DistrictContext; 
       setComment('');
     } catch (error) {
       if (isSessionEnded(error)) return onSessionEnded();
-      if (error instanceof DistrictApiError && error.error === 'stale_revision') {
+      if (error instanceof StaffApiError && error.error === 'stale_revision') {
         const reloaded = await fetchReport(reportId).catch(() => null);
         if (reloaded) setView(reloaded);
         setMessage({ text: m.report.stale, kind: 'error' });
-      } else if (error instanceof DistrictApiError && error.error === 'report_accepted') {
+      } else if (error instanceof StaffApiError && error.error === 'report_accepted') {
         setMessage({ text: m.report.alreadyAccepted, kind: 'error' });
-      } else if (error instanceof DistrictApiError && error.error === 'validation_failed') {
+      } else if (error instanceof StaffApiError && error.error === 'validation_failed') {
         setMessage({ text: m.report.notReady, kind: 'error' });
       } else {
         setMessage({ text: failureText(error, m), kind: 'error' });
@@ -100,7 +101,7 @@ export function ReportScreen({ context, reportId }: { context: DistrictContext; 
   }
 
   const back = (
-    <a className="link-back" href="#/district">
+    <a className="link-back" href={view ? `#/staff/node/${encodeURIComponent(view.superior.id)}` : '#/staff'}>
       ← {m.report.back}
     </a>
   );
@@ -119,23 +120,25 @@ export function ReportScreen({ context, reportId }: { context: DistrictContext; 
   const rate = unionizationRate(document.membership.members, document.membership.workers);
   const meets = meetsUnionizationTarget(rate);
   const standing = review ? review.status : document.status === 'ready' ? 'sent' : 'draft';
-  const canDecide = document.status === 'ready' && review?.status !== 'accepted';
+  const canReview = may(place, 'review');
+  const canDecide = canReview && document.status === 'ready' && review?.status !== 'accepted';
 
   return (
-    <article className="district-report" data-testid="district-report" data-report-id={reportId}>
+    <article className="staff-report" data-testid="staff-report" data-report-id={reportId}>
       {back}
       <h2 className="screen-title">{view.union.name}</h2>
-      <p className="district-report-meta">
+      <p className="muted" data-testid="report-superior">{m.report.filedUnder(view.superior.name)}</p>
+      <p className="staff-report-meta">
         <strong>{t.periodLabel(document.period.year, document.period.kind)}</strong>
-        <span className={`district-standing district-standing-${standing}`} data-testid="report-standing">
+        <span className={`staff-standing staff-standing-${standing}`} data-testid="report-standing">
           {m.standing[standing]}
         </span>
         <span className="muted">{m.report.savedAt(formatDateTime(view.report.savedAt))}</span>
         <span className="muted">{m.report.revisions(view.revisions.length)}</span>
       </p>
 
-      <section className="card district-decision" aria-labelledby="district-decision-title">
-        <h3 className="card-title" id="district-decision-title">
+      <section className="card staff-decision" aria-labelledby="staff-decision-title">
+        <h3 className="card-title" id="staff-decision-title">
           {m.report.decision}
         </h3>
         {review ? (
@@ -149,11 +152,11 @@ export function ReportScreen({ context, reportId }: { context: DistrictContext; 
         {canDecide ? (
           <>
             <div className="field">
-              <label className="field-label" htmlFor="district-comment">
+              <label className="field-label" htmlFor="staff-comment">
                 {m.report.comment}
               </label>
               <textarea
-                id="district-comment"
+                id="staff-comment"
                 name="comment"
                 className="input input-long"
                 value={comment}
@@ -171,7 +174,7 @@ export function ReportScreen({ context, reportId }: { context: DistrictContext; 
             </div>
           </>
         ) : (
-          <p className="muted">{review?.status === 'accepted' ? m.report.finalNote : m.report.notReady}</p>
+          <p className="muted">{review?.status === 'accepted' ? m.report.finalNote : !canReview ? m.report.viewOnly : m.report.notReady}</p>
         )}
         {message ? (
           <p
@@ -197,9 +200,9 @@ export function ReportScreen({ context, reportId }: { context: DistrictContext; 
       {SECTIONS.map((section) => (
         <section key={section.key} className="card" data-testid={`report-section-${section.key}`}>
           <h3 className="card-title">{t.editor.sections[section.key]}</h3>
-          <dl className="district-figures">
+          <dl className="staff-figures">
             {section.fields.map((path) => (
-              <div key={path} className="district-figure">
+              <div key={path} className="staff-figure">
                 <dt>{t.fields[path] ?? path}</dt>
                 <dd data-testid={`figure-${path}`}>{displayValue(valueAt(document, path), path, m)}</dd>
               </div>
@@ -215,8 +218,8 @@ export function ReportScreen({ context, reportId }: { context: DistrictContext; 
         {document.dialogues.length === 0 ? (
           <p className="empty">{m.report.dialoguesNone}</p>
         ) : (
-          <div className="district-table-wrap">
-            <table className="district-table">
+          <div className="staff-table-wrap">
+            <table className="staff-table">
               <thead>
                 <tr>
                   <th scope="col">{t.dialogues.date}</th>

@@ -3,7 +3,7 @@
  * row. Kept apart from React so the rules are unit-tested.
  */
 import { meetsUnionizationTarget, unionizationRate } from '../../domain/indicators';
-import type { UnionOverview } from '../../domain/district';
+import type { UnionOverview } from '../../domain/staff';
 
 export interface OverviewFilters {
   /** Only unions whose reported rate is under the 80 % target. */
@@ -37,7 +37,7 @@ export function filterUnions(unions: readonly UnionOverview[], filters: Overview
   );
 }
 
-export interface DistrictTotals {
+export interface OverviewTotals {
   unions: number;
   workers: number;
   members: number;
@@ -51,7 +51,7 @@ export interface DistrictTotals {
  * report (as the server's summary counts them: a draft is not a figure of the district yet), and the
  * district's rate from those sums.
  */
-export function districtTotals(unions: readonly UnionOverview[]): DistrictTotals {
+export function overviewTotals(unions: readonly UnionOverview[]): OverviewTotals {
   let workers = 0;
   let members = 0;
   let dialogues = 0;

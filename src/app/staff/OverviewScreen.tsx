@@ -1,17 +1,15 @@
 /**
- * The period overview: every union with its figures and report status, two filters, the district's
- * totals row, and "Tải bảng CSV". One request: the overview carries each report's number of
- * dialogue sessions.
+ * The period table of the CĐCS directly under a node: every union with its figures and report
+ * status, two filters, the totals row, and "Tải bảng CSV". The node screen loads the overview (one
+ * request, carrying each report's number of dialogue sessions) and hands it here.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS, type PeriodKind } from '../../domain/period';
 import { formatCount, formatRate, useI18n } from '../i18n';
-import { fetchOverview } from './api';
 import { buildOverviewCsv, csvFileName, csvLabels } from './csv';
-import type { DistrictContext, PeriodChoice } from './DistrictApp';
-import { failureText, isSessionEnded } from './errors';
-import { districtTotals, filterUnions, rateOf, type OverviewFilters } from './overview';
-import type { PeriodOverview } from '../../domain/district';
+import type { StaffContext, PeriodChoice } from './StaffApp';
+import { overviewTotals, filterUnions, rateOf, type OverviewFilters } from './overview';
+import type { NodeOverview } from '../../domain/staff';
 
 const YEARS = Array.from({ length: LAST_REPORT_YEAR - FIRST_REPORT_YEAR + 1 }, (_, i) => FIRST_REPORT_YEAR + i);
 
@@ -26,55 +24,25 @@ function downloadText(text: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function OverviewScreen({
-  context,
+/** Year and kind of report: the period every table of the node screen shows. */
+export function PeriodToolbar({
+  m,
   period,
   onPeriodChange,
-  filters,
-  onFiltersChange: setFilters,
 }: {
-  context: DistrictContext;
+  m: StaffContext['m'];
   period: PeriodChoice;
   onPeriodChange: (period: PeriodChoice) => void;
-  filters: OverviewFilters;
-  onFiltersChange: (filters: OverviewFilters) => void;
 }) {
-  const { m, onSessionEnded } = context;
   const { t } = useI18n();
-  const [overview, setOverview] = useState<PeriodOverview | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-
-  useEffect(() => {
-    // The screen is keyed by the period (DistrictApp), so a new period starts from a fresh state.
-    let live = true;
-    fetchOverview(period.year, period.kind)
-      .then((loaded) => {
-        if (live) setOverview(loaded);
-      })
-      .catch((error: unknown) => {
-        if (!live) return;
-        if (isSessionEnded(error)) onSessionEnded();
-        else setFailure(error);
-      });
-    return () => {
-      live = false;
-    };
-  }, [period.year, period.kind, onSessionEnded]);
-
-  const shown = useMemo(() => (overview ? filterUnions(overview.unions, filters) : []), [overview, filters]);
-  const totals = useMemo(() => districtTotals(overview?.unions ?? []), [overview]);
-  const periodLabel = t.periodLabel(period.year, period.kind);
-
   return (
-    <section className="district-overview">
-      <h2 className="screen-title">{m.overview.title}</h2>
-      <div className="district-toolbar">
-        <label className="district-inline-field">
+    <div className="staff-toolbar">
+        <label className="staff-inline-field">
           <span>{m.overview.year}</span>
           <select
             className="input"
             name="year"
-            data-testid="district-year"
+            data-testid="staff-year"
             value={period.year}
             onChange={(event) => onPeriodChange({ ...period, year: Number(event.target.value) })}
           >
@@ -85,12 +53,12 @@ export function OverviewScreen({
             ))}
           </select>
         </label>
-        <label className="district-inline-field">
+        <label className="staff-inline-field">
           <span>{m.overview.kind}</span>
           <select
             className="input"
             name="kind"
-            data-testid="district-kind"
+            data-testid="staff-kind"
             value={period.kind}
             onChange={(event) => onPeriodChange({ ...period, kind: event.target.value as PeriodKind })}
           >
@@ -101,7 +69,35 @@ export function OverviewScreen({
             ))}
           </select>
         </label>
-        <fieldset className="district-filters">
+    </div>
+  );
+}
+
+export function OverviewScreen({
+  context,
+  overview,
+  period,
+  filters,
+  onFiltersChange: setFilters,
+}: {
+  context: StaffContext;
+  overview: NodeOverview | null;
+  period: PeriodChoice;
+  filters: OverviewFilters;
+  onFiltersChange: (filters: OverviewFilters) => void;
+}) {
+  const { m } = context;
+  const { t } = useI18n();
+
+  const shown = useMemo(() => (overview ? filterUnions(overview.unions, filters) : []), [overview, filters]);
+  const totals = useMemo(() => overviewTotals(overview?.unions ?? []), [overview]);
+  const periodLabel = t.periodLabel(period.year, period.kind);
+
+  return (
+    <section className="staff-overview">
+      <h3 className="staff-section-title">{m.tree.unionsTitle}</h3>
+      <div className="staff-toolbar">
+        <fieldset className="staff-filters">
           <legend className="visually-hidden">{m.overview.filters}</legend>
           <label>
             <input
@@ -136,19 +132,15 @@ export function OverviewScreen({
         </button>
       </div>
 
-      {failure ? (
-        <p className="notice notice-error" role="alert">
-          {failureText(failure, m)}
-        </p>
-      ) : !overview ? (
+      {!overview ? (
         <p className="shell-loading">{m.overview.loading}</p>
       ) : (
         <>
-          <p className="muted" data-testid="district-summary">
-            {m.overview.summary(overview.summary.reported, overview.summary.unions)}
+          <p className="muted" data-testid="staff-summary">
+            {m.overview.summary(overview.direct.reported, overview.direct.unions)}
           </p>
-          <div className="district-table-wrap">
-            <table className="district-table" data-testid="overview-table" data-period={`${period.year}-${period.kind}`}>
+          <div className="staff-table-wrap">
+            <table className="staff-table" data-testid="overview-table" data-period={`${period.year}-${period.kind}`}>
               <caption className="visually-hidden">{m.overview.caption(periodLabel)}</caption>
               <thead>
                 <tr>
@@ -184,12 +176,13 @@ export function OverviewScreen({
                     <tr key={union.id} data-testid="union-row" data-union-id={union.id} data-standing={union.standing}>
                       <th scope="row">
                         {union.report ? (
-                          <a href={`#/district/report/${encodeURIComponent(union.report.id)}`} data-testid="open-report">
+                          <a href={`#/staff/report/${encodeURIComponent(union.report.id)}`} data-testid="open-report">
                             {union.name}
                           </a>
                         ) : (
                           union.name
                         )}
+                        {union.movedAway ? <div className="muted" data-testid="union-moved-away">{m.overview.movedAway}</div> : null}
                       </th>
                       <td className="union-code-cell">{union.code ?? ''}</td>
                       <td className="num">{formatCount(union.report?.workers)}</td>
@@ -203,7 +196,7 @@ export function OverviewScreen({
                         )}
                       </td>
                       <td data-testid="union-standing">
-                        <span className={`district-standing district-standing-${union.standing}`}>{m.standing[union.standing]}</span>
+                        <span className={`staff-standing staff-standing-${union.standing}`}>{m.standing[union.standing]}</span>
                       </td>
                       <td className="num" data-testid="union-dialogues">
                         {union.report ? formatCount(union.report.dialogueSessions) : ''}
@@ -213,7 +206,7 @@ export function OverviewScreen({
                 })}
               </tbody>
               <tfoot>
-                <tr data-testid="district-total">
+                <tr data-testid="staff-total">
                   <th scope="row">{m.overview.total}</th>
                   <td />
                   <td className="num">{formatCount(totals.workers)}</td>
@@ -228,7 +221,7 @@ export function OverviewScreen({
                       </span>
                     )}
                   </td>
-                  <td>{m.overview.summary(overview.summary.reported, overview.summary.unions)}</td>
+                  <td>{m.overview.summary(overview.direct.reported, overview.direct.unions)}</td>
                   <td className="num">{formatCount(totals.dialogues)}</td>
                 </tr>
               </tfoot>
