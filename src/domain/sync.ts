@@ -1,20 +1,21 @@
 /**
- * The sync protocol between the officer's device and the district server: what travels on the
+ * The sync protocol between the officer's device and the province's server: what travels on the
  * wire, and the error codes both sides know. Documented for people in docs/api.md.
  */
+import type { Superior } from './organisation';
 import type { ReportDocument } from './report';
 import type { ReportingRound } from './round';
 
 /** Bodies larger than this are refused with 413 `payload_too_large`. */
 export const MAX_REPORT_BODY_BYTES = 256 * 1024;
 
-/** The district's decision on a report that was sent to it. */
+/** The superior's decision on a report that was sent to it. */
 export const REVIEW_STATUSES = ['accepted', 'returned'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 export interface ReviewDecision {
   status: ReviewStatus;
-  /** The district's comment; required when a report is returned. */
+  /** The superior's comment; required when a report is returned. */
   comment: string;
   decidedAt: string;
 }
@@ -24,7 +25,7 @@ export interface ServerReport {
   document: ReportDocument;
   revision: string;
   unionId: string;
-  /** Null until the district decides; cleared when the union sends a new revision after a return. */
+  /** Null until the superior decides; cleared when the union sends a new revision after a return. */
   review: ReviewDecision | null;
   /** Server time of the last accepted revision (ISO). */
   savedAt: string;
@@ -42,6 +43,8 @@ export interface ReportChangesResponse {
   cursor: string;
   /** More changes wait beyond this page. */
   hasMore: boolean;
+  /** The union's direct superior now (it changes when the union is moved); null only if the server knows none. */
+  superior: Superior | null;
   /**
    * Every reporting round that applies to the device's union (round.ts), nearest superior first,
    * on every page: a short list, so a close or a reopening reaches the phone on its next pull.
@@ -59,14 +62,32 @@ export interface EnrolResponse {
   token: string;
   deviceId: string;
   union: { id: string; name: string };
+  /** The union's direct superior (null only if the server knows none). */
+  superior: Superior | null;
+}
+
+/**
+ * `POST /api/enrol/preview {code}`: which union and which superior a code belongs to, so the officer
+ * can confirm before enrolling. Uses no part of the code; refused and rate-limited like `POST /api/enrol`.
+ */
+export interface EnrolPreviewRequest {
+  code: string;
+}
+export interface EnrolPreview {
+  union: { id: string; name: string };
+  superior: Superior | null;
+  /** When the code stops working, and how many devices it can still enrol. */
+  expiresAt: string;
+  usesLeft: number;
 }
 
 export const API_ERROR_CODES = [
   'malformed_json', // 400
   'bad_request', // 400: a header or parameter is wrong
   'unauthorized', // 401: no token, or a bad or revoked one
-  'forbidden', // 403: another union's report
-  'not_found', // 404
+  'forbidden', // 403: another union's report (device), or the staff member's role does not allow it (inside their subtree)
+  'not_found', // 404 (also anything outside a staff member's subtree: never 403 there)
+  'taken', // 409: a unique name or code is in use (details: [{ path, code: 'taken', message }])
   'period_taken', // 409: the union already has a report for this period (details.existingReportId)
   'report_exists', // 412 on create when the id already exists (If-None-Match: *)
   'stale_revision', // 412: If-Match is not the current revision (details.current: ServerReport)
@@ -74,8 +95,10 @@ export const API_ERROR_CODES = [
   'unsupported_media_type', // 415
   'validation_failed', // 422: fails the schema (details: [{ path, code, message }])
   'idempotency_key_reused', // 422: same Idempotency-Key, different body
-  'report_accepted', // 409: the district has accepted this report; it no longer changes
+  'report_accepted', // 409: the superior has accepted this report; it no longer changes
   'round_closed', // 409: the period's reporting round is closed to this union (details: RoundClosedDetails)
+  'node_not_empty', // 422: a node that still holds nodes, unions, staff or filed reports (details: NodeContents)
+  'node_cycle', // 422: a node cannot go under itself or one of its own descendants
   'enrolment_code_invalid', // 400 on enrol: unknown code
   'enrolment_code_expired', // 410 on enrol: expired or used up
   'rate_limited', // 429 (with Retry-After)
@@ -102,8 +125,8 @@ export function isApiError(value: unknown): value is ApiError {
  * Where a report stands, as the officer sees it. One component draws these phases.
  * - `local`: only on this phone (never reached the server, or changed since)
  * - `saved`: the server holds this exact draft
- * - `sent`: marked ready and held by the server, waiting for the district
- * - `accepted` / `returned`: the district's decision
+ * - `sent`: marked ready and held by the server, waiting for the superior
+ * - `accepted` / `returned`: the superior's decision
  * - `conflict`: needs the officer's decision (the other device changed the same fields)
  * - `refused`: the server keeps refusing it (422, 409); the reason is shown on the report
  */

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PeriodOverview } from '../../src/domain/district';
+import type { PeriodOverview } from '../../src/domain/staff';
 import type { ReportDocument } from '../../src/domain/report';
 import { MAX_REPORT_BODY_BYTES, type ApiError, type PutReportResponse, type ReportChangesResponse, type ServerReport } from '../../src/domain/sync';
 import {

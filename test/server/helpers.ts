@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import type { IssuedEnrolmentCode } from '../../src/domain/district';
+import type { IssuedEnrolmentCode } from '../../src/domain/staff';
 import { emptyReport, type ReportDocument } from '../../src/domain/report';
 import type { EnrolResponse, ReviewStatus, ServerReport } from '../../src/domain/sync';
 import { buildApp, type BuildAppOptions } from '../../src/server/app';

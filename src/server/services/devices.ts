@@ -38,7 +38,7 @@ export async function enrol(context: ServiceContext, body: unknown): Promise<Enr
       lastSeenAt: now,
       revokedAt: null,
     });
-    return { token, deviceId, union: { id: union.id, name: union.name } };
+    return { token, deviceId, union: { id: union.id, name: union.name }, superior: null };
   });
 }
 

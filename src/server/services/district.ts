@@ -10,7 +10,6 @@ import { type ReportDocument, SECTORS } from '../../domain/report';
 import { REVIEW_STATUSES, type ReviewDecision, type ServerReport } from '../../domain/sync';
 import { isUniqueViolation } from '../store/errors';
 import type {
-  CreatedUnion,
   DistrictReportView,
   DistrictSession,
   IssuedEnrolmentCode,
@@ -106,7 +105,7 @@ const newUnionSchema = z.object({
   sector: z._default(z.union([z.enum(SECTORS), z.literal('')]), ''),
 });
 
-export async function createUnion(context: ServiceContext, input: unknown): Promise<CreatedUnion> {
+export async function createUnion(context: ServiceContext, input: unknown): Promise<UnionRecord> {
   const { name, code, employer, sector } = parse(newUnionSchema, input);
   const union: UnionRecord = { id: randomUUID(), code: code || null, name, employer, sector, createdAt: isoNow(context) };
   // The unique index on the code decides, also between two district users creating it at once.
@@ -185,6 +184,8 @@ export async function periodOverview(context: ServiceContext, query: { year?: st
       name: union.name,
       employer: union.employer,
       sector: union.sector,
+      superiorId: '',
+      movedAway: false,
       activeDevices: activeDevices.get(union.id) ?? 0,
       standing: standingOf(report),
       report: report ? reportSummary(report) : null,
@@ -201,11 +202,7 @@ export async function periodOverview(context: ServiceContext, query: { year?: st
     }
     if (union.report?.meetsTarget) meetingTarget++;
   }
-  return {
-    period,
-    target: UNIONIZATION_TARGET,
-    unions: overview,
-    summary: {
+  const summary = {
       unions: overview.length,
       reported: reported.length,
       notReported: overview.length - reported.length,
@@ -215,8 +212,11 @@ export async function periodOverview(context: ServiceContext, query: { year?: st
       members,
       unionizationRate: unionizationRate(members, workers),
       meetingTarget,
-    },
+      dialogueSessions: reported.reduce((sum, union) => sum + (union.report?.dialogueSessions ?? 0), 0),
   };
+  // Until the organisation tree lands (issue 7), the one district is the only node.
+  const node = { id: '', kind: 'district' as const, name: '', shortName: '', code: null };
+  return { period, target: UNIONIZATION_TARGET, unions: overview, summary, node, scope: 'subtree', rollup: [], direct: summary };
 }
 
 function standingOf(report: ServerReport | undefined): UnionStanding {
@@ -250,7 +250,8 @@ export async function districtReport(context: ServiceContext, reportId: string):
   const [union, revisions] = await Promise.all([context.store.findUnion(record.unionId), context.store.listRevisions(reportId)]);
   return {
     report: toServerReport(record),
-    union: { id: record.unionId, name: union?.name ?? '' },
+    union: { id: record.unionId, code: union?.code ?? null, name: union?.name ?? '' },
+    superior: { id: '', kind: 'district', name: '', shortName: '', code: null },
     revisions,
   };
 }

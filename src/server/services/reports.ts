@@ -213,5 +213,6 @@ export async function listChanges(
     reports: page.map(toServerReport),
     cursor: String(last ? last.changeSeq : since),
     hasMore: rows.length > limit,
+    superior: null,
   };
 }

@@ -11,7 +11,7 @@ import type { CreatedUnion, RevisionSummary } from '../../domain/district';
 export type StoreKind = 'sqlite' | 'postgres';
 
 /** A union as stored is exactly the union the district API answers with. */
-export type UnionRecord = CreatedUnion;
+export type UnionRecord = Omit<CreatedUnion, 'superiorId'>;
 
 /** A union to insert: code, employer and sector may be left out (none, '' and ''). */
 export type NewUnion = Pick<UnionRecord, 'id' | 'name' | 'createdAt'> & Partial<Pick<UnionRecord, 'code' | 'employer' | 'sector'>>;
