@@ -13,6 +13,7 @@ import type {
   NodeChange,
   NodeDetail,
   NodeOverview,
+  RevisionView,
   StaffMe,
   StaffMember,
   StaffReportView,
@@ -191,4 +192,8 @@ export async function fetchUnionHistory(unionId: string): Promise<UnionMove[]> {
 
 export function issueEnrolmentCode(unionId: string): Promise<IssuedEnrolmentCode> {
   return call('POST', `/api/staff/unions/${id(unionId)}/enrolment-codes`, {});
+}
+
+export async function fetchRevision(reportId: string, revision: number): Promise<RevisionView> {
+  return (await call<{ revision: RevisionView }>('GET', `/api/staff/reports/${id(reportId)}/revisions/${revision}`)).revision;
 }
