@@ -28,7 +28,9 @@ import type { PutReportResponse } from '../src/domain/sync';
 import { buildApp } from '../src/server/app';
 import type { ServiceContext } from '../src/server/services/context';
 import { enrol } from '../src/server/services/devices';
-import { createUnion, issueEnrolmentCode } from '../src/server/services/district';
+import { issueEnrolmentCode } from '../src/server/services/devices';
+import { createRootNode, createUnion } from '../src/server/services/organisation';
+import { CONSOLE } from '../src/server/services/staff';
 import { openStore } from '../src/server/store/open';
 import type { Store } from '../src/server/store/store';
 
@@ -171,9 +173,10 @@ async function serveApp(store: Store): Promise<{ url: string; tokens: (string | 
   await store.migrate();
   const context: ServiceContext = { store, now: () => new Date() };
   const tokens: string[] = [];
+  const province = await createRootNode(context, { kind: 'province', name: 'Liên đoàn Lao động tỉnh đo tải' });
   for (let slot = 0; slot < CONNECTIONS; slot++) {
-    const union = await createUnion(context, { name: `CĐCS đo tải ${slot}` });
-    const { code } = await issueEnrolmentCode(context, union.id, {});
+    const union = await createUnion(context, CONSOLE, { name: `CĐCS đo tải ${slot}`, superiorId: province.id });
+    const { code } = await issueEnrolmentCode(context, CONSOLE, union.id, {});
     tokens.push((await enrol(context, { code, deviceName: `máy đo ${slot}` })).token);
   }
   const app = await buildApp({ store, distDir: null });

@@ -31,7 +31,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // The API speaks JSON only: without this, Fastify would hand a text/plain body to the handlers.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('device', null);
-  app.decorateRequest('districtUser', null);
+  app.decorateRequest('staff', null);
 
   const context: ServiceContext = { store: options.store, now: options.now ?? (() => new Date()) };
   installErrorHandler(app);

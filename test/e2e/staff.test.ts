@@ -62,7 +62,7 @@ describe('the district dashboard', () => {
     const strongId = await unionWithReport('CĐCS Công ty May Tây Ninh', strong);
     const weakId = await unionWithReport('CĐCS Công ty Giày Dương Minh Châu', weak);
     const silent = await server.createUnion('CĐCS Trường Mầm non Hoa Sen');
-    const { username, password } = await server.districtSession();
+    const { username, password } = await server.staffSession();
 
     const context = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true });
     try {

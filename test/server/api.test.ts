@@ -61,7 +61,7 @@ for (const { kind, available } of STORE_KINDS) {
       device = await server.enrolDevice({ deviceName: 'Máy chủ tịch' });
       sibling = await server.enrolDevice({ unionId: device.unionId, deviceName: 'Máy phó chủ tịch' });
       stranger = await server.enrolDevice();
-      district = (await server.districtSession()).headers;
+      district = (await server.staffSession()).headers;
     });
     afterAll(async () => {
       await server?.close();
@@ -232,7 +232,7 @@ for (const { kind, available } of STORE_KINDS) {
 
       const doomed = await server.enrolDevice({ unionId: device.unionId, deviceName: 'Máy bị mất' });
       expect((await call(`${server.url}/api/reports`, { headers: doomed.headers })).status).toBe(200);
-      const revoked = await call<{ device: { revokedAt: string | null } }>(`${server.url}/api/district/devices/${doomed.deviceId}/revoke`, {
+      const revoked = await call<{ device: { revokedAt: string | null } }>(`${server.url}/api/staff/devices/${doomed.deviceId}/revoke`, {
         method: 'POST',
         headers: district,
       });
@@ -290,7 +290,7 @@ for (const { kind, available } of STORE_KINDS) {
         call<ReportChangesResponse>(`${server.url}/api/reports${query}`, { headers: who.headers });
 
       const empty = await feed(union);
-      expect(empty.body).toEqual({ reports: [], cursor: '0', hasMore: false });
+      expect(empty.body).toEqual({ reports: [], cursor: '0', hasMore: false, superior: { id: server.root.id, kind: 'province', name: server.root.name, shortName: server.root.shortName } });
 
       const reports = [2021, 2022, 2023].map((year) => readyReport({ period: { year, kind: 'yearly' } }));
       for (const report of reports) expect((await push(union, report)).status).toBe(201);
@@ -305,10 +305,10 @@ for (const { kind, available } of STORE_KINDS) {
       expect(Number(cursor)).toBeGreaterThan(Number(page1.body.cursor));
 
       // Nothing changed: the same cursor and nothing to apply.
-      expect((await feed(other, `?since=${cursor}`)).body).toEqual({ reports: [], cursor, hasMore: false });
+      expect((await feed(other, `?since=${cursor}`)).body).toMatchObject({ reports: [], cursor, hasMore: false });
 
       // The district returns one report: the devices see the decision and the comment.
-      const returned = await call(`${server.url}/api/district/reports/${reports[1]?.id}/review`, {
+      const returned = await call(`${server.url}/api/staff/reports/${reports[1]?.id}/review`, {
         method: 'POST',
         headers: { ...district, 'content-type': 'application/json' },
         body: JSON.stringify({ status: 'returned', comment: 'Thiếu số liệu nữ' }),
@@ -326,7 +326,7 @@ for (const { kind, available } of STORE_KINDS) {
       const report = readyReport({ period: { year: 2034, kind: 'yearly' } });
       expect((await push(device, report)).status).toBe(201);
       const review = (body: unknown) =>
-        call<{ report: ServerReport }>(`${server.url}/api/district/reports/${report.id}/review`, {
+        call<{ report: ServerReport }>(`${server.url}/api/staff/reports/${report.id}/review`, {
           method: 'POST',
           headers: { ...district, 'content-type': 'application/json' },
           body: JSON.stringify(body),
@@ -353,7 +353,7 @@ for (const { kind, available } of STORE_KINDS) {
       expectApiError(await review({ status: 'returned', comment: 'đổi ý' }), 409, 'report_accepted');
 
       const detail = await call<{ revisions: { deviceName: string }[]; union: { id: string } }>(
-        `${server.url}/api/district/reports/${report.id}`,
+        `${server.url}/api/staff/reports/${report.id}`,
         { headers: district },
       );
       expect(detail.status).toBe(200);
@@ -361,18 +361,18 @@ for (const { kind, available } of STORE_KINDS) {
       expect(detail.body.revisions.map((r) => r.deviceName)).toEqual(['Máy chủ tịch', 'Máy chủ tịch']);
       // Every kept revision can be read whole: who sent what, and when.
       const first = await call<{ revision: { revision: number; deviceName: string; document: ReportDocument } }>(
-        `${server.url}/api/district/reports/${report.id}/revisions/1`,
+        `${server.url}/api/staff/reports/${report.id}/revisions/1`,
         { headers: district },
       );
       expect(first.status).toBe(200);
       expect(first.body.revision).toMatchObject({ revision: 1, deviceName: 'Máy chủ tịch', document: report });
-      expectApiError(await call(`${server.url}/api/district/reports/${report.id}/revisions/9`, { headers: district }), 404, 'not_found');
-      expectApiError(await call(`${server.url}/api/district/reports/${report.id}/revisions/1`, { headers: device.headers }), 401, 'unauthorized');
+      expectApiError(await call(`${server.url}/api/staff/reports/${report.id}/revisions/9`, { headers: district }), 404, 'not_found');
+      expectApiError(await call(`${server.url}/api/staff/reports/${report.id}/revisions/1`, { headers: device.headers }), 401, 'unauthorized');
 
       // A draft cannot be reviewed.
       const draft = sampleReport({ period: { year: 2035, kind: 'yearly' } });
       expect((await push(device, draft)).status).toBe(201);
-      const notReady = await call(`${server.url}/api/district/reports/${draft.id}/review`, {
+      const notReady = await call(`${server.url}/api/staff/reports/${draft.id}/review`, {
         method: 'POST',
         headers: { ...district, 'content-type': 'application/json' },
         body: JSON.stringify({ status: 'accepted' }),
@@ -381,7 +381,7 @@ for (const { kind, available } of STORE_KINDS) {
     });
 
     it('shows the district which unions have reported for a period and their unionization rate', async () => {
-      const created = await call<{ union: { id: string } }>(`${server.url}/api/district/unions`, {
+      const created = await call<{ union: { id: string } }>(`${server.url}/api/staff/unions`, {
         method: 'POST',
         headers: { ...district, 'content-type': 'application/json' },
         body: JSON.stringify({ name: 'CĐCS Trường Tiểu học Suối Đá' }),
@@ -401,7 +401,7 @@ for (const { kind, available } of STORE_KINDS) {
       ];
       expect((await push(reporter, report)).status).toBe(201);
 
-      const overview = await call<PeriodOverview>(`${server.url}/api/district/unions?year=2025&kind=final`, { headers: district });
+      const overview = await call<PeriodOverview>(`${server.url}/api/staff/nodes/${server.root.id}/overview?year=2025&kind=final`, { headers: district });
       expect(overview.status).toBe(200);
       expect(overview.body.target).toBe(0.8);
       const mine = overview.body.unions.find((u) => u.id === reporter.unionId);
@@ -415,15 +415,15 @@ for (const { kind, available } of STORE_KINDS) {
       expect(overview.body.summary.reported).toBe(1);
       expect(overview.body.summary.notReported).toBe(overview.body.unions.length - 1);
 
-      expectApiError(await call(`${server.url}/api/district/unions?year=1999&kind=yearly`, { headers: district }), 400, 'bad_request');
-      expectApiError(await call(`${server.url}/api/district/unions?year=2025&kind=yearly`), 401, 'unauthorized');
+      expectApiError(await call(`${server.url}/api/staff/nodes/${server.root.id}/overview?year=1999&kind=yearly`, { headers: district }), 400, 'bad_request');
+      expectApiError(await call(`${server.url}/api/staff/nodes/${server.root.id}/overview?year=2025&kind=yearly`), 401, 'unauthorized');
       // A device token is not a district session.
-      expectApiError(await call(`${server.url}/api/district/unions?year=2025&kind=yearly`, { headers: device.headers }), 401, 'unauthorized');
+      expectApiError(await call(`${server.url}/api/staff/nodes/${server.root.id}/overview?year=2025&kind=yearly`, { headers: device.headers }), 401, 'unauthorized');
     });
 
     it('issues enrolment codes over the district API and enrols with them, forgiving case and dashes', async () => {
       const union = await server.createUnion('CĐCS Công ty Cao su');
-      const issued = await call<{ code: string; maxUses: number }>(`${server.url}/api/district/unions/${union.id}/enrolment-codes`, {
+      const issued = await call<{ code: string; maxUses: number }>(`${server.url}/api/staff/unions/${union.id}/enrolment-codes`, {
         method: 'POST',
         headers: { ...district, 'content-type': 'application/json' },
         body: JSON.stringify({ maxUses: 2 }),
@@ -449,7 +449,7 @@ for (const { kind, available } of STORE_KINDS) {
       expectApiError(await enrol('0000-0000'), 400, 'enrolment_code_invalid');
       expectApiError(await enrol(issued.body.code, ''), 422, 'validation_failed');
 
-      const devices = await call<{ devices: { name: string }[] }>(`${server.url}/api/district/unions/${union.id}/devices`, { headers: district });
+      const devices = await call<{ devices: { name: string }[] }>(`${server.url}/api/staff/unions/${union.id}/devices`, { headers: district });
       expect(devices.body.devices).toHaveLength(2);
       // The token is stored only as a hash.
       const stored = JSON.stringify(await server.store.db.selectFrom('devices').selectAll().execute());
@@ -473,9 +473,9 @@ for (const { kind, available } of STORE_KINDS) {
     });
 
     it('signs district users in with the right password only, and ends sessions', async () => {
-      const { username, password } = await server.districtSession();
+      const { username, password } = await server.staffSession();
       const login = (body: unknown) =>
-        call<{ token: string }>(`${server.url}/api/district/login`, {
+        call<{ token: string }>(`${server.url}/api/staff/login`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(body),
@@ -485,16 +485,16 @@ for (const { kind, available } of STORE_KINDS) {
       const ok = await login({ username: username.toUpperCase(), password });
       expect(ok.status).toBe(200);
       const session = { authorization: `Bearer ${ok.body.token}` };
-      expect((await call(`${server.url}/api/district/unions?year=2025&kind=yearly`, { headers: session })).status).toBe(200);
-      expect((await call(`${server.url}/api/district/logout`, { method: 'POST', headers: session })).status).toBe(204);
-      expectApiError(await call(`${server.url}/api/district/unions?year=2025&kind=yearly`, { headers: session }), 401, 'unauthorized');
+      expect((await call(`${server.url}/api/staff/nodes/${server.root.id}/overview?year=2025&kind=yearly`, { headers: session })).status).toBe(200);
+      expect((await call(`${server.url}/api/staff/logout`, { method: 'POST', headers: session })).status).toBe(204);
+      expectApiError(await call(`${server.url}/api/staff/nodes/${server.root.id}/overview?year=2025&kind=yearly`, { headers: session }), 401, 'unauthorized');
 
       // Sessions expire.
       const later = await login({ username, password });
       server.advanceClock(13 * 3_600_000);
       try {
         expectApiError(
-          await call(`${server.url}/api/district/unions?year=2025&kind=yearly`, { headers: { authorization: `Bearer ${later.body.token}` } }),
+          await call(`${server.url}/api/staff/nodes/${server.root.id}/overview?year=2025&kind=yearly`, { headers: { authorization: `Bearer ${later.body.token}` } }),
           401,
           'unauthorized',
         );
@@ -570,7 +570,7 @@ describe('rate limits', () => {
 
   it('answers guessing passwords with 429', async () => {
     const attempt = () =>
-      call(`${server.url}/api/district/login`, {
+      call(`${server.url}/api/staff/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'admin', password: 'password123' }),

@@ -1,6 +1,7 @@
 /**
- * The admin command line as a district's script drives it: a union with its code, a code issued by
- * naming the union's code, and a phone enrolling with it on the server that uses the same data.
+ * The admin command line as a province's script drives it: the province node, a union with its code,
+ * a code issued by naming the union's code, and a phone enrolling with it on the server that uses the
+ * same data, told which superior it reports to.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,6 +30,7 @@ describe('admin command line', () => {
   });
 
   it('creates a union with code, employer and sector, issues a code by the union code, and a phone enrols with it', async () => {
+    const province = (await admin('create-node', '--kind', 'province', '--name', 'Liên đoàn Lao động tỉnh Tây Ninh', '--short-name', 'LĐLĐ tỉnh Tây Ninh')) as { id: string };
     const union = (await admin('create-union', '--name', 'CĐCS Công ty May Tây Ninh', '--code', 'tn-01', '--employer', 'Công ty May Tây Ninh', '--sector', 'private')) as {
       id: string;
       code: string;
@@ -45,6 +47,8 @@ describe('admin command line', () => {
       body: JSON.stringify({ code: issued.code, deviceName: 'Máy chủ tịch' }),
     });
     expect(response.status).toBe(201);
-    expect(((await response.json()) as EnrolResponse).union).toEqual({ id: union.id, name: 'CĐCS Công ty May Tây Ninh' });
+    const enrolled = (await response.json()) as EnrolResponse;
+    expect(enrolled.union).toEqual({ id: union.id, name: 'CĐCS Công ty May Tây Ninh' });
+    expect(enrolled.superior).toEqual({ id: province.id, kind: 'province', name: 'Liên đoàn Lao động tỉnh Tây Ninh', shortName: 'LĐLĐ tỉnh Tây Ninh' });
   });
 });

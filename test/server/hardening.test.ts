@@ -81,21 +81,21 @@ for (const { kind, available } of STORE_KINDS) {
       const report = sampleReport();
       const pushed = await fetch(`${server.url}/api/reports/${report.id}`, { method: 'PUT', headers: pushHeaders(device), body: JSON.stringify(report) });
       expect(pushed.status).toBe(201);
-      const district = await server.districtSession();
+      const district = await server.staffSession();
       const json = { ...district.headers, 'content-type': 'application/json' };
       await expectClientError('/api/reports?since=2147483648', { headers: device.headers }, 400, 'bad_request');
-      await expectClientError(`/api/district/reports/${report.id}/revisions/99999999999`, { headers: district.headers }, 404, 'not_found');
-      await expectClientError('/api/district/unions/%00/devices', { headers: district.headers }, 404, 'not_found');
-      await expectClientError('/api/district/unions/%00/enrolment-codes', { method: 'POST', headers: district.headers }, 404, 'not_found');
-      await expectClientError('/api/district/devices/%00/revoke', { method: 'POST', headers: district.headers }, 404, 'not_found');
-      await expectClientError('/api/district/unions', { method: 'POST', headers: json, body: JSON.stringify({ name: 'CĐCS\u0000' }) }, 422, 'validation_failed');
-      await expectClientError('/api/district/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'lan\u0000', password: 'x' }) }, 422, 'validation_failed');
+      await expectClientError(`/api/staff/reports/${report.id}/revisions/99999999999`, { headers: district.headers }, 404, 'not_found');
+      await expectClientError('/api/staff/unions/%00/devices', { headers: district.headers }, 404, 'not_found');
+      await expectClientError('/api/staff/unions/%00/enrolment-codes', { method: 'POST', headers: district.headers }, 404, 'not_found');
+      await expectClientError('/api/staff/devices/%00/revoke', { method: 'POST', headers: district.headers }, 404, 'not_found');
+      await expectClientError('/api/staff/unions', { method: 'POST', headers: json, body: JSON.stringify({ name: 'CĐCS\u0000' }) }, 422, 'validation_failed');
+      await expectClientError('/api/staff/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'lan\u0000', password: 'x' }) }, 422, 'validation_failed');
       const { code } = await server.issueCode(device.unionId);
       await expectClientError('/api/enrol', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: 'Máy\u0000' }) }, 422, 'validation_failed');
     });
 
     it("keeps a device token out of the district's endpoints", async () => {
-      await expectClientError('/api/district/unions?year=2025&kind=yearly', { headers: device.headers }, 401, 'unauthorized');
+      await expectClientError(`/api/staff/nodes/${server.root.id}/overview?year=2025&kind=yearly`, { headers: device.headers }, 401, 'unauthorized');
     });
   });
 }

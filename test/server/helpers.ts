@@ -9,12 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import type { OrgNode, StaffRole } from '../../src/domain/organisation';
 import type { IssuedEnrolmentCode } from '../../src/domain/staff';
 import { emptyReport, type ReportDocument } from '../../src/domain/report';
 import type { EnrolResponse, ReviewStatus, ServerReport } from '../../src/domain/sync';
 import { buildApp, type BuildAppOptions } from '../../src/server/app';
 import type { RateLimits } from '../../src/server/http/routes';
-import { createDistrictUser, createUnion, issueEnrolmentCode, reviewReport } from '../../src/server/services/district';
+import { issueEnrolmentCode } from '../../src/server/services/devices';
+import { createNode, createRootNode, createUnion } from '../../src/server/services/organisation';
+import { reviewReport } from '../../src/server/services/review';
+import { CONSOLE, createStaff } from '../../src/server/services/staff';
 import { openStore } from '../../src/server/store/open';
 import type { Store, StoreKind, UnionRecord } from '../../src/server/store/store';
 
@@ -106,17 +110,22 @@ export interface TestServer {
   pgSchema?: string;
   /** Stops listening (finishing requests in flight) and closes the store; keepData for a restart. */
   close(options?: { keepData?: boolean }): Promise<void>;
-  createUnion(name?: string): Promise<UnionRecord>;
+  /** The province node every test server starts with (made on a fresh store; found again on a restart). */
+  root: OrgNode;
+  /** A new upper-level node (a commune union unless `kind`) under `parentId` (default: the root). */
+  createNode(options?: { name?: string; parentId?: string; kind?: 'upper_commune' | 'upper_industrial_park' | 'upper_sector' | 'upper_other' | 'central_sector' }): Promise<OrgNode>;
+  /** A new CĐCS under `superiorId` (default: the root). */
+  createUnion(name?: string, superiorId?: string): Promise<UnionRecord>;
   issueCode(unionId: string, options?: { validDays?: number; maxUses?: number }): Promise<IssuedEnrolmentCode>;
   /** A union (new unless `unionId`), a code, and `POST /api/enrol` over HTTP: a real device token. */
   enrolDevice(options?: { unionId?: string; deviceName?: string }): Promise<EnrolledDevice>;
-  /** A district user and a signed-in session: `{ authorization: 'Bearer …' }`. */
-  districtSession(): Promise<{ username: string; password: string; headers: Record<string, string> }>;
+  /** A staff account (admin on the root unless told) and a signed-in session: `{ authorization: 'Bearer …' }`. */
+  staffSession(options?: { nodeId?: string; role?: StaffRole }): Promise<{ id: string; username: string; password: string; headers: Record<string, string> }>;
   /** Moves the server's clock (expiry of codes and sessions). */
   advanceClock(ms: number): void;
   /** A new union and an enrolment code for it (the code as the district would read it out). */
   createUnionWithCode(options?: { name?: string; validDays?: number; maxUses?: number }): Promise<{ union: UnionRecord; code: string }>;
-  /** The district's decision on a report (it must be marked ready); reaches devices through the change feed. */
+  /** The superior's decision on a report (it must be marked ready); reaches devices through the change feed. */
   reviewReport(reportId: string, status: ReviewStatus, comment?: string): Promise<ServerReport>;
 }
 
@@ -158,6 +167,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
   if (!address || typeof address === 'string') throw new Error('no address');
   const url = `http://127.0.0.1:${address.port}`;
   const context = { store, now };
+  const root = (await store.listRootNodes())[0] ?? (await createRootNode(context, { kind: 'province', name: 'Liên đoàn Lao động tỉnh Thử Nghiệm', shortName: 'LĐLĐ tỉnh Thử Nghiệm' }));
 
   const server: TestServer = {
     url,
@@ -171,8 +181,11 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
       await app.close();
       await testStore.dispose({ keepData });
     },
-    createUnion: (name = `CĐCS Công ty ${randomBytes(3).toString('hex')}`) => createUnion(context, { name }),
-    issueCode: (unionId, codeOptions = {}) => issueEnrolmentCode(context, unionId, codeOptions),
+    root,
+    createNode: ({ name = `Công đoàn phường ${randomBytes(3).toString('hex')}`, parentId = root.id, kind = 'upper_commune' } = {}) =>
+      createNode(context, CONSOLE, { parentId, kind, name }),
+    createUnion: (name = `CĐCS Công ty ${randomBytes(3).toString('hex')}`, superiorId = root.id) => createUnion(context, CONSOLE, { name, superiorId }),
+    issueCode: (unionId, codeOptions = {}) => issueEnrolmentCode(context, CONSOLE, unionId, codeOptions),
     async enrolDevice({ unionId, deviceName = 'Điện thoại thử' } = {}) {
       const union = unionId ?? (await server.createUnion()).id;
       const { code } = await server.issueCode(union);
@@ -185,18 +198,18 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
       const enrolled = (await response.json()) as EnrolResponse;
       return { ...enrolled, unionId: union, headers: { authorization: `Bearer ${enrolled.token}` } };
     },
-    async districtSession() {
-      const username = `district-${randomBytes(3).toString('hex')}`;
+    async staffSession({ nodeId = root.id, role = 'admin' } = {}) {
+      const username = `staff-${randomBytes(3).toString('hex')}`;
       const password = randomBytes(12).toString('base64url');
-      await createDistrictUser(context, { username, password });
-      const response = await fetch(`${url}/api/district/login`, {
+      const member = await createStaff(context, CONSOLE, nodeId, { username, password, role });
+      const response = await fetch(`${url}/api/staff/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username, password }),
       });
       if (response.status !== 200) throw new Error(`login failed: ${response.status}`);
       const { token } = (await response.json()) as { token: string };
-      return { username, password, headers: { authorization: `Bearer ${token}` } };
+      return { id: member.id, username, password, headers: { authorization: `Bearer ${token}` } };
     },
     advanceClock(ms: number) {
       clockOffset += ms;
@@ -207,7 +220,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
       return { union, code };
     },
     reviewReport: (reportId, status, comment = status === 'returned' ? 'Đề nghị bổ sung số liệu.' : '') =>
-      reviewReport(context, reportId, { status, comment }),
+      reviewReport(context, CONSOLE, reportId, { status, comment }),
   };
   return server;
 }

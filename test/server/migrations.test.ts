@@ -27,8 +27,10 @@ for (const { kind, available } of STORE_KINDS) {
           'unions',
           'devices',
           'enrolment_codes',
-          'district_users',
-          'district_sessions',
+          'nodes',
+          'union_moves',
+          'staff',
+          'staff_sessions',
           'reports',
           'report_revisions',
           'idempotency',
@@ -54,7 +56,7 @@ for (const { kind, available } of STORE_KINDS) {
       expect(await opened.store.findDevice('d-1')).toMatchObject({ unionId: 'u-1', revokedAt: null });
       // The new tables accept a report for the old union, with the change counter starting from 1.
       const seq = await opened.store.write(async (tx) => {
-        const changeSeq = await tx.lockUnionForChange('u-1');
+        const { changeSeq } = await tx.lockUnionForChange('u-1');
         await tx.insertReport({
           id: '00000000-0000-4000-8000-000000000001',
           unionId: 'u-1',
@@ -66,6 +68,7 @@ for (const { kind, available } of STORE_KINDS) {
           savedAt: '2025-02-01T00:00:00.000Z',
           createdAt: '2025-02-01T00:00:00.000Z',
           changeSeq,
+          superiorId: null,
         });
         return changeSeq;
       });
@@ -75,7 +78,10 @@ for (const { kind, available } of STORE_KINDS) {
 
     it('enforces one report per union and period in the schema itself', async () => {
       opened = await openTestStore(kind);
-      await opened.store.write((tx) => tx.insertUnion({ id: 'u-2', name: 'CĐCS', createdAt: '2025-01-01T00:00:00.000Z' }));
+      await opened.store.write(async (tx) => {
+        await tx.insertNode({ id: 'n-1', kind: 'province', name: 'LĐLĐ tỉnh', shortName: '', code: null, parentId: null, path: '/n-1/', createdAt: '2025-01-01T00:00:00.000Z' });
+        await tx.insertUnion({ id: 'u-2', name: 'CĐCS', createdAt: '2025-01-01T00:00:00.000Z', superiorId: 'n-1' });
+      });
       const report = (id: string, changeSeq: number) => ({
         id,
         unionId: 'u-2',
@@ -87,6 +93,7 @@ for (const { kind, available } of STORE_KINDS) {
         savedAt: '2025-02-01T00:00:00.000Z',
         createdAt: '2025-02-01T00:00:00.000Z',
         changeSeq,
+        superiorId: null,
       });
       await opened.store.write((tx) => tx.insertReport(report('r-1', 1)));
       const refused = await opened.store.write((tx) => tx.insertReport(report('r-2', 2))).then(

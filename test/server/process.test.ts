@@ -1,4 +1,4 @@
-/** The real entry points as a district runs them: `main.ts` (start, serve, SIGTERM) and the admin command line. */
+/** The real entry points as a province's server runs them: `main.ts` (start, serve, SIGTERM) and the admin command line. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SQLITE_FILE_NAME } from '../../src/server/env';
-import { issueEnrolmentCode, createUnion } from '../../src/server/services/district';
+import { issueEnrolmentCode } from '../../src/server/services/devices';
+import { createRootNode, createUnion } from '../../src/server/services/organisation';
+import { CONSOLE } from '../../src/server/services/staff';
 import { openStore } from '../../src/server/store/open';
 import { sampleReport, startTestServer } from './helpers';
 
@@ -88,8 +90,9 @@ describe('main.ts', () => {
     // Enrol a device through the running server, with a code issued into the same database file.
     const side = openStore({ kind: 'sqlite', file });
     const context = { store: side, now: () => new Date() };
-    const union = await createUnion(context, { name: 'CĐCS Thử tắt máy' });
-    const { code } = await issueEnrolmentCode(context, union.id, {});
+    const province = await createRootNode(context, { kind: 'province', name: 'Liên đoàn Lao động tỉnh Thử' });
+    const union = await createUnion(context, CONSOLE, { name: 'CĐCS Thử tắt máy', superiorId: province.id });
+    const { code } = await issueEnrolmentCode(context, CONSOLE, union.id, {});
     await side.close();
     const enrolled = (await (
       await fetch(`${url}/api/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: 'Máy' }) })
@@ -156,18 +159,31 @@ describe('admin command line', () => {
   let dataDir: string;
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('creates a union, issues a code a device can enrol with, and lists unions as JSON', async () => {
+  it('creates the province, a commune union and a CĐCS, moves it, issues a code a device can enrol with, creates staff, and lists unions as JSON', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'bao-cao-admin-'));
     const env = { DATA_DIR: dataDir };
     const admin = (...args: string[]) => runToEnd('src/server/cli/admin.ts', args, env);
 
     const help = await admin('--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/create-district-user[\s\S]*create-union[\s\S]*issue-code[\s\S]*revoke-device[\s\S]*list-unions/);
+    expect(help.stdout).toMatch(/create-node[\s\S]*create-staff[\s\S]*create-union[\s\S]*move-union[\s\S]*issue-code[\s\S]*revoke-device[\s\S]*list-unions/);
 
-    const union = await admin('create-union', '--name', 'CĐCS Công ty Điện lực', '--json');
+    const noTree = await admin('create-union', '--name', 'CĐCS Công ty Điện lực', '--json');
+    expect(noTree.code).toBe(2);
+    expect(noTree.stderr).toMatch(/province/);
+    const province = await admin('create-node', '--kind', 'province', '--name', 'Liên đoàn Lao động tỉnh Tây Ninh', '--code', 'tn', '--json');
+    expect(province.code).toBe(0);
+    const commune = await admin('create-node', '--parent', 'TN', '--kind', 'upper_commune', '--name', 'Công đoàn phường Tân Ninh', '--code', 'TN-TANNINH', '--json');
+    expect(commune.code).toBe(0);
+    const communeId = (JSON.parse(commune.stdout) as { id: string }).id;
+    const union = await admin('create-union', '--name', 'CĐCS Công ty Điện lực', '--code', 'DL-01', '--json');
     expect(union.code).toBe(0);
     const { id } = JSON.parse(union.stdout) as { id: string };
+    const moved = await admin('move-union', '--union', 'dl-01', '--to', 'tn-tanninh', '--effective', '2025-07-01', '--json');
+    expect(moved.code).toBe(0);
+    expect(JSON.parse(moved.stdout)).toMatchObject({ union: { id, superiorId: communeId }, move: { effectiveDate: '2025-07-01', movedBy: null } });
+    const tree = await admin('list-nodes');
+    expect(tree.stdout).toMatch(/Liên đoàn Lao động tỉnh Tây Ninh[^\n]*\n {2}Công đoàn phường Tân Ninh/);
 
     const issued = await admin('issue-code', '--union', id, '--max-uses', '2', '--json');
     expect(issued.code).toBe(0);
@@ -175,23 +191,24 @@ describe('admin command line', () => {
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
     expect(maxUses).toBe(2);
 
-    const noPassword = await admin('create-district-user', '--username', 'lan', '--json');
+    const staffArgs = ['create-staff', '--node', 'TN-TANNINH', '--role', 'reviewer', '--username', 'lan'];
+    const noPassword = await admin(...staffArgs, '--json');
     expect(noPassword.code).toBe(2);
     expect(noPassword.stderr).toMatch(/password/i);
-    const weak = await runToEnd('src/server/cli/admin.ts', ['create-district-user', '--username', 'lan'], { ...env, ADMIN_PASSWORD: 'ngắn' });
+    const weak = await runToEnd('src/server/cli/admin.ts', staffArgs, { ...env, ADMIN_PASSWORD: 'ngắn' });
     expect(weak.code).toBe(1);
-    const user = await runToEnd('src/server/cli/admin.ts', ['create-district-user', '--username', 'lan', '--json'], {
+    const user = await runToEnd('src/server/cli/admin.ts', [...staffArgs, '--json'], {
       ...env,
       ADMIN_PASSWORD: 'một mật khẩu đủ dài',
     });
     expect(user.code).toBe(0);
-    expect(JSON.parse(user.stdout)).toMatchObject({ username: 'lan' });
+    expect(JSON.parse(user.stdout)).toMatchObject({ username: 'lan', role: 'reviewer', nodeId: communeId });
 
     const missing = await admin('revoke-device', '--device', 'no-such-device', '--json');
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stderr)).toMatchObject({ error: 'not_found' });
 
-    // The server on the same data accepts the code and the district user.
+    // The server on the same data accepts the code and the staff member.
     const server = await startTestServer({ sqliteFile: join(dataDir, SQLITE_FILE_NAME) });
     try {
       const enrol = await fetch(`${server.url}/api/enrol`, {
@@ -200,7 +217,7 @@ describe('admin command line', () => {
         body: JSON.stringify({ code, deviceName: 'Máy anh Tuấn' }),
       });
       expect(enrol.status).toBe(201);
-      const login = await fetch(`${server.url}/api/district/login`, {
+      const login = await fetch(`${server.url}/api/staff/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'lan', password: 'một mật khẩu đủ dài' }),
@@ -214,5 +231,6 @@ describe('admin command line', () => {
     expect(listed.code).toBe(0);
     const overview = JSON.parse(listed.stdout) as { unions: { id: string; activeDevices: number; standing: string }[] };
     expect(overview.unions).toEqual([expect.objectContaining({ id, activeDevices: 1, standing: 'missing' })]);
-  });
+    // A dozen processes, each starting tsx: on a shared two-core machine that takes a while.
+  }, 120_000);
 });

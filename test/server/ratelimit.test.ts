@@ -37,9 +37,9 @@ describe('rate limits count failures, not successes', () => {
   });
 
   it('lets a district user sign in again and again, but not guess more than the limit', async () => {
-    const { username, password } = await server.districtSession();
+    const { username, password } = await server.staffSession();
     const login = (secret: string) =>
-      fetch(`${server.url}/api/district/login`, {
+      fetch(`${server.url}/api/staff/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username, password: secret }),

@@ -1,7 +1,7 @@
-/** A union record as the district keeps it (code, name, employer, sector), on both stores. */
+/** A union record as its superior keeps it (code, name, employer, sector), on both stores. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../src/domain/sync';
-import { createDistrictUser } from '../../src/server/services/district';
+import { CONSOLE, createStaff } from '../../src/server/services/staff';
 import { ApiFailure } from '../../src/server/services/errors';
 import { announcePostgresSkip, openTestStore, startTestServer, STORE_KINDS, type TestServer, type TestStore } from './helpers';
 
@@ -13,14 +13,14 @@ for (const { kind, available } of STORE_KINDS) {
     let district: Record<string, string>;
     beforeAll(async () => {
       server = await startTestServer({ store: kind });
-      district = { ...(await server.districtSession()).headers, 'content-type': 'application/json' };
+      district = { ...(await server.staffSession()).headers, 'content-type': 'application/json' };
     });
     afterAll(async () => {
       await server?.close();
     });
 
     const createUnion = async (body: unknown) => {
-      const response = await fetch(`${server.url}/api/district/unions`, { method: 'POST', headers: district, body: JSON.stringify(body) });
+      const response = await fetch(`${server.url}/api/staff/unions`, { method: 'POST', headers: district, body: JSON.stringify(body) });
       return { status: response.status, body: (await response.json()) as { union: Record<string, unknown> } & ApiError };
     };
 
@@ -29,7 +29,7 @@ for (const { kind, available } of STORE_KINDS) {
       expect(created.status).toBe(201);
       expect(created.body.union).toMatchObject({ code: 'DMC-017', employer: 'Công ty TNHH Giày Da Mỹ Phong', sector: 'foreign' });
 
-      const overview = await fetch(`${server.url}/api/district/unions?year=2025&kind=yearly`, { headers: district });
+      const overview = await fetch(`${server.url}/api/staff/nodes/${server.root.id}/overview?year=2025&kind=yearly`, { headers: district });
       const { unions } = (await overview.json()) as { unions: { id: string; code: string | null; employer: string; sector: string; standing: string }[] };
       expect(unions.find((union) => union.id === created.body.union.id)).toMatchObject({
         code: 'DMC-017',
@@ -39,30 +39,33 @@ for (const { kind, available } of STORE_KINDS) {
       });
     });
 
-    it('refuses a second union with the same code, and an unknown sector, with 422 naming the field', async () => {
+    it('refuses a second union with the same code (409 naming the field) and an unknown sector (422)', async () => {
       await createUnion({ name: 'CĐCS Trường Tiểu học Suối Đá', code: 'TH-SD' });
       const again = await createUnion({ name: 'CĐCS khác', code: 'th-sd' });
-      expect(again.status).toBe(422);
-      expect(again.body.error).toBe('validation_failed');
+      expect(again.status).toBe(409);
+      expect(again.body.error).toBe('taken');
       expect(again.body.details).toEqual([expect.objectContaining({ path: 'code', code: 'taken' })]);
 
       // Created twice at the same moment: one wins, the other is told the code is taken (never a 500).
       const racing = await Promise.all([createUnion({ name: 'CĐCS A', code: 'RACE-1' }), createUnion({ name: 'CĐCS B', code: 'RACE-1' })]);
-      expect(racing.map((answer) => answer.status).sort()).toEqual([201, 422]);
+      expect(racing.map((answer) => answer.status).sort()).toEqual([201, 409]);
 
       const sector = await createUnion({ name: 'CĐCS Hợp tác xã', sector: 'cooperative' });
       expect(sector.status).toBe(422);
       expect(sector.body.details).toEqual([expect.objectContaining({ path: 'sector' })]);
     });
 
-    it('refuses a second district user with the same name with 422, also when both are created at once', async () => {
+    it('refuses a second staff member with the same name with 409, also when both are created at once', async () => {
       const context = { store: server.store, now: () => new Date() };
-      const user = { username: 'lan.dmc', password: 'mật khẩu đủ dài' };
-      const racing = await Promise.allSettled([createDistrictUser(context, user), createDistrictUser(context, { ...user, username: ' LAN.dmc ' })]);
+      const user = { username: 'lan.dmc', password: 'mật khẩu đủ dài', role: 'viewer' };
+      const racing = await Promise.allSettled([
+        createStaff(context, CONSOLE, server.root.id, user),
+        createStaff(context, CONSOLE, server.root.id, { ...user, username: ' LAN.dmc ' }),
+      ]);
       expect(racing.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
       const refusal = racing.find((outcome) => outcome.status === 'rejected')?.reason as ApiFailure;
       expect(refusal).toBeInstanceOf(ApiFailure);
-      expect(refusal.status).toBe(422);
+      expect(refusal.status).toBe(409);
       expect(refusal.details).toEqual([expect.objectContaining({ path: 'username', code: 'taken' })]);
     });
 
@@ -93,11 +96,13 @@ for (const { kind, available } of STORE_KINDS) {
         name: 'CĐCS Công ty Mía đường',
         employer: '',
         sector: '',
+        superiorId: expect.any(String),
         createdAt: '2024-01-01T00:00:00.000Z',
       });
       const at = '2025-01-01T00:00:00.000Z';
-      await opened.store.write((tx) => tx.insertUnion({ id: 'u-a', code: 'A1', name: 'A', createdAt: at }));
-      await expect(opened.store.write((tx) => tx.insertUnion({ id: 'u-b', code: 'A1', name: 'B', createdAt: at }))).rejects.toThrow();
+      const superiorId = (await opened.store.findUnion('u-old'))?.superiorId as string;
+      await opened.store.write((tx) => tx.insertUnion({ id: 'u-a', code: 'A1', name: 'A', createdAt: at, superiorId }));
+      await expect(opened.store.write((tx) => tx.insertUnion({ id: 'u-b', code: 'A1', name: 'B', createdAt: at, superiorId }))).rejects.toThrow();
     });
   });
 }

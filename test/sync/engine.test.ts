@@ -455,9 +455,9 @@ describe('refusals and the district', () => {
     await device.engine.syncOnce();
     expect(await device.phase(report.id)).toBe('sent');
 
-    const district = await server.districtSession();
+    const district = await server.staffSession();
     const review = (body: object) =>
-      fetch(`${server.url}/api/district/reports/${report.id}/review`, {
+      fetch(`${server.url}/api/staff/reports/${report.id}/review`, {
         method: 'POST',
         headers: { ...district.headers, 'content-type': 'application/json' },
         body: JSON.stringify(body),

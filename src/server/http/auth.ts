@@ -4,14 +4,14 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../services/context';
-import { authenticateDistrictUser } from '../services/district';
 import { authenticateDevice, bearerToken } from '../services/devices';
+import { authenticateStaff, type StaffActor } from '../services/staff';
 import type { DeviceRecord } from '../store/store';
 
 declare module 'fastify' {
   interface FastifyRequest {
     device: DeviceRecord | null;
-    districtUser: { userId: string; username: string; tokenHash: string } | null;
+    staff: StaffActor | null;
   }
 }
 
@@ -21,10 +21,15 @@ export function deviceAuth(context: ServiceContext) {
   };
 }
 
-export function districtAuth(context: ServiceContext) {
+export function staffAuth(context: ServiceContext) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    request.districtUser = await authenticateDistrictUser(context, bearerToken(request.headers.authorization));
+    request.staff = await authenticateStaff(context, bearerToken(request.headers.authorization));
   };
+}
+
+export function requireStaff(request: FastifyRequest): StaffActor {
+  if (!request.staff) throw new Error('route is missing staffAuth');
+  return request.staff;
 }
 
 export function requireDevice(request: FastifyRequest): DeviceRecord {

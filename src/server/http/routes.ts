@@ -1,22 +1,14 @@
 /** Routes only translate HTTP to service calls and back; the rules live in ../services. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../services/context';
-import {
-  createUnion,
-  districtReport,
-  districtRevision,
-  issueEnrolmentCode,
-  listDevices,
-  login,
-  logout,
-  periodOverview,
-  reviewReport,
-  revokeDevice,
-} from '../services/district';
-import { enrol } from '../services/devices';
+import { enrol, issueEnrolmentCode, listDevices, previewEnrolment, revokeDevice } from '../services/devices';
 import { ApiFailure } from '../services/errors';
+import { createNode, createUnion, deleteNode, moveUnion, nodeDetail, staffMe, unionHistory, updateNode } from '../services/organisation';
+import { nodeOverview } from '../services/overview';
 import { getReport, listChanges, putReport } from '../services/reports';
-import { deviceAuth, districtAuth, requireDevice } from './auth';
+import { reviewReport, staffReport, staffRevision } from '../services/review';
+import { createStaff, deleteStaff, listStaff, login, logout } from '../services/staff';
+import { deviceAuth, requireDevice, requireStaff, staffAuth } from './auth';
 import { FixedWindowLimiter, type RateLimit } from './rateLimit';
 
 export interface RateLimits {
@@ -61,7 +53,7 @@ function refundSuccess(limiter: FixedWindowLimiter, bucket: string) {
 
 export function registerRoutes(app: FastifyInstance, context: ServiceContext, rateLimits: RateLimits): void {
   const device = deviceAuth(context);
-  const district = districtAuth(context);
+  const staff = staffAuth(context);
   const now = () => context.now().getTime();
   const enrolLimiter = new FixedWindowLimiter(rateLimits.enrol, now);
   const loginLimiter = new FixedWindowLimiter(rateLimits.login, now);
@@ -81,6 +73,11 @@ export function registerRoutes(app: FastifyInstance, context: ServiceContext, ra
     reply.code(201);
     return enrol(context, request.body);
   });
+
+  // Shares enrol's limiter and bucket: a preview is as good as an enrolment for guessing codes.
+  app.post('/api/enrol/preview', { ...enrolLimits, preValidation: requireJsonBody }, async (request) =>
+    previewEnrolment(context, request.body),
+  );
 
   app.put<IdParams>('/api/reports/:id', { onRequest: device, preValidation: requireJsonBody }, async (request, reply) => {
     const result = await putReport(context, requireDevice(request), {
@@ -105,49 +102,92 @@ export function registerRoutes(app: FastifyInstance, context: ServiceContext, ra
     listChanges(context, requireDevice(request), request.query),
   );
 
-  // ---- district ----
+  // ---- staff ----
+  // Every service below looks each id up in the caller's subtree first (404 outside it), then checks the role (403).
 
   const loginLimits = { onRequest: rateLimited(loginLimiter, 'login'), onResponse: refundSuccess(loginLimiter, 'login') };
-  app.post('/api/district/login', { ...loginLimits, preValidation: requireJsonBody }, async (request) =>
-    login(context, request.body),
-  );
+  app.post('/api/staff/login', { ...loginLimits, preValidation: requireJsonBody }, async (request) => login(context, request.body));
 
-  app.post('/api/district/logout', { onRequest: district }, async (request, reply) => {
-    if (request.districtUser) await logout(context, request.districtUser.tokenHash);
+  app.post('/api/staff/logout', { onRequest: staff }, async (request, reply) => {
+    await logout(context, requireStaff(request).tokenHash);
     return reply.code(204).send();
   });
 
-  app.get<{ Querystring: { year?: string; kind?: string } }>('/api/district/unions', { onRequest: district }, async (request) =>
-    periodOverview(context, request.query),
+  app.get('/api/staff/me', { onRequest: staff }, async (request) => staffMe(context, requireStaff(request)));
+
+  app.get<IdParams>('/api/staff/nodes/:id', { onRequest: staff }, async (request) =>
+    nodeDetail(context, requireStaff(request), request.params.id),
   );
 
-  app.post('/api/district/unions', { onRequest: district, preValidation: requireJsonBody }, async (request, reply) => {
+  app.get<IdParams & { Querystring: { year?: string; kind?: string; scope?: string } }>(
+    '/api/staff/nodes/:id/overview',
+    { onRequest: staff },
+    async (request) => nodeOverview(context, requireStaff(request), request.params.id, request.query),
+  );
+
+  app.post('/api/staff/nodes', { onRequest: staff, preValidation: requireJsonBody }, async (request, reply) => {
     reply.code(201);
-    return { union: await createUnion(context, request.body) };
+    return { node: await createNode(context, requireStaff(request), request.body) };
   });
 
-  app.post<IdParams>('/api/district/unions/:id/enrolment-codes', { onRequest: district }, async (request, reply) => {
-    const code = await issueEnrolmentCode(context, request.params.id, request.body ?? {});
+  app.patch<IdParams>('/api/staff/nodes/:id', { onRequest: staff, preValidation: requireJsonBody }, async (request) => ({
+    node: await updateNode(context, requireStaff(request), request.params.id, request.body),
+  }));
+
+  app.delete<IdParams>('/api/staff/nodes/:id', { onRequest: staff }, async (request, reply) => {
+    await deleteNode(context, requireStaff(request), request.params.id);
+    return reply.code(204).send();
+  });
+
+  app.get<IdParams>('/api/staff/nodes/:id/staff', { onRequest: staff }, async (request) => ({
+    staff: await listStaff(context, requireStaff(request), request.params.id),
+  }));
+
+  app.post<IdParams>('/api/staff/nodes/:id/staff', { onRequest: staff, preValidation: requireJsonBody }, async (request, reply) => {
+    reply.code(201);
+    return { staff: await createStaff(context, requireStaff(request), request.params.id, request.body) };
+  });
+
+  app.delete<IdParams>('/api/staff/staff/:id', { onRequest: staff }, async (request, reply) => {
+    await deleteStaff(context, requireStaff(request), request.params.id);
+    return reply.code(204).send();
+  });
+
+  app.post('/api/staff/unions', { onRequest: staff, preValidation: requireJsonBody }, async (request, reply) => {
+    reply.code(201);
+    return { union: await createUnion(context, requireStaff(request), request.body) };
+  });
+
+  app.post<IdParams>('/api/staff/unions/:id/move', { onRequest: staff, preValidation: requireJsonBody }, async (request) =>
+    moveUnion(context, requireStaff(request), request.params.id, request.body),
+  );
+
+  app.get<IdParams>('/api/staff/unions/:id/history', { onRequest: staff }, async (request) => ({
+    moves: await unionHistory(context, requireStaff(request), request.params.id),
+  }));
+
+  app.post<IdParams>('/api/staff/unions/:id/enrolment-codes', { onRequest: staff }, async (request, reply) => {
+    const code = await issueEnrolmentCode(context, requireStaff(request), request.params.id, request.body ?? {});
     return reply.code(201).send(code);
   });
 
-  app.get<IdParams>('/api/district/unions/:id/devices', { onRequest: district }, async (request) => ({
-    devices: await listDevices(context, request.params.id),
+  app.get<IdParams>('/api/staff/unions/:id/devices', { onRequest: staff }, async (request) => ({
+    devices: await listDevices(context, requireStaff(request), request.params.id),
   }));
 
-  app.post<IdParams>('/api/district/devices/:id/revoke', { onRequest: district }, async (request) => ({
-    device: await revokeDevice(context, request.params.id),
+  app.post<IdParams>('/api/staff/devices/:id/revoke', { onRequest: staff }, async (request) => ({
+    device: await revokeDevice(context, requireStaff(request), request.params.id),
   }));
 
-  app.get<IdParams>('/api/district/reports/:id', { onRequest: district }, async (request) =>
-    districtReport(context, request.params.id),
+  app.get<IdParams>('/api/staff/reports/:id', { onRequest: staff }, async (request) =>
+    staffReport(context, requireStaff(request), request.params.id),
   );
 
-  app.get<{ Params: { id: string; revision: string } }>('/api/district/reports/:id/revisions/:revision', { onRequest: district }, async (request) => ({
-    revision: await districtRevision(context, request.params.id, request.params.revision),
+  app.get<{ Params: { id: string; revision: string } }>('/api/staff/reports/:id/revisions/:revision', { onRequest: staff }, async (request) => ({
+    revision: await staffRevision(context, requireStaff(request), request.params.id, request.params.revision),
   }));
 
-  app.post<IdParams>('/api/district/reports/:id/review', { onRequest: district, preValidation: requireJsonBody }, async (request) => ({
-    report: await reviewReport(context, request.params.id, request.body),
+  app.post<IdParams>('/api/staff/reports/:id/review', { onRequest: staff, preValidation: requireJsonBody }, async (request) => ({
+    report: await reviewReport(context, requireStaff(request), request.params.id, request.body),
   }));
 }

@@ -109,7 +109,7 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
 
   return context.store.write(async (tx) => {
     // First, so that this union's pushes queue here: the checks below then cannot race.
-    const changeSeq = await tx.lockUnionForChange(device.unionId);
+    const { changeSeq, superiorId } = await tx.lockUnionForChange(device.unionId);
     const earlier = await tx.findIdempotency(device.id, key);
     if (earlier) {
       if (earlier.bodyHash !== bodyHash)
@@ -136,7 +136,7 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
     } else {
       if (current) {
         if (currentReview?.status === 'accepted')
-          throw new ApiFailure(409, 'report_accepted', 'The district accepted this report; it no longer changes.');
+          throw new ApiFailure(409, 'report_accepted', 'The superior accepted this report; it no longer changes.');
         if (baseRevision === undefined)
           throw new ApiFailure(412, 'report_exists', 'The server already holds this report.', { current: toServerReport(current) });
         if (baseRevision !== current.revision)
@@ -163,11 +163,13 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
         kind: document.period.kind,
         revision: (current?.revision ?? 0) + 1,
         documentJson: json,
-        // A new revision after a return goes back to the district for a fresh decision.
+        // A new revision after a return goes back to the superior for a fresh decision.
         reviewJson: currentReview?.status === 'returned' ? null : (current?.reviewJson ?? null),
         savedAt: now,
         createdAt: current?.createdAt ?? now,
         changeSeq,
+        // Filed under the union's superior when first sent; it stays there if the union moves later.
+        superiorId: current?.superiorId ?? (document.status === 'ready' ? superiorId : null),
       };
       if (current) await tx.updateReport(saved);
       else await tx.insertReport(saved);
@@ -206,13 +208,16 @@ export async function listChanges(
 ): Promise<ReportChangesResponse> {
   const since = parseCount(query.since, 'since', 0, 0, MAX_STORED_INTEGER);
   const limit = parseCount(query.limit, 'limit', DEFAULT_CHANGES_PAGE, 1, MAX_CHANGES_PAGE);
-  const rows = await context.store.listChanges(device.unionId, since, limit + 1);
+  const [rows, superior] = await Promise.all([
+    context.store.listChanges(device.unionId, since, limit + 1),
+    context.store.findSuperiorOfUnion(device.unionId),
+  ]);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     reports: page.map(toServerReport),
     cursor: String(last ? last.changeSeq : since),
     hasMore: rows.length > limit,
-    superior: null,
+    superior: superior ?? null,
   };
 }

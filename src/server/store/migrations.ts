@@ -3,7 +3,13 @@
  * migration that has shipped: add the next one. Each is tested on both stores, including on data
  * written by the version before it (test/server/migrations.test.ts).
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { reportFigures } from './figures';
+
+/** Names the upgrade gives the two nodes it makes; the province's administrator renames them (admin update-node). */
+export const UPGRADE_PROVINCE_NAME = 'Liên đoàn Lao động tỉnh (đặt tên trong mục quản trị)';
+export const UPGRADE_DISTRICT_NAME = 'Liên đoàn Lao động huyện (trước 01/7/2025)';
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts': {
@@ -118,6 +124,127 @@ export const migrations: Record<string, Migration> = {
     async down(db: Kysely<unknown>) {
       await db.schema.dropIndex('unions_code').execute();
       for (const column of ['sector', 'employer', 'code']) await db.schema.alterTable('unions').dropColumn(column).execute();
+    },
+  },
+  '0004_organisation_tree': {
+    // The organisation tree (docs/decisions/0003-organisation-tree.md): upper-level nodes with a
+    // materialised path, CĐCS under a node, staff on a node with a role, the superior a report was
+    // filed under, and the report figures as columns. A database written by a one-district server
+    // becomes one historical `district` node under a province node, its users that node's admins.
+    async up(untyped: Kysely<unknown>) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration works on tables as they are at its time, not on today's Database type
+      const db = untyped as Kysely<any>;
+      await db.schema
+        .createTable('nodes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('short_name', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('code', 'text')
+        .addColumn('parent_id', 'text', (c) => c.references('nodes.id'))
+        .addColumn('path', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('nodes_code').unique().on('nodes').column('code').execute();
+      await db.schema.createIndex('nodes_parent').on('nodes').column('parent_id').execute();
+      await db.schema
+        .createTable('staff')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('username', 'text', (c) => c.notNull().unique())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('node_id', 'text', (c) => c.notNull().references('nodes.id'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('staff_node').on('staff').column('node_id').execute();
+      await db.schema
+        .createTable('staff_sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('staff_id', 'text', (c) => c.notNull().references('staff.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('staff_sessions_staff').on('staff_sessions').column('staff_id').execute();
+      await db.schema
+        .createTable('union_moves')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('union_id', 'text', (c) => c.notNull().references('unions.id'))
+        .addColumn('from_node_id', 'text')
+        .addColumn('from_name', 'text')
+        .addColumn('to_node_id', 'text', (c) => c.notNull())
+        .addColumn('to_name', 'text', (c) => c.notNull())
+        .addColumn('effective_date', 'text', (c) => c.notNull())
+        .addColumn('moved_at', 'text', (c) => c.notNull())
+        .addColumn('moved_by_staff_id', 'text')
+        .addColumn('moved_by_username', 'text')
+        .execute();
+      await db.schema.createIndex('union_moves_union').on('union_moves').columns(['union_id', 'moved_at']).execute();
+      await db.schema.alterTable('unions').addColumn('superior_id', 'text', (c) => c.references('nodes.id')).execute();
+      await db.schema.createIndex('unions_superior').on('unions').column('superior_id').execute();
+      await db.schema.alterTable('reports').addColumn('superior_id', 'text', (c) => c.references('nodes.id')).execute();
+      await db.schema.alterTable('reports').addColumn('status', 'text', (c) => c.notNull().defaultTo('draft')).execute();
+      await db.schema.alterTable('reports').addColumn('review_status', 'text').execute();
+      await db.schema.alterTable('reports').addColumn('workers', 'integer').execute();
+      await db.schema.alterTable('reports').addColumn('members', 'integer').execute();
+      await db.schema.alterTable('reports').addColumn('meets_target', 'integer').execute();
+      await db.schema.alterTable('reports').addColumn('dialogue_sessions', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.createIndex('reports_filed').on('reports').columns(['superior_id', 'year', 'kind']).execute();
+
+      // ---- what a one-district server wrote ----
+      const unions = (await db.selectFrom('unions').select(['id', 'created_at']).execute()) as { id: string; created_at: string }[];
+      const users = (await db.selectFrom('district_users').selectAll().execute()) as {
+        id: string;
+        username: string;
+        password_hash: string;
+        created_at: string;
+      }[];
+      if (unions.length > 0 || users.length > 0) {
+        const now = new Date().toISOString();
+        const provinceId = randomUUID();
+        const districtId = randomUUID();
+        await db.insertInto('nodes').values([
+          { id: provinceId, kind: 'province', name: UPGRADE_PROVINCE_NAME, short_name: '', code: null, parent_id: null, path: `/${provinceId}/`, created_at: now },
+          { id: districtId, kind: 'district', name: UPGRADE_DISTRICT_NAME, short_name: '', code: null, parent_id: provinceId, path: `/${provinceId}/${districtId}/`, created_at: now },
+        ]).execute();
+        await db.updateTable('unions').set({ superior_id: districtId }).execute();
+        for (const union of unions)
+          await db.insertInto('union_moves').values({
+            id: randomUUID(),
+            union_id: union.id,
+            from_node_id: null,
+            from_name: null,
+            to_node_id: districtId,
+            to_name: UPGRADE_DISTRICT_NAME,
+            effective_date: union.created_at.slice(0, 10),
+            moved_at: now,
+            moved_by_staff_id: null,
+            moved_by_username: null,
+          }).execute();
+        for (const user of users)
+          await db.insertInto('staff').values({ ...user, node_id: districtId, role: 'admin' }).execute();
+        // Signed-in district users stay signed in.
+        const sessions = await db.selectFrom('district_sessions').selectAll().execute();
+        for (const session of sessions as { token_hash: string; user_id: string; created_at: string; expires_at: string }[])
+          await db.insertInto('staff_sessions').values({ token_hash: session.token_hash, staff_id: session.user_id, created_at: session.created_at, expires_at: session.expires_at }).execute();
+        // Every report the district received was filed under it; figures out of each document, a page at a time.
+        let after = '';
+        for (;;) {
+          const page = (await db.selectFrom('reports').select(['id', 'document', 'review']).where('id', '>', after).orderBy('id').limit(500).execute()) as {
+            id: string;
+            document: string;
+            review: string | null;
+          }[];
+          for (const report of page) {
+            const figures = reportFigures(report.document, report.review);
+            const filed = figures.status === 'ready' || figures.review_status !== null;
+            await db.updateTable('reports').set({ ...figures, superior_id: filed ? districtId : null }).where('id', '=', report.id).execute();
+          }
+          if (page.length < 500) break;
+          after = (page.at(-1) as { id: string }).id;
+        }
+      }
+      await db.schema.dropTable('district_sessions').execute();
+      await db.schema.dropTable('district_users').execute();
     },
   },
 };

@@ -18,6 +18,37 @@ export interface UnionsTable {
   employer: Generated<string>;
   /** '' | 'public' | 'private' | 'foreign' (SECTORS) */
   sector: Generated<string>;
+  /** The union's direct superior now (a node); set for every union since 0004. */
+  superior_id: string | null;
+}
+
+/**
+ * An upper-level node of the organisation tree. `path` is the materialised path of ids from the root,
+ * `/<root id>/…/<own id>/`: a node is in another's subtree when its path starts with the other's.
+ */
+export interface NodesTable {
+  id: string;
+  kind: string;
+  name: string;
+  short_name: string;
+  code: string | null;
+  parent_id: string | null;
+  path: string;
+  created_at: string;
+}
+
+export interface UnionMovesTable {
+  id: string;
+  union_id: string;
+  from_node_id: string | null;
+  /** Names as they were at the move: the history reads the same after a node is renamed or deleted. */
+  from_name: string | null;
+  to_node_id: string;
+  to_name: string;
+  effective_date: string;
+  moved_at: string;
+  moved_by_staff_id: string | null;
+  moved_by_username: string | null;
 }
 
 export interface DevicesTable {
@@ -43,17 +74,20 @@ export interface EnrolmentCodesTable {
   revoked_at: string | null;
 }
 
-export interface DistrictUsersTable {
+export interface StaffTable {
   id: string;
   username: string;
   /** `scrypt$N$r$p$<salt b64>$<hash b64>` */
   password_hash: string;
+  node_id: string;
+  /** 'admin' | 'reviewer' | 'viewer' (STAFF_ROLES) */
+  role: string;
   created_at: string;
 }
 
-export interface DistrictSessionsTable {
+export interface StaffSessionsTable {
   token_hash: string;
-  user_id: string;
+  staff_id: string;
   created_at: string;
   expires_at: string;
 }
@@ -71,6 +105,18 @@ export interface ReportsTable {
   saved_at: string;
   created_at: string;
   change_seq: number;
+  /** The superior the report was filed under (when first marked ready); null for a draft never sent. */
+  superior_id: string | null;
+  // Figures taken out of the document on every write, so that overviews aggregate without parsing JSON.
+  /** 'draft' | 'ready' */
+  status: string;
+  /** 'accepted' | 'returned' | null */
+  review_status: string | null;
+  workers: number | null;
+  members: number | null;
+  /** 1 / 0 (meetsUnionizationTarget), null without a rate. */
+  meets_target: number | null;
+  dialogue_sessions: number;
 }
 
 export interface ReportRevisionsTable {
@@ -95,8 +141,10 @@ export interface Database {
   unions: UnionsTable;
   devices: DevicesTable;
   enrolment_codes: EnrolmentCodesTable;
-  district_users: DistrictUsersTable;
-  district_sessions: DistrictSessionsTable;
+  nodes: NodesTable;
+  union_moves: UnionMovesTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionsTable;
   reports: ReportsTable;
   report_revisions: ReportRevisionsTable;
   idempotency: IdempotencyTable;

@@ -5,19 +5,108 @@
  */
 import { type Compilable, type CompiledQuery, type Kysely, Migrator, type Transaction, sql } from 'kysely';
 import { migrationProvider } from './migrations';
-import type { Database, ReportsTable } from './schema';
-import type { CreatedUnion, RevisionSummary } from '../../domain/district';
+import { reportFigures } from './figures';
+import type { Database, NodesTable, ReportsTable } from './schema';
+import type { NodeContents, OverviewScope, GrassrootsUnion, RevisionSummary, UnionMove } from '../../domain/staff';
+import type { OrgNode, StaffRole, Superior, UpperNodeKind } from '../../domain/organisation';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
-/** A union as stored is exactly the union the district API answers with. */
-export type UnionRecord = Omit<CreatedUnion, 'superiorId'>;
+/** A union as stored is exactly the union the staff API answers with. */
+export type UnionRecord = GrassrootsUnion;
 
 /** A union to insert: code, employer and sector may be left out (none, '' and ''). */
-export type NewUnion = Pick<UnionRecord, 'id' | 'name' | 'createdAt'> & Partial<Pick<UnionRecord, 'code' | 'employer' | 'sector'>>;
+export type NewUnion = Pick<UnionRecord, 'id' | 'name' | 'createdAt' | 'superiorId'> & Partial<Pick<UnionRecord, 'code' | 'employer' | 'sector'>>;
 
-function toUnion(row: { id: string; code: string | null; name: string; employer: string; sector: string; created_at: string }): UnionRecord {
-  return { id: row.id, code: row.code, name: row.name, employer: row.employer, sector: row.sector, createdAt: row.created_at };
+function toUnion(row: {
+  id: string;
+  code: string | null;
+  name: string;
+  employer: string;
+  sector: string;
+  created_at: string;
+  superior_id: string | null;
+}): UnionRecord {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    employer: row.employer,
+    sector: row.sector,
+    superiorId: row.superior_id ?? '',
+    createdAt: row.created_at,
+  };
+}
+
+/** A node as stored: the API's node and its materialised path (`/<root id>/…/<own id>/`). */
+export interface NodeRecord extends OrgNode {
+  path: string;
+}
+
+function toNode(row: NodesTable): NodeRecord {
+  return {
+    id: row.id,
+    kind: row.kind as UpperNodeKind,
+    name: row.name,
+    shortName: row.short_name,
+    code: row.code,
+    parentId: row.parent_id,
+    path: row.path,
+    createdAt: row.created_at,
+  };
+}
+
+export interface StaffRecord {
+  id: string;
+  username: string;
+  passwordHash: string;
+  nodeId: string;
+  role: StaffRole;
+  createdAt: string;
+}
+
+/** A session with what every staff request needs to check: the member, their role, their node's path. */
+export interface StaffSessionRecord {
+  staffId: string;
+  username: string;
+  role: StaffRole;
+  nodeId: string;
+  nodePath: string;
+  expiresAt: string;
+}
+
+/** One line of a period table before the service shapes it. */
+export interface OverviewLineRecord {
+  union: UnionRecord;
+  ownerId: string;
+  movedAway: boolean;
+  activeDevices: number;
+  report: (ReportRecordCore & { reviewJson: string | null }) | null;
+}
+
+/** What an overview line needs of a report (no document). */
+export interface ReportRecordCore {
+  id: string;
+  revision: number;
+  savedAt: string;
+  status: 'draft' | 'ready';
+  workers: number | null;
+  members: number | null;
+  meetsTarget: boolean | null;
+  dialogueSessions: number;
+}
+
+/** Sums over one group of overview lines: `childId` is the viewed node's child they sit under, '' for directly under it. */
+export interface OverviewTotalsRecord {
+  childId: string;
+  unions: number;
+  reported: number;
+  accepted: number;
+  returned: number;
+  workers: number;
+  members: number;
+  meetingTarget: number;
+  dialogueSessions: number;
 }
 
 export interface DeviceRecord {
@@ -39,19 +128,6 @@ export interface EnrolmentCodeRecord {
   revokedAt: string | null;
 }
 
-export interface DistrictUserRecord {
-  id: string;
-  username: string;
-  passwordHash: string;
-  createdAt: string;
-}
-
-export interface DistrictSessionRecord {
-  userId: string;
-  username: string;
-  expiresAt: string;
-}
-
 export interface ReportRecord {
   id: string;
   unionId: string;
@@ -63,6 +139,8 @@ export interface ReportRecord {
   savedAt: string;
   createdAt: string;
   changeSeq: number;
+  /** The superior the report was filed under (first marked ready); null for a draft never sent. */
+  superiorId: string | null;
 }
 
 export interface IdempotencyRecord {
@@ -81,15 +159,39 @@ export interface StoreReads {
   /** The union with this district code (stored upper-case). */
   findUnionByCode(code: string): Promise<UnionRecord | undefined>;
   listUnions(): Promise<UnionRecord[]>;
+  /** The CĐCS directly under a node, by name. */
+  listUnionsUnder(nodeId: string): Promise<UnionRecord[]>;
+  /** A union's superior as the officer's app shows it. */
+  findSuperiorOfUnion(unionId: string): Promise<Superior | undefined>;
+  findNode(id: string): Promise<NodeRecord | undefined>;
+  findNodeByCode(code: string): Promise<NodeRecord | undefined>;
+  listNodes(ids: readonly string[]): Promise<NodeRecord[]>;
+  listRootNodes(): Promise<NodeRecord[]>;
+  /** Nodes directly under a node, by name, each with how many CĐCS its subtree holds. */
+  listChildNodes(parent: NodeRecord): Promise<(NodeRecord & { unionCount: number })[]>;
+  nodeContents(id: string): Promise<NodeContents>;
+  listUnionMoves(unionId: string): Promise<UnionMove[]>;
+  /**
+   * The lines of a node's period table: every union of the period whose report was filed under the
+   * subtree of `node`, or (no report sent) whose current superior is in it; only those owned by
+   * `node` itself for the `direct` scope.
+   */
+  overviewLines(node: NodeRecord, year: number, kind: string, scope: OverviewScope): Promise<OverviewLineRecord[]>;
+  /** The same lines' totals, one group per child of `node` (and '' for those directly under it). */
+  overviewTotals(node: NodeRecord, year: number, kind: string): Promise<OverviewTotalsRecord[]>;
   findDevice(id: string): Promise<DeviceRecord | undefined>;
   findDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | undefined>;
   listDevices(unionId: string): Promise<DeviceRecord[]>;
   /** How many devices that are not revoked each union has (unions without any are left out). */
   countActiveDevices(): Promise<Map<string, number>>;
   findEnrolmentCodeByHash(codeHash: string): Promise<EnrolmentCodeRecord | undefined>;
-  findDistrictUserByUsername(username: string): Promise<DistrictUserRecord | undefined>;
-  findSessionByTokenHash(tokenHash: string): Promise<DistrictSessionRecord | undefined>;
+  findStaffByUsername(username: string): Promise<StaffRecord | undefined>;
+  findStaff(id: string): Promise<StaffRecord | undefined>;
+  listStaff(nodeId: string): Promise<StaffRecord[]>;
+  findSessionByTokenHash(tokenHash: string): Promise<StaffSessionRecord | undefined>;
   findReport(id: string): Promise<ReportRecord | undefined>;
+  /** A report and the path of the node it belongs to (filed under, or its union's superior for a draft). */
+  findReportWithOwner(id: string): Promise<{ report: ReportRecord; owner: NodeRecord } | undefined>;
   findReportByPeriod(unionId: string, year: number, kind: string): Promise<ReportRecord | undefined>;
   listReportsForPeriod(year: number, kind: string): Promise<ReportRecord[]>;
   /** Reports of a union changed after `afterSeq`, in change order; at most `limit`. */
@@ -107,17 +209,29 @@ export interface StoreWrites extends StoreReads {
    * other unions' do not) and returns its next change_seq, greater than every one handed out before.
    * A transaction that ends up changing nothing just leaves a gap, which cursors do not mind.
    */
-  lockUnionForChange(unionId: string): Promise<number>;
+  lockUnionForChange(unionId: string): Promise<{ changeSeq: number; superiorId: string | null }>;
   insertUnion(union: NewUnion): Promise<void>;
+  setUnionSuperior(unionId: string, superiorId: string): Promise<void>;
+  insertUnionMove(move: UnionMove): Promise<void>;
+  /** Call first in a transaction that changes the tree's shape: such changes run one at a time (no cycle from two racing moves). */
+  lockTree(): Promise<void>;
+  insertNode(node: NodeRecord): Promise<void>;
+  updateNode(id: string, change: Partial<Pick<NodeRecord, 'kind' | 'name' | 'shortName' | 'code'>>): Promise<void>;
+  /** Moves a node and its whole subtree: parent, and every path that starts with `oldPath`. */
+  reparentNode(id: string, parentId: string, oldPath: string, newPath: string): Promise<void>;
+  deleteNode(id: string): Promise<void>;
   insertDevice(device: DeviceRecord & { tokenHash: string }): Promise<void>;
   setDeviceLastSeen(id: string, at: string): Promise<void>;
   revokeDevice(id: string, at: string): Promise<void>;
   insertEnrolmentCode(code: Omit<EnrolmentCodeRecord, 'uses'> & { codeHash: string }): Promise<void>;
   /** Counts one use if the code is still valid at `now`; false when expired, used up or withdrawn. */
   useEnrolmentCode(id: string, now: string): Promise<boolean>;
-  insertDistrictUser(user: DistrictUserRecord): Promise<void>;
-  setDistrictUserPassword(id: string, passwordHash: string): Promise<void>;
-  insertSession(session: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }): Promise<void>;
+  insertStaff(staff: StaffRecord): Promise<void>;
+  /** Sets the password and ends the member's sessions. */
+  setStaffPassword(id: string, passwordHash: string): Promise<void>;
+  /** Removes the member and their sessions. */
+  deleteStaff(id: string): Promise<void>;
+  insertSession(session: { tokenHash: string; staffId: string; createdAt: string; expiresAt: string }): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
   insertReport(report: ReportRecord): Promise<void>;
   updateReport(report: ReportRecord): Promise<void>;
@@ -151,11 +265,14 @@ function toReport(row: ReportsTable): ReportRecord {
     savedAt: row.saved_at,
     createdAt: row.created_at,
     changeSeq: Number(row.change_seq),
+    superiorId: row.superior_id,
   };
 }
 
+/** The row for a report, with the figures the overviews sum taken out of its document and review. */
 function fromReport(report: ReportRecord): ReportsTable {
   return {
+    ...reportFigures(report.documentJson, report.reviewJson),
     id: report.id,
     union_id: report.unionId,
     year: report.year,
@@ -166,6 +283,7 @@ function fromReport(report: ReportRecord): ReportsTable {
     saved_at: report.savedAt,
     created_at: report.createdAt,
     change_seq: report.changeSeq,
+    superior_id: report.superiorId,
   };
 }
 
@@ -226,7 +344,7 @@ function pushQueries(db: Kysely<Database>) {
         .updateTable('unions')
         .set((eb) => ({ change_seq: eb('change_seq', '+', 1) }))
         .where('id', '=', arg('id'))
-        .returning('change_seq'),
+        .returning(['change_seq', 'superior_id']),
     ),
     idempotency: prepare(
       db
@@ -248,6 +366,13 @@ function pushQueries(db: Kysely<Database>) {
           review: arg('review'),
           saved_at: arg('saved_at'),
           change_seq: arg('change_seq'),
+          superior_id: arg('superior_id'),
+          status: arg('status'),
+          review_status: arg('review_status'),
+          workers: arg('workers'),
+          members: arg('members'),
+          meets_target: arg('meets_target'),
+          dialogue_sessions: arg('dialogue_sessions'),
         })
         .where('id', '=', arg('id')),
     ),
@@ -274,10 +399,41 @@ function pushQueries(db: Kysely<Database>) {
 }
 type PushQueries = ReturnType<typeof pushQueries>;
 
+function toStaff(row: { id: string; username: string; password_hash: string; node_id: string; role: string; created_at: string }): StaffRecord {
+  return {
+    id: row.id,
+    username: row.username,
+    passwordHash: row.password_hash,
+    nodeId: row.node_id,
+    role: row.role as StaffRole,
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * The lines of a period in a node's subtree as (union_id, report_id, owner_id): a union whose report
+ * was filed under the subtree, or a union under it now whose report (if any) was never sent. Two
+ * indexed halves (unions by superior, reports by filing superior), so a commune's table reads its own
+ * rows, not the province's.
+ */
+function ownedLines(node: NodeRecord, year: number, kind: string) {
+  const subtree = sql`(select id from nodes where path like ${`${node.path}%`})`;
+  return sql`
+    select u.id as union_id, r.id as report_id, u.superior_id as owner_id
+    from unions u
+    left join reports r on r.union_id = u.id and r.year = ${year} and r.kind = ${kind}
+    where u.superior_id in ${subtree} and (r.id is null or r.superior_id is null)
+    union all
+    select r.union_id, r.id, r.superior_id
+    from reports r
+    where r.year = ${year} and r.kind = ${kind} and r.superior_id in ${subtree}`;
+}
+
 class KyselyQueries implements StoreWrites {
   constructor(
     protected readonly q: Kysely<Database> | Transaction<Database>,
     protected readonly push: PushQueries,
+    readonly kind: StoreKind,
   ) {}
 
   private async first<Row>(query: CompiledQuery<Row>): Promise<Row | undefined> {
@@ -345,19 +501,224 @@ class KyselyQueries implements StoreWrites {
     );
   }
 
-  async findDistrictUserByUsername(username: string) {
-    const row = await this.q.selectFrom('district_users').selectAll().where('username', '=', username).executeTakeFirst();
-    return row && { id: row.id, username: row.username, passwordHash: row.password_hash, createdAt: row.created_at };
+  async findStaffByUsername(username: string) {
+    const row = await this.q.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst();
+    return row && toStaff(row);
+  }
+
+  async findStaff(id: string) {
+    const row = await this.q.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toStaff(row);
+  }
+
+  async listStaff(nodeId: string) {
+    const rows = await this.q.selectFrom('staff').selectAll().where('node_id', '=', nodeId).orderBy('username').execute();
+    return rows.map(toStaff);
   }
 
   async findSessionByTokenHash(tokenHash: string) {
     const row = await this.q
-      .selectFrom('district_sessions as s')
-      .innerJoin('district_users as u', 'u.id', 's.user_id')
-      .select(['s.user_id', 'u.username', 's.expires_at'])
+      .selectFrom('staff_sessions as s')
+      .innerJoin('staff as m', 'm.id', 's.staff_id')
+      .innerJoin('nodes as n', 'n.id', 'm.node_id')
+      .select(['s.staff_id', 'm.username', 'm.role', 'm.node_id', 'n.path', 's.expires_at'])
       .where('s.token_hash', '=', tokenHash)
       .executeTakeFirst();
-    return row && { userId: row.user_id, username: row.username, expiresAt: row.expires_at };
+    return (
+      row && {
+        staffId: row.staff_id,
+        username: row.username,
+        role: row.role as StaffRole,
+        nodeId: row.node_id,
+        nodePath: row.path,
+        expiresAt: row.expires_at,
+      }
+    );
+  }
+
+  async listUnionsUnder(nodeId: string) {
+    const rows = await this.q.selectFrom('unions').selectAll().where('superior_id', '=', nodeId).orderBy('name').orderBy('id').execute();
+    return rows.map(toUnion);
+  }
+
+  async findSuperiorOfUnion(unionId: string) {
+    const row = await this.q
+      .selectFrom('unions as u')
+      .innerJoin('nodes as n', 'n.id', 'u.superior_id')
+      .select(['n.id', 'n.kind', 'n.name', 'n.short_name'])
+      .where('u.id', '=', unionId)
+      .executeTakeFirst();
+    return row && { id: row.id, kind: row.kind as UpperNodeKind, name: row.name, shortName: row.short_name };
+  }
+
+  async findNode(id: string) {
+    const row = await this.q.selectFrom('nodes').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toNode(row);
+  }
+
+  async findNodeByCode(code: string) {
+    const row = await this.q.selectFrom('nodes').selectAll().where('code', '=', code).executeTakeFirst();
+    return row && toNode(row);
+  }
+
+  async listNodes(ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    const rows = await this.q.selectFrom('nodes').selectAll().where('id', 'in', ids).execute();
+    return rows.map(toNode);
+  }
+
+  async listRootNodes() {
+    const rows = await this.q.selectFrom('nodes').selectAll().where('parent_id', 'is', null).orderBy('name').execute();
+    return rows.map(toNode);
+  }
+
+  async listChildNodes(parent: NodeRecord) {
+    const rows = await this.q.selectFrom('nodes').selectAll().where('parent_id', '=', parent.id).orderBy('name').orderBy('id').execute();
+    // One grouped count for all children: the child's id is the path segment right after the parent's.
+    const counts = await sql<{ child_id: string; n: unknown }>`
+      select substr(d.path, cast(${parent.path.length + 1} as integer), 36) as child_id, count(*) as n
+      from unions u join nodes d on d.id = u.superior_id
+      where d.path like ${`${parent.path}_%`}
+      group by 1`.execute(this.q);
+    const byChild = new Map(counts.rows.map((row) => [row.child_id, Number(row.n)]));
+    return rows.map((row) => ({ ...toNode(row), unionCount: byChild.get(row.id) ?? 0 }));
+  }
+
+  async nodeContents(id: string) {
+    const count = async (table: 'nodes' | 'unions' | 'reports' | 'staff', column: 'parent_id' | 'superior_id' | 'node_id') => {
+      const result = await sql<{ n: unknown }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} = ${id}`.execute(this.q);
+      return Number(result.rows[0]?.n ?? 0);
+    };
+    return {
+      childNodes: await count('nodes', 'parent_id'),
+      unions: await count('unions', 'superior_id'),
+      reports: await count('reports', 'superior_id'),
+      staff: await count('staff', 'node_id'),
+    };
+  }
+
+  async listUnionMoves(unionId: string) {
+    const rows = await this.q.selectFrom('union_moves').selectAll().where('union_id', '=', unionId).orderBy('moved_at').orderBy('id').execute();
+    return rows.map((row) => ({
+      id: row.id,
+      unionId: row.union_id,
+      from: row.from_node_id === null ? null : { id: row.from_node_id, name: row.from_name ?? '' },
+      to: { id: row.to_node_id, name: row.to_name },
+      effectiveDate: row.effective_date,
+      movedAt: row.moved_at,
+      movedBy: row.moved_by_staff_id === null ? null : { id: row.moved_by_staff_id, username: row.moved_by_username ?? '' },
+    }));
+  }
+
+  async overviewLines(node: NodeRecord, year: number, kind: string, scope: OverviewScope) {
+    const owned = ownedLines(node, year, kind);
+    const result = await sql<{
+      id: string;
+      code: string | null;
+      name: string;
+      employer: string;
+      sector: string;
+      superior_id: string | null;
+      created_at: string;
+      owner_id: string;
+      current_path: string;
+      active_devices: unknown;
+      report_id: string | null;
+      revision: unknown;
+      saved_at: string | null;
+      status: string | null;
+      review: string | null;
+      workers: unknown;
+      members: unknown;
+      meets_target: unknown;
+      dialogue_sessions: unknown;
+    }>`
+      with owned as (${owned})
+      select u.id, u.code, u.name, u.employer, u.sector, u.superior_id, u.created_at, o.owner_id, c.path as current_path,
+        (select count(*) from devices d where d.union_id = u.id and d.revoked_at is null) as active_devices,
+        r.id as report_id, r.revision, r.saved_at, r.status, r.review, r.workers, r.members, r.meets_target, r.dialogue_sessions
+      from owned o
+      join unions u on u.id = o.union_id
+      join nodes c on c.id = u.superior_id
+      left join reports r on r.id = o.report_id
+      ${scope === 'direct' ? sql`where o.owner_id = ${node.id}` : sql``}
+      order by u.name, u.id`.execute(this.q);
+    return result.rows.map((row) => ({
+      union: toUnion(row),
+      ownerId: row.owner_id,
+      movedAway: !row.current_path.startsWith(node.path),
+      activeDevices: Number(row.active_devices),
+      report:
+        row.report_id === null
+          ? null
+          : {
+              id: row.report_id,
+              revision: Number(row.revision),
+              savedAt: row.saved_at ?? '',
+              status: row.status === 'ready' ? ('ready' as const) : ('draft' as const),
+              reviewJson: row.review,
+              workers: row.workers === null ? null : Number(row.workers),
+              members: row.members === null ? null : Number(row.members),
+              meetsTarget: row.meets_target === null ? null : Number(row.meets_target) === 1,
+              dialogueSessions: Number(row.dialogue_sessions),
+            },
+    }));
+  }
+
+  async overviewTotals(node: NodeRecord, year: number, kind: string) {
+    const reported = sql`(r.status = 'ready' or r.review_status is not null)`;
+    const result = await sql<Record<string, unknown>>`
+      with owned as (${ownedLines(node, year, kind)})
+      select
+        case when o.owner_id = ${node.id} then '' else substr(n.path, cast(${node.path.length + 1} as integer), 36) end as child_id,
+        count(*) as unions,
+        sum(case when ${reported} then 1 else 0 end) as reported,
+        sum(case when r.review_status = 'accepted' then 1 else 0 end) as accepted,
+        sum(case when r.review_status = 'returned' then 1 else 0 end) as returned,
+        sum(case when ${reported} and r.workers is not null and r.members is not null then r.workers else 0 end) as workers,
+        sum(case when ${reported} and r.workers is not null and r.members is not null then r.members else 0 end) as members,
+        sum(case when ${reported} and r.meets_target = 1 then 1 else 0 end) as meeting_target,
+        sum(case when ${reported} then r.dialogue_sessions else 0 end) as dialogue_sessions
+      from owned o
+      join nodes n on n.id = o.owner_id
+      left join reports r on r.id = o.report_id
+      group by 1`.execute(this.q);
+    return result.rows.map((row) => ({
+      childId: String(row.child_id),
+      unions: Number(row.unions),
+      reported: Number(row.reported ?? 0),
+      accepted: Number(row.accepted ?? 0),
+      returned: Number(row.returned ?? 0),
+      workers: Number(row.workers ?? 0),
+      members: Number(row.members ?? 0),
+      meetingTarget: Number(row.meeting_target ?? 0),
+      dialogueSessions: Number(row.dialogue_sessions ?? 0),
+    }));
+  }
+
+  async findReportWithOwner(id: string) {
+    const row = await this.q
+      .selectFrom('reports as r')
+      .innerJoin('unions as u', 'u.id', 'r.union_id')
+      .innerJoin('nodes as n', (join) => join.on((eb) => eb('n.id', '=', eb.fn.coalesce('r.superior_id', 'u.superior_id'))))
+      .selectAll('r')
+      .select(['n.id as n_id', 'n.kind as n_kind', 'n.name as n_name', 'n.short_name as n_short_name', 'n.code as n_code', 'n.parent_id as n_parent_id', 'n.path as n_path', 'n.created_at as n_created_at'])
+      .where('r.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      report: toReport(row),
+      owner: toNode({
+        id: row.n_id,
+        kind: row.n_kind,
+        name: row.n_name,
+        short_name: row.n_short_name,
+        code: row.n_code,
+        parent_id: row.n_parent_id,
+        path: row.n_path,
+        created_at: row.n_created_at,
+      }),
+    };
   }
 
   async findReport(id: string) {
@@ -427,7 +788,7 @@ class KyselyQueries implements StoreWrites {
   async lockUnionForChange(unionId: string) {
     const row = await this.first(this.push.lockUnion.bind({ id: unionId }));
     if (!row) throw new Error(`union ${unionId} does not exist`);
-    return Number(row.change_seq);
+    return { changeSeq: Number(row.change_seq), superiorId: row.superior_id };
   }
 
   async insertUnion(union: NewUnion) {
@@ -439,9 +800,77 @@ class KyselyQueries implements StoreWrites {
         name: union.name,
         employer: union.employer ?? '',
         sector: union.sector ?? '',
+        superior_id: union.superiorId,
         created_at: union.createdAt,
       })
       .execute();
+  }
+
+  async setUnionSuperior(unionId: string, superiorId: string) {
+    await this.q.updateTable('unions').set({ superior_id: superiorId }).where('id', '=', unionId).execute();
+  }
+
+  async insertUnionMove(move: UnionMove) {
+    await this.q
+      .insertInto('union_moves')
+      .values({
+        id: move.id,
+        union_id: move.unionId,
+        from_node_id: move.from?.id ?? null,
+        from_name: move.from?.name ?? null,
+        to_node_id: move.to.id,
+        to_name: move.to.name,
+        effective_date: move.effectiveDate,
+        moved_at: move.movedAt,
+        moved_by_staff_id: move.movedBy?.id ?? null,
+        moved_by_username: move.movedBy?.username ?? null,
+      })
+      .execute();
+  }
+
+  async lockTree() {
+    // SQLite has one writer at a time already; PostgreSQL takes a transaction-scoped advisory lock.
+    if (this.kind === 'postgres') await sql`select pg_advisory_xact_lock(7007)`.execute(this.q);
+  }
+
+  async insertNode(node: NodeRecord) {
+    await this.q
+      .insertInto('nodes')
+      .values({
+        id: node.id,
+        kind: node.kind,
+        name: node.name,
+        short_name: node.shortName,
+        code: node.code,
+        parent_id: node.parentId,
+        path: node.path,
+        created_at: node.createdAt,
+      })
+      .execute();
+  }
+
+  async updateNode(id: string, change: Partial<Pick<NodeRecord, 'kind' | 'name' | 'shortName' | 'code'>>) {
+    const set = {
+      ...(change.kind !== undefined ? { kind: change.kind } : {}),
+      ...(change.name !== undefined ? { name: change.name } : {}),
+      ...(change.shortName !== undefined ? { short_name: change.shortName } : {}),
+      ...(change.code !== undefined ? { code: change.code } : {}),
+    };
+    if (Object.keys(set).length > 0) await this.q.updateTable('nodes').set(set).where('id', '=', id).execute();
+  }
+
+  async reparentNode(id: string, parentId: string, oldPath: string, newPath: string) {
+    await this.q.updateTable('nodes').set({ parent_id: parentId }).where('id', '=', id).execute();
+    // Every path under the old one gets the new prefix; paths hold only ids and '/', so LIKE has no wildcard to fear.
+    await this.q
+      .updateTable('nodes')
+      .set({ path: sql<string>`${newPath} || substr(path, cast(${oldPath.length + 1} as integer))` })
+      .where('path', 'like', `${oldPath}%`)
+      .execute();
+  }
+
+  async deleteNode(id: string) {
+    await this.q.deleteFrom('nodes').where('id', '=', id).execute();
   }
 
   async insertDevice(device: DeviceRecord & { tokenHash: string }) {
@@ -495,24 +924,36 @@ class KyselyQueries implements StoreWrites {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async insertDistrictUser(user: DistrictUserRecord) {
+  async insertStaff(staff: StaffRecord) {
     await this.q
-      .insertInto('district_users')
-      .values({ id: user.id, username: user.username, password_hash: user.passwordHash, created_at: user.createdAt })
+      .insertInto('staff')
+      .values({
+        id: staff.id,
+        username: staff.username,
+        password_hash: staff.passwordHash,
+        node_id: staff.nodeId,
+        role: staff.role,
+        created_at: staff.createdAt,
+      })
       .execute();
   }
 
-  async setDistrictUserPassword(id: string, passwordHash: string) {
-    await this.q.updateTable('district_users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
-    await this.q.deleteFrom('district_sessions').where('user_id', '=', id).execute();
+  async setStaffPassword(id: string, passwordHash: string) {
+    await this.q.updateTable('staff').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+    await this.q.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
   }
 
-  async insertSession(session: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }) {
+  async deleteStaff(id: string) {
+    await this.q.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
+    await this.q.deleteFrom('staff').where('id', '=', id).execute();
+  }
+
+  async insertSession(session: { tokenHash: string; staffId: string; createdAt: string; expiresAt: string }) {
     await this.q
-      .insertInto('district_sessions')
+      .insertInto('staff_sessions')
       .values({
         token_hash: session.tokenHash,
-        user_id: session.userId,
+        staff_id: session.staffId,
         created_at: session.createdAt,
         expires_at: session.expiresAt,
       })
@@ -520,7 +961,7 @@ class KyselyQueries implements StoreWrites {
   }
 
   async deleteSession(tokenHash: string) {
-    await this.q.deleteFrom('district_sessions').where('token_hash', '=', tokenHash).execute();
+    await this.q.deleteFrom('staff_sessions').where('token_hash', '=', tokenHash).execute();
   }
 
   async insertReport(report: ReportRecord) {
@@ -559,22 +1000,22 @@ class KyselyQueries implements StoreWrites {
 
   async deleteExpired(idempotencyBefore: string, now: string) {
     await this.q.deleteFrom('idempotency').where('created_at', '<', idempotencyBefore).execute();
-    await this.q.deleteFrom('district_sessions').where('expires_at', '<=', now).execute();
+    await this.q.deleteFrom('staff_sessions').where('expires_at', '<=', now).execute();
   }
 }
 
 export class KyselyStore extends KyselyQueries implements Store {
   constructor(
     readonly db: Kysely<Database>,
-    readonly kind: StoreKind,
+    kind: StoreKind,
   ) {
-    super(db, pushQueries(db));
+    super(db, pushQueries(db), kind);
   }
 
   async write<T>(work: (tx: StoreWrites) => Promise<T>): Promise<T> {
     // PostgreSQL: row locks taken by lockUnionForChange. SQLite: Kysely runs its one connection's
     // transactions one at a time, and another process (the admin CLI) waits on busy_timeout.
-    return this.db.transaction().execute(async (trx) => work(new KyselyQueries(trx, this.push)));
+    return this.db.transaction().execute(async (trx) => work(new KyselyQueries(trx, this.push, this.kind)));
   }
 
   async migrate(options: { to?: string } = {}): Promise<MigrationOutcome> {
