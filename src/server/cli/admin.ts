@@ -20,7 +20,7 @@ import { readAdminPassword, readEnv } from '../env';
 import type { ServiceContext } from '../services/context';
 import { issueEnrolmentCode, revokeDevice } from '../services/devices';
 import { ApiFailure } from '../services/errors';
-import { createNode, createRootNode, createUnion, moveUnion, updateNode } from '../services/organisation';
+import { createNode, createRootNode, createUnion, moveUnion, provinceToday, updateNode } from '../services/organisation';
 import { nodeOverview } from '../services/overview';
 import { CONSOLE, createStaff, MIN_STAFF_PASSWORD_LENGTH, setStaffPassword } from '../services/staff';
 import type { NodeRecord } from '../store/store';
@@ -169,7 +169,7 @@ async function run(command: string, flags: Flags, context: ServiceContext): Prom
     case 'move-union': {
       const unionId = await findUnionId(context, required(flags, 'union'));
       const target = await findNode(context, required(flags, 'to'));
-      const effectiveDate = optional(flags, 'effective') ?? new Date(context.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+      const effectiveDate = optional(flags, 'effective') ?? provinceToday(context);
       const moved = await moveUnion(context, CONSOLE, unionId, { parentId: target.id, effectiveDate });
       return { json: moved, text: `Union "${moved.union.name}" now reports to "${target.name}" (effective ${effectiveDate}).` };
     }

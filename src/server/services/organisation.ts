@@ -135,12 +135,13 @@ const nodeChangeSchema = z.object({
 
 export async function updateNode(context: ServiceContext, actor: StaffActor, nodeId: string, input: unknown): Promise<OrgNode> {
   const node = await nodeInReach(context.store, actor, nodeId);
+  const change = parse(nodeChangeSchema, input ?? {});
+  // Every id first (404 outside the subtree), then the role (403), then the rules (422).
+  const parent = change.parentId === undefined ? undefined : await nodeInReach(context.store, actor, change.parentId);
   requireRole(actor, 'admin', 'change nodes');
   requireBelowOwn(actor, node, 'change');
-  const change = parse(nodeChangeSchema, input ?? {});
   if (node.parentId === null && change.parentId !== undefined)
     throw validationFailed([{ path: 'parentId', code: 'root', message: 'The root of the tree has no parent.' }]);
-  const parent = change.parentId === undefined ? undefined : await nodeInReach(context.store, actor, change.parentId);
   return context.store
     .write(async (tx) => {
       await tx.lockTree();
@@ -210,7 +211,7 @@ export async function createUnion(context: ServiceContext, actor: StaffActor, in
   await context.store
     .write(async (tx) => {
       await tx.insertUnion(union);
-      await tx.insertUnionMove(placement(union, null, superior, now.slice(0, 10), now, actor));
+      await tx.insertUnionMove(placement(union, null, superior, provinceToday(context), now, actor));
     })
     .catch((error: unknown) => {
       throw isUniqueViolation(error) ? codeTaken('union') : error;
@@ -230,6 +231,11 @@ function placement(union: UnionRecord, from: NodeRecord | null, to: NodeRecord, 
   };
 }
 
+/** The calendar day in Vietnam (UTC+7, no daylight saving): a move dated "today" there is not in the future. */
+export function provinceToday(context: ServiceContext): string {
+  return new Date(context.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const moveSchema = z.object({
   parentId: uuidText,
@@ -241,13 +247,11 @@ const moveSchema = z.object({
 
 export async function moveUnion(context: ServiceContext, actor: StaffActor, unionId: string, input: unknown): Promise<UnionMoved> {
   const found = await unionInReach(context.store, actor, unionId);
-  requireRole(actor, 'admin', 'move unions');
   const body = parse(moveSchema, input);
   const target = await nodeInReach(context.store, actor, body.parentId);
+  requireRole(actor, 'admin', 'move unions');
   const now = isoNow(context);
-  // The province's calendar day (Vietnam, UTC+7): a move dated "today" there is not in the future.
-  const today = new Date(context.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-  if (body.effectiveDate > today)
+  if (body.effectiveDate > provinceToday(context))
     throw validationFailed([{ path: 'effectiveDate', code: 'future', message: 'Record a move on or after the day it takes effect.' }]);
   return context.store.write(async (tx) => {
     // The union's lock: a push filing a report now sees either the old superior or the new one, never half.
