@@ -1,7 +1,7 @@
 /**
- * The district dashboard in Chromium, on the production build served by the real server (SQLite).
- * Three unions: one sent a report that reaches 80 %, one sent a report under 80 % (with a dialogue
- * session), one has not reported. District staff sign in (a wrong password first), find the union
+ * The staff dashboard in Chromium, on the production build served by the real server (SQLite).
+ * Three unions straight under the province: one sent a report that reaches 80 %, one sent a report
+ * under 80 % (with a dialogue session), one has not reported. Province staff sign in (a wrong password first), find the union
  * that has not reported and the one under 80 %, download the table, return the weak report with a
  * comment, and the server holds the decision. Then they add a union and issue it an enrolment code
  * that a phone can use.
@@ -41,7 +41,7 @@ function row(page: Page, unionId: string) {
   return page.locator(`[data-testid="union-row"][data-union-id="${unionId}"]`);
 }
 
-describe('the district dashboard', () => {
+describe('the staff dashboard', () => {
   it('signs in, finds the unions to chase, returns a report with a comment, and issues an enrolment code', async () => {
     const strong = readyReport();
     const weak = readyReport();
@@ -98,7 +98,7 @@ describe('the district dashboard', () => {
       expect(await row(page, strongId).getByTestId('union-rate').innerText()).toBe('83,3 %');
       expect(await row(page, strongId).getByTestId('union-target').innerText()).toBe('Đạt');
       await expect.poll(() => row(page, weakId).getByTestId('union-dialogues').innerText()).toBe('1');
-      // The district: 1.120 workers, 753 members → 67,2 %.
+      // Together: 1.120 workers, 753 members → 67,2 %.
       const total = page.getByTestId('staff-total');
       expect(await total.innerText()).toContain('1.120');
       expect(await total.getByTestId('total-rate').innerText()).toBe('67,2 %');
@@ -139,11 +139,10 @@ describe('the district dashboard', () => {
       const held = JSON.parse((await server.store.findReport(weak.id))!.reviewJson ?? 'null') as ReviewDecision;
       expect(held).toMatchObject({ status: 'returned', comment });
 
-      await page.getByRole('link', { name: /Về bảng tổng hợp/ }).click();
+      await page.getByRole('link', { name: /Quay lại/ }).click();
       await expect.poll(() => row(page, weakId).getByTestId('union-standing').innerText()).toBe('Bị trả lại');
 
       // A new union and its enrolment code, large and grouped, that a phone can use.
-      await page.getByTestId('staff-nav-unions').click();
       await page.getByLabel('Tên công đoàn cơ sở').fill('CĐCS Công ty Điện tử Tây Ninh');
       await page.getByLabel('Mã công đoàn').fill('tn-09');
       await page.getByLabel('Khu vực').selectOption('foreign');
@@ -170,7 +169,7 @@ describe('the district dashboard', () => {
   });
 });
 
-describe('the district sign-in under a password-guessing attack', () => {
+describe('the staff sign-in under a password-guessing attack', () => {
   it('tells staff in Vietnamese how long to wait once the server throttles failed attempts', async () => {
     const throttled = await startTestServer({ distDir, rateLimits: { login: { limit: 1, windowMs: 60_000 } } });
     const context = await browser.newContext({ locale: 'vi-VN' });

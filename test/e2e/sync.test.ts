@@ -27,11 +27,17 @@ async function serverDocument(id: string): Promise<ReportDocument | null> {
   return record ? (JSON.parse(record.documentJson) as ReportDocument) : null;
 }
 
-/** Fills the enrolment screen as the officer does and presses "Kết nối". */
-async function submitEnrolment(page: Page, code: string): Promise<void> {
+/**
+ * Fills the enrolment screen as the officer does and presses "Kiểm tra mã"; for a code the server
+ * knows, the screen shows whose code it is, and the officer presses "Kết nối".
+ */
+async function submitEnrolment(page: Page, code: string, outcome: 'enrolled' | 'refused' = 'enrolled'): Promise<void> {
   await page.locator('input[name="serverUrl"]').fill(server.url);
   await page.locator('input[name="code"]').fill(code);
   await page.locator('input[name="deviceName"]').fill('Điện thoại chị Lan');
+  await page.getByRole('button', { name: 'Kiểm tra mã', exact: true }).click();
+  if (outcome === 'refused') return;
+  await page.getByTestId('enrol-confirm').waitFor();
   await page.getByRole('button', { name: 'Kết nối', exact: true }).click();
 }
 
@@ -42,7 +48,7 @@ async function openAndEnrol(page: Page, unionName: string): Promise<string> {
   await waitForServiceWorkerControl(page);
   await page.goto(`${server.url}/#/enrol`);
   await submitEnrolment(page, code);
-  expect(await page.getByTestId('enrol-done').innerText()).toContain(`Đã kết nối với ${unionName}`);
+  expect(await page.getByTestId('enrol-done').innerText()).toContain(`Đã kết nối ${unionName} với`);
   return union.id;
 }
 
@@ -66,7 +72,7 @@ async function sendNowAndWaitFor(page: Page, reportId: string, phase: string): P
   await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="sync-phase"][data-phase="${phase}"]`).waitFor();
 }
 
-describe('a report filled offline in Chromium reaches the district server', () => {
+describe('a report filled offline in Chromium reaches the province server', () => {
   it('enrols through the screen, fills a report offline, and the server has the same figures once online', async () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
     try {
@@ -79,14 +85,14 @@ describe('a report filled offline in Chromium reaches the district server', () =
 
       // A wrong code: a clear Vietnamese message, and the officer can try again on the same screen.
       await page.goto(`${server.url}/#/enrol`);
-      await submitEnrolment(page, 'ZZZZ-ZZZZ');
+      await submitEnrolment(page, 'ZZZZ-ZZZZ', 'refused');
       const error = page.getByTestId('enrol-error');
       await error.waitFor();
       expect(await error.getAttribute('data-failure')).toBe('invalid_code');
-      expect(await error.innerText()).toBe('Mã đăng ký không đúng. Kiểm tra lại mã LĐLĐ huyện đã cấp.');
+      expect(await error.innerText()).toBe('Mã đăng ký không đúng. Kiểm tra lại mã công đoàn cấp trên đã cấp.');
 
       await submitEnrolment(page, code.toLowerCase());
-      expect(await page.getByTestId('enrol-done').innerText()).toContain('Đã kết nối với CĐCS Công ty May Tây Ninh');
+      expect(await page.getByTestId('enrol-done').innerText()).toContain('Đã kết nối CĐCS Công ty May Tây Ninh với');
 
       await context.setOffline(true);
       await page.goto(`${server.url}/#/`);
@@ -148,7 +154,7 @@ describe('a report filled offline in Chromium reaches the district server', () =
     }
   });
 
-  it("shows the district's comment on a returned report, and an accepted report can no longer be changed", async () => {
+  it("shows the superior's comment on a returned report, and an accepted report can no longer be changed", async () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
     try {
       const page = await context.newPage();
@@ -170,9 +176,9 @@ describe('a report filled offline in Chromium reaches the district server', () =
       await sendNowAndWaitFor(page, reportId, 'returned');
       await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="report-open"]`).click();
       // At the top of the editor, before the first field: the district's words and the way to fix it.
-      const shown = page.locator('.editor-head [data-testid="district-comment"]');
+      const shown = page.locator('.editor-head [data-testid="superior-comment"]');
       await shown.waitFor();
-      expect(await shown.innerText()).toBe(`Ý kiến của LĐLĐ huyện: ${comment}`);
+      expect(await shown.innerText()).toBe(`Ý kiến của ${server.root.name}: ${comment}`);
       expect(await badge(page, 'returned').innerText()).toBe('Bị trả lại');
 
       await page.getByTestId('reopen-report').click();
@@ -180,14 +186,14 @@ describe('a report filled offline in Chromium reaches the district server', () =
       await fillAndWaitSaved(page, { 'membership.femaleMembers': '120' });
       await markReady();
       // The fix reached the server, which cleared the decision: the report waits for the district again.
-      expect(await page.getByTestId('district-comment').count()).toBe(0);
+      expect(await page.getByTestId('superior-comment').count()).toBe(0);
 
       await server.reviewReport(reportId, 'accepted');
       await sendNowAndWaitFor(page, reportId, 'accepted');
       await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="report-open"]`).click();
       const note = page.getByTestId('report-accepted');
       await note.waitFor();
-      expect(await note.innerText()).toBe('Báo cáo đã được LĐLĐ huyện chấp nhận; không sửa được nữa.');
+      expect(await note.innerText()).toBe(`Báo cáo đã được ${server.root.name} chấp nhận; không sửa được nữa.`);
       expect(await badge(page, 'accepted').innerText()).toBe('Đã được chấp nhận');
       expect(await page.getByTestId('reopen-report').count()).toBe(0);
       expect(await page.getByTestId('field-membership.members').isDisabled()).toBe(true);

@@ -3,6 +3,7 @@
  * `db.version(n)` with an upgrade function, tested on data written by the version before
  * (test/app/db/upgrade.test.ts). Never edit an old version's stores: phones hold data written by it.
  */
+import type { Superior } from '../../domain/organisation';
 import type Dexie from 'dexie';
 import type { EntityTable } from 'dexie';
 import { periodKey } from '../../domain/period';
@@ -52,6 +53,8 @@ export interface SettingValues {
   deviceName: string;
   lastSyncAt: string;
   syncCursor: string;
+  /** The union's direct upper-level union, from enrolment and kept current by the change feed. */
+  superior: Superior;
   /** The reporting rounds of this union as the last pull delivered them (a short list, replaced whole). */
   rounds: ReportingRound[];
 }

@@ -7,6 +7,7 @@
  * A report the server refuses (409, 422) is set aside by pushing its outbox entry's `nextAttemptAt`
  * to the far future; the next edit replaces the entry (`nextAttemptAt: 0`) and so retries it.
  */
+import type { Superior } from '../../domain/organisation';
 import Dexie from 'dexie';
 import { sameValue, mergeReports } from '../../domain/merge';
 import { periodKey } from '../../domain/period';
@@ -65,6 +66,8 @@ export interface SyncStorage {
   applyServerReport(remote: ServerReport): Promise<PullOutcome>;
   syncCursor(): Promise<string | null>;
   saveSyncProgress(cursor: string, lastSyncAt: string): Promise<void>;
+  /** The union's superior as the change feed names it (null: the server knows none). */
+  saveSuperior?(superior: Superior | null): Promise<void>;
   lastSyncAt(): Promise<string | null>;
   /**
    * The union's reporting rounds as the server listed them (replacing the ones held). A report set
@@ -295,6 +298,14 @@ export class SyncRepository implements SyncStorage {
         { key: 'lastSyncAt', value: lastSyncAt },
       ]),
     );
+  }
+
+  async saveSuperior(superior: Superior | null): Promise<void> {
+    if (!superior) return this.store.settings.remove('superior');
+    const saved = await this.store.settings.get('superior');
+    // Unchanged on almost every pull: write only a change, so watchers re-read only then.
+    if (saved && saved.id === superior.id && saved.name === superior.name && saved.shortName === superior.shortName && saved.kind === superior.kind) return;
+    await this.store.settings.set('superior', { id: superior.id, kind: superior.kind, name: superior.name, shortName: superior.shortName });
   }
 
   async lastSyncAt(): Promise<string | null> {

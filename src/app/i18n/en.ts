@@ -1,4 +1,5 @@
 /** English, the second language. Same keys as `vi`; the type checker keeps them in step. */
+import { sentenceStart } from './superior';
 import type { Messages } from './vi';
 
 export const en: Messages = {
@@ -91,13 +92,13 @@ export const en: Messages = {
     rateNotMet: 'Not met',
     rateNone: 'Enter workers and members to compute the rate.',
     explanation: 'Explanation',
-    explanationHint: 'This warning does not stop sending, but the district needs an explanation.',
+    explanationHint: 'This warning does not stop sending, but your upper-level union needs an explanation.',
     markReady: 'Mark as ready to send',
     markReadyBlocked: 'Cannot be marked ready yet; errors remain:',
     markReadyDone: 'The report is ready to send.',
     readyBanner: 'This report is marked ready to send. To change it, reopen it as a draft.',
     reopen: 'Reopen to edit',
-    acceptedBanner: 'The district accepted this report; it can no longer be changed.',
+    acceptedBanner: 'Your upper-level union accepted this report; it can no longer be changed.',
     errorsTitle: 'Errors to fix',
     warningsTitle: 'Warnings to explain',
     noIssues: 'No errors left. The report can be marked ready to send.',
@@ -130,7 +131,7 @@ export const en: Messages = {
     'grassrootsDemocracy.workersConferenceHeld': "Workers' conference held?",
     'grassrootsDemocracy.workersConferenceDate': 'Date of the conference',
     'administrativeReform.notes': 'Administrative reform and IT use',
-    'proposals.text': 'Proposals to the District Labour Federation',
+    'proposals.text': 'Proposals to the upper-level union',
     'explanations.memberChange': 'Why the member count changed',
     'explanations.partyAdmission': 'Why more were admitted than introduced',
   },
@@ -234,5 +235,10 @@ export const en: Messages = {
     genericError: 'Saving failed. Figures saved before are still there.',
     screenErrorTitle: 'This screen could not be shown.',
     screenErrorBody: 'The figures saved on this device are intact. Reload the page; if it happens again, make a backup.',
+  },
+  superior: {
+    fallback: 'your upper-level union',
+    explanationHint: (superior: string) => `This warning does not stop sending, but ${superior} needs an explanation.`,
+    acceptedBanner: (superior: string) => `${sentenceStart(superior)} accepted this report; it can no longer be changed.`,
   },
 };

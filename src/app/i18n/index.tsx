@@ -46,3 +46,4 @@ export function I18nProvider({
 export function useI18n(): I18nValue {
   return useContext(I18nContext);
 }
+export * from './superior';

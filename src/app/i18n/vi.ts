@@ -97,13 +97,13 @@ export const vi = {
     rateNotMet: 'Chưa đạt',
     rateNone: 'Nhập số lao động và số đoàn viên để tính tỷ lệ.',
     explanation: 'Giải thích',
-    explanationHint: 'Cảnh báo này không ngăn gửi báo cáo, nhưng LĐLĐ huyện cần lời giải thích.',
+    explanationHint: 'Cảnh báo này không ngăn gửi báo cáo, nhưng công đoàn cấp trên cần lời giải thích.',
     markReady: 'Đánh dấu sẵn sàng gửi',
     markReadyBlocked: 'Chưa thể đánh dấu sẵn sàng gửi vì còn lỗi:',
     markReadyDone: 'Báo cáo đã sẵn sàng gửi.',
     readyBanner: 'Báo cáo đã được đánh dấu sẵn sàng gửi. Muốn sửa, hãy mở lại thành bản nháp.',
     reopen: 'Mở lại để sửa',
-    acceptedBanner: 'Báo cáo đã được LĐLĐ huyện chấp nhận; không sửa được nữa.',
+    acceptedBanner: 'Báo cáo đã được công đoàn cấp trên chấp nhận; không sửa được nữa.',
     errorsTitle: 'Lỗi cần sửa',
     warningsTitle: 'Cảnh báo cần giải thích',
     noIssues: 'Không còn lỗi. Báo cáo có thể đánh dấu sẵn sàng gửi.',
@@ -136,7 +136,7 @@ export const vi = {
     'grassrootsDemocracy.workersConferenceHeld': 'Đã tổ chức hội nghị người lao động?',
     'grassrootsDemocracy.workersConferenceDate': 'Ngày tổ chức hội nghị',
     'administrativeReform.notes': 'Cải cách hành chính, ứng dụng công nghệ thông tin',
-    'proposals.text': 'Kiến nghị, đề xuất với LĐLĐ huyện',
+    'proposals.text': 'Kiến nghị, đề xuất với công đoàn cấp trên',
     'explanations.memberChange': 'Giải thích sự thay đổi số đoàn viên',
     'explanations.partyAdmission': 'Giải thích số được kết nạp Đảng',
   } as Record<string, string>,
@@ -241,6 +241,12 @@ export const vi = {
     genericError: 'Đã có lỗi khi lưu. Số liệu đã lưu trước đó vẫn còn.',
     screenErrorTitle: 'Không hiển thị được màn hình này.',
     screenErrorBody: 'Số liệu đã lưu trên máy vẫn còn nguyên. Hãy tải lại trang; nếu vẫn lỗi, hãy sao lưu số liệu.',
+  },
+  superior: {
+    /** Before enrolment, or when the server names no superior. */
+    fallback: 'công đoàn cấp trên',
+    explanationHint: (superior: string) => `Cảnh báo này không ngăn gửi báo cáo, nhưng ${superior} cần lời giải thích.`,
+    acceptedBanner: (superior: string) => `Báo cáo đã được ${superior} chấp nhận; không sửa được nữa.`,
   },
 };
 

@@ -7,8 +7,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { NodeSummary } from '../../domain/organisation';
 import type { GrassrootsUnion, NodeDetail, UnionMove } from '../../domain/staff';
 import { formatDateTime, formatIsoDate } from '../i18n';
-import { fetchNode, fetchUnionHistory, moveUnion, StaffApiError } from './api';
-import { failureText, isSessionEnded, manageFailureText } from './errors';
+import { fetchNode, fetchUnionHistory, moveUnion } from './api';
+import { failureText, isSessionEnded, moveFailureText } from './errors';
 import { may } from './permissions';
 import type { StaffContext } from './StaffApp';
 import { moveTargets } from './tree';
@@ -96,8 +96,7 @@ export function UnionScreen({ context, nodeId, unionId }: { context: StaffContex
       setTarget('');
     } catch (error) {
       if (isSessionEnded(error)) return onSessionEnded();
-      const refused = error instanceof StaffApiError && error.error === 'validation_failed';
-      setMessage({ text: refused ? m.move.refused : manageFailureText(error, m), kind: 'error' });
+      setMessage({ text: moveFailureText(error, m), kind: 'error' });
     } finally {
       setBusy(false);
     }

@@ -39,6 +39,16 @@ export function manageFailureText(error: unknown, m: StaffMessages): string {
   }
 }
 
+/** The sentence for a refused move of a CĐCS, from the refusal's detail code. */
+export function moveFailureText(error: unknown, m: StaffMessages): string {
+  if (!(error instanceof StaffApiError) || error.error !== 'validation_failed') return manageFailureText(error, m);
+  const codes = Array.isArray(error.details) ? error.details.map((detail: { code?: unknown }) => detail?.code) : [];
+  if (codes.includes('future')) return m.move.future;
+  if (codes.includes('before_previous_move')) return m.move.beforePrevious;
+  if (codes.includes('unchanged')) return m.move.unchanged;
+  return m.move.refused;
+}
+
 /** "2 đơn vị trực thuộc, 3 CĐCS": what still holds a node the server refused to delete. */
 export function nodeContentsText(contents: Partial<NodeContents> | undefined, m: StaffMessages): string {
   const parts: string[] = [];

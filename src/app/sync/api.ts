@@ -1,9 +1,9 @@
 /**
- * The device's calls to the district server (docs/api.md), over `fetch`. Every call has a timeout:
+ * The device's calls to the province's server (docs/api.md), over `fetch`. Every call has a timeout:
  * on a bad mobile connection a request can hang for minutes, and a hung push must not hold the queue.
  * Answers are classified, never thrown: the engine decides what each kind means.
  */
-import { isApiError, type ApiError, type EnrolRequest, type EnrolResponse } from '../../domain/sync';
+import { isApiError, type ApiError, type EnrolPreview, type EnrolPreviewRequest, type EnrolRequest, type EnrolResponse } from '../../domain/sync';
 import type { PutReportResponse, ReportChangesResponse } from '../../domain/sync';
 import type { ReportDocument } from '../../domain/report';
 import { parseRetryAfter } from './backoff';
@@ -121,6 +121,15 @@ export function getChanges(
 
 export function postEnrol(deps: HttpDeps, serverUrl: string, request: EnrolRequest): Promise<ApiAnswer<EnrolResponse>> {
   return requestJson(deps, apiUrl(serverUrl, 'api/enrol'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+}
+
+/** Which union and superior a code belongs to, before enrolling (uses nothing of the code). */
+export function postEnrolPreview(deps: HttpDeps, serverUrl: string, request: EnrolPreviewRequest): Promise<ApiAnswer<EnrolPreview>> {
+  return requestJson(deps, apiUrl(serverUrl, 'api/enrol/preview'), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(request),

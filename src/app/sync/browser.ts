@@ -9,7 +9,7 @@ import type { ReportDocument } from '../../domain/report';
 import { getLocalStore, type LocalStore, type OutboxEntry } from '../db';
 import { SyncRepository } from '../db/syncRepository';
 import { createSyncEngine, type SyncEngine } from './engine';
-import { enrolDevice, type EnrolInput, type EnrolResult } from './enrol';
+import { enrolDevice, previewEnrolment as previewWithServer, type EnrolInput, type EnrolPreviewResult, type EnrolResult } from './enrol';
 import { webLock } from './lock';
 
 /** The tag a service worker's `sync` event carries; it posts `{ type: BACKGROUND_SYNC_TAG }` to its pages. */
@@ -130,12 +130,18 @@ export async function enrol(input: EnrolInput): Promise<EnrolResult> {
     {
       fetch: (url, init) => globalThis.fetch(url, init),
       saveEnrolment: (serverUrl, token, deviceName) => repository.saveEnrolment(serverUrl, token, deviceName),
+      saveSuperior: (superior) => repository.saveSuperior(superior),
       isOnline,
     },
     input,
   );
   if (result.ok) void (current?.engine ?? startSync()).sendNow();
   return result;
+}
+
+/** Which union and superior a code belongs to, shown for the officer to confirm before enrolling. */
+export function previewEnrolment(input: Pick<EnrolInput, 'serverUrl' | 'code'>): Promise<EnrolPreviewResult> {
+  return previewWithServer({ fetch: (url, init) => globalThis.fetch(url, init), isOnline }, input);
 }
 
 /** The officer's decision on a conflict, queued for the next push. */

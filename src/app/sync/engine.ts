@@ -268,6 +268,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       if (answer.body.rounds && (await storage.saveRounds(answer.body.rounds))) merged = true;
       cursor = answer.body.cursor;
       await storage.saveSyncProgress(cursor, new Date(now()).toISOString());
+      // Every page names the union's superior now: a move or a rename reaches the officer's screens.
+      if (answer.body.superior !== undefined) await storage.saveSuperior?.(answer.body.superior);
       if (!answer.body.hasMore) break;
     }
     return { merged };

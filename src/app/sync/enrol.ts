@@ -1,9 +1,13 @@
 /**
- * Enrolment: the officer types the server address and the district's code once; the device gets a
- * token that every sync call carries. Failures are sorted into what the officer can act on.
+ * Enrolment: the officer types the server address and the code their superior issued once; the app
+ * first shows which union and which superior the code belongs to (`previewEnrolment`), and on the
+ * officer's confirmation the device gets a token that every sync call carries, and keeps the
+ * superior's name for its screens. Failures are sorted into what the officer can act on.
  */
-import type { EnrolResponse } from '../../domain/sync';
-import { DEFAULT_REQUEST_TIMEOUT_MS, browserTimers, postEnrol, type Timers } from './api';
+import type { Superior } from '../../domain/organisation';
+import type { ApiAnswer } from './api';
+import type { EnrolPreview, EnrolResponse } from '../../domain/sync';
+import { DEFAULT_REQUEST_TIMEOUT_MS, browserTimers, postEnrol, postEnrolPreview, type HttpDeps, type Timers } from './api';
 
 export type EnrolFailure =
   | 'invalid_address' // not an http(s) address
@@ -23,6 +27,8 @@ export interface EnrolDeps {
   fetch: typeof fetch;
   /** Keeps the token; `SyncRepository.saveEnrolment`. */
   saveEnrolment(serverUrl: string, deviceToken: string, deviceName: string): Promise<void>;
+  /** Keeps the union's superior, whose name the app says (`SyncRepository.saveSuperior`). */
+  saveSuperior?(superior: Superior | null): Promise<void>;
   isOnline?: () => boolean;
   now?: () => number;
   timers?: Timers;
@@ -78,8 +84,14 @@ export async function enrolDevice(deps: EnrolDeps, input: EnrolInput): Promise<E
   if (answer.kind === 'ok') {
     if (!looksLikeEnrolResponse(answer.body)) return { ok: false, failure: 'server_not_found' };
     await deps.saveEnrolment(serverUrl, answer.body.token, deviceName);
+    await deps.saveSuperior?.(answer.body.superior ?? null);
     return { ok: true, serverUrl, response: answer.body };
   }
+  return refusal(answer);
+}
+
+/** What a refused enrolment or preview tells the officer. */
+function refusal(answer: Exclude<ApiAnswer<unknown>, { kind: 'ok' } | { kind: 'network' }>): { ok: false; failure: EnrolFailure; retryAfterSeconds?: number } {
   switch (answer.error.error) {
     case 'enrolment_code_invalid':
       return { ok: false, failure: 'invalid_code' };
@@ -98,4 +110,40 @@ export async function enrolDevice(deps: EnrolDeps, input: EnrolInput): Promise<E
     default:
       return { ok: false, failure: answer.status >= 500 ? 'server_error' : 'server_not_found' };
   }
+}
+
+export type EnrolPreviewResult =
+  | { ok: true; serverUrl: string; preview: EnrolPreview }
+  | { ok: false; failure: EnrolFailure; retryAfterSeconds?: number };
+
+function looksLikePreview(value: unknown): value is EnrolPreview {
+  const body = value as Partial<EnrolPreview> | null;
+  return typeof body?.union?.name === 'string' && (body.superior === null || typeof body.superior?.name === 'string');
+}
+
+/**
+ * Asks the server which union and superior `code` belongs to, so the officer confirms before the
+ * device enrols. Nothing is saved; the code is not used up.
+ */
+export async function previewEnrolment(
+  deps: Omit<EnrolDeps, 'saveEnrolment'>,
+  input: Pick<EnrolInput, 'serverUrl' | 'code'>,
+): Promise<EnrolPreviewResult> {
+  const serverUrl = normaliseServerUrl(input.serverUrl);
+  if (!serverUrl) return { ok: false, failure: 'invalid_address' };
+  const isOnline = deps.isOnline ?? (() => true);
+  if (!isOnline()) return { ok: false, failure: 'no_connection' };
+  const http: HttpDeps = {
+    fetch: deps.fetch,
+    now: deps.now ?? Date.now,
+    timers: deps.timers ?? browserTimers,
+    timeoutMs: deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+  };
+  const answer = await postEnrolPreview(http, serverUrl, { code: input.code.trim() });
+  if (answer.kind === 'network') return { ok: false, failure: isOnline() ? 'server_not_found' : 'no_connection' };
+  if (answer.kind === 'ok') {
+    if (!looksLikePreview(answer.body)) return { ok: false, failure: 'server_not_found' };
+    return { ok: true, serverUrl, preview: answer.body };
+  }
+  return refusal(answer);
 }

@@ -7,11 +7,11 @@
  * Call `startSync()` once at app start.
  */
 import type { ReportDocument } from '../../domain/report';
-import type { EnrolInput, EnrolResult } from './enrol';
+import type { EnrolInput, EnrolPreviewResult, EnrolResult } from './enrol';
 import type { SyncRunResult, SyncStatus } from './engine';
 
 export type { SyncEngine, SyncEngineState, SyncStatus, SyncRunResult } from './engine';
-export type { EnrolFailure, EnrolInput, EnrolResult } from './enrol';
+export type { EnrolFailure, EnrolInput, EnrolPreviewResult, EnrolResult } from './enrol';
 
 type Runtime = typeof import('./browser');
 
@@ -57,6 +57,11 @@ export function isSyncStarted(): boolean {
 export async function sendNow(): Promise<SyncRunResult | null> {
   const loaded = await loadRuntime();
   return loaded.getSyncEngine()?.sendNow() ?? null;
+}
+
+/** Which union and superior an enrolment code belongs to, before the officer confirms. Saves nothing. */
+export async function previewEnrolment(input: Pick<EnrolInput, 'serverUrl' | 'code'>): Promise<EnrolPreviewResult> {
+  return (await loadRuntime()).previewEnrolment(input);
 }
 
 /** Enrol this device, keep its token, and push every report drafted before (attached to the union). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeSummary } from '../../../src/domain/organisation';
 import type { OverviewSummary } from '../../../src/domain/staff';
-import { nodeContentsText } from '../../../src/app/staff/errors';
+import { StaffApiError } from '../../../src/app/staff/api';
+import { manageFailureText, moveFailureText, nodeContentsText } from '../../../src/app/staff/errors';
 import { staffMessages } from '../../../src/app/staff/messages';
 import { displayName, filterRollup, rollupLines } from '../../../src/app/staff/rollup';
 import { breadcrumb, moveTargets } from '../../../src/app/staff/tree';
@@ -111,5 +112,25 @@ describe('why the server refused to delete a node, in Vietnamese', () => {
     expect(m.manage.notEmpty(nodeContentsText({ childNodes: 2, unions: 0, reports: 0, staff: 0 }, m))).toBe(
       'Không xoá được: đơn vị còn 2 đơn vị trực thuộc. Hãy chuyển hoặc xoá những mục đó trước.',
     );
+  });
+});
+
+describe('why a change to the tree was refused, beside the action', () => {
+  const m = staffMessages('vi');
+  const refusal = (status: number, error: ConstructorParameters<typeof StaffApiError>[1], details?: unknown) => new StaffApiError(status, error, details);
+
+  it('says which rule a move broke', () => {
+    expect(moveFailureText(refusal(422, 'validation_failed', [{ path: 'effectiveDate', code: 'future' }]), m)).toBe(m.move.future);
+    expect(moveFailureText(refusal(422, 'validation_failed', [{ path: 'effectiveDate', code: 'before_previous_move' }]), m)).toBe(m.move.beforePrevious);
+    expect(moveFailureText(refusal(422, 'validation_failed', [{ path: 'parentId', code: 'unchanged' }]), m)).toBe(m.move.unchanged);
+    expect(moveFailureText(refusal(404, 'not_found'), m)).toBe('Không tìm thấy mục này trong phạm vi đơn vị của bạn.');
+  });
+
+  it('tells a taken username from a taken code, a cycle, and a role that may not', () => {
+    expect(manageFailureText(refusal(409, 'taken', [{ path: 'username', code: 'taken' }]), m)).toBe('Tên đăng nhập này đã có người dùng.');
+    expect(manageFailureText(refusal(409, 'taken', [{ path: 'code', code: 'taken' }]), m)).toBe('Mã này đã dùng cho đơn vị khác.');
+    expect(manageFailureText(refusal(422, 'node_cycle'), m)).toBe(m.manage.cycle);
+    expect(manageFailureText(refusal(403, 'forbidden'), m)).toBe('Tài khoản của bạn không có quyền làm việc này.');
+    expect(manageFailureText(refusal(0, 'network'), m)).toBe(m.errors.network);
   });
 });

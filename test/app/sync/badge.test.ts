@@ -49,7 +49,7 @@ describe('SyncStatusBadge', () => {
     const cases: [ReportSyncPhase, ReportDocument, LocalReportSync, string][] = [
       ['local', doc, neverSynced(), 'Chỉ trên máy này'],
       ['saved', doc, synced(doc), 'Đã lưu trên máy chủ'],
-      ['sent', ready, synced(ready), 'Đã gửi LĐLĐ huyện'],
+      ['sent', ready, synced(ready), 'Đã gửi công đoàn cấp trên'],
       ['accepted', ready, synced(ready, { review: { status: 'accepted', comment: '', decidedAt: '2025-11-01T00:00:00Z' } }), 'Đã được chấp nhận'],
       ['returned', ready, synced(ready, { review: { status: 'returned', comment: 'Thiếu số liệu', decidedAt: '2025-11-01T00:00:00Z' } }), 'Bị trả lại'],
       ['conflict', doc, synced(doc, { pending: true, conflict: serverCopy(doc, '4') }), 'Cần bạn quyết định'],
@@ -65,7 +65,7 @@ describe('SyncStatusBadge', () => {
   it("shows the district's comment on a returned report", () => {
     const ready = { ...document(), status: 'ready' as const };
     const html = badge(ready, synced(ready, { review: { status: 'returned', comment: 'Bổ sung số đoàn viên nữ', decidedAt: '2025-11-01T00:00:00Z' } }));
-    expect(html).toContain('Ý kiến của LĐLĐ huyện:');
+    expect(html).toContain('Ý kiến của công đoàn cấp trên:');
     expect(html).toContain('Bổ sung số đoàn viên nữ');
   });
 
@@ -76,7 +76,7 @@ describe('SyncStatusBadge', () => {
       synced(reopened, { pending: true, review: { status: 'returned', comment: 'Bổ sung số đoàn viên nữ', decidedAt: '2025-11-01T00:00:00Z' } }),
     );
     expect(html).toContain('data-phase="local"');
-    expect(html).toContain('data-testid="district-comment"');
+    expect(html).toContain('data-testid="superior-comment"');
     expect(html).toContain('Bổ sung số đoàn viên nữ');
   });
 
@@ -130,9 +130,9 @@ describe('SyncPanel', () => {
 
   it('before enrolment, says reports stay on the phone and links to enrolment', () => {
     const html = panel({ state: 'unenrolled', lastSyncAt: null, retryAt: null });
-    expect(html).toContain('Máy này chưa kết nối với LĐLĐ huyện');
+    expect(html).toContain('Máy này chưa kết nối với công đoàn cấp trên');
     expect(html).toContain('href="#/enrol"');
-    expect(html).toContain('Kết nối với LĐLĐ huyện');
+    expect(html).toContain('Kết nối với công đoàn cấp trên');
   });
 
   it('shows the last sync time in Vietnamese form and the "Gửi ngay" button', () => {

@@ -1,11 +1,13 @@
 /**
- * Enrolment: server address (this app's own address by default), the district's code, a name for
- * the device. On success the token is kept and every report already on the phone is pushed.
- * Loaded lazily: an officer sees it once.
+ * Enrolment: server address (this app's own address by default), the code the superior issued, a
+ * name for the device. The app first asks the server which union and which superior the code belongs
+ * to and shows them; only on the officer's "Kết nối" does the device enrol. On success the token and
+ * the superior are kept and every report already on the phone is pushed. Loaded lazily: an officer
+ * sees it once.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { useI18n } from '../../i18n';
-import { enrol, enrolmentDetails, type EnrolResult } from '../../sync';
+import { formatDateTime, superiorName, useI18n } from '../../i18n';
+import { enrol, enrolmentDetails, previewEnrolment, type EnrolPreviewResult, type EnrolResult } from '../../sync';
 import { enrolMessages } from './messages';
 import { QrScanButton } from './QrScanButton';
 import { useEnrolmentLink } from './useEnrolmentLink';
@@ -18,7 +20,7 @@ export interface EnrolScreenProps {
 }
 
 export default function EnrolScreen({ backHref = '#/' }: EnrolScreenProps) {
-  const { language } = useI18n();
+  const { language, t } = useI18n();
   const m = enrolMessages(language);
   const id = useId();
   // Opened from an enrolment QR code (`#/enrol?server=…&code=…`): both fields come filled.
@@ -29,6 +31,8 @@ export default function EnrolScreen({ backHref = '#/' }: EnrolScreenProps) {
   const [enrolledServer, setEnrolledServer] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<EnrolResult | null>(null);
+  // The server's answer to "whose code is this?": shown for the officer to confirm before enrolling.
+  const [preview, setPreview] = useState<EnrolPreviewResult | null>(null);
 
   useEffect(() => {
     let active = true;
@@ -43,11 +47,24 @@ export default function EnrolScreen({ backHref = '#/' }: EnrolScreenProps) {
     };
   }, [link]);
 
-  const submit = async (event: FormEvent) => {
+  const check = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitting(true);
+    setResult(null);
+    setPreview(null);
     try {
-      setResult(await enrol({ serverUrl, code, deviceName }));
+      setPreview(await previewEnrolment({ serverUrl, code }));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const confirm = async () => {
+    setSubmitting(true);
+    try {
+      const enrolled = await enrol({ serverUrl, code, deviceName });
+      setResult(enrolled);
+      if (!enrolled.ok) setPreview(null);
     } finally {
       setSubmitting(false);
     }
@@ -58,7 +75,7 @@ export default function EnrolScreen({ backHref = '#/' }: EnrolScreenProps) {
       <section className="enrol" data-testid="enrol-done">
         <h2>{m.title}</h2>
         <p role="status" className="enrol-success">
-          {m.enrolledAs(result.response.union.name)}
+          {m.enrolledWith(result.response.union.name, superiorName(result.response.superior, t.superior.fallback))}
         </p>
         <a className="sync-button sync-button-primary" href={backHref}>
           {m.back}
@@ -67,7 +84,33 @@ export default function EnrolScreen({ backHref = '#/' }: EnrolScreenProps) {
     );
   }
 
-  const failure = result && !result.ok ? result : null;
+  if (preview?.ok) {
+    const { union, superior, expiresAt, usesLeft } = preview.preview;
+    return (
+      <section className="enrol" data-testid="enrol-confirm">
+        <h2>{m.confirmTitle}</h2>
+        <p>{m.confirmIntro}</p>
+        <dl className="enrol-preview">
+          <dt>{m.union}</dt>
+          <dd data-testid="enrol-preview-union">{union.name}</dd>
+          <dt>{m.superior}</dt>
+          <dd data-testid="enrol-preview-superior">{superior ? superior.name : m.superiorUnknown}</dd>
+        </dl>
+        <p className="enrol-hint">{m.codeValid(formatDateTime(expiresAt), usesLeft)}</p>
+        <p>{m.confirmQuestion}</p>
+        <div className="enrol-actions">
+          <button type="button" className="sync-button sync-button-primary" data-testid="enrol-confirm-button" disabled={submitting} onClick={() => void confirm()}>
+            {submitting ? m.submitting : m.submit}
+          </button>
+          <button type="button" className="sync-button" data-testid="enrol-not-mine" disabled={submitting} onClick={() => setPreview(null)}>
+            {m.notMine}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  const failure = result && !result.ok ? result : preview && !preview.ok ? preview : null;
   return (
     <section className="enrol">
       <h2>{m.title}</h2>
@@ -77,9 +120,10 @@ export default function EnrolScreen({ backHref = '#/' }: EnrolScreenProps) {
         onScanned={(values) => {
           if (values.serverUrl) setServerUrl(values.serverUrl);
           if (values.code) setCode(values.code);
+          setPreview(null);
         }}
       />
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={(event) => void check(event)} noValidate>
         <div className="enrol-field">
           <label htmlFor={`${id}-server`}>{m.serverUrl}</label>
           <input
@@ -133,7 +177,7 @@ export default function EnrolScreen({ backHref = '#/' }: EnrolScreenProps) {
           </p>
         ) : null}
         <button type="submit" className="sync-button sync-button-primary" disabled={submitting}>
-          {submitting ? m.submitting : m.submit}
+          {submitting ? m.checking : m.check}
         </button>
       </form>
     </section>

@@ -15,7 +15,7 @@ import { formatCount, formatTime, useI18n } from '../../i18n';
 import { fieldId } from '../../ui/FieldRow';
 import { navigate } from '../../ui/router';
 import { DialoguesSection } from '../dialogues/DialoguesSection';
-import { SyncStatusBadge } from '../sync';
+import { SyncStatusBadge, useSuperiorName } from '../sync';
 import { messagesByPath } from './issueMessages';
 import { editLock } from './editLock';
 import { RateDisplay } from './RateDisplay';
@@ -127,6 +127,7 @@ function ReportEditor({
   section: SectionId;
 }) {
   const { t } = useI18n();
+  const superior = useSuperiorName();
   const store = getLocalStore();
   // The stored document the form's content grew from: the base of every rebase and of each save's merge.
   const basis = useRef(initial);
@@ -315,7 +316,7 @@ function ReportEditor({
 
       {lock === 'accepted' ? (
         <div className="notice notice-ok" role="status" data-testid="report-accepted">
-          <p>{t.editor.acceptedBanner}</p>
+          <p>{t.superior.acceptedBanner(superior)}</p>
         </div>
       ) : lock === 'ready' ? (
         <div className="notice notice-ok" role="status">
@@ -355,7 +356,7 @@ function ReportEditor({
             return (
               <div className="explanation" key={path}>
                 <TextInput path={warning.explanationPath} label={t.fields[warning.explanationPath] ?? t.editor.explanation} context={context} long />
-                <p className="field-hint">{t.editor.explanationHint}</p>
+                <p className="field-hint">{t.superior.explanationHint(superior)}</p>
               </div>
             );
           })}

@@ -4,6 +4,7 @@ import { formatDateTime, formatTime } from '../../i18n';
 import { isSyncStarted, sendNow, type SyncStatus } from '../../sync';
 import { useSyncMessages } from './messages';
 import { useSyncStatus } from './useSyncStatus';
+import { useSuperiorName } from './useSuperior';
 import './sync.css';
 
 export interface SyncPanelProps {
@@ -36,12 +37,15 @@ export interface SyncPanelViewProps {
 
 export function SyncPanelView({ status, enrolHref, sending, onSendNow }: SyncPanelViewProps) {
   const messages = useSyncMessages();
+  const superior = useSuperiorName();
   if (status.state === 'unenrolled' || status.state === 'unauthorized') {
     return (
       <div className={`sync-panel sync-panel-${status.state}`} role="status" data-testid="sync-panel" data-state={status.state}>
-        <p className="sync-panel-state">{messages.states[status.state]}</p>
+        <p className="sync-panel-state">
+          {status.state === 'unenrolled' ? messages.unenrolledWith(superior) : messages.unauthorizedBy(superior)}
+        </p>
         <a className="sync-button" href={enrolHref}>
-          {status.state === 'unenrolled' ? messages.enrol : messages.enrolAgain}
+          {status.state === 'unenrolled' ? messages.enrolWith(superior) : messages.enrolAgain}
         </a>
       </div>
     );
@@ -50,6 +54,9 @@ export function SyncPanelView({ status, enrolHref, sending, onSendNow }: SyncPan
   return (
     <div className={`sync-panel sync-panel-${status.state}`} role="status" data-testid="sync-panel" data-state={status.state}>
       <p className="sync-panel-state">{messages.states[status.state]}</p>
+      <p className="sync-panel-superior" data-testid="sync-superior">
+        {messages.sendsTo(superior)}
+      </p>
       <p className="sync-panel-time" data-testid="last-sync">
         {status.lastSyncAt ? messages.lastSync(formatDateTime(status.lastSyncAt)) : messages.neverSynced}
         {waiting ? ` · ${messages.retryAt(formatTime(new Date(status.retryAt as number)))}` : null}

@@ -4,6 +4,7 @@ import { lazy } from 'react';
 export { SyncStatusBadge, type SyncStatusBadgeProps } from './SyncStatusBadge';
 export { SyncPanel, SyncPanelView, type SyncPanelProps } from './SyncPanel';
 export { useSyncStatus } from './useSyncStatus';
+export { useSuperior, useSuperiorName } from './useSuperior';
 
 /** The conflict screen, loaded on demand (the full badge opens it by itself; use this to mount it elsewhere). */
 export const LazyConflictResolver = lazy(() => import('./ConflictResolver'));

@@ -1,42 +1,51 @@
 /** English texts of the sync badge and status line, loaded when the officer switches to English. */
+import { sentenceStart } from '../../i18n/superior';
 import type { SyncMessages } from './messages';
 
 export const en: SyncMessages = {
   phases: {
     local: 'Only on this phone',
     saved: 'Saved on the server',
-    sent: 'Sent to the district',
+    sent: 'Sent to your upper-level union',
     accepted: 'Accepted',
     returned: 'Returned',
     conflict: 'Needs your decision',
     refused: 'Refused',
   },
-  districtComment: "The district's comment:",
+  districtComment: "Your upper-level union's comment:",
   decide: 'Review and decide',
   states: {
     idle: 'In sync with the server',
     syncing: 'Syncing…',
     offline: 'No connection: reports stay on this phone and are sent when the network is back',
     error: 'The server is busy or failing: will retry on its own',
-    unauthorized: 'This device may no longer send reports. Enrol again with a new code from the district.',
-    unenrolled: 'This device is not connected to the district: reports are kept on this phone only.',
+    unauthorized: 'This device may no longer send reports. Enrol again with a new code from your upper-level union.',
+    unenrolled: 'This device is not connected to your upper-level union: reports are kept on this phone only.',
   },
   lastSync: (when) => `Last synced: ${when}`,
   neverSynced: 'Never synced yet',
   retryAt: (time) => `Retrying at ${time}`,
   sendNow: 'Send now',
-  enrol: 'Connect to the district',
+  enrol: 'Connect to your upper-level union',
   enrolAgain: 'Enrol again',
   refusals: {
     validation_failed: (fields) =>
       fields ? `The server refused it: errors in ${fields}. Fix them and it will be sent again.` : 'The server refused it: the report has errors. Fix them and it will be sent again.',
     period_taken: 'Your union already has another report for this period on the server (sent from another device). Continue on that one.',
-    report_accepted: 'The district accepted this report; it can no longer change.',
+    report_accepted: 'Your upper-level union accepted this report; it can no longer change.',
     round_closed: (date) =>
       `The reporting round was closed on ${date}: the server no longer takes this report. If it must be sent, ask your upper-level union to reopen the round for your union.`,
     forbidden: 'This report belongs to another union on the server.',
     payload_too_large: 'The report is too large to send (over 256 KB). Shorten the notes.',
-    other: (code) => `The server refused this report (code: ${code}). Edit it to try again, or tell the district.`,
+    other: (code) => `The server refused this report (code: ${code}). Edit it to try again, or tell your upper-level union.`,
   },
   openExisting: 'Open that report',
+  sentTo: (superior) => `Sent to ${superior}`,
+  commentOf: (superior) => `Comment of ${superior}:`,
+  unauthorizedBy: (superior) => `This device may no longer send reports. Enrol again with a new code from ${superior}.`,
+  unenrolledWith: (superior) => `This device is not connected to ${superior}: reports are kept on this phone only.`,
+  enrolWith: (superior) => `Connect to ${superior}`,
+  sendsTo: (superior) => `Reports go to: ${superior}`,
+  acceptedBy: (superior) => `${sentenceStart(superior)} accepted this report; it can no longer change.`,
+  refusedTell: (code, superior) => `The server refused this report (code: ${code}). Edit it to try again, or tell ${superior}.`,
 };

@@ -8,46 +8,56 @@ import { formatDate, useI18n } from '../../i18n';
 import { isRoundClosedDetails } from '../../../domain/round';
 import type { ApiError, ReportSyncPhase } from '../../../domain/sync';
 import type { SyncEngineState } from '../../sync';
+import { sentenceStart } from '../../i18n/superior';
 
 const vi = {
   phases: {
     local: 'Chỉ trên máy này',
     saved: 'Đã lưu trên máy chủ',
-    sent: 'Đã gửi LĐLĐ huyện',
+    sent: 'Đã gửi công đoàn cấp trên',
     accepted: 'Đã được chấp nhận',
     returned: 'Bị trả lại',
     conflict: 'Cần bạn quyết định',
     refused: 'Bị từ chối',
   } satisfies Record<ReportSyncPhase, string>,
-  districtComment: 'Ý kiến của LĐLĐ huyện:',
+  districtComment: 'Ý kiến của công đoàn cấp trên:',
   decide: 'Xem và quyết định',
   states: {
     idle: 'Đã đồng bộ với máy chủ',
     syncing: 'Đang đồng bộ…',
     offline: 'Chưa có kết nối: báo cáo vẫn lưu trên máy và sẽ tự gửi khi có mạng',
     error: 'Máy chủ đang bận hoặc gặp sự cố: sẽ tự thử lại',
-    unauthorized: 'Máy này không còn quyền gửi báo cáo. Hãy đăng ký lại bằng mã mới của LĐLĐ huyện.',
-    unenrolled: 'Máy này chưa kết nối với LĐLĐ huyện: báo cáo chỉ lưu trên máy.',
+    unauthorized: 'Máy này không còn quyền gửi báo cáo. Hãy đăng ký lại bằng mã mới của công đoàn cấp trên.',
+    unenrolled: 'Máy này chưa kết nối với công đoàn cấp trên: báo cáo chỉ lưu trên máy.',
   } satisfies Record<SyncEngineState, string>,
   lastSync: (when: string) => `Đồng bộ lần cuối: ${when}`,
   neverSynced: 'Chưa đồng bộ lần nào',
   retryAt: (time: string) => `Thử lại lúc ${time}`,
   sendNow: 'Gửi ngay',
-  enrol: 'Kết nối với LĐLĐ huyện',
+  enrol: 'Kết nối với công đoàn cấp trên',
   enrolAgain: 'Đăng ký lại',
   refusals: {
     validation_failed: (fields: string) =>
       fields ? `Máy chủ không nhận vì báo cáo còn lỗi ở: ${fields}. Sửa rồi báo cáo sẽ được gửi lại.` : 'Máy chủ không nhận vì báo cáo còn lỗi. Sửa rồi báo cáo sẽ được gửi lại.',
     period_taken:
       'Công đoàn đã có một báo cáo khác cho kỳ này trên máy chủ (gửi từ máy khác). Hãy tiếp tục trên báo cáo đó.',
-    report_accepted: 'LĐLĐ huyện đã chấp nhận báo cáo này, nên không sửa được nữa.',
+    report_accepted: 'Công đoàn cấp trên đã chấp nhận báo cáo này, nên không sửa được nữa.',
     round_closed: (date: string) =>
       `Kỳ báo cáo đã khoá ngày ${date}: máy chủ không nhận báo cáo này nữa. Nếu cần gửi, hãy đề nghị công đoàn cấp trên mở lại kỳ báo cáo cho công đoàn mình.`,
     forbidden: 'Báo cáo này thuộc một công đoàn khác trên máy chủ.',
     payload_too_large: 'Báo cáo quá lớn để gửi (trên 256 KB). Hãy rút gọn phần ghi chú.',
-    other: (code: string) => `Máy chủ không nhận báo cáo này (mã: ${code}). Sửa báo cáo để thử lại, hoặc báo LĐLĐ huyện.`,
+    other: (code: string) => `Máy chủ không nhận báo cáo này (mã: ${code}). Sửa báo cáo để thử lại, hoặc báo công đoàn cấp trên.`,
   },
   openExisting: 'Mở báo cáo đó',
+  // The superior's own name (or "công đoàn cấp trên" before enrolment) in the sentences that speak of it.
+  sentTo: (superior: string) => `Đã gửi ${superior}`,
+  commentOf: (superior: string) => `Ý kiến của ${superior}:`,
+  unauthorizedBy: (superior: string) => `Máy này không còn quyền gửi báo cáo. Hãy đăng ký lại bằng mã mới của ${superior}.`,
+  unenrolledWith: (superior: string) => `Máy này chưa kết nối với ${superior}: báo cáo chỉ lưu trên máy.`,
+  enrolWith: (superior: string) => `Kết nối với ${superior}`,
+  sendsTo: (superior: string) => `Báo cáo gửi về: ${superior}`,
+  acceptedBy: (superior: string) => `${sentenceStart(superior)} đã chấp nhận báo cáo này, nên không sửa được nữa.`,
+  refusedTell: (code: string, superior: string) => `Máy chủ không nhận báo cáo này (mã: ${code}). Sửa báo cáo để thử lại, hoặc báo ${superior}.`,
 };
 
 export type SyncMessages = typeof vi;
@@ -82,8 +92,11 @@ export function existingReportId(refusal: ApiError): string | null {
   return refusal.error === 'period_taken' && typeof id === 'string' ? id : null;
 }
 
-/** The refusal's reason in the officer's words; `fieldLabel` names a field path (`membership.members`). */
-export function refusalText(messages: SyncMessages, refusal: ApiError, fieldLabel: (path: string) => string): string {
+/**
+ * The refusal's reason in the officer's words; `fieldLabel` names a field path (`membership.members`),
+ * `superior` the union's superior in the sentences that name it.
+ */
+export function refusalText(messages: SyncMessages, refusal: ApiError, fieldLabel: (path: string) => string, superior?: string): string {
   switch (refusal.error) {
     case 'validation_failed': {
       const details = Array.isArray(refusal.details) ? (refusal.details as { path?: unknown }[]) : [];
@@ -94,12 +107,13 @@ export function refusalText(messages: SyncMessages, refusal: ApiError, fieldLabe
       const details = isRoundClosedDetails(refusal.details) ? refusal.details : null;
       return messages.refusals.round_closed(details ? formatDate(details.closedAt) : '…');
     }
-    case 'period_taken':
     case 'report_accepted':
+      return superior ? messages.acceptedBy(superior) : messages.refusals.report_accepted;
+    case 'period_taken':
     case 'forbidden':
     case 'payload_too_large':
       return messages.refusals[refusal.error];
     default:
-      return messages.refusals.other(refusal.error);
+      return superior ? messages.refusedTell(refusal.error, superior) : messages.refusals.other(refusal.error);
   }
 }

@@ -1,0 +1,20 @@
+/**
+ * The union's superior as this device knows it: saved at enrolment, replaced whenever the change
+ * feed names another (a move) or a new name (a rename), in this tab or another.
+ */
+import { useEffect, useState } from 'react';
+import type { Superior } from '../../../domain/organisation';
+import { getLocalStore } from '../../db';
+import { superiorName, useI18n } from '../../i18n';
+
+export function useSuperior(): Superior | null {
+  const [superior, setSuperior] = useState<Superior | null>(null);
+  useEffect(() => getLocalStore().settings.watch('superior', (value) => setSuperior(value ?? null)), []);
+  return superior;
+}
+
+/** The superior's name for a sentence, or "công đoàn cấp trên" before enrolment. */
+export function useSuperiorName(): string {
+  const { t } = useI18n();
+  return superiorName(useSuperior(), t.superior.fallback);
+}
