@@ -39,7 +39,7 @@ async function staffCall<T>(headers: Record<string, string>, method: string, pat
   return (await response.json()) as T;
 }
 
-/** The enrolment screen from the app, the QR code read from a photo of the card, then "Kết nối". */
+/** The enrolment screen from the app, the QR code read from a photo of the card, then "Kiểm tra mã" and "Kết nối". */
 async function enrolFromQrPhoto(page: Page, code: string): Promise<void> {
   await page.goto(server.url);
   await waitForServiceWorkerControl(page);
@@ -57,6 +57,9 @@ async function enrolFromQrPhoto(page: Page, code: string): Promise<void> {
   expect(await page.locator('input[name="serverUrl"]').inputValue()).toBe(server.url);
   expect(await page.locator('input[name="code"]').inputValue()).toBe(code);
   await page.locator('input[name="deviceName"]').fill('Điện thoại chị Lan');
+  // The screen says whose code it is before the device enrols.
+  await page.getByRole('button', { name: 'Kiểm tra mã', exact: true }).click();
+  await page.getByTestId('enrol-confirm').waitFor();
   await page.getByRole('button', { name: 'Kết nối', exact: true }).click();
   await page.getByTestId('enrol-done').waitFor();
 }
@@ -66,23 +69,35 @@ describe("the superior's round on the officer's phone", () => {
     const commune = await server.createNode({ name: 'Công đoàn xã Dương Minh Châu' });
     const union = await server.createUnion('CĐCS Công ty May Tây Ninh', commune.id);
     const { code } = await server.issueCode(union.id);
-    const staff = (await server.staffSession({ nodeId: commune.id, role: 'reviewer' })).headers;
+    const session = await server.staffSession({ nodeId: commune.id, role: 'reviewer' });
+    const staff = session.headers;
 
     const today = new Date();
     const year = Math.min(today.getFullYear(), 2035);
     const deadline = isoDay(new Date(today.getFullYear(), today.getMonth(), today.getDate() + 10));
-    const { round } = await staffCall<{ round: NodeRound }>(staff, 'POST', `/api/staff/nodes/${commune.id}/rounds`, {
-      period: { year, kind: 'yearly' },
-      title: `Báo cáo kết quả thực hiện Nghị quyết năm ${year}`,
-      plan: 'Kế hoạch số 94/KH-LĐLĐ',
-      activities: { from: `${year - 1}-12-01`, to: `${year}-12-31` },
-      deadline,
-    });
+    const title = `Báo cáo kết quả thực hiện Nghị quyết năm ${year}`;
 
     const context = await browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
+    const staffPage = await context.newPage();
     const csp = watchCspViolations(page);
     try {
+      // The commune's reviewer opens the round on the node screen.
+      await staffPage.addInitScript((token) => sessionStorage.setItem('bao-cao-cdcs.staff.token', token), staff.authorization!.replace('Bearer ', ''));
+      await staffPage.goto(`${server.url}/#/staff/node/${commune.id}`);
+      await staffPage.getByTestId('staff-year').selectOption(String(year));
+      const roundsPanel = staffPage.getByTestId('rounds-panel');
+      await roundsPanel.getByTestId('round-title').fill(title);
+      await roundsPanel.getByTestId('round-plan').fill('Kế hoạch số 94/KH-LĐLĐ');
+      await roundsPanel.getByTestId('round-from').fill(`${year - 1}-12-01`);
+      await roundsPanel.getByTestId('round-to').fill(`${year}-12-31`);
+      await roundsPanel.getByTestId('round-deadline').fill(deadline);
+      await roundsPanel.getByTestId('round-submit').click();
+      await roundsPanel.getByTestId('staff-round').waitFor();
+      const { rounds } = await staffCall<{ rounds: NodeRound[] }>(staff, 'GET', `/api/staff/nodes/${commune.id}/rounds`);
+      const round = rounds.find((r) => r.openedBy.nodeId === commune.id)!;
+      expect(round).toMatchObject({ title, deadline, activities: { from: `${year - 1}-12-01`, to: `${year}-12-31` } });
+
       await enrolFromQrPhoto(page, code);
 
       // The first pull brought the round: the list says what is due, to whom, and the days left.
@@ -118,7 +133,14 @@ describe("the superior's round on the officer's phone", () => {
       await page.goto(`${server.url}/#/`);
       await page.getByTestId('send-now').click();
       await page.locator('[data-testid="report-item"] [data-testid="sync-phase"][data-phase="saved"]').waitFor();
-      expect(JSON.parse((await server.store.findReportByPeriod(union.id, year, 'yearly'))!.documentJson).membership.members).toBe(101);
+      const report = (await server.store.findReportByPeriod(union.id, year, 'yearly'))!;
+      expect(JSON.parse(report.documentJson).membership.members).toBe(101);
+
+      // The staff see what changed between the last two revisions, by the form's label.
+      await staffPage.goto(`${server.url}/#/staff/report/${report.id}`);
+      const line = staffPage.locator('[data-testid="diff-line"][data-path="membership.members"]');
+      await line.waitFor();
+      expect((await line.innerText()).replace(/\s+/g, ' ')).toBe('Số đoàn viên 100 101');
 
       // Revoked: the next sync stops and says what to do.
       const { devices } = await staffCall<{ devices: { id: string }[] }>(staff, 'GET', `/api/staff/unions/${union.id}/devices`);

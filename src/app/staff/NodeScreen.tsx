@@ -12,11 +12,12 @@ import { failureText, isSessionEnded } from './errors';
 import { ManagePanel } from './ManagePanel';
 import { OverviewScreen, PeriodToolbar } from './OverviewScreen';
 import type { OverviewFilters } from './overview';
-import { allowedActions } from './permissions';
+import { allowedActions, may } from './permissions';
 import { RollupTable } from './RollupTable';
 import type { PeriodChoice, StaffContext } from './StaffApp';
 import { breadcrumb } from './tree';
 import { UnionsScreen } from './UnionsScreen';
+import { RoundsPanel } from './rounds/RoundsPanel';
 
 export function NodeScreen({
   context,
@@ -42,6 +43,7 @@ export function NodeScreen({
   // Bumped after a change (a node, a CĐCS, a move): the node and its overview are read again.
   const [version, setVersion] = useState(0);
   const load = useCallback(async () => setVersion((n) => n + 1), []);
+  const roundFailure = useCallback((error: unknown) => (isSessionEnded(error) ? onSessionEnded() : setFailure(error)), [onSessionEnded]);
 
   useEffect(() => {
     // The screen is keyed by node and period (StaffApp), so each starts from a fresh state.
@@ -109,6 +111,8 @@ export function NodeScreen({
       </p>
 
       <PeriodToolbar m={m} period={period} onPeriodChange={onPeriodChange} />
+
+      <RoundsPanel nodeId={node.id} period={period} unions={detail.unions} canManage={may(place, 'review')} onFailure={roundFailure} />
 
       {overview && overview.rollup.length > 0 ? (
         <RollupTable m={m} overview={overview} periodLabel={t.periodLabel(period.year, period.kind)} />
