@@ -81,6 +81,7 @@ describe("the superior's round on the officer's phone", () => {
     const page = await context.newPage();
     const staffPage = await context.newPage();
     const csp = watchCspViolations(page);
+    const staffCsp = watchCspViolations(staffPage);
     try {
       // The commune's reviewer opens the round on the node screen.
       await staffPage.addInitScript((token) => sessionStorage.setItem('bao-cao-cdcs.staff.token', token), staff.authorization!.replace('Bearer ', ''));
@@ -94,6 +95,9 @@ describe("the superior's round on the officer's phone", () => {
       await roundsPanel.getByTestId('round-deadline').fill(deadline);
       await roundsPanel.getByTestId('round-submit').click();
       await roundsPanel.getByTestId('staff-round').waitFor();
+      // The charts load as their own chunk on the node screen, each with its figures in words.
+      expect(await staffPage.getByTestId('chart-rates-summary').innerText()).toContain('Chưa có CĐCS nào báo cáo tỷ lệ.');
+      await staffPage.locator('[data-testid="chart-years-canvas"][data-drawn="true"] canvas').waitFor();
       const { rounds } = await staffCall<{ rounds: NodeRound[] }>(staff, 'GET', `/api/staff/nodes/${commune.id}/rounds`);
       const round = rounds.find((r) => r.openedBy.nodeId === commune.id)!;
       expect(round).toMatchObject({ title, deadline, activities: { from: `${year - 1}-12-01`, to: `${year}-12-31` } });
@@ -150,6 +154,7 @@ describe("the superior's round on the officer's phone", () => {
       await panel.waitFor();
       expect(await panel.innerText()).toContain('Máy này không còn quyền gửi báo cáo');
       expect(csp).toEqual([]);
+      expect(staffCsp).toEqual([]);
     } finally {
       await context.close();
     }

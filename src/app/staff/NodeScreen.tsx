@@ -4,7 +4,7 @@
  * the period table of the CĐCS directly under it, those CĐCS with their enrolment codes, and for an
  * admin the management of the node, its children and its staff.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { NodeDetail, NodeOverview } from '../../domain/staff';
 import { useI18n } from '../i18n';
 import { fetchNode, fetchNodeOverview } from './api';
@@ -18,6 +18,9 @@ import type { PeriodChoice, StaffContext } from './StaffApp';
 import { breadcrumb } from './tree';
 import { UnionsScreen } from './UnionsScreen';
 import { RoundsPanel } from './rounds/RoundsPanel';
+
+/** Its own chunk with uPlot: the charts load after the tables, only on this screen. */
+const ChartsPanel = lazy(() => import('./charts/ChartsPanel'));
 
 export function NodeScreen({
   context,
@@ -121,6 +124,12 @@ export function NodeScreen({
       ) : null}
 
       <OverviewScreen context={context} overview={overview} period={period} filters={filters} onFiltersChange={onFiltersChange} />
+
+      {overview ? (
+        <Suspense fallback={null}>
+          <ChartsPanel nodeId={node.id} overview={overview} />
+        </Suspense>
+      ) : null}
 
       <UnionsScreen context={context} node={detail} overview={overview} onChanged={load} />
 
