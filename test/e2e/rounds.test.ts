@@ -68,6 +68,7 @@ describe("the superior's round on the officer's phone", () => {
   it('enrols from the QR code, shows the round with its deadline, and says why a closed round refuses the report', async () => {
     const commune = await server.createNode({ name: 'Công đoàn xã Dương Minh Châu' });
     const union = await server.createUnion('CĐCS Công ty May Tây Ninh', commune.id);
+    await server.createUnion('CĐCS Trường Mầm non Hoa Sen', commune.id);
     const { code } = await server.issueCode(union.id);
     const session = await server.staffSession({ nodeId: commune.id, role: 'reviewer' });
     const staff = session.headers;
@@ -98,6 +99,16 @@ describe("the superior's round on the officer's phone", () => {
       // The charts load as their own chunk on the node screen, each with its figures in words.
       expect(await staffPage.getByTestId('chart-rates-summary').innerText()).toContain('Chưa có CĐCS nào báo cáo tỷ lệ.');
       await staffPage.locator('[data-testid="chart-years-canvas"][data-drawn="true"] canvas').waitFor();
+
+      // The period table finds a name typed without diacritics and sorts by a column either way.
+      const rowNames = () => staffPage.locator('[data-testid="union-row"] th').allInnerTexts();
+      // Sorted by name A→Z at first; one click turns it Z→A.
+      await staffPage.getByTestId('sort-name').click();
+      await staffPage.locator('th[aria-sort="descending"] [data-testid="sort-name"]').waitFor();
+      expect(await rowNames()).toEqual(['CĐCS Trường Mầm non Hoa Sen', 'CĐCS Công ty May Tây Ninh']);
+      await staffPage.getByTestId('table-search').fill('may tay ninh');
+      await staffPage.waitForFunction(() => document.querySelectorAll('[data-testid="union-row"]').length === 1);
+      expect(await rowNames()).toEqual(['CĐCS Công ty May Tây Ninh']);
       const { rounds } = await staffCall<{ rounds: NodeRound[] }>(staff, 'GET', `/api/staff/nodes/${commune.id}/rounds`);
       const round = rounds.find((r) => r.openedBy.nodeId === commune.id)!;
       expect(round).toMatchObject({ title, deadline, activities: { from: `${year - 1}-12-01`, to: `${year}-12-31` } });

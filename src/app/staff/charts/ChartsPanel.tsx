@@ -10,8 +10,8 @@ import type uPlot from 'uplot';
 import { FIRST_REPORT_YEAR } from '../../../domain/period';
 import type { NodeOverview, OverviewSummary } from '../../../domain/staff';
 import { formatCount, formatIsoDate, formatRate, useI18n } from '../../i18n';
-import { roundOfPeriod } from '../../../domain/round';
-import { fetchNodeOverview, fetchNodeRounds } from '../api';
+import { fetchNodeOverview } from '../api';
+import { useRoundDeadline } from '../rounds/useRoundDeadline';
 import { receivedPerDay, rateBars, TARGET, yearSeries } from './chartData';
 import { chartMessages } from './messages';
 import { UPlotChart } from './UPlotChart';
@@ -30,18 +30,7 @@ const percent = (rate: number) => Math.round(rate * 1000) / 10;
 export default function ChartsPanel({ nodeId, overview }: ChartsPanelProps) {
   const { language } = useI18n();
   const m = chartMessages(language);
-  // The period's deadline: the nearest round on or above the node (the list comes nearest first).
-  const [deadline, setDeadline] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    fetchNodeRounds(nodeId).then(
-      (rounds) => live && setDeadline(roundOfPeriod(rounds, overview.period)?.deadline ?? null),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [nodeId, overview.period]);
+  const deadline = useRoundDeadline(nodeId, overview.period);
   const bars = useMemo(() => rateBars(overview.unions), [overview]);
   const daily = useMemo(() => receivedPerDay(overview.unions, deadline), [overview, deadline]);
   const [years, setYears] = useState<{ year: number; summary: OverviewSummary }[] | null>(null);
