@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { runClientBench } from './client';
+import { run as runOrganisationBench } from './organisation';
 import { run as runIdleSyncBench } from './sync-idle';
 
 await runClientBench();
@@ -20,3 +21,6 @@ if (existsSync(serverBench)) {
 } else {
   console.log('\n(bench/server.ts is absent: no server figures.)');
 }
+
+console.log('\n== The province\'s overviews (bench/organisation.ts) ==');
+await runOrganisationBench();

@@ -35,26 +35,34 @@ export async function nodeOverview(
       `Name the period: year=${FIRST_REPORT_YEAR}…${LAST_REPORT_YEAR}&kind=${PERIOD_KINDS.join('|')}, and optionally scope=${OVERVIEW_SCOPES.join('|')}.`,
     );
   const { year, kind, scope } = parsed.data;
-  const [lines, totals, children] = await Promise.all([
+  const [lines, totals, subtree] = await Promise.all([
     context.store.overviewLines(node, year, kind, scope),
     context.store.overviewTotals(node, year, kind),
-    context.store.listChildNodes(node),
+    context.store.listSubtreeNodes(node),
   ]);
-  const byChild = new Map(totals.map((group) => [group.childId, group]));
+  // The database sums per node; a roll-up row adds the few per-node sums of one child's subtree
+  // (the child is the path segment right after the viewed node's).
+  const pathOf = new Map(subtree.map((each) => [each.id, each.path]));
+  const byChild = new Map<string, OverviewTotalsRecord[]>();
+  for (const group of totals) {
+    const childId = group.ownerId === node.id ? '' : ((pathOf.get(group.ownerId) ?? '').slice(node.path.length).split('/')[0] ?? '');
+    byChild.set(childId, [...(byChild.get(childId) ?? []), group]);
+  }
+  const children = subtree.filter((each) => each.parentId === node.id).sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.id.localeCompare(b.id));
   return {
     node: toNodeSummary(node),
     period: { year, kind },
     target: UNIONIZATION_TARGET,
     scope,
     unions: lines.map(toUnionOverview),
-    rollup: children.map((child) => ({ node: toNodeSummary(child), summary: summaryOf([byChild.get(child.id)]) })),
-    direct: summaryOf([byChild.get('')]),
+    rollup: children.map((child) => ({ node: toNodeSummary(child), summary: summaryOf(byChild.get(child.id) ?? []) })),
+    direct: summaryOf(byChild.get('') ?? []),
     summary: summaryOf(totals),
   };
 }
 
 function summaryOf(groups: readonly (OverviewTotalsRecord | undefined)[]): OverviewSummary {
-  const sum = (field: Exclude<keyof OverviewTotalsRecord, 'childId'>) => groups.reduce((total, group) => total + (group?.[field] ?? 0), 0);
+  const sum = (field: Exclude<keyof OverviewTotalsRecord, 'ownerId'>) => groups.reduce((total, group) => total + (group?.[field] ?? 0), 0);
   const workers = sum('workers');
   const members = sum('members');
   const unions = sum('unions');

@@ -188,7 +188,11 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('reports').addColumn('members', 'integer').execute();
       await db.schema.alterTable('reports').addColumn('meets_target', 'integer').execute();
       await db.schema.alterTable('reports').addColumn('dialogue_sessions', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-      await db.schema.createIndex('reports_filed').on('reports').columns(['superior_id', 'year', 'kind']).execute();
+      // The overviews read these two indexes only, never the rows with their documents: each holds every
+      // figure column, so SQLite answers from the index (a row read per CĐCS cost ~50 ms at 6,000).
+      const figures = ['id', 'status', 'review_status', 'workers', 'members', 'meets_target', 'dialogue_sessions'];
+      await db.schema.createIndex('reports_filed').on('reports').columns(['superior_id', 'year', 'kind', 'union_id', ...figures]).execute();
+      await db.schema.createIndex('reports_union_figures').on('reports').columns(['union_id', 'year', 'kind', 'superior_id', ...figures]).execute();
 
       // ---- what a one-district server wrote ----
       const unions = (await db.selectFrom('unions').select(['id', 'created_at']).execute()) as { id: string; created_at: string }[];

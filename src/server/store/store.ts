@@ -98,9 +98,9 @@ export interface ReportRecordCore {
   dialogueSessions: number;
 }
 
-/** Sums over one group of overview lines: `childId` is the viewed node's child they sit under, '' for directly under it. */
+/** Sums over the overview lines that belong to one node (`ownerId`). */
 export interface OverviewTotalsRecord {
-  childId: string;
+  ownerId: string;
   unions: number;
   reported: number;
   accepted: number;
@@ -179,8 +179,10 @@ export interface StoreReads {
    * `node` itself for the `direct` scope.
    */
   overviewLines(node: NodeRecord, year: number, kind: string, scope: OverviewScope): Promise<OverviewLineRecord[]>;
-  /** The same lines' totals, one group per child of `node` (and '' for those directly under it). */
+  /** The subtree's lines summed per node they belong to (at most one row per node of the subtree). */
   overviewTotals(node: NodeRecord, year: number, kind: string): Promise<OverviewTotalsRecord[]>;
+  /** Every node of a subtree, the node itself included. */
+  listSubtreeNodes(node: NodeRecord): Promise<NodeRecord[]>;
   findDevice(id: string): Promise<DeviceRecord | undefined>;
   findDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | undefined>;
   listDevices(unionId: string): Promise<DeviceRecord[]>;
@@ -426,15 +428,16 @@ function toStaff(row: { id: string; username: string; password_hash: string; nod
  * indexed halves (unions by superior, reports by filing superior), so a commune's table reads its own
  * rows, not the province's.
  */
-function ownedLines(node: NodeRecord, year: number, kind: string) {
-  const subtree = sql`(select id from nodes where path like ${`${node.path}%`})`;
+function ownedLines(node: NodeRecord, year: number, kind: string, scope: OverviewScope = 'subtree') {
+  const subtree = scope === 'direct' ? sql`(${node.id})` : sql`(select id from nodes where path like ${`${node.path}%`})`;
+  const figures = sql.raw('r.status, r.review_status, r.workers, r.members, r.meets_target, r.dialogue_sessions');
   return sql`
-    select u.id as union_id, r.id as report_id, u.superior_id as owner_id
+    select u.id as union_id, r.id as report_id, u.superior_id as owner_id, ${figures}
     from unions u
     left join reports r on r.union_id = u.id and r.year = ${year} and r.kind = ${kind}
     where u.superior_id in ${subtree} and (r.id is null or r.superior_id is null)
     union all
-    select r.union_id, r.id, r.superior_id
+    select r.union_id, r.id, r.superior_id, ${figures}
     from reports r
     where r.year = ${year} and r.kind = ${kind} and r.superior_id in ${subtree}`;
 }
@@ -621,7 +624,7 @@ class KyselyQueries implements StoreWrites {
   }
 
   async overviewLines(node: NodeRecord, year: number, kind: string, scope: OverviewScope) {
-    const owned = ownedLines(node, year, kind);
+    const owned = ownedLines(node, year, kind, scope);
     const result = await sql<{
       id: string;
       code: string | null;
@@ -651,7 +654,6 @@ class KyselyQueries implements StoreWrites {
       join unions u on u.id = o.union_id
       join nodes c on c.id = u.superior_id
       left join reports r on r.id = o.report_id
-      ${scope === 'direct' ? sql`where o.owner_id = ${node.id}` : sql``}
       order by u.name, u.id`.execute(this.q);
     return result.rows.map((row) => ({
       union: toUnion(row),
@@ -680,7 +682,7 @@ class KyselyQueries implements StoreWrites {
     const result = await sql<Record<string, unknown>>`
       with owned as (${ownedLines(node, year, kind)})
       select
-        case when o.owner_id = ${node.id} then '' else substr(n.path, cast(${node.path.length + 1} as integer), 36) end as child_id,
+        r.owner_id,
         count(*) as unions,
         sum(case when ${reported} then 1 else 0 end) as reported,
         sum(case when r.review_status = 'accepted' then 1 else 0 end) as accepted,
@@ -689,12 +691,10 @@ class KyselyQueries implements StoreWrites {
         sum(case when ${reported} and r.workers is not null and r.members is not null then r.members else 0 end) as members,
         sum(case when ${reported} and r.meets_target = 1 then 1 else 0 end) as meeting_target,
         sum(case when ${reported} then r.dialogue_sessions else 0 end) as dialogue_sessions
-      from owned o
-      join nodes n on n.id = o.owner_id
-      left join reports r on r.id = o.report_id
-      group by 1`.execute(this.q);
+      from owned r
+      group by r.owner_id`.execute(this.q);
     return result.rows.map((row) => ({
-      childId: String(row.child_id),
+      ownerId: String(row.owner_id),
       unions: Number(row.unions),
       reported: Number(row.reported ?? 0),
       accepted: Number(row.accepted ?? 0),
@@ -704,6 +704,11 @@ class KyselyQueries implements StoreWrites {
       meetingTarget: Number(row.meeting_target ?? 0),
       dialogueSessions: Number(row.dialogue_sessions ?? 0),
     }));
+  }
+
+  async listSubtreeNodes(node: NodeRecord) {
+    const rows = await this.q.selectFrom('nodes').selectAll().where('path', 'like', `${node.path}%`).execute();
+    return rows.map(toNode);
   }
 
   async findReportWithOwner(id: string) {
