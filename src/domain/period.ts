@@ -1,6 +1,9 @@
 /**
- * Reporting periods of Plan 94/KH-LĐLĐ: a yearly report every year from 2021, a 3-year interim
- * review (sơ kết, November 2022; item II.7 again in 2023) and the final review (tổng kết, 2025).
+ * Reporting periods: a yearly report every year, an interim review (sơ kết) and a final review
+ * (tổng kết) of each five-year term. Plan 94/KH-LĐLĐ set them for the 2021–2025 term (interim in
+ * November 2022, item II.7 again in 2023; final in 2025); the 2025–2030 term brings its own plans.
+ * A superior's reporting round (round.ts) names a period's real dates and deadline; the functions
+ * here are what applies when no round has reached the device.
  */
 export const PERIOD_KINDS = ['yearly', 'interim', 'final'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -14,21 +17,38 @@ export interface ReportPeriod {
   kind: PeriodKind;
 }
 
-/** ISO dates (YYYY-MM-DD) that a dated activity of this period may fall within. */
-export function periodDateRange(period: ReportPeriod): { from: string; to: string } {
-  if (period.kind === 'interim') {
-    // The interim review covers the years since the plan started (2021) up to its own year.
-    return { from: `${FIRST_REPORT_YEAR}-01-01`, to: `${period.year}-12-31` };
-  }
-  if (period.kind === 'final') {
-    return { from: `${FIRST_REPORT_YEAR}-01-01`, to: `${period.year}-12-31` };
+/** Inclusive ISO dates (YYYY-MM-DD). */
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+/** Years a term's plans run: 2021–2025 (Plan 94/KH-LĐLĐ), 2026–2030, … */
+export const TERM_YEARS = 5;
+
+/** The first activity year of the term a period's year belongs to (2021 for 2021…2025, 2026 for 2026…2030). */
+export function termStartYear(year: number): number {
+  return FIRST_REPORT_YEAR + Math.floor((year - FIRST_REPORT_YEAR) / TERM_YEARS) * TERM_YEARS;
+}
+
+/**
+ * The dates a dated activity of this period may fall within when no round says otherwise: the
+ * calendar year for a yearly report; from the start of the term up to the review's year for the
+ * interim and final reviews.
+ */
+export function periodDateRange(period: ReportPeriod): DateRange {
+  if (period.kind === 'interim' || period.kind === 'final') {
+    return { from: `${termStartYear(period.year)}-01-01`, to: `${period.year}-12-31` };
   }
   return { from: `${period.year}-01-01`, to: `${period.year}-12-31` };
 }
 
+export function isDateInRange(isoDate: string, range: DateRange): boolean {
+  return isoDate >= range.from && isoDate <= range.to;
+}
+
 export function isDateInPeriod(isoDate: string, period: ReportPeriod): boolean {
-  const { from, to } = periodDateRange(period);
-  return isoDate >= from && isoDate <= to;
+  return isDateInRange(isoDate, periodDateRange(period));
 }
 
 /** A stable key for "one report per union and period". */
@@ -42,8 +62,8 @@ export function previousPeriod(period: ReportPeriod): ReportPeriod {
 }
 
 /**
- * Default deadline of a period when the district has set none: the plan reviews in November,
- * so reports are due by 30 November of the period's year.
+ * Default deadline of a period when no superior's round has set one: the plan reviews in
+ * November, so reports are due by 30 November of the period's year.
  */
 export function defaultDeadline(period: ReportPeriod): string {
   return `${period.year}-11-30`;

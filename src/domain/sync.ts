@@ -4,6 +4,7 @@
  */
 import type { Superior } from './organisation';
 import type { ReportDocument } from './report';
+import type { ReportingRound } from './round';
 
 /** Bodies larger than this are refused with 413 `payload_too_large`. */
 export const MAX_REPORT_BODY_BYTES = 256 * 1024;
@@ -46,6 +47,12 @@ export interface ReportChangesResponse {
   hasMore: boolean;
   /** The union's direct superior now (it changes when the union is moved); null only if the server knows none. */
   superior: Superior | null;
+  /**
+   * Every reporting round that applies to the device's union (round.ts), nearest superior first,
+   * on every page: a short list, so a close or a reopening reaches the phone on its next pull.
+   * Absent from a server that predates rounds.
+   */
+  rounds?: ReportingRound[];
 }
 
 /** `POST /api/enrol` body and answer. */
@@ -91,6 +98,7 @@ export const API_ERROR_CODES = [
   'validation_failed', // 422: fails the schema (details: [{ path, code, message }])
   'idempotency_key_reused', // 422: same Idempotency-Key, different body
   'report_accepted', // 409: the superior has accepted this report; it no longer changes
+  'round_closed', // 409: the period's reporting round is closed to this union (details: RoundClosedDetails)
   'node_not_empty', // 422: a node that still holds nodes, unions, staff or filed reports (details: NodeContents)
   'node_cycle', // 422: a node cannot go under itself or one of its own descendants
   'enrolment_code_invalid', // 400 on enrol: unknown code

@@ -4,7 +4,7 @@
  * Messages for each code live in the app's i18n and are shown beside the field at `path`.
  */
 import { MEMBER_CHANGE_WARNING_RATIO, memberChangeRatio } from './indicators';
-import { isDateInPeriod } from './period';
+import { isDateInRange, periodDateRange, type DateRange } from './period';
 import type { ReportDocument } from './report';
 
 export type IssueCode =
@@ -87,11 +87,17 @@ function above(a: number | null, b: number | null): boolean {
 export interface CheckContext {
   /** The same union's report of the previous period, for the "không để tái ảo" 20 % rule. */
   previous?: ReportDocument | null;
+  /**
+   * The dates the activities must fall within: the reporting round's (round.ts `activityRange`)
+   * when one reached the device or the server; the period's defaults otherwise.
+   */
+  activities?: DateRange | null;
 }
 
 export function checkReport(report: ReportDocument, context: CheckContext = {}): ReportCheck {
   const errors: ReportIssue[] = [];
   const warnings: ReportIssue[] = [];
+  const activities = context.activities ?? periodDateRange(report.period);
 
   for (const path of COUNT_PATHS) checkCount(path, valueAt(report, path) as number | null, errors);
   for (const path of REQUIRED_PATHS) if (valueAt(report, path) == null) errors.push({ path, code: 'required' });
@@ -111,7 +117,7 @@ export function checkReport(report: ReportDocument, context: CheckContext = {}):
     if (above(session.recommendationsResolved, session.recommendationsRaised))
       errors.push({ path: `${base}.recommendationsResolved`, code: 'resolvedAboveRaised' });
     if (session.date === '') errors.push({ path: `${base}.date`, code: 'required' });
-    else if (!isDateInPeriod(session.date, report.period)) errors.push({ path: `${base}.date`, code: 'dateOutsidePeriod' });
+    else if (!isDateInRange(session.date, activities)) errors.push({ path: `${base}.date`, code: 'dateOutsidePeriod' });
   });
 
   const inspection = report.inspection;
@@ -122,7 +128,7 @@ export function checkReport(report: ReportDocument, context: CheckContext = {}):
   if (democracy.workersConferenceHeld === true) {
     if (democracy.workersConferenceDate === '')
       errors.push({ path: 'grassrootsDemocracy.workersConferenceDate', code: 'conferenceDateMissing' });
-    else if (!isDateInPeriod(democracy.workersConferenceDate, report.period))
+    else if (!isDateInRange(democracy.workersConferenceDate, activities))
       errors.push({ path: 'grassrootsDemocracy.workersConferenceDate', code: 'dateOutsidePeriod' });
   }
 

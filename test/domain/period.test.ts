@@ -8,7 +8,7 @@ describe('reporting periods', () => {
     expect(isDateInPeriod('2023-12-31', { year: 2024, kind: 'yearly' })).toBe(false);
   });
 
-  it('covers the years since 2021 for the interim and final reviews', () => {
+  it('covers the years since the term began (2021) for the interim and final reviews', () => {
     expect(periodDateRange({ year: 2022, kind: 'interim' })).toEqual({ from: '2021-01-01', to: '2022-12-31' });
     expect(periodDateRange({ year: 2025, kind: 'final' })).toEqual({ from: '2021-01-01', to: '2025-12-31' });
   });

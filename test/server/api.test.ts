@@ -290,7 +290,7 @@ for (const { kind, available } of STORE_KINDS) {
         call<ReportChangesResponse>(`${server.url}/api/reports${query}`, { headers: who.headers });
 
       const empty = await feed(union);
-      expect(empty.body).toEqual({ reports: [], cursor: '0', hasMore: false, superior: { id: server.root.id, kind: 'province', name: server.root.name, shortName: server.root.shortName } });
+      expect(empty.body).toEqual({ reports: [], cursor: '0', hasMore: false, rounds: [], superior: { id: server.root.id, kind: 'province', name: server.root.name, shortName: server.root.shortName } });
 
       const reports = [2021, 2022, 2023].map((year) => readyReport({ period: { year, kind: 'yearly' } }));
       for (const report of reports) expect((await push(union, report)).status).toBe(201);

@@ -6,6 +6,7 @@ import { mergeReports, sameValue } from '../../domain/merge';
 import { periodKey, previousPeriod, type ReportPeriod } from '../../domain/period';
 import { emptyReport, reportFromPrevious, type ReportDocument } from '../../domain/report';
 import { neverSynced } from '../../domain/sync';
+import { activityRange, roundOfPeriod, type ReportingRound } from '../../domain/round';
 import { checkReport } from '../../domain/validation';
 import type { LocalStore } from './database';
 import { PeriodTakenError, ReportNotFoundError, ReportNotReadyError, withStorageErrors } from './errors';
@@ -142,12 +143,15 @@ export class ReportRepository {
   private setStatus(id: string, status: ReportDocument['status']): Promise<ReportDocument> {
     const db = this.store.strictDb;
     return withStorageErrors(() =>
-      db.transaction('rw', db.reports, db.outbox, async () => {
+      db.transaction('rw', db.reports, db.outbox, db.settings, async () => {
         const existing = await db.reports.get(id);
         if (!existing) throw new ReportNotFoundError(id);
         if (status === 'ready') {
           // Only errors stop it; the previous period's report would only add warnings, so it is not read.
-          const check = checkReport(existing.document);
+          // The round's dates, as the editor and the server hold the report to them.
+          const rounds = ((await db.settings.get('rounds'))?.value ?? []) as ReportingRound[];
+          const round = roundOfPeriod(rounds, existing.document.period);
+          const check = checkReport(existing.document, { activities: activityRange(existing.document.period, round) });
           if (!check.canMarkReady) throw new ReportNotReadyError(check.errors.length);
         }
         if (existing.document.status === status) return existing.document;

@@ -8,6 +8,7 @@ import type Dexie from 'dexie';
 import type { EntityTable } from 'dexie';
 import { periodKey } from '../../domain/period';
 import type { ReportDocument, UnionProfile } from '../../domain/report';
+import type { ReportingRound } from '../../domain/round';
 import { neverSynced, type LocalReportSync } from '../../domain/sync';
 import { newUuid } from './ids';
 
@@ -65,6 +66,8 @@ export interface SettingValues {
   syncCursor: string;
   /** The union's direct upper-level union, from enrolment and kept current by the change feed. */
   superior: Superior;
+  /** The reporting rounds of this union as the last pull delivered them (a short list, replaced whole). */
+  rounds: ReportingRound[];
 }
 export type SettingKey = keyof SettingValues;
 

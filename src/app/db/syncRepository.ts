@@ -10,7 +10,9 @@
 import type { Superior } from '../../domain/organisation';
 import Dexie from 'dexie';
 import { sameValue, mergeReports } from '../../domain/merge';
+import { periodKey } from '../../domain/period';
 import type { ReportDocument } from '../../domain/report';
+import type { ReportingRound } from '../../domain/round';
 import { rememberReturn, type ApiError, type LocalReportSync, type ServerReport, type UnansweredPush } from '../../domain/sync';
 import type { LocalStore } from './database';
 import { withStorageErrors } from './errors';
@@ -77,6 +79,12 @@ export interface SyncStorage {
   /** The union's superior as the change feed names it (null: the server knows none). */
   saveSuperior?(superior: Superior | null): Promise<void>;
   lastSyncAt(): Promise<string | null>;
+  /**
+   * The union's reporting rounds as the server listed them (replacing the ones held). A report set
+   * aside because its round was closed is queued again once its round is open to the union.
+   * Returns whether any report was queued again.
+   */
+  saveRounds(rounds: ReportingRound[]): Promise<boolean>;
 }
 
 function syncedState(server: ServerReport, previous?: LocalReportSync): LocalReportSync {
@@ -337,6 +345,33 @@ export class SyncRepository implements SyncStorage {
 
   async lastSyncAt(): Promise<string | null> {
     return (await this.store.settings.get('lastSyncAt')) ?? null;
+  }
+
+  saveRounds(rounds: ReportingRound[]): Promise<boolean> {
+    const db = this.db;
+    return withStorageErrors(() =>
+      db.transaction('rw', db.settings, db.reports, db.outbox, async () => {
+        await db.settings.put({ key: 'rounds', value: rounds });
+        // The first round of a period in the list is the one that applies (nearest superior first).
+        const closed = new Set<string>();
+        const seen = new Set<string>();
+        for (const round of rounds) {
+          const key = periodKey(round.period);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          if (round.closedAt != null) closed.add(key);
+        }
+        const refused = await db.reports.filter((report) => report.sync.refusal?.error === 'round_closed').toArray();
+        const reopened = refused.filter((stored) => !closed.has(stored.periodKey));
+        for (const stored of reopened) {
+          // Reopened for this union (or the round is gone): send it again at once.
+          await db.reports.put(withSync(stored, { ...stored.sync, refusal: null }));
+          const entry = await db.outbox.get(stored.id);
+          await db.outbox.put(entry ? { ...entry, nextAttemptAt: 0 } : newOutboxEntry(stored.id, stored.updatedAt));
+        }
+        return reopened.length > 0;
+      }),
+    );
   }
 
   /**

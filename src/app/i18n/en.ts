@@ -170,6 +170,17 @@ export const en: Messages = {
       `The member count ${p.direction === 'up' ? 'rose' : 'fell'} by ${p.percent} from the previous period (${p.previous}). Please explain.`,
   },
   unparseable: 'Not a number. Type digits only, e.g. 1.234.',
+  rounds: {
+    dueTitle: 'Reports due',
+    to: (name) => `To ${name}`,
+    plan: (plan) => `Under ${plan}`,
+    activities: (from, to) => `Activities from ${from} to ${to}`,
+    create: 'Start the report',
+    open: 'Open the report',
+    closed: (date) => `The reporting round was closed on ${date}.`,
+    closedExplain:
+      'The report stays on this phone but can no longer be sent. If it must be sent, ask your upper-level union to reopen the round for your union.',
+  },
   backup: {
     title: 'Backup and restore',
     exportTitle: 'Back up to a file',

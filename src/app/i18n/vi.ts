@@ -175,6 +175,17 @@ export const vi = {
       `Số đoàn viên ${p.direction === 'up' ? 'tăng' : 'giảm'} ${p.percent} so với kỳ trước (${p.previous}). Hãy giải thích để không tái “ảo”.`,
   } satisfies Record<IssueCode, (params: IssueParams) => string>,
   unparseable: 'Không đọc được số. Chỉ nhập chữ số, ví dụ 1.234.',
+  rounds: {
+    dueTitle: 'Cần báo cáo',
+    to: (name: string) => `Gửi ${name}`,
+    plan: (plan: string) => `Theo ${plan}`,
+    activities: (from: string, to: string) => `Hoạt động từ ${from} đến ${to}`,
+    create: 'Lập báo cáo',
+    open: 'Mở báo cáo',
+    closed: (date: string) => `Kỳ báo cáo đã khoá ngày ${date}.`,
+    closedExplain:
+      'Báo cáo vẫn lưu trên máy nhưng không gửi được nữa. Nếu cần gửi, hãy đề nghị công đoàn cấp trên mở lại kỳ báo cáo cho công đoàn mình.',
+  },
   backup: {
     title: 'Sao lưu và khôi phục',
     exportTitle: 'Sao lưu ra tệp',

@@ -6,7 +6,9 @@
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { emptyProfile, type ReportDocument, type UnionProfile } from '../../domain/report';
+import { activityRange, roundOfPeriod } from '../../domain/round';
 import { checkReport, type ReportCheck } from '../../domain/validation';
+import { useReportingRounds } from '../features/reports/useReportingRounds';
 import { getLocalStore, type StoredReport } from '../db';
 import { fieldLabel, issueText } from '../features/reports/issueMessages';
 import { sectionOfPath } from '../features/reports/reportForm';
@@ -127,8 +129,10 @@ export function ReportAsDocument({ report, profile }: { report: ReportDocument; 
 
 function IssuesPanel({ m, stored, previous }: { m: PrintMessages; stored: StoredReport; previous: ReportDocument | null }) {
   const { t } = useI18n();
-  const check: ReportCheck = useMemo(() => checkReport(stored.document, { previous }), [stored.document, previous]);
-  const period = stored.document.period;
+  // The superior's round sets the dates the activities must fall within, as in the editor.
+  const round = roundOfPeriod(useReportingRounds(), stored.document.period);
+  const activities = useMemo(() => activityRange(stored.document.period, round), [stored.document.period, round]);
+  const check: ReportCheck = useMemo(() => checkReport(stored.document, { previous, activities }), [stored.document, previous, activities]);
   const fixHref = (path: string) => routeHref({ screen: 'report', reportId: stored.id, section: sectionOfPath(path) });
   if (check.errors.length === 0 && check.warnings.length === 0)
     return (
@@ -144,7 +148,7 @@ function IssuesPanel({ m, stored, previous }: { m: PrintMessages; stored: Stored
           <ul>
             {check.errors.map((issue, index) => (
               <li key={index} className="print-issue-error" data-testid="print-error">
-                {fieldLabel(t, issue.path)}: {issueText(t, issue, period)} <a href={fixHref(issue.path)}>{m.fix}</a>
+                {fieldLabel(t, issue.path)}: {issueText(t, issue, activities)} <a href={fixHref(issue.path)}>{m.fix}</a>
               </li>
             ))}
           </ul>
@@ -156,7 +160,7 @@ function IssuesPanel({ m, stored, previous }: { m: PrintMessages; stored: Stored
           <ul>
             {check.warnings.map((issue, index) => (
               <li key={index} className="print-issue-warning" data-testid="print-warning">
-                {fieldLabel(t, issue.path)}: {issueText(t, issue, period)} ({issue.explained ? m.explained : m.notExplained}){' '}
+                {fieldLabel(t, issue.path)}: {issueText(t, issue, activities)} ({issue.explained ? m.explained : m.notExplained}){' '}
                 <a href={fixHref(issue.path)}>{m.fix}</a>
               </li>
             ))}

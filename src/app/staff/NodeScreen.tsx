@@ -4,7 +4,7 @@
  * the period table of the CĐCS directly under it, those CĐCS with their enrolment codes, and for an
  * admin the management of the node, its children and its staff.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { NodeDetail, NodeOverview } from '../../domain/staff';
 import { useI18n } from '../i18n';
 import { fetchNode, fetchNodeOverview } from './api';
@@ -12,11 +12,15 @@ import { failureText, isSessionEnded } from './errors';
 import { ManagePanel } from './ManagePanel';
 import { OverviewScreen, PeriodToolbar } from './OverviewScreen';
 import type { OverviewFilters } from './overview';
-import { allowedActions } from './permissions';
+import { allowedActions, may } from './permissions';
 import { RollupTable } from './RollupTable';
 import type { PeriodChoice, StaffContext } from './StaffApp';
 import { breadcrumb } from './tree';
 import { UnionsScreen } from './UnionsScreen';
+import { RoundsPanel } from './rounds/RoundsPanel';
+
+/** Its own chunk with uPlot: the charts load after the tables, only on this screen. */
+const ChartsPanel = lazy(() => import('./charts/ChartsPanel'));
 
 export function NodeScreen({
   context,
@@ -42,6 +46,7 @@ export function NodeScreen({
   // Bumped after a change (a node, a CĐCS, a move): the node and its overview are read again.
   const [version, setVersion] = useState(0);
   const load = useCallback(async () => setVersion((n) => n + 1), []);
+  const roundFailure = useCallback((error: unknown) => (isSessionEnded(error) ? onSessionEnded() : setFailure(error)), [onSessionEnded]);
 
   useEffect(() => {
     // The screen is keyed by node and period (StaffApp), so each starts from a fresh state.
@@ -110,6 +115,8 @@ export function NodeScreen({
 
       <PeriodToolbar m={m} period={period} onPeriodChange={onPeriodChange} />
 
+      <RoundsPanel nodeId={node.id} period={period} unions={detail.unions} canManage={may(place, 'review')} onFailure={roundFailure} />
+
       {overview && overview.rollup.length > 0 ? (
         <RollupTable m={m} overview={overview} periodLabel={t.periodLabel(period.year, period.kind)} />
       ) : detail.children.length > 0 ? (
@@ -117,6 +124,12 @@ export function NodeScreen({
       ) : null}
 
       <OverviewScreen context={context} overview={overview} period={period} filters={filters} onFiltersChange={onFiltersChange} />
+
+      {overview ? (
+        <Suspense fallback={null}>
+          <ChartsPanel nodeId={node.id} overview={overview} />
+        </Suspense>
+      ) : null}
 
       <UnionsScreen context={context} node={detail} overview={overview} onChanged={load} />
 

@@ -14,6 +14,8 @@ import { failureText, isSessionEnded } from './errors';
 import type { StaffMessages } from './messages';
 import type { StaffReportView } from '../../domain/staff';
 import { may } from './permissions';
+import { RevisionHistory } from './revisions/RevisionHistory';
+import './figures.css';
 
 /** The form's sections (except dialogues, drawn apart) and the fields each shows, in the form's order. */
 const SECTIONS: { key: keyof Messages['editor']['sections']; fields: string[] }[] = [
@@ -187,6 +189,8 @@ export function ReportScreen({ context, reportId }: { context: StaffContext; rep
         ) : null}
       </section>
 
+      <RevisionHistory reportId={reportId} revisions={view.revisions} onFailure={(error) => isSessionEnded(error) && onSessionEnded()} />
+
       <section className="card">
         <h3 className="card-title">{m.report.rate}</h3>
         <p className="rate-figures">
@@ -240,7 +244,7 @@ export function ReportScreen({ context, reportId }: { context: StaffContext; rep
               <tbody>
                 {document.dialogues.map((session) => (
                   <tr key={session.id} data-testid="report-dialogue">
-                    <td>{session.date ? formatIsoDate(session.date) : '—'}</td>
+                    <td className="figure">{session.date ? formatIsoDate(session.date) : '—'}</td>
                     <td>{t.dialogueKinds[session.kind]}</td>
                     <td>{session.ledBy || '—'}</td>
                     <td className="num">{formatCount(session.participants)}</td>

@@ -10,6 +10,7 @@ import { formatDateTime, useI18n } from '../i18n';
 import { createUnion, issueEnrolmentCode } from './api';
 import type { StaffContext } from './StaffApp';
 import { groupEnrolmentCode } from './enrolmentCode';
+import { EnrolmentCard } from './enrolment/EnrolmentCard';
 import { failureText, isSessionEnded, manageFailureText, refusedField } from './errors';
 import { may } from './permissions';
 
@@ -91,6 +92,7 @@ export function UnionsScreen({
           <p className="muted">
             {m.unions.codeUses(issued.code.maxUses)}. {m.unions.codeOnce}
           </p>
+          <EnrolmentCard unionName={issued.union} superiorName={node.node.name} issued={issued.code} />
         </section>
       ) : null}
 

@@ -13,6 +13,7 @@ import type {
   NodeChange,
   NodeDetail,
   NodeOverview,
+  RevisionView,
   StaffMe,
   StaffMember,
   StaffReportView,
@@ -21,6 +22,7 @@ import type {
   UnionMoved,
 } from '../../domain/staff';
 import type { PeriodKind } from '../../domain/period';
+import type { NodeRound, OpenRoundRequest } from '../../domain/round';
 import type { Sector } from '../../domain/report';
 
 const TOKEN_KEY = 'bao-cao-cdcs.staff.token';
@@ -191,4 +193,27 @@ export async function fetchUnionHistory(unionId: string): Promise<UnionMove[]> {
 
 export function issueEnrolmentCode(unionId: string): Promise<IssuedEnrolmentCode> {
   return call('POST', `/api/staff/unions/${id(unionId)}/enrolment-codes`, {});
+}
+
+export async function fetchRevision(reportId: string, revision: number): Promise<RevisionView> {
+  return (await call<{ revision: RevisionView }>('GET', `/api/staff/reports/${id(reportId)}/revisions/${revision}`)).revision;
+}
+
+// ---- reporting rounds ----
+
+export async function fetchNodeRounds(nodeId: string): Promise<NodeRound[]> {
+  return (await call<{ rounds: NodeRound[] }>('GET', `/api/staff/nodes/${id(nodeId)}/rounds`)).rounds;
+}
+
+export async function openNodeRound(nodeId: string, request: OpenRoundRequest): Promise<NodeRound> {
+  return (await call<{ round: NodeRound }>('POST', `/api/staff/nodes/${id(nodeId)}/rounds`, request)).round;
+}
+
+/** `close`, `open` (again, for everyone). */
+export async function setRoundState(roundId: string, action: 'close' | 'open'): Promise<NodeRound> {
+  return (await call<{ round: NodeRound }>('POST', `/api/staff/rounds/${id(roundId)}/${action}`)).round;
+}
+
+export async function reopenRoundFor(roundId: string, unionId: string, deadline: string | null): Promise<NodeRound> {
+  return (await call<{ round: NodeRound }>('POST', `/api/staff/rounds/${id(roundId)}/reopenings`, { unionId, deadline })).round;
 }

@@ -7,7 +7,8 @@
  *    200/201 → in sync; 412 → three-way merge and push again, or a conflict for the officer;
  *    409/422/403/413 → the report is set aside with the reason; 401 → stop ("enrol again");
  *    408/429/5xx/no answer → stop and retry later with backoff (honouring Retry-After);
- * 2. pull `GET /api/reports?since=<cursor>` page by page and apply each change locally.
+ * 2. pull `GET /api/reports?since=<cursor>` page by page and apply each change locally, with the
+ *    union's reporting rounds (a reopened round queues its set-aside report again).
  *
  * Every dependency comes in as a parameter (storage, fetch, clock, randomness, timers, lock) so the
  * same engine runs in the browser and, in tests, in Node against a real server.
@@ -269,7 +270,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return null;
   }
 
-  /** Returns whether local edits were merged with server changes and wait for another push. */
+  /** Returns whether local edits were merged with server changes (or a reopened round re-queued a report) and wait for another push. */
   async function pull(connection: SyncConnection, result: SyncRunResult): Promise<Stop | { merged: boolean }> {
     let cursor = await storage.syncCursor();
     let merged = false;
@@ -287,6 +288,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         if (outcome === 'merged') merged = true;
         if (outcome === 'conflict') result.conflicts++;
       }
+      // Before the cursor moves on: a reopened round queues its set-aside report for the push below.
+      if (answer.body.rounds && (await storage.saveRounds(answer.body.rounds))) merged = true;
       cursor = answer.body.cursor;
       await storage.saveSyncProgress(cursor, new Date(now()).toISOString());
       // Every page names the union's superior now: a move or a rename reaches the officer's screens.

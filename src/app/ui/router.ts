@@ -17,7 +17,8 @@ export type Route =
   | { screen: 'print'; reportId: string };
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  // A query after the path (`#/enrol?server=…&code=…`, what an enrolment QR code holds) is the screen's own to read.
+  const parts = hash.replace(/^#\/?/, '').replace(/\?.*$/, '').split('/').filter(Boolean).map(decodeURIComponent);
   switch (parts[0]) {
     case 'report':
       return parts[1] ? { screen: 'report', reportId: parts[1], section: parts[2] ?? null } : { screen: 'reports' };

@@ -7,6 +7,7 @@ import { createNode, createUnion, deleteNode, moveUnion, nodeDetail, staffMe, un
 import { nodeOverview } from '../services/overview';
 import { getReport, listChanges, putReport } from '../services/reports';
 import { reviewReport, staffReport, staffRevision } from '../services/review';
+import { closeRound, listNodeRounds, openClosedRound, openRound, reopenRoundForUnion, withdrawReopening } from '../services/rounds';
 import { createStaff, deleteStaff, listStaff, login, logout } from '../services/staff';
 import { deviceAuth, requireDevice, requireStaff, staffAuth } from './auth';
 import { type PushRule, pushRateLimit } from './pushLimits';
@@ -192,6 +193,33 @@ export function registerRoutes(
 
   app.get<{ Params: { id: string; revision: string } }>('/api/staff/reports/:id/revisions/:revision', { onRequest: staff }, async (request) => ({
     revision: await staffRevision(context, requireStaff(request), request.params.id, request.params.revision),
+  }));
+
+  // ---- reporting rounds ----
+
+  app.get<IdParams>('/api/staff/nodes/:id/rounds', { onRequest: staff }, async (request) => ({
+    rounds: await listNodeRounds(context, requireStaff(request), request.params.id),
+  }));
+
+  app.post<IdParams>('/api/staff/nodes/:id/rounds', { onRequest: staff, preValidation: requireJsonBody }, async (request, reply) => {
+    reply.code(201);
+    return { round: await openRound(context, requireStaff(request), request.params.id, request.body) };
+  });
+
+  app.post<IdParams>('/api/staff/rounds/:id/close', { onRequest: staff }, async (request) => ({
+    round: await closeRound(context, requireStaff(request), request.params.id),
+  }));
+
+  app.post<IdParams>('/api/staff/rounds/:id/open', { onRequest: staff }, async (request) => ({
+    round: await openClosedRound(context, requireStaff(request), request.params.id),
+  }));
+
+  app.post<IdParams>('/api/staff/rounds/:id/reopenings', { onRequest: staff, preValidation: requireJsonBody }, async (request) => ({
+    round: await reopenRoundForUnion(context, requireStaff(request), request.params.id, request.body),
+  }));
+
+  app.delete<{ Params: { id: string; unionId: string } }>('/api/staff/rounds/:id/reopenings/:unionId', { onRequest: staff }, async (request) => ({
+    round: await withdrawReopening(context, requireStaff(request), request.params.id, request.params.unionId),
   }));
 
   app.post<IdParams>('/api/staff/reports/:id/review', { onRequest: staff, preValidation: requireJsonBody }, async (request) => ({

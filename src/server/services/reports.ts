@@ -12,7 +12,9 @@ import type { DeviceRecord, ReportRecord } from '../store/store';
 import { type ServiceContext, isoNow } from './context';
 import { ApiFailure, validationFailed, zodIssues } from './errors';
 import { isStoredInteger, isUuid } from './input';
+import { refuseClosedRound, roundOfUnionPeriod, roundsForUnion } from './rounds';
 import { sha256Hex } from './secrets';
+import type { DateRange } from '../../domain/period';
 
 export const DEFAULT_CHANGES_PAGE = 100;
 export const MAX_CHANGES_PAGE = 500;
@@ -65,14 +67,19 @@ function parseRevisionTag(header: string): number {
 }
 
 /** Validates the pushed body: the same schema and rules as the form. Returns the document and its canonical JSON. */
-export function validateReportBody(pathId: string, body: unknown): { document: ReportDocument; json: string } {
+export function validateReportBody(
+  pathId: string,
+  body: unknown,
+  /** The period's dates for the rules: the reporting round's (activityRange), looked up once the period is known. */
+  activitiesOf: (document: ReportDocument) => DateRange | null = () => null,
+): { document: ReportDocument; json: string } {
   const parsed = reportDocumentSchema.safeParse(body);
   if (!parsed.success) throw validationFailed(zodIssues(parsed.error.issues), 'The report does not fit the report schema.');
   const document = parsed.data;
   if (document.id !== pathId)
     throw validationFailed([{ path: 'id', code: 'id_mismatch', message: 'document.id must equal the id in the path.' }]);
   if (document.status === 'ready') {
-    const { errors } = checkReport(document);
+    const { errors } = checkReport(document, { activities: activitiesOf(document) });
     if (errors.length > 0)
       throw validationFailed(
         errors.map((issue) => ({ path: issue.path, code: issue.code, message: `Rule "${issue.code}" fails.` })),
@@ -111,7 +118,10 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
     throw new ApiFailure(400, 'bad_request', 'If-None-Match on a push can only be *.');
   const baseRevision = request.ifMatch === undefined ? undefined : parseRevisionTag(request.ifMatch);
 
-  const { document, json } = validateReportBody(request.pathId, request.body);
+  // The round of the pushed period sets the dates its activities must fall within, and may be closed.
+  const parsedPeriod = reportDocumentSchema.shape.period.safeParse((request.body as { period?: unknown } | null)?.period);
+  const round = parsedPeriod.success ? await roundOfUnionPeriod(context.store, device.unionId, parsedPeriod.data) : null;
+  const { document, json } = validateReportBody(request.pathId, request.body, () => round?.activities ?? null);
   const bodyHash = sha256Hex(`${request.pathId}\n${json}`);
 
   return context.store.write(async (tx) => {
@@ -147,6 +157,8 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
       saved = current;
       status = 200;
     } else {
+      // Read again inside the transaction: a round closed since the lookup above refuses this push.
+      refuseClosedRound(await roundOfUnionPeriod(tx, device.unionId, document.period));
       if (current) {
         if (currentReview?.status === 'accepted')
           throw new ApiFailure(409, 'report_accepted', 'The superior accepted this report; it no longer changes.');
@@ -223,9 +235,10 @@ export async function listChanges(
 ): Promise<ReportChangesResponse> {
   const since = parseCount(query.since, 'since', 0, 0, MAX_STORED_INTEGER);
   const limit = parseCount(query.limit, 'limit', DEFAULT_CHANGES_PAGE, 1, MAX_CHANGES_PAGE);
-  const [rows, superior] = await Promise.all([
+  const [rows, superior, rounds] = await Promise.all([
     context.store.listChanges(device.unionId, since, limit + 1),
     context.store.findSuperiorOfUnion(device.unionId),
+    roundsForUnion(context.store, device.unionId),
   ]);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -234,5 +247,6 @@ export async function listChanges(
     cursor: String(last ? last.changeSeq : since),
     hasMore: rows.length > limit,
     superior: superior ?? null,
+    rounds,
   };
 }

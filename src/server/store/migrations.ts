@@ -251,6 +251,41 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('district_users').execute();
     },
   },
+  '0009_reporting_rounds': {
+    // Reporting rounds (src/domain/round.ts): a node opens one per period, with its dates and
+    // deadline; a closed round can be reopened for one CĐCS. Numbered apart from the tree's own
+    // migrations so that both can land in either order.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('reporting_rounds')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('node_id', 'text', (c) => c.notNull().references('nodes.id'))
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('plan', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('activities_from', 'text', (c) => c.notNull())
+        .addColumn('activities_to', 'text', (c) => c.notNull())
+        .addColumn('deadline', 'text', (c) => c.notNull())
+        .addColumn('opened_at', 'text', (c) => c.notNull())
+        .addColumn('opened_by_staff_id', 'text')
+        .addColumn('closed_at', 'text')
+        .addUniqueConstraint('reporting_rounds_node_period', ['node_id', 'year', 'kind'])
+        .execute();
+      await db.schema
+        .createTable('round_reopenings')
+        .addColumn('round_id', 'text', (c) => c.notNull().references('reporting_rounds.id'))
+        .addColumn('union_id', 'text', (c) => c.notNull().references('unions.id'))
+        .addColumn('reopened_at', 'text', (c) => c.notNull())
+        .addColumn('deadline', 'text')
+        .addPrimaryKeyConstraint('round_reopenings_pk', ['round_id', 'union_id'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('round_reopenings').execute();
+      await db.schema.dropTable('reporting_rounds').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -148,4 +148,30 @@ export interface Database {
   reports: ReportsTable;
   report_revisions: ReportRevisionsTable;
   idempotency: IdempotencyTable;
+  reporting_rounds: ReportingRoundsTable;
+  round_reopenings: RoundReopeningsTable;
+}
+
+/** A reporting round a node opened for a period (src/domain/round.ts); one per node and period. */
+export interface ReportingRoundsTable {
+  id: string;
+  node_id: string;
+  year: number;
+  kind: string;
+  title: string;
+  plan: string;
+  activities_from: string;
+  activities_to: string;
+  deadline: string;
+  opened_at: string;
+  opened_by_staff_id: string | null;
+  closed_at: string | null;
+}
+
+/** A closed round reopened for one CĐCS, with its own deadline or none. */
+export interface RoundReopeningsTable {
+  round_id: string;
+  union_id: string;
+  reopened_at: string;
+  deadline: string | null;
 }

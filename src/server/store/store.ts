@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { type Compilable, type CompiledQuery, type Kysely, Migrator, type Transaction, sql } from 'kysely';
 import { migrationProvider } from './migrations';
+import * as rounds from './rounds';
+import type { NewRoundRecord, RoundRecord } from './rounds';
 import { reportFigures } from './figures';
 import { withHints } from './queryHints';
 import type { Database, NodesTable, ReportsTable } from './schema';
@@ -204,6 +206,9 @@ export interface StoreReads {
   /** The document JSON of one revision (revisions never change once written). */
   findRevisionDocument(reportId: string, revision: number): Promise<string | undefined>;
   findIdempotency(deviceId: string, key: string): Promise<IdempotencyRecord | undefined>;
+  /** Reporting rounds (./rounds.ts): one by id, or those opened on any of these nodes (optionally of one period). */
+  findRound(id: string): Promise<RoundRecord | undefined>;
+  listRoundsOfNodes(nodeIds: readonly string[], period?: { year: number; kind: string }): Promise<RoundRecord[]>;
 }
 
 /** Reads and writes inside one write transaction (writers run one at a time). */
@@ -248,6 +253,11 @@ export interface StoreWrites extends StoreReads {
   thinDraftRevision(reportId: string, revision: number): Promise<void>;
   /** Forget what is no longer needed: idempotency keys and sessions older than `before` / expired at `now`. */
   deleteExpired(idempotencyBefore: string, now: string): Promise<void>;
+  insertRound(round: NewRoundRecord): Promise<void>;
+  /** Closed since `at` for everyone, or open again (null); either ends the round's reopenings. */
+  setRoundClosed(id: string, at: string | null): Promise<void>;
+  putRoundReopening(roundId: string, unionId: string, at: string, deadline: string | null): Promise<void>;
+  deleteRoundReopening(roundId: string, unionId: string): Promise<boolean>;
 }
 
 export interface Store extends StoreReads {
@@ -1036,6 +1046,32 @@ class KyselyQueries implements StoreWrites {
   async deleteExpired(idempotencyBefore: string, now: string) {
     await this.q.deleteFrom('idempotency').where('created_at', '<', idempotencyBefore).execute();
     await this.q.deleteFrom('staff_sessions').where('expires_at', '<=', now).execute();
+  }
+
+  // ---- reporting rounds (./rounds.ts) ----
+
+  findRound(id: string) {
+    return rounds.findRound(this.q, id);
+  }
+
+  listRoundsOfNodes(nodeIds: readonly string[], period?: { year: number; kind: string }) {
+    return rounds.listRoundsOfNodes(this.q, nodeIds, period);
+  }
+
+  insertRound(round: NewRoundRecord) {
+    return rounds.insertRound(this.q, round);
+  }
+
+  setRoundClosed(id: string, at: string | null) {
+    return rounds.setRoundClosed(this.q, id, at);
+  }
+
+  putRoundReopening(roundId: string, unionId: string, at: string, deadline: string | null) {
+    return rounds.putReopening(this.q, roundId, unionId, at, deadline);
+  }
+
+  deleteRoundReopening(roundId: string, unionId: string) {
+    return rounds.deleteReopening(this.q, roundId, unionId);
   }
 }
 

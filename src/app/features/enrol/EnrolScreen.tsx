@@ -9,6 +9,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { formatDateTime, superiorName, useI18n } from '../../i18n';
 import { enrol, enrolmentDetails, previewEnrolment, type EnrolPreviewResult, type EnrolResult } from '../../sync';
 import { enrolMessages } from './messages';
+import { QrScanButton } from './QrScanButton';
+import { useEnrolmentLink } from './useEnrolmentLink';
 import '../sync/sync.css';
 import './enrol.css';
 
@@ -21,8 +23,10 @@ export default function EnrolScreen({ backHref = '#/' }: EnrolScreenProps) {
   const { language, t } = useI18n();
   const m = enrolMessages(language);
   const id = useId();
-  const [serverUrl, setServerUrl] = useState(() => (typeof location === 'undefined' ? '' : location.origin));
-  const [code, setCode] = useState('');
+  // Opened from an enrolment QR code (`#/enrol?server=…&code=…`): both fields come filled.
+  const link = useEnrolmentLink();
+  const [serverUrl, setServerUrl] = useState(() => link?.serverUrl || (typeof location === 'undefined' ? '' : location.origin));
+  const [code, setCode] = useState(link?.code ?? '');
   const [deviceName, setDeviceName] = useState('');
   const [enrolledServer, setEnrolledServer] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -34,14 +38,14 @@ export default function EnrolScreen({ backHref = '#/' }: EnrolScreenProps) {
     let active = true;
     void enrolmentDetails().then((details) => {
       if (!active) return;
-      if (details.serverUrl) setServerUrl(details.serverUrl);
+      if (details.serverUrl && !link?.serverUrl) setServerUrl(details.serverUrl);
       if (details.deviceName) setDeviceName(details.deviceName);
       if (details.enrolled) setEnrolledServer(details.serverUrl);
     });
     return () => {
       active = false;
     };
-  }, []);
+  }, [link]);
 
   const check = async (event: FormEvent) => {
     event.preventDefault();
@@ -112,6 +116,13 @@ export default function EnrolScreen({ backHref = '#/' }: EnrolScreenProps) {
       <h2>{m.title}</h2>
       <p>{m.intro}</p>
       {enrolledServer ? <p className="enrol-info">{m.alreadyEnrolled(enrolledServer)}</p> : null}
+      <QrScanButton
+        onScanned={(values) => {
+          if (values.serverUrl) setServerUrl(values.serverUrl);
+          if (values.code) setCode(values.code);
+          setPreview(null);
+        }}
+      />
       <form onSubmit={(event) => void check(event)} noValidate>
         <div className="enrol-field">
           <label htmlFor={`${id}-server`}>{m.serverUrl}</label>

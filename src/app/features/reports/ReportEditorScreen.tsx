@@ -7,6 +7,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { ReportDocument } from '../../../domain/report';
 import type { LocalReportSync } from '../../../domain/sync';
 import type { ReportAction } from '../../../domain/lifecycle';
+import { activityRange, roundOfPeriod } from '../../../domain/round';
 import { checkReport, type ReportCheck } from '../../../domain/validation';
 import { getLocalStore, ReportNotReadyError, StorageFullError, type ReportVersion } from '../../db';
 import { formatCount, formatTime, useI18n } from '../../i18n';
@@ -20,6 +21,8 @@ import { ReportStanding } from './ReportStanding';
 import { RateDisplay } from './RateDisplay';
 import { SectionFields, TextInput, type FieldContext } from './ReportFields';
 import { ReviewSection } from './ReviewSection';
+import { RoundNotice } from './RoundNotice';
+import { localToday, useReportingRounds } from './useReportingRounds';
 import {
   SECTION_FIELDS,
   SECTION_IDS,
@@ -132,8 +135,11 @@ function ReportEditor({
 
   const values = useWatch({ control }) as ReportFormValues;
   const reading = useMemo(() => documentFromForm(values, savedDocument), [values, savedDocument]);
-  const check: ReportCheck = useMemo(() => checkReport(reading.document, { previous }), [reading, previous]);
-  const standing = useReportLifecycle(status, sync, reading.document);
+  // The superior's round sets the dates the activities must fall within, and may be closed.
+  const round = roundOfPeriod(useReportingRounds(), initial.period);
+  const activities = useMemo(() => activityRange(initial.period, round), [initial.period, round]);
+  const check: ReportCheck = useMemo(() => checkReport(reading.document, { previous, activities }), [reading, previous, activities]);
+  const standing = useReportLifecycle(status, sync, reading.document, round);
   const [reviewed, setReviewed] = useState(section === 'review');
   if (section === 'review' && !reviewed) setReviewed(true);
   const { touchedFields } = formState;
@@ -141,7 +147,7 @@ function ReportEditor({
   const touched = (path: string) =>
     reviewed ||
     path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], touchedFields) === true;
-  const messages = messagesByPath(t, check, reading.unparseable, initial.period, touched);
+  const messages = messagesByPath(t, check, reading.unparseable, activities, touched);
   const sectionsWithErrors = useMemo(
     () => new Set([...check.errors.map((e) => e.path), ...reading.unparseable].map(sectionOfPath)),
     [check, reading.unparseable],
@@ -230,6 +236,7 @@ function ReportEditor({
         <ReportStanding reportId={initial.id} lifecycle={standing.lifecycle} sync={sync} variant="full" onAction={act} busy={standing.busy}>
           {standing.extras(initial.id, savedDocument, sync, statusError, lifecycleHandlers)}
         </ReportStanding>
+        <RoundNotice round={round} period={initial.period} today={localToday()} />
         <div className="progress">
           <label className="progress-label" htmlFor="section-progress">
             {t.editor.progress(index + 1, SECTION_IDS.length)}: {t.editor.sections[section]}
@@ -271,7 +278,7 @@ function ReportEditor({
             <ReviewSection
               check={check}
               unparseable={reading.unparseable}
-              period={initial.period}
+              activities={activities}
               onGoTo={(path) => {
                 focusAfterNavigation.current = path;
                 go(sectionOfPath(path));

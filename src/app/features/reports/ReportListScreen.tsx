@@ -5,16 +5,16 @@ import {
   FIRST_REPORT_YEAR,
   LAST_REPORT_YEAR,
   PERIOD_KINDS,
-  daysUntil,
-  defaultDeadline,
   duePeriod,
+  periodKey,
   type PeriodKind,
   type ReportPeriod,
 } from '../../../domain/period';
+import { deadlineStanding, dueRounds, roundOfPeriod, type ReportingRound } from '../../../domain/round';
 import type { UnionProfile } from '../../../domain/report';
 import { PeriodTakenError, StorageFullError, getLocalStore, type StoredReport } from '../../db';
 import { reportLifecycle } from '../../../domain/lifecycle';
-import { formatDateTime, formatIsoDate, formatRate, useI18n } from '../../i18n';
+import { formatDate, formatDateTime, formatIsoDate, formatRate, useI18n } from '../../i18n';
 import { checkForReplies } from '../../sync';
 import { InstallBanner } from '../../pwa';
 import { navigate } from '../../ui/router';
@@ -22,13 +22,8 @@ import { SyncPanel, useSyncStatus } from '../sync';
 import { CheckRepliesButton } from './CheckRepliesButton';
 import { DeleteReportAction } from './DeleteReportAction';
 import { ReportStanding } from './ReportStanding';
-
-/** Today in the officer's own calendar, as an ISO date. */
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+import { RoundDetails } from './RoundNotice';
+import { localToday, useReportingRounds } from './useReportingRounds';
 
 
 const YEARS = Array.from({ length: LAST_REPORT_YEAR - FIRST_REPORT_YEAR + 1 }, (_, i) => FIRST_REPORT_YEAR + i);
@@ -48,6 +43,7 @@ export function ReportListScreen() {
   useEffect(() => {
     void checkForReplies().catch(() => {});
   }, []);
+  const rounds = useReportingRounds();
   useEffect(() => {
     let live = true;
     Promise.all([store.reports.list(), store.settings.get('profile')])
@@ -83,13 +79,14 @@ export function ReportListScreen() {
 
       <SyncPanel enrolHref="#/enrol" />
       <CheckRepliesButton />
+      <DueRounds rounds={rounds} reports={reports} />
       <h2 className="screen-title">{t.list.title}</h2>
       {reports.length === 0 ? (
         <p className="empty">{t.list.empty}</p>
       ) : (
         <ul className="report-list">
           {reports.map((report) => (
-            <ReportListItem key={report.id} report={report} onDeleted={reload} />
+            <ReportListItem key={report.id} report={report} round={roundOfPeriod(rounds, report.document.period)} onDeleted={reload} />
           ))}
         </ul>
       )}
@@ -98,24 +95,80 @@ export function ReportListScreen() {
   );
 }
 
-function ReportListItem({ report, onDeleted }: { report: StoredReport; onDeleted: () => void }) {
+/** What the superiors' open rounds still ask of this union, soonest deadline first. */
+function DueRounds({ rounds, reports }: { rounds: ReportingRound[]; reports: StoredReport[] }) {
+  const { t } = useI18n();
+  const due = dueRounds(
+    rounds,
+    reports.map((r) => r.document),
+  );
+  if (due.length === 0) return null;
+  const today = localToday();
+  return (
+    <section className="due-rounds" data-testid="due-rounds">
+      <h2 className="screen-title">{t.rounds.dueTitle}</h2>
+      <ul className="report-list">
+        {due.map((round) => (
+          <DueRound key={round.id} round={round} existing={reports.find((r) => periodKey(r.document.period) === periodKey(round.period))} today={today} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function DueRound({ round, existing, today }: { round: ReportingRound; existing: StoredReport | undefined; today: string }) {
+  const { t } = useI18n();
+  const [problem, setProblem] = useState<string | null>(null);
+  const start = async () => {
+    setProblem(null);
+    try {
+      const store = getLocalStore();
+      const hasPrevious = (await store.reports.previousOf(round.period)) != null;
+      const created = await store.reports.create(round.period, { fromPrevious: hasPrevious });
+      navigate({ screen: 'report', reportId: created.id, section: null });
+    } catch (error) {
+      setProblem(error instanceof StorageFullError ? t.db.storageFull : error instanceof PeriodTakenError ? t.list.periodTaken : t.db.genericError);
+    }
+  };
+  return (
+    <li className="card report-item" data-testid="due-round" data-period={periodKey(round.period)}>
+      <span className="report-period">{t.periodLabel(round.period.year, round.period.kind)}</span>
+      <RoundDetails round={round} period={round.period} today={today} />
+      {existing ? (
+        <a className="button" href={`#/report/${existing.id}`} data-testid="due-round-open">
+          {t.rounds.open}
+        </a>
+      ) : (
+        <button type="button" className="button button-primary" data-testid="due-round-create" onClick={() => void start()}>
+          {t.rounds.create}
+        </button>
+      )}
+      {problem ? <p className="field-message field-message-error">{problem}</p> : null}
+    </li>
+  );
+}
+
+function ReportListItem({ report, round, onDeleted }: { report: StoredReport; round: ReportingRound | null; onDeleted: () => void }) {
   const { t } = useI18n();
   const { document } = report;
   const label = t.periodLabel(document.period.year, document.period.kind);
   const rate = unionizationRate(document.membership.members, document.membership.workers);
   const met = meetsUnionizationTarget(rate);
   const [error, setError] = useState<string | null>(null);
-  // The district sets no deadline yet: the plan's review month gives the default.
-  const deadline = defaultDeadline(document.period);
-  const daysLeft = daysUntil(deadline, localToday());
-  const lifecycle = reportLifecycle(report);
+  // The superior's round sets the deadline; without one, the plan's review month gives the default.
+  const { deadline, daysLeft, closedAt } = deadlineStanding(document.period, round, localToday());
+  const lifecycle = reportLifecycle({ ...report, round });
   const stillToSend = lifecycle.action === 'send' || lifecycle.action === 'sendAgain' || lifecycle.action === 'fixAndResend';
   return (
     <li className="card report-item" data-testid="report-item" data-report-id={report.id} data-period={`${document.period.year}-${document.period.kind}`}>
       <a className="report-link" href={`#/report/${report.id}`} data-testid="report-open">
         <span className="report-period">{label}</span>
         <span className="report-meta">{t.list.lastEdited(formatDateTime(document.updatedAt))}</span>
-        {stillToSend && daysLeft >= -60 ? (
+        {closedAt && lifecycle.stage === 'roundClosed' ? (
+          <span className="report-meta report-overdue" data-testid="report-round-closed">
+            {t.rounds.closed(formatDate(closedAt))}
+          </span>
+        ) : stillToSend && daysLeft >= -60 ? (
           <span className={`report-meta${daysLeft < 0 ? ' report-overdue' : ''}`} data-testid="report-deadline">
             {t.list.deadline(formatIsoDate(deadline), daysLeft)}
           </span>

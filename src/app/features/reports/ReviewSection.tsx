@@ -2,7 +2,7 @@
  * The last section: what still stops sending, and the warnings, each with the way to its field.
  * Where the report stands and the button that sends it are the editor's one status card above.
  */
-import type { ReportPeriod } from '../../../domain/period';
+import type { DateRange } from '../../../domain/period';
 import type { ReportCheck } from '../../../domain/validation';
 import { useI18n } from '../../i18n';
 import { fieldLabel, issueText } from './issueMessages';
@@ -11,18 +11,19 @@ import { sectionOfPath } from './reportForm';
 export function ReviewSection({
   check,
   unparseable,
-  period,
+  activities,
   onGoTo,
 }: {
   check: ReportCheck;
   unparseable: readonly string[];
-  period: ReportPeriod;
+  /** The dates the activities must fall within (the round's, or the period's own). */
+  activities: DateRange;
   onGoTo: (path: string) => void;
 }) {
   const { t } = useI18n();
   const reasons = [
     ...unparseable.map((path) => ({ path, text: t.unparseable })),
-    ...check.errors.filter((e) => !unparseable.includes(e.path)).map((e) => ({ path: e.path, text: issueText(t, e, period) })),
+    ...check.errors.filter((e) => !unparseable.includes(e.path)).map((e) => ({ path: e.path, text: issueText(t, e, activities) })),
   ];
   const blocked = reasons.length > 0;
   return (
@@ -53,7 +54,7 @@ export function ReviewSection({
             {check.warnings.map((warning, i) => (
               <li key={i} className="issue issue-warning">
                 <span>
-                  {issueText(t, warning, period)} ({warning.explained ? t.editor.explained : t.editor.notExplained})
+                  {issueText(t, warning, activities)} ({warning.explained ? t.editor.explained : t.editor.notExplained})
                 </span>
                 <button type="button" className="button button-small" onClick={() => onGoTo(warning.path)}>
                   {t.editor.goToField}

@@ -1,11 +1,12 @@
 /** Turns the domain's issues into the messages shown beside each field. */
-import { periodDateRange, type ReportPeriod } from '../../../domain/period';
+import type { DateRange } from '../../../domain/period';
 import type { ReportCheck, ReportIssue } from '../../../domain/validation';
 import { formatCount, formatIsoDate, formatPercent, type Messages } from '../../i18n';
 import type { FieldMessage } from '../../ui/FieldRow';
 
-export function issueText(t: Messages, issue: ReportIssue, period: ReportPeriod): string {
-  const range = periodDateRange(period);
+/** `activities`: the dates the report's activities must fall within (the round's, or the period's defaults). */
+export function issueText(t: Messages, issue: ReportIssue, activities: DateRange): string {
+  const range = activities;
   const params: Record<string, string | number> = {
     from: formatIsoDate(range.from),
     to: formatIsoDate(range.to),
@@ -25,7 +26,7 @@ export function messagesByPath(
   t: Messages,
   check: ReportCheck,
   unparseable: readonly string[],
-  period: ReportPeriod,
+  activities: DateRange,
   /** "Required" waits until the officer has been to the field (or to the review), not on a blank new report. */
   showRequired: (path: string) => boolean = () => true,
 ): Map<string, FieldMessage[]> {
@@ -36,9 +37,9 @@ export function messagesByPath(
     // A typo already says "not a number"; the rule about the old value would only confuse.
     if (unparseable.includes(issue.path)) continue;
     if (issue.code === 'required' && !showRequired(issue.path)) continue;
-    add(issue.path, { kind: 'error', text: issueText(t, issue, period) });
+    add(issue.path, { kind: 'error', text: issueText(t, issue, activities) });
   }
-  for (const issue of check.warnings) add(issue.path, { kind: 'warning', text: issueText(t, issue, period) });
+  for (const issue of check.warnings) add(issue.path, { kind: 'warning', text: issueText(t, issue, activities) });
   return byPath;
 }
 

@@ -5,7 +5,7 @@
  */
 import { useSuperiorName } from '../sync';
 import { Suspense, useMemo, useState, type ReactNode } from 'react';
-import { changedSince, reportLifecycle, type ReportAction } from '../../../domain/lifecycle';
+import { changedSince, reportLifecycle, type ReportAction, type ReportRoundStanding } from '../../../domain/lifecycle';
 import type { ReportDocument, ReportStatus } from '../../../domain/report';
 import type { LocalReportSync } from '../../../domain/sync';
 import { useI18n } from '../../i18n';
@@ -23,12 +23,12 @@ export interface LifecycleHandlers {
   goToReview(): void;
 }
 
-export function useReportLifecycle(status: ReportStatus, sync: LocalReportSync, current: ReportDocument) {
+export function useReportLifecycle(status: ReportStatus, sync: LocalReportSync, current: ReportDocument, round?: ReportRoundStanding | null) {
   const { language, t } = useI18n();
   const messages = lifecycleMessages(language, useSuperiorName());
   const [busy, setBusy] = useState(false);
   const [deciding, setDeciding] = useState(false);
-  const lifecycle = useMemo(() => reportLifecycle({ document: { status }, sync }), [status, sync]);
+  const lifecycle = useMemo(() => reportLifecycle({ document: { status }, sync, round }), [status, sync, round]);
 
   // What the superior returned: remembered by the device; for data from before that, the server copy
   // the decision still sits on.

@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { Language } from '../../db';
-import { useI18n } from '../../i18n';
+import { formatDate, useI18n } from '../../i18n';
+import { isRoundClosedDetails } from '../../../domain/round';
 import type { ApiError, ReportSyncPhase } from '../../../domain/sync';
 import type { SyncEngineState } from '../../sync';
 import { sentenceStart } from '../../i18n/superior';
@@ -41,6 +42,8 @@ const vi = {
     period_taken:
       'Công đoàn đã có một báo cáo khác cho kỳ này trên máy chủ (gửi từ máy khác). Hãy tiếp tục trên báo cáo đó.',
     report_accepted: 'Công đoàn cấp trên đã chấp nhận báo cáo này, nên không sửa được nữa.',
+    round_closed: (date: string) =>
+      `Kỳ báo cáo đã khoá ngày ${date}: máy chủ không nhận báo cáo này nữa. Nếu cần gửi, hãy đề nghị công đoàn cấp trên mở lại kỳ báo cáo cho công đoàn mình.`,
     forbidden: 'Báo cáo này thuộc một công đoàn khác trên máy chủ.',
     payload_too_large: 'Báo cáo quá lớn để gửi (trên 256 KB). Hãy rút gọn phần ghi chú.',
     other: (code: string) => `Máy chủ không nhận báo cáo này (mã: ${code}). Sửa báo cáo để thử lại, hoặc báo công đoàn cấp trên.`,
@@ -99,6 +102,10 @@ export function refusalText(messages: SyncMessages, refusal: ApiError, fieldLabe
       const details = Array.isArray(refusal.details) ? (refusal.details as { path?: unknown }[]) : [];
       const labels = [...new Set(details.map((issue) => (typeof issue.path === 'string' ? fieldLabel(issue.path) : '')))];
       return messages.refusals.validation_failed(labels.filter(Boolean).slice(0, 3).join(', '));
+    }
+    case 'round_closed': {
+      const details = isRoundClosedDetails(refusal.details) ? refusal.details : null;
+      return messages.refusals.round_closed(details ? formatDate(details.closedAt) : '…');
     }
     case 'report_accepted':
       return superior ? messages.acceptedBy(superior) : messages.refusals.report_accepted;

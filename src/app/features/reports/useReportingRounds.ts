@@ -1,0 +1,30 @@
+/** The union's reporting rounds as the last pull brought them, read again after every sync. */
+import { useEffect, useState } from 'react';
+import type { ReportingRound } from '../../../domain/round';
+import { getLocalStore } from '../../db';
+import { useSyncStatus } from '../sync';
+
+export function useReportingRounds(): ReportingRound[] {
+  const store = getLocalStore();
+  const { lastSyncAt } = useSyncStatus();
+  const [rounds, setRounds] = useState<ReportingRound[]>([]);
+  useEffect(() => {
+    let live = true;
+    store.settings.get('rounds').then(
+      (held) => live && setRounds(held ?? []),
+      // Unreadable settings: the built-in deadlines apply, as before any round arrived.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [store, lastSyncAt]);
+  return rounds;
+}
+
+/** Today in the officer's own calendar, as an ISO date. */
+export function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
