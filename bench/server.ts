@@ -11,10 +11,15 @@
  * was refused, replayed or answered "no change" fails the bench. (Distinct report ids per request would
  * soon hit "one report per union and period"; a chain per report never conflicts.)
  *
+ * PostgreSQL is measured with one server process and with two on the same database and schema (issue 7:
+ * a province scales by adding processes): the connections go round-robin to both, and the revision rows
+ * are counted on the database, so a push lost or doubled between the processes fails the bench too.
+ *
  * `npx tsx bench/server.ts` runs it alone; `npm run bench` calls `run()`. BENCH_SECONDS sets the duration
- * of each run (default 8), BENCH_ROUNDS the rounds of bare → SQLite → PostgreSQL (default 3),
- * BENCH_TARGETS which stores (default `sqlite,postgres`), BENCH_DATABASE_URL (or TEST_DATABASE_URL) the
- * PostgreSQL to use, BENCH_CPU_PROF a folder for `node --cpu-prof` profiles of the server processes.
+ * of each run (default 8), BENCH_ROUNDS the rounds of bare → SQLite → PostgreSQL ×1 and ×2 (default 3),
+ * BENCH_TARGETS which stores (default `sqlite,postgres,postgres-2`), BENCH_DATABASE_URL (or
+ * TEST_DATABASE_URL) the PostgreSQL to use, BENCH_CPU_PROF a folder for `node --cpu-prof` profiles of the
+ * server processes.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -54,7 +59,7 @@ interface AutocannonResult {
   errors: number;
 }
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
-  url: string;
+  url: string | string[];
   connections: number;
   duration: number;
   requests: AutocannonRequest[];
@@ -137,12 +142,13 @@ interface Tally {
   wrong: string[];
 }
 
-async function measure(target: string, url: string, slots: Slot[]): Promise<PushFigures & { tally: Tally; inFlight: number }> {
+/** With several `urls`, autocannon hands its connections out round-robin: half to each of two processes. */
+async function measure(target: string, urls: string[], slots: Slot[]): Promise<PushFigures & { tally: Tally; inFlight: number }> {
   const free = [...slots];
   const tally: Tally = { ok: 0, wrong: [] };
   const created = Date.parse('2025-10-01T08:00:00.000Z');
   const result = await autocannon({
-    url,
+    url: urls,
     connections: CONNECTIONS,
     duration: benchSeconds(),
     requests: [
@@ -223,8 +229,8 @@ interface Served {
   tokens: (string | null)[];
 }
 
-/** The real app on `store`, with one union and one enrolled device per connection. */
-async function serveApp(store: Store): Promise<Served> {
+/** One union and one enrolled device per connection, in a migrated `store`: the devices' tokens. */
+async function seedDevices(store: Store): Promise<string[]> {
   await store.migrate();
   const context: ServiceContext = { store, now: () => new Date() };
   const tokens: string[] = [];
@@ -234,10 +240,20 @@ async function serveApp(store: Store): Promise<Served> {
     const { code } = await issueEnrolmentCode(context, CONSOLE, union.id, {});
     tokens.push((await enrol(context, { code, deviceName: `máy đo ${slot}` })).token);
   }
+  return tokens;
+}
+
+/** The real app on `store`, listening on an ephemeral loopback port. */
+async function listenApp(store: Store): Promise<string> {
   // The bench pushes thousands a second per device: far past the per-device push limit an officer never meets.
   const app = await buildApp({ store, distDir: null, rateLimits: { push: { limit: 1_000_000_000, windowMs: 60_000 } } });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { url, tokens };
+  return app.listen({ port: 0, host: '127.0.0.1' });
+}
+
+/** The real app on `store`, with one union and one enrolled device per connection. */
+async function serveApp(store: Store): Promise<Served> {
+  const tokens = await seedDevices(store);
+  return { url: await listenApp(store), tokens };
 }
 
 /** Revision rows per report, as the store holds them after a run. */
@@ -272,19 +288,12 @@ async function serveTarget(kind: string): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     };
   } else {
-    const url = process.argv[4] as string;
-    const schema = `bench_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    store = openStore({ kind: 'postgres', url, schema });
-    served = await serveApp(store);
-    const opened = store;
-    cleanUp = async () => {
-      await opened.close();
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    };
+    // PostgreSQL: the parent made, migrated and seeded the schema (one or two processes serve it) and
+    // counts its revisions itself; this process only serves.
+    const [url, schema] = process.argv.slice(4) as [string, string];
+    const opened = openStore({ kind: 'postgres', url, schema });
+    served = { url: await listenApp(opened), tokens: [] };
+    cleanUp = () => opened.close();
   }
   console.log(JSON.stringify(served));
   const cpuAtStart = process.cpuUsage();
@@ -308,6 +317,8 @@ async function serveTarget(kind: string): Promise<void> {
 export interface MeasuredPushes extends PushFigures {
   /** Revision rows the store holds after the run (null for the bare handler, which stores nothing). */
   revisionsStored: number | null;
+  /** Server processes that shared the load (two on one PostgreSQL, else one). */
+  processes: number;
   /** 2xx answers that carried the next revision, as the bench read them. */
   newRevisionAnswers: number;
   inFlight: number;
@@ -321,7 +332,15 @@ function profileFlags(): string[] {
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }
 
-async function measureInChild(target: string, kind: string, extra: string[] = []): Promise<MeasuredPushes> {
+/** A server process of the bench (`--serve <kind>`): where it listens, and its CPU time and revision rows on demand. */
+interface ServerProcess {
+  served: Served;
+  /** CPU time since it began listening, and the revision rows its store holds (null when it counts none). */
+  count(): Promise<{ cpuMs: number; revisions: StoredRevisions | null }>;
+  stop(): Promise<void>;
+}
+
+async function startServerProcess(target: string, kind: string, extra: string[] = []): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...profileFlags(), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', kind, ...extra], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -338,27 +357,92 @@ async function measureInChild(target: string, kind: string, extra: string[] = []
       else lines.push(line);
     }
   });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   const ended = new Promise<never>((_resolve, reject) => child.once('exit', (code) => reject(new Error(`${target}: the server process ended (${code})`))));
   ended.catch(() => undefined);
   const nextLine = () => Promise.race([ended, new Promise<string>((resolve) => (lines.length ? resolve(lines.shift() as string) : waiting.push(resolve)))]);
-  try {
-    const served = JSON.parse(await nextLine()) as Served;
-    const slots = served.tokens.map(slotFor);
-    const figures = await measure(target, served.url, slots);
-    child.stdin.write('count\n');
-    const { cpuMs, revisions: stored } = JSON.parse(await nextLine()) as { cpuMs: number; revisions: StoredRevisions | null };
-    const result: MeasuredPushes = {
-      ...figures,
-      serverCpuMsPerPush: cpuMs / Math.max(1, figures.requests),
-      revisionsStored: stored && Object.values(stored).reduce((sum, count) => sum + count, 0),
-      newRevisionAnswers: figures.tally.ok,
-    };
-    checkEveryPushStored(result, figures.tally, slots, stored);
-    return result;
-  } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
     child.stdin.end();
     await exited;
+  };
+  try {
+    const served = JSON.parse(await nextLine()) as Served;
+    return {
+      served,
+      count: async () => {
+        child.stdin.write('count\n');
+        return JSON.parse(await nextLine()) as { cpuMs: number; revisions: StoredRevisions | null };
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The figures of one run over `processes` and the revision rows `stored` holds after it; fails the bench when a push stored nothing new. */
+async function measureProcesses(
+  target: string,
+  processes: ServerProcess[],
+  tokens: (string | null)[],
+  stored: (counted: (StoredRevisions | null)[]) => Promise<StoredRevisions | null>,
+): Promise<MeasuredPushes> {
+  const slots = tokens.map(slotFor);
+  const figures = await measure(
+    target,
+    processes.map((process) => process.served.url),
+    slots,
+  );
+  const counts = await Promise.all(processes.map((process) => process.count()));
+  const revisions = await stored(counts.map((count) => count.revisions));
+  const cpuMs = counts.reduce((sum, count) => sum + count.cpuMs, 0);
+  const result: MeasuredPushes = {
+    ...figures,
+    processes: processes.length,
+    serverCpuMsPerPush: cpuMs / Math.max(1, figures.requests),
+    revisionsStored: revisions && Object.values(revisions).reduce((sum, count) => sum + count, 0),
+    newRevisionAnswers: figures.tally.ok,
+  };
+  checkEveryPushStored(result, figures.tally, slots, revisions);
+  return result;
+}
+
+/** The floor or SQLite: one process that seeds its own store and counts its own revisions. */
+async function measureInChild(target: string, kind: string): Promise<MeasuredPushes> {
+  const server = await startServerProcess(target, kind);
+  try {
+    return await measureProcesses(target, [server], server.served.tokens, async ([revisions]) => revisions ?? null);
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * PostgreSQL with `processes` server processes on one database and one schema, as a province would run
+ * it: this process makes the schema, migrates and seeds it, starts the servers (each opens its own pool),
+ * and autocannon's connections go round-robin to them (16 each of the 32 with two). A device's next push
+ * goes through whichever connection is free, so a report's chain runs through both processes. The
+ * revision rows are counted here, on the database, after the run.
+ */
+async function measurePostgres(target: string, url: string, processes: number): Promise<MeasuredPushes> {
+  const schema = `bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const servers: ServerProcess[] = [];
+  let store: Store | null = null;
+  try {
+    await admin.query(`create schema ${schema}`);
+    store = openStore({ kind: 'postgres', url, schema, maxConnections: 2 });
+    const tokens = await seedDevices(store);
+    for (let index = 0; index < processes; index++) servers.push(await startServerProcess(target, 'postgres', [url, schema]));
+    const opened = store;
+    return await measureProcesses(target, servers, tokens, () => countRevisions(opened));
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    await store?.close();
+    await admin.query(`drop schema if exists ${schema} cascade`);
+    await admin.end();
   }
 }
 
@@ -415,61 +499,79 @@ function median(values: number[]): number {
 }
 
 export interface ServerBenchResult {
-  rounds: { bare: MeasuredPushes; sqlite?: MeasuredPushes; postgres?: MeasuredPushes }[];
+  rounds: { bare: MeasuredPushes; sqlite?: MeasuredPushes; postgres?: MeasuredPushes; postgresTwoProcesses?: MeasuredPushes }[];
   /** Median share of the bare handler over the rounds, in per cent. */
   sqliteShare?: number;
   postgresShare?: number;
+  postgresTwoProcessesShare?: number;
 }
 
+type Round = ServerBenchResult['rounds'][number];
+
 /**
- * BENCH_ROUNDS rounds (default 3), each bare → SQLite → PostgreSQL, so that every store is compared with a
- * floor taken minutes, not a run, apart. BENCH_TARGETS=sqlite,postgres leaves targets out (the floor stays).
+ * BENCH_ROUNDS rounds (default 3), each bare → SQLite → PostgreSQL with one process and with two (which of
+ * the two goes first alternates from round to round), so that every store is compared with a floor taken
+ * minutes, not a run, apart. BENCH_TARGETS=sqlite,postgres,postgres-2 leaves targets out (the floor stays).
  */
 export async function run(): Promise<ServerBenchResult> {
   const roundsWanted = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3) || 3);
-  const targets = new Set((process.env.BENCH_TARGETS ?? 'sqlite,postgres').split(','));
+  const targets = new Set((process.env.BENCH_TARGETS ?? 'sqlite,postgres,postgres-2').split(','));
   const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const unreachable = targets.has('postgres') ? await postgresReachable(postgresUrl) : null;
+  const unreachable = targets.has('postgres') || targets.has('postgres-2') ? await postgresReachable(postgresUrl) : null;
   if (unreachable) console.log(`PostgreSQL not reachable (${unreachable}): skipped`);
   console.log(
     `Report pushes, ${CONNECTIONS} connections, loopback, ${benchSeconds()} s each, ${roundsWanted} rounds ` +
-      '(each push authenticated, validated, chained on If-Match, stored as a new revision; the store counted after the run):',
+      '(each push authenticated, validated, chained on If-Match, stored as a new revision; the store counted after the run;' +
+      ' with two PostgreSQL processes on one schema, the connections go round-robin to both):',
   );
   const result: ServerBenchResult = { rounds: [] };
   for (let round = 1; round <= roundsWanted; round++) {
     console.log(`round ${round}:`);
     const bare = await measureInChild('bare node:http', 'bare');
     console.log(`  ${line(bare, bare)}`);
-    const measured: ServerBenchResult['rounds'][number] = { bare };
+    const measured: Round = { bare };
     if (targets.has('sqlite')) {
       measured.sqlite = await measureInChild('Fastify + SQLite', 'sqlite');
       console.log(`  ${line(measured.sqlite, bare)}`);
     }
-    if (targets.has('postgres') && !unreachable) {
-      measured.postgres = await measureInChild('Fastify + PostgreSQL', 'postgres', [postgresUrl]);
-      console.log(`  ${line(measured.postgres, bare)}`);
+    if (!unreachable) {
+      const postgres = [
+        ...(targets.has('postgres') ? [1] : []),
+        ...(targets.has('postgres-2') ? [2] : []),
+      ];
+      if (round % 2 === 0) postgres.reverse();
+      for (const processes of postgres) {
+        const figures = await measurePostgres(processes === 1 ? 'Fastify + PostgreSQL' : 'Fastify ×2 + PostgreSQL', postgresUrl, processes);
+        if (processes === 1) measured.postgres = figures;
+        else measured.postgresTwoProcesses = figures;
+        console.log(`  ${line(figures, bare)}`);
+      }
     }
     result.rounds.push(measured);
   }
-  const shares = (pick: (round: ServerBenchResult['rounds'][number]) => MeasuredPushes | undefined) =>
+  const shares = (pick: (round: Round) => MeasuredPushes | undefined) =>
     result.rounds.flatMap((round) => {
       const figures = pick(round);
       return figures ? [(figures.requestsPerSecond / round.bare.requestsPerSecond) * 100] : [];
     });
-  const perSecond = (pick: (round: ServerBenchResult['rounds'][number]) => MeasuredPushes | undefined) =>
-    median(result.rounds.flatMap((round) => (pick(round) ? [(pick(round) as MeasuredPushes).requestsPerSecond] : [])));
-  console.log(`median of ${roundsWanted}: bare node:http ${perSecond((round) => round.bare)} req/s`);
+  const medianOf = (pick: (round: Round) => MeasuredPushes | undefined, value: (figures: MeasuredPushes) => number) =>
+    median(result.rounds.flatMap((round) => (pick(round) ? [value(pick(round) as MeasuredPushes)] : [])));
+  console.log(`median of ${roundsWanted}: bare node:http ${medianOf((round) => round.bare, (figures) => figures.requestsPerSecond)} req/s`);
   for (const [name, pick, floor] of [
-    ['SQLite', (round: ServerBenchResult['rounds'][number]) => round.sqlite, 40],
-    ['PostgreSQL', (round: ServerBenchResult['rounds'][number]) => round.postgres, 20],
+    ['SQLite', (round: Round) => round.sqlite, 40],
+    ['PostgreSQL, 1 process', (round: Round) => round.postgres, 20],
+    ['PostgreSQL, 2 processes', (round: Round) => round.postgresTwoProcesses, 20],
   ] as const) {
     const values = shares(pick);
     if (values.length === 0) continue;
     const value = median(values);
     if (name === 'SQLite') result.sqliteShare = value;
-    else result.postgresShare = value;
+    else if (name === 'PostgreSQL, 1 process') result.postgresShare = value;
+    else result.postgresTwoProcessesShare = value;
     console.log(
-      `  ${name}: ${perSecond(pick)} pushes/s, ${value.toFixed(1)} % of bare (rounds: ${values.map((v) => `${v.toFixed(1)} %`).join(', ')}; target ≥ ${floor} %)`,
+      `  ${name}: ${medianOf(pick, (figures) => figures.requestsPerSecond)} pushes/s, p50 ${medianOf(pick, (figures) => figures.p50Ms)} ms, ` +
+        `p99 ${medianOf(pick, (figures) => figures.p99Ms)} ms, ${value.toFixed(1)} % of bare ` +
+        `(rounds: ${values.map((v) => `${v.toFixed(1)} %`).join(', ')}; target ≥ ${floor} %)`,
     );
   }
   return result;
