@@ -14,7 +14,7 @@ import { startTestServer, type TestServer } from '../server/helpers';
 import { expectAccessibleScreen, newPhoneContext } from './support/accessibility';
 import { watchCspViolations } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
-import { fillAndWaitSaved } from './support/officerApp';
+import { enrolThroughScreen, fillAndWaitSaved } from './support/officerApp';
 import { distDir } from './support/staticServer';
 
 let server: TestServer;
@@ -27,14 +27,7 @@ serverAndBrowserPerFile(() => startTestServer({ distDir }), (started, launched) 
 
 async function enrol(page: Page, unionName: string, { checkScreen = false } = {}): Promise<void> {
   const { code } = await server.createUnionWithCode({ name: unionName });
-  await page.goto(`${server.url}/#/enrol`);
-  await page.locator('input[name="serverUrl"]').waitFor();
-  if (checkScreen) await expectAccessibleScreen(page, 'the enrolment form');
-  await page.locator('input[name="serverUrl"]').fill(server.url);
-  await page.locator('input[name="code"]').fill(code);
-  await page.locator('input[name="deviceName"]').fill('Điện thoại chị Lan');
-  await page.getByRole('button', { name: 'Kết nối', exact: true }).click();
-  await page.getByTestId('enrol-done').waitFor();
+  await enrolThroughScreen(page, { serverUrl: server.url, code }, checkScreen ? () => expectAccessibleScreen(page, 'the enrolment form') : undefined);
 }
 
 /** The one status card of the screen, once it shows `stage`. */
@@ -89,6 +82,8 @@ describe('the life of one report, on a phone', () => {
 
       // Enrolling ends with "Về danh sách báo cáo", which used to open Settings.
       await enrol(page, 'CĐCS Công ty May Tây Ninh', { checkScreen: true });
+      // From then on the sentences name the union's superior (here the province, the root of the tree).
+      const superior = server.root.name;
       await expectAccessibleScreen(page, 'enrolment done');
       await page.getByRole('link', { name: 'Về danh sách báo cáo' }).click();
       await page.getByTestId('create-report').waitFor();
@@ -107,7 +102,7 @@ describe('the life of one report, on a phone', () => {
       const saved = await editorState(page, 'draftSaved');
       expect(saved).toEqual({
         label: '✎ Bản nháp — đã lưu trên máy chủ',
-        sentence: 'Máy chủ đã giữ một bản nháp, nhưng công đoàn cấp trên chưa nhận để duyệt. Xong thì bấm “Gửi báo cáo”.',
+        sentence: `Máy chủ đã giữ một bản nháp, nhưng ${superior} chưa nhận để duyệt. Xong thì bấm “Gửi báo cáo”.`,
         action: 'Gửi báo cáo',
         locked: false,
         lockedNote: false,
@@ -132,7 +127,7 @@ describe('the life of one report, on a phone', () => {
       const sent = await editorState(page, 'sent');
       expect(sent).toEqual({
         label: '✉ Đã gửi, chờ duyệt',
-        sentence: 'Công đoàn cấp trên đã nhận báo cáo và đang xem xét. Kết quả sẽ tự hiện ở đây.',
+        sentence: `${superior} đã nhận báo cáo và đang xem xét. Kết quả sẽ tự hiện ở đây.`,
         action: 'Xem và in',
         locked: true,
         lockedNote: true,
@@ -164,7 +159,7 @@ describe('the life of one report, on a phone', () => {
 
       // The comment at the top, before the first field; the fields locked; the way to fix it named.
       const returnedCard = await standingAt(page, 'returned', '.editor-head');
-      expect(await returnedCard.getByTestId('superior-comment').innerText()).toBe(`Ý kiến của công đoàn cấp trên: ${comment}`);
+      expect(await returnedCard.getByTestId('superior-comment').innerText()).toBe(`Ý kiến của ${superior}: ${comment}`);
       const returned = await editorState(page, 'returned');
       expect(returned).toMatchObject({ label: '↩ Bị trả lại', action: 'Sửa và gửi lại', locked: true, lockedNote: true });
       const commentBox = await returnedCard.getByTestId('superior-comment').boundingBox();
@@ -204,7 +199,7 @@ describe('the life of one report, on a phone', () => {
       const accepted = await editorState(page, 'accepted');
       expect(accepted).toEqual({
         label: '✔ Đã được chấp nhận',
-        sentence: 'Công đoàn cấp trên đã chấp nhận báo cáo. Báo cáo không sửa được nữa.',
+        sentence: `${superior} đã chấp nhận báo cáo. Báo cáo không sửa được nữa.`,
         action: 'Xem và in',
         locked: true,
         lockedNote: true,
@@ -227,7 +222,7 @@ describe('the life of one report, on a phone', () => {
       const question = item.getByTestId('report-delete-question');
       expect(await question.getAttribute('data-step')).toBe('first');
       expect(await question.innerText()).toContain(
-        `Xoá bản trên máy này của “Báo cáo năm ${dueYear}”? Bản trên máy chủ và quyết định của công đoàn cấp trên vẫn còn nguyên.`,
+        `Xoá bản trên máy này của “Báo cáo năm ${dueYear}”? Bản trên máy chủ và quyết định của ${superior} vẫn còn nguyên.`,
       );
       await expectAccessibleScreen(page, 'the list, asking to delete');
       await item.getByTestId('report-delete-confirm').click();

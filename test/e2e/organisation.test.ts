@@ -11,7 +11,7 @@ import type { ReportDocument } from '../../src/domain/report';
 import { pushHeaders, readyReport, startTestServer, type TestServer } from '../server/helpers';
 import { waitForServiceWorkerControl, waitForText, watchCspViolations } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
-import { createReport, fillAndWaitSaved } from './support/officerApp';
+import { checkEnrolmentCode, confirmEnrolment, createReport, fillAndWaitSaved, fillEnrolment } from './support/officerApp';
 import { distDir } from './support/staticServer';
 
 let server: TestServer;
@@ -251,26 +251,23 @@ describe("the officer's own superior", () => {
       expect(await unenrolled.innerText()).toContain('Máy này chưa kết nối với công đoàn cấp trên');
 
       await page.goto(`${server.url}/#/enrol`);
-      await page.locator('input[name="serverUrl"]').fill(server.url);
-      await page.locator('input[name="code"]').fill(code);
-      await page.locator('input[name="deviceName"]').fill('Điện thoại chị Hoa');
-      await page.getByRole('button', { name: 'Kiểm tra mã', exact: true }).click();
-      await page.getByTestId('enrol-confirm').waitFor();
+      await fillEnrolment(page, { serverUrl: server.url, code, deviceName: 'Điện thoại chị Hoa' });
+      await checkEnrolmentCode(page);
       expect(await page.getByTestId('enrol-preview-union').innerText()).toBe('CĐCS Công ty Dệt Long Hoa');
       expect(await page.getByTestId('enrol-preview-superior').innerText()).toBe('Công đoàn phường Long Hoa');
       // Nothing is enrolled until the officer confirms.
       expect(await server.store.listDevices(union.id)).toHaveLength(0);
-      await page.getByRole('button', { name: 'Kết nối', exact: true }).click();
+      await confirmEnrolment(page);
       expect(await page.getByTestId('enrol-done').innerText()).toContain('Đã kết nối CĐCS Công ty Dệt Long Hoa với Công đoàn phường Long Hoa.');
 
       await page.goto(`${server.url}/#/`);
       await createReport(page, { year: 2025, kind: 'yearly' });
       await fillAndWaitSaved(page, { 'membership.workers': '400', 'membership.members': '350' });
       await page.getByTestId('section-review').click();
-      await page.getByTestId('mark-ready').click();
-      const sent = page.locator('.editor-head [data-testid="sync-phase"][data-phase="sent"]');
+      await page.locator('[data-testid="primary-action"][data-action="send"]').click();
+      const sent = page.locator('.editor-head [data-testid="report-standing"][data-stage="sent"] [data-testid="standing-sentence"]');
       await sent.waitFor();
-      expect(await sent.innerText()).toBe('Đã gửi Công đoàn phường Long Hoa');
+      expect(await sent.innerText()).toBe('Công đoàn phường Long Hoa đã nhận báo cáo và đang xem xét. Kết quả sẽ tự hiện ở đây.');
       expect(await page.content()).not.toContain('LĐLĐ huyện');
 
       // The province renames the ward union; the next pull brings the new name to the phone.

@@ -12,7 +12,7 @@ import { formatDate, formatIsoDate } from '../../src/app/i18n/format';
 import { startTestServer, type TestServer } from '../server/helpers';
 import { waitForServiceWorkerControl, watchCspViolations } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
-import { fillAndWaitSaved } from './support/officerApp';
+import { checkEnrolmentCode, confirmEnrolment, fillAndWaitSaved } from './support/officerApp';
 import { qrPng } from './support/qrImage';
 import { distDir } from './support/staticServer';
 
@@ -58,10 +58,8 @@ async function enrolFromQrPhoto(page: Page, code: string): Promise<void> {
   expect(await page.locator('input[name="code"]').inputValue()).toBe(code);
   await page.locator('input[name="deviceName"]').fill('Điện thoại chị Lan');
   // The screen says whose code it is before the device enrols.
-  await page.getByRole('button', { name: 'Kiểm tra mã', exact: true }).click();
-  await page.getByTestId('enrol-confirm').waitFor();
-  await page.getByRole('button', { name: 'Kết nối', exact: true }).click();
-  await page.getByTestId('enrol-done').waitFor();
+  await checkEnrolmentCode(page);
+  await confirmEnrolment(page);
 }
 
 describe("the superior's round on the officer's phone", () => {
@@ -131,14 +129,18 @@ describe("the superior's round on the officer's phone", () => {
       await page.waitForURL(/#\/report\//);
       await page.locator('.editor-head [data-testid="round-details"]').waitFor();
       await fillAndWaitSaved(page, { 'membership.workers': '120', 'membership.members': '100' });
-      await page.locator('.editor-head [data-testid="sync-phase"][data-phase="saved"]').waitFor();
+      // The card says the draft, every change of it, is on the server.
+      await page.locator('.editor-head [data-testid="report-standing"][data-stage="draftSaved"][data-unsent="false"]').waitFor();
 
       // The superior closes the round; the officer's next change is refused, with the reason.
       const closed = await staffCall<{ round: NodeRound }>(staff, 'POST', `/api/staff/rounds/${round.id}/close`);
       const closedOn = formatDate(closed.round.closedAt!);
       await fillAndWaitSaved(page, { 'membership.members': '101' });
-      await page.locator('.editor-head [data-testid="sync-phase"][data-phase="refused"]').waitFor();
-      expect(await page.locator('.editor-head .sync-note-error').innerText()).toContain(`Kỳ báo cáo đã khoá ngày ${closedOn}`);
+      const closedCard = page.locator('.editor-head [data-testid="report-standing"][data-stage="roundClosed"]');
+      await closedCard.waitFor();
+      expect(await closedCard.getByTestId('standing-sentence').innerText()).toBe(
+        'Kỳ báo cáo đã đóng: không gửi hay sửa được nữa. Cần thay đổi, hãy liên hệ Công đoàn xã Dương Minh Châu.',
+      );
       expect(await page.locator('.editor-head [data-testid="round-closed"]').innerText()).toContain(`Kỳ báo cáo đã khoá ngày ${closedOn}.`);
       const stored = await server.store.findReportByPeriod(union.id, year, 'yearly');
       expect(JSON.parse(stored!.documentJson).membership.members).toBe(100);
@@ -147,7 +149,7 @@ describe("the superior's round on the officer's phone", () => {
       await staffCall(staff, 'POST', `/api/staff/rounds/${round.id}/reopenings`, { unionId: union.id });
       await page.goto(`${server.url}/#/`);
       await page.getByTestId('send-now').click();
-      await page.locator('[data-testid="report-item"] [data-testid="sync-phase"][data-phase="saved"]').waitFor();
+      await page.locator('[data-testid="report-item"] [data-testid="report-standing"][data-stage="draftSaved"][data-unsent="false"]').waitFor();
       const report = (await server.store.findReportByPeriod(union.id, year, 'yearly'))!;
       expect(JSON.parse(report.documentJson).membership.members).toBe(101);
 

@@ -11,7 +11,7 @@ import type { ReportDocument } from '../../src/domain/report';
 import { startTestServer, type TestServer } from '../server/helpers';
 import { waitForServiceWorkerControl, watchCspViolations } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
-import { createReport, fillAndWaitSaved } from './support/officerApp';
+import { checkEnrolmentCode, confirmEnrolment, createReport, enrolThroughScreen, fillAndWaitSaved, fillEnrolment, pressCheckCode } from './support/officerApp';
 import { distDir } from './support/staticServer';
 
 let server: TestServer;
@@ -27,27 +27,12 @@ async function serverDocument(id: string): Promise<ReportDocument | null> {
   return record ? (JSON.parse(record.documentJson) as ReportDocument) : null;
 }
 
-/**
- * Fills the enrolment screen as the officer does and presses "Kiểm tra mã"; for a code the server
- * knows, the screen shows whose code it is, and the officer presses "Kết nối".
- */
-async function submitEnrolment(page: Page, code: string, outcome: 'enrolled' | 'refused' = 'enrolled'): Promise<void> {
-  await page.locator('input[name="serverUrl"]').fill(server.url);
-  await page.locator('input[name="code"]').fill(code);
-  await page.locator('input[name="deviceName"]').fill('Điện thoại chị Lan');
-  await page.getByRole('button', { name: 'Kiểm tra mã', exact: true }).click();
-  if (outcome === 'refused') return;
-  await page.getByTestId('enrol-confirm').waitFor();
-  await page.getByRole('button', { name: 'Kết nối', exact: true }).click();
-}
-
 /** Opens the app, waits for the service worker, and enrols with a fresh code of a new union. */
 async function openAndEnrol(page: Page, unionName: string): Promise<string> {
   const { union, code } = await server.createUnionWithCode({ name: unionName });
   await page.goto(server.url);
   await waitForServiceWorkerControl(page);
-  await page.goto(`${server.url}/#/enrol`);
-  await submitEnrolment(page, code);
+  await enrolThroughScreen(page, { serverUrl: server.url, code });
   expect(await page.getByTestId('enrol-done').innerText()).toContain(`Đã kết nối ${unionName} với`);
   return union.id;
 }
@@ -86,13 +71,16 @@ describe('a report filled offline in Chromium reaches the province server', () =
 
       // A wrong code: a clear Vietnamese message, and the officer can try again on the same screen.
       await page.goto(`${server.url}/#/enrol`);
-      await submitEnrolment(page, 'ZZZZ-ZZZZ', 'refused');
+      await fillEnrolment(page, { serverUrl: server.url, code: 'ZZZZ-ZZZZ' });
+      await pressCheckCode(page);
       const error = page.getByTestId('enrol-error');
       await error.waitFor();
       expect(await error.getAttribute('data-failure')).toBe('invalid_code');
       expect(await error.innerText()).toBe('Mã đăng ký không đúng. Kiểm tra lại mã công đoàn cấp trên đã cấp.');
 
-      await submitEnrolment(page, code.toLowerCase());
+      await fillEnrolment(page, { serverUrl: server.url, code: code.toLowerCase() });
+      await checkEnrolmentCode(page);
+      await confirmEnrolment(page);
       expect(await page.getByTestId('enrol-done').innerText()).toContain('Đã kết nối CĐCS Công ty May Tây Ninh với');
 
       await context.setOffline(true);

@@ -13,7 +13,7 @@ import type { ReportDocument } from '../../src/domain/report';
 import { startTestServer, type TestServer } from '../server/helpers';
 import { waitForServiceWorkerControl, watchCspViolations } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
-import { createReport, fieldValue, fillAndWaitSaved } from './support/officerApp';
+import { createReport, enrolThroughScreen, fieldValue, fillAndWaitSaved } from './support/officerApp';
 import { distDir } from './support/staticServer';
 
 let server: TestServer;
@@ -41,12 +41,7 @@ async function enrolledPhone(name: string, code: string): Promise<Phone> {
   const csp = watchCspViolations(page);
   await page.goto(server.url);
   await waitForServiceWorkerControl(page);
-  await page.goto(`${server.url}/#/enrol`);
-  await page.locator('input[name="serverUrl"]').fill(server.url);
-  await page.locator('input[name="code"]').fill(code);
-  await page.locator('input[name="deviceName"]').fill(`Điện thoại ${name}`);
-  await page.getByRole('button', { name: 'Kết nối', exact: true }).click();
-  await page.getByTestId('enrol-done').waitFor();
+  await enrolThroughScreen(page, { serverUrl: server.url, code, deviceName: `Điện thoại ${name}` });
   return { name, context, page, csp };
 }
 

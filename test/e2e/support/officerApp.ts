@@ -38,3 +38,49 @@ export async function fieldValue(page: Page, path: string): Promise<string> {
   await field.waitFor();
   return field.inputValue();
 }
+
+export interface EnrolmentFields {
+  /** The server the officer types in (its address is on the enrolment card). */
+  serverUrl: string;
+  code: string;
+  deviceName?: string;
+}
+
+/**
+ * Enrols this device as the officer does, in two steps: on `#/enrol` they type the server address,
+ * the code and the device's name and press "Kiểm tra mã"; the screen says whose code it is
+ * (`enrol-confirm`), and only then does "Kết nối" enrol. Resolves once the screen says it is done.
+ * `onForm` runs once the form is drawn, before anything is typed (an accessibility check, say).
+ */
+export async function enrolThroughScreen(page: Page, fields: EnrolmentFields, onForm?: () => Promise<void>): Promise<void> {
+  await page.goto(`${fields.serverUrl}/#/enrol`);
+  await page.locator('input[name="serverUrl"]').waitFor();
+  if (onForm) await onForm();
+  await fillEnrolment(page, fields);
+  await checkEnrolmentCode(page);
+  await confirmEnrolment(page);
+}
+
+/** Step one's fields, typed into the open enrolment screen. */
+export async function fillEnrolment(page: Page, { serverUrl, code, deviceName = 'Điện thoại chị Lan' }: EnrolmentFields): Promise<void> {
+  await page.locator('input[name="serverUrl"]').fill(serverUrl);
+  await page.locator('input[name="code"]').fill(code);
+  await page.locator('input[name="deviceName"]').fill(deviceName);
+}
+
+/** "Kiểm tra mã", then waits until the screen shows whose code it is; nothing is enrolled yet. */
+export async function checkEnrolmentCode(page: Page): Promise<void> {
+  await pressCheckCode(page);
+  await page.getByTestId('enrol-confirm').waitFor();
+}
+
+/** Only presses "Kiểm tra mã": for a code the server refuses, the caller waits for `enrol-error`. */
+export async function pressCheckCode(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Kiểm tra mã', exact: true }).click();
+}
+
+/** Step two, once the screen shows whose code it is: "Kết nối", then waits until it is done. */
+export async function confirmEnrolment(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Kết nối', exact: true }).click();
+  await page.getByTestId('enrol-done').waitFor();
+}
