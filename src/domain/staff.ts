@@ -7,7 +7,7 @@
 import type { NodeSummary, OrgNode, StaffRole, UpperNodeKind } from './organisation';
 import type { ReportPeriod } from './period';
 import type { ReportDocument } from './report';
-import type { ReviewDecision, ServerReport } from './sync';
+import type { ReviewDecision, ReviewStatus, ServerReport } from './sync';
 
 // ---- staff and sessions ----
 
@@ -231,6 +231,22 @@ export interface StaffReportView {
   /** The superior the report was filed under (or, for a draft, the union's current superior). */
   superior: NodeSummary;
   revisions: RevisionSummary[];
+  /** Every review decision on the report, oldest first (the last is `report.review`). */
+  decisions: ReviewDecisionEntry[];
+}
+
+/** One decision of the report's history: what was decided on which revision, by whom and when. */
+export interface ReviewDecisionEntry {
+  status: ReviewStatus;
+  comment: string;
+  decidedAt: string;
+  /** The revision decided on; null for a decision recorded before the server kept it. */
+  revision: string | null;
+  /**
+   * Who decided: a staff member, or the admin command line (`id` null); null for a decision made
+   * before the server kept every decision (the upgrade carried only the last one over, without its author).
+   */
+  decidedBy: { id: string | null; username: string } | null;
 }
 
 /** `GET /api/staff/reports/:id/revisions/:revision` answers `{revision: RevisionView}`. */
@@ -244,6 +260,20 @@ export interface IssuedEnrolmentCode {
   unionId: string;
   expiresAt: string;
   maxUses: number;
+}
+
+/**
+ * An enrolment code issued for a union and still valid (not expired, used up or withdrawn):
+ * `GET /api/staff/unions/:id/enrolment-codes` answers `{codes: UnionEnrolmentCode[]}`. Never the code
+ * itself, which only its hash keeps.
+ */
+export interface UnionEnrolmentCode {
+  id: string;
+  unionId: string;
+  createdAt: string;
+  expiresAt: string;
+  maxUses: number;
+  usesLeft: number;
 }
 
 /** A union's device: `GET /api/staff/unions/:id/devices` answers `{devices: UnionDevice[]}`, a revoke `{device}`. */

@@ -1,7 +1,7 @@
 /** Routes only translate HTTP to service calls and back; the rules live in ../services. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../services/context';
-import { enrol, issueEnrolmentCode, listDevices, previewEnrolment, revokeDevice } from '../services/devices';
+import { enrol, issueEnrolmentCode, listDevices, listEnrolmentCodes, previewEnrolment, revokeDevice, withdrawEnrolmentCode } from '../services/devices';
 import { ApiFailure } from '../services/errors';
 import { createNode, createUnion, deleteNode, moveUnion, nodeDetail, staffMe, unionHistory, updateNode } from '../services/organisation';
 import { nodeOverview } from '../services/overview';
@@ -178,6 +178,14 @@ export function registerRoutes(
     const code = await issueEnrolmentCode(context, requireStaff(request), request.params.id, request.body ?? {});
     return reply.code(201).send(code);
   });
+
+  app.get<IdParams>('/api/staff/unions/:id/enrolment-codes', { onRequest: staff }, async (request) => ({
+    codes: await listEnrolmentCodes(context, requireStaff(request), request.params.id),
+  }));
+
+  app.post<IdParams>('/api/staff/enrolment-codes/:id/withdraw', { onRequest: staff }, async (request) => ({
+    code: await withdrawEnrolmentCode(context, requireStaff(request), request.params.id),
+  }));
 
   app.get<IdParams>('/api/staff/unions/:id/devices', { onRequest: staff }, async (request) => ({
     devices: await listDevices(context, requireStaff(request), request.params.id),

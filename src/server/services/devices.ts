@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
-import type { IssuedEnrolmentCode, UnionDevice } from '../../domain/staff';
+import type { IssuedEnrolmentCode, UnionDevice, UnionEnrolmentCode } from '../../domain/staff';
 import type { EnrolPreview, EnrolResponse } from '../../domain/sync';
 import type { DeviceRecord, EnrolmentCodeRecord } from '../store/store';
 import { type ServiceContext, isoNow } from './context';
@@ -135,5 +135,28 @@ export async function revokeDevice(context: ServiceContext, actor: StaffActor, d
   return context.store.write(async (tx) => {
     await tx.revokeDevice(device.id, isoNow(context));
     return (await tx.findDevice(device.id)) as UnionDevice;
+  });
+}
+
+function toUnionEnrolmentCode(code: EnrolmentCodeRecord): UnionEnrolmentCode {
+  return { id: code.id, unionId: code.unionId, createdAt: code.createdAt, expiresAt: code.expiresAt, maxUses: code.maxUses, usesLeft: code.maxUses - code.uses };
+}
+
+/** The codes issued for a union that can still enrol a device (never the code itself: only its hash is kept). */
+export async function listEnrolmentCodes(context: ServiceContext, actor: StaffActor, unionId: string): Promise<UnionEnrolmentCode[]> {
+  const { union } = await unionInReach(context.store, actor, unionId);
+  return (await context.store.listValidEnrolmentCodes(union.id, isoNow(context))).map(toUnionEnrolmentCode);
+}
+
+/** Withdraws a code before it expires (a card lost or handed to the wrong union): enrolling with it answers 410. */
+export async function withdrawEnrolmentCode(context: ServiceContext, actor: StaffActor, codeId: string): Promise<UnionEnrolmentCode> {
+  const code = isUuid(codeId) ? await context.store.findEnrolmentCode(codeId) : undefined;
+  const superior = code ? await context.store.findSuperiorOfUnion(code.unionId) : undefined;
+  const node = superior ? await context.store.findNode(superior.id) : undefined;
+  if (!code || !node || !reaches(actor, node.path)) throw noSuch('enrolment code');
+  requireRole(actor, 'reviewer', 'withdraw enrolment codes');
+  return context.store.write(async (tx) => {
+    await tx.withdrawEnrolmentCode(code.id, isoNow(context));
+    return toUnionEnrolmentCode((await tx.findEnrolmentCode(code.id)) as EnrolmentCodeRecord);
   });
 }

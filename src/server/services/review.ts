@@ -12,12 +12,17 @@ import { noSuch, reportInReach, requireRole, type StaffActor } from './staff';
 
 export async function staffReport(context: ServiceContext, actor: StaffActor, reportId: string): Promise<StaffReportView> {
   const { report, owner } = await reportInReach(context.store, actor, reportId);
-  const [union, revisions] = await Promise.all([context.store.findUnion(report.unionId), context.store.listRevisions(report.id)]);
+  const [union, revisions, decisions] = await Promise.all([
+    context.store.findUnion(report.unionId),
+    context.store.listRevisions(report.id),
+    context.store.listReviewDecisions(report.id),
+  ]);
   return {
     report: toServerReport(report),
     union: { id: report.unionId, code: union?.code ?? null, name: union?.name ?? '' },
     superior: toNodeSummary(owner),
     revisions,
+    decisions,
   };
 }
 
@@ -66,6 +71,8 @@ export async function reviewReport(context: ServiceContext, actor: StaffActor, r
     // The decision travels to the union's devices through the change feed, so it takes a new change_seq.
     const updated = { ...record, reviewJson: JSON.stringify(review), changeSeq };
     await tx.updateReport(updated);
+    // The report keeps only the last decision; the history keeps every one, with who made it.
+    await tx.insertReviewDecision(record.id, { ...review, revision: current.revision, decidedBy: { id: actor.staffId, username: actor.username } });
     return toServerReport(updated);
   });
 }

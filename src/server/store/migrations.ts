@@ -286,6 +286,59 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('reporting_rounds').execute();
     },
   },
+  '0010_review_decisions': {
+    // Every review decision is kept, not only the last (reports.review still holds the last one, which
+    // the change feed carries to the phones). The decisions made before are carried over: one per
+    // reviewed report, without its author, which was never stored.
+    async up(untyped: Kysely<unknown>) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration works on tables as they are at its time, not on today's Database type
+      const db = untyped as Kysely<any>;
+      await db.schema
+        .createTable('review_decisions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id'))
+        .addColumn('revision', 'integer')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('comment', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('decided_at', 'text', (c) => c.notNull())
+        .addColumn('staff_id', 'text')
+        .addColumn('staff_username', 'text')
+        .execute();
+      await db.schema.createIndex('review_decisions_report').on('review_decisions').columns(['report_id', 'decided_at']).execute();
+      let after = '';
+      for (;;) {
+        const page = (await db
+          .selectFrom('reports')
+          .select(['id', 'review'])
+          .where('review', 'is not', null)
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(500)
+          .execute()) as { id: string; review: string }[];
+        for (const report of page) {
+          const review = JSON.parse(report.review) as { status: string; comment?: string; decidedAt: string; revision?: string };
+          await db
+            .insertInto('review_decisions')
+            .values({
+              id: randomUUID(),
+              report_id: report.id,
+              revision: review.revision !== undefined && /^\d{1,9}$/.test(review.revision) ? Number(review.revision) : null,
+              status: review.status,
+              comment: review.comment ?? '',
+              decided_at: review.decidedAt,
+              staff_id: null,
+              staff_username: null,
+            })
+            .execute();
+        }
+        if (page.length < 500) break;
+        after = (page.at(-1) as { id: string }).id;
+      }
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('review_decisions').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -150,6 +150,23 @@ export interface Database {
   idempotency: IdempotencyTable;
   reporting_rounds: ReportingRoundsTable;
   round_reopenings: RoundReopeningsTable;
+  review_decisions: ReviewDecisionsTable;
+}
+
+/** Every review decision on a report, kept as it was made (reports.review holds only the last). */
+export interface ReviewDecisionsTable {
+  id: string;
+  report_id: string;
+  /** The revision decided on; null for a decision carried over from before revisions were named in it. */
+  revision: number | null;
+  /** 'accepted' | 'returned' */
+  status: string;
+  comment: string;
+  decided_at: string;
+  /** Null for the admin command line and for decisions carried over by the upgrade. */
+  staff_id: string | null;
+  /** The decider's name as it was; null only for decisions carried over by the upgrade. */
+  staff_username: string | null;
 }
 
 /** A reporting round a node opened for a period (src/domain/round.ts); one per node and period. */

@@ -3,15 +3,16 @@
  * JSON text here, and the services parse them. One Kysely implementation serves both SQLite and
  * PostgreSQL: the queries are the same, only opening and write locking differ.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type Compilable, type CompiledQuery, type Kysely, Migrator, type Transaction, sql } from 'kysely';
 import { migrationProvider } from './migrations';
 import * as rounds from './rounds';
 import type { NewRoundRecord, RoundRecord } from './rounds';
 import { reportFigures } from './figures';
 import { withHints } from './queryHints';
-import type { Database, NodesTable, ReportsTable } from './schema';
-import type { NodeContents, OverviewScope, GrassrootsUnion, RevisionSummary, UnionMove } from '../../domain/staff';
+import type { Database, EnrolmentCodesTable, NodesTable, ReportsTable } from './schema';
+import type { NodeContents, OverviewScope, GrassrootsUnion, ReviewDecisionEntry, RevisionSummary, UnionMove } from '../../domain/staff';
+import type { ReviewStatus } from '../../domain/sync';
 import type { OrgNode, StaffRole, Superior, UpperNodeKind } from '../../domain/organisation';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -191,6 +192,9 @@ export interface StoreReads {
   /** How many devices that are not revoked each union has (unions without any are left out). */
   countActiveDevices(): Promise<Map<string, number>>;
   findEnrolmentCodeByHash(codeHash: string): Promise<EnrolmentCodeRecord | undefined>;
+  findEnrolmentCode(id: string): Promise<EnrolmentCodeRecord | undefined>;
+  /** A union's codes still valid at `now` (not expired, used up or withdrawn), the newest first. */
+  listValidEnrolmentCodes(unionId: string, now: string): Promise<EnrolmentCodeRecord[]>;
   findStaffByUsername(username: string): Promise<StaffRecord | undefined>;
   findStaff(id: string): Promise<StaffRecord | undefined>;
   listStaff(nodeId: string): Promise<StaffRecord[]>;
@@ -205,6 +209,8 @@ export interface StoreReads {
   listRevisions(reportId: string): Promise<RevisionSummary[]>;
   /** The document JSON of one revision (revisions never change once written). */
   findRevisionDocument(reportId: string, revision: number): Promise<string | undefined>;
+  /** Every review decision on a report, oldest first. */
+  listReviewDecisions(reportId: string): Promise<ReviewDecisionEntry[]>;
   findIdempotency(deviceId: string, key: string): Promise<IdempotencyRecord | undefined>;
   /** Reporting rounds (./rounds.ts): one by id, or those opened on any of these nodes (optionally of one period). */
   findRound(id: string): Promise<RoundRecord | undefined>;
@@ -235,6 +241,8 @@ export interface StoreWrites extends StoreReads {
   insertEnrolmentCode(code: Omit<EnrolmentCodeRecord, 'uses'> & { codeHash: string }): Promise<void>;
   /** Counts one use if the code is still valid at `now`; false when expired, used up or withdrawn. */
   useEnrolmentCode(id: string, now: string): Promise<boolean>;
+  /** Withdraws a code (no further enrolment with it); one already withdrawn keeps its first time. */
+  withdrawEnrolmentCode(id: string, at: string): Promise<void>;
   insertStaff(staff: StaffRecord): Promise<void>;
   /** Sets the password and ends the member's sessions. */
   setStaffPassword(id: string, passwordHash: string): Promise<void>;
@@ -246,6 +254,7 @@ export interface StoreWrites extends StoreReads {
   updateReport(report: ReportRecord): Promise<void>;
   insertRevision(revision: { reportId: string; revision: number; deviceId: string | null; savedAt: string; documentJson: string }): Promise<void>;
   insertIdempotency(entry: IdempotencyRecord & { deviceId: string; key: string; createdAt: string }): Promise<void>;
+  insertReviewDecision(reportId: string, decision: ReviewDecisionEntry): Promise<void>;
   /**
    * Deletes one stored revision if it is a draft; a revision marked ready (the ones the district
    * reviews) is kept. The push service calls it for the revision that just left the newest few.
@@ -322,6 +331,18 @@ function toDevice(row: {
     name: row.name,
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+function toEnrolmentCode(row: Omit<EnrolmentCodesTable, 'uses'> & { uses: number }): EnrolmentCodeRecord {
+  return {
+    id: row.id,
+    unionId: row.union_id,
+    expiresAt: row.expires_at,
+    maxUses: Number(row.max_uses),
+    uses: Number(row.uses),
+    createdAt: row.created_at,
     revokedAt: row.revoked_at,
   };
 }
@@ -520,17 +541,26 @@ class KyselyQueries implements StoreWrites {
 
   async findEnrolmentCodeByHash(codeHash: string) {
     const row = await this.q.selectFrom('enrolment_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
-    return (
-      row && {
-        id: row.id,
-        unionId: row.union_id,
-        expiresAt: row.expires_at,
-        maxUses: Number(row.max_uses),
-        uses: Number(row.uses),
-        createdAt: row.created_at,
-        revokedAt: row.revoked_at,
-      }
-    );
+    return row && toEnrolmentCode(row);
+  }
+
+  async findEnrolmentCode(id: string) {
+    const row = await this.q.selectFrom('enrolment_codes').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toEnrolmentCode(row);
+  }
+
+  async listValidEnrolmentCodes(unionId: string, now: string) {
+    const rows = await this.q
+      .selectFrom('enrolment_codes')
+      .selectAll()
+      .where('union_id', '=', unionId)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now)
+      .where((eb) => eb('uses', '<', eb.ref('max_uses')))
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .execute();
+    return rows.map(toEnrolmentCode);
   }
 
   async findStaffByUsername(username: string) {
@@ -814,6 +844,25 @@ class KyselyQueries implements StoreWrites {
     }));
   }
 
+  async listReviewDecisions(reportId: string) {
+    const rows = await this.q
+      .selectFrom('review_decisions')
+      .select(['revision', 'status', 'comment', 'decided_at', 'staff_id', 'staff_username'])
+      .where('report_id', '=', reportId)
+      .orderBy('decided_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(
+      (row): ReviewDecisionEntry => ({
+        status: row.status as ReviewStatus,
+        comment: row.comment,
+        decidedAt: row.decided_at,
+        revision: row.revision === null ? null : String(row.revision),
+        decidedBy: row.staff_username === null ? null : { id: row.staff_id, username: row.staff_username },
+      }),
+    );
+  }
+
   async findIdempotency(deviceId: string, key: string) {
     const row = await this.first(this.push.idempotency.bind({ device_id: deviceId, key }));
     return row && { bodyHash: row.body_hash, status: Number(row.status), responseJson: row.response };
@@ -956,6 +1005,26 @@ class KyselyQueries implements StoreWrites {
       .where((eb) => eb('uses', '<', eb.ref('max_uses')))
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  async withdrawEnrolmentCode(id: string, at: string) {
+    await this.q.updateTable('enrolment_codes').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  }
+
+  async insertReviewDecision(reportId: string, decision: ReviewDecisionEntry) {
+    await this.q
+      .insertInto('review_decisions')
+      .values({
+        id: randomUUID(),
+        report_id: reportId,
+        revision: decision.revision === null ? null : Number(decision.revision),
+        status: decision.status,
+        comment: decision.comment,
+        decided_at: decision.decidedAt,
+        staff_id: decision.decidedBy?.id ?? null,
+        staff_username: decision.decidedBy?.username ?? null,
+      })
+      .execute();
   }
 
   async insertStaff(staff: StaffRecord) {
