@@ -14,6 +14,7 @@ import { failureText, isSessionEnded } from './errors';
 import type { StaffMessages } from './messages';
 import type { StaffReportView } from '../../domain/staff';
 import { may } from './permissions';
+import { DecisionHistory } from './decisions/DecisionHistory';
 import { RevisionHistory } from './revisions/RevisionHistory';
 import './figures.css';
 
@@ -81,7 +82,8 @@ export function ReportScreen({ context, reportId }: { context: StaffContext; rep
     setMessage(null);
     try {
       const report = await reviewReport(reportId, status, comment.trim(), view.report.revision);
-      setView({ ...view, report });
+      // Read the report again for its history with the new decision (who and when, as the server kept them).
+      setView((await fetchReport(reportId).catch(() => null)) ?? { ...view, report });
       setMessage({ text: status === 'accepted' ? m.report.accepted : m.report.returned, kind: 'ok' });
       setComment('');
     } catch (error) {
@@ -188,6 +190,8 @@ export function ReportScreen({ context, reportId }: { context: StaffContext; rep
           </p>
         ) : null}
       </section>
+
+      <DecisionHistory decisions={view.decisions} />
 
       <RevisionHistory reportId={reportId} revisions={view.revisions} onFailure={(error) => isSessionEnded(error) && onSessionEnded()} />
 

@@ -8,6 +8,7 @@ import type { NodeSummary } from '../../domain/organisation';
 import type { GrassrootsUnion, NodeDetail, UnionMove } from '../../domain/staff';
 import { formatDateTime, formatIsoDate } from '../i18n';
 import { fetchNode, fetchUnionHistory, moveUnion } from './api';
+import { DevicesPanel } from './devices/DevicesPanel';
 import { failureText, isSessionEnded, moveFailureText } from './errors';
 import { may } from './permissions';
 import type { StaffContext } from './StaffApp';
@@ -165,6 +166,8 @@ export function UnionScreen({ context, nodeId, unionId }: { context: StaffContex
           </form>
         </section>
       ) : null}
+
+      <DevicesPanel context={context} unionId={union.id} />
 
       <section className="card">
         <h3 className="card-title">{m.move.historyTitle}</h3>

@@ -18,6 +18,8 @@ import type {
   StaffMember,
   StaffReportView,
   StaffSession,
+  UnionDevice,
+  UnionEnrolmentCode,
   UnionMove,
   UnionMoved,
 } from '../../domain/staff';
@@ -193,6 +195,22 @@ export async function fetchUnionHistory(unionId: string): Promise<UnionMove[]> {
 
 export function issueEnrolmentCode(unionId: string): Promise<IssuedEnrolmentCode> {
   return call('POST', `/api/staff/unions/${id(unionId)}/enrolment-codes`, {});
+}
+
+export async function fetchUnionDevices(unionId: string): Promise<UnionDevice[]> {
+  return (await call<{ devices: UnionDevice[] }>('GET', `/api/staff/unions/${id(unionId)}/devices`)).devices;
+}
+
+export async function revokeDevice(deviceId: string): Promise<UnionDevice> {
+  return (await call<{ device: UnionDevice }>('POST', `/api/staff/devices/${id(deviceId)}/revoke`)).device;
+}
+
+export async function fetchEnrolmentCodes(unionId: string): Promise<UnionEnrolmentCode[]> {
+  return (await call<{ codes: UnionEnrolmentCode[] }>('GET', `/api/staff/unions/${id(unionId)}/enrolment-codes`)).codes;
+}
+
+export async function withdrawEnrolmentCode(codeId: string): Promise<UnionEnrolmentCode> {
+  return (await call<{ code: UnionEnrolmentCode }>('POST', `/api/staff/enrolment-codes/${id(codeId)}/withdraw`)).code;
 }
 
 export async function fetchRevision(reportId: string, revision: number): Promise<RevisionView> {
