@@ -138,7 +138,7 @@ for (const { kind, available } of STORE_KINDS) {
       expectError(await api('DELETE', `/api/staff/nodes/${communeA.id}`, staff.adminA), 403, 'forbidden');
       expectError(await api('DELETE', `/api/staff/staff/${staff.adminA.id}`, staff.adminA), 422, 'validation_failed');
 
-      const reviewed = await api<{ report: ServerReport }>('POST', `${path}/review`, staff.reviewerA, { status: 'returned', comment: 'Bổ sung số liệu nữ.' });
+      const reviewed = await api<{ report: ServerReport }>('POST', `${path}/review`, staff.reviewerA, { status: 'returned', comment: 'Bổ sung số liệu nữ.', revision: reportA.revision });
       expect(reviewed.status).toBe(200);
       expect(reviewed.body.report.review?.status).toBe('returned');
       const code = await api<{ code: string }>('POST', `/api/staff/unions/${unionA.id}/enrolment-codes`, staff.reviewerA, {});
@@ -217,7 +217,7 @@ for (const { kind, available } of STORE_KINDS) {
       const old = await api<StaffReportView>('GET', `/api/staff/reports/${sent2025.document.id}`, staff.adminA);
       expect(old.status).toBe(200);
       expect(old.body.superior.id).toBe(communeA.id);
-      expect((await api('POST', `/api/staff/reports/${sent2025.document.id}/review`, staff.reviewerA, { status: 'accepted', comment: '' })).status).toBe(200);
+      expect((await api('POST', `/api/staff/reports/${sent2025.document.id}/review`, staff.reviewerA, { status: 'accepted', comment: '', revision: sent2025.revision })).status).toBe(200);
       expectError(await api('GET', `/api/staff/reports/${sent2026.document.id}`, staff.adminA), 404, 'not_found');
       expectError(await api('GET', `/api/staff/unions/${union.id}/devices`, staff.adminA), 404, 'not_found');
       expect((await api<StaffReportView>('GET', `/api/staff/reports/${sent2026.document.id}`, staff.adminB)).body.superior.id).toBe(communeB.id);

@@ -59,7 +59,7 @@ describe('the period workbook', () => {
   it('totals the CĐCS sheet as the dashboard does, and the summary as the server does', () => {
     const totals = overviewTotals(overview.unions);
     const total = sheet('Các CĐCS').at(-1)!;
-    expect(total[0]).toBe('Toàn huyện');
+    expect(total[0]).toBe('Tổng cộng');
     expect(total.slice(2, 5)).toEqual([totals.workers, totals.members, totals.rate]);
     expect(total[7]).toBe(totals.dialogues);
 
@@ -80,7 +80,7 @@ describe('the period workbook', () => {
     expect(summary.get('Khác')).toBe(0);
   });
 
-  it('counts dialogue sessions by kind per CĐCS where the overview carries the kinds', () => {
+  it('counts dialogue sessions by kind per CĐCS', () => {
     const rows = sheet('Đối thoại');
     expect(rows).toHaveLength(1 + 3);
     expect(rows[1]).toEqual(['007', 'CĐCS Công ty May Tây Ninh', 3, 2, 1, 0, 0, 0]);
