@@ -29,9 +29,10 @@ function unionsTable(unions: readonly UnionOverview[]): TableBlock {
     testId: 'summary-table',
     columns: [
       { label: 'TT', width: 5 },
-      { label: 'Mã', width: 10 },
-      { label: 'Công đoàn cơ sở', width: 30 },
-      { label: 'Số CNVCLĐ', numeric: true, width: 12 },
+      { label: 'Mã', width: 9 },
+      // Wide enough for "CNVCLĐ" in bold on one line (at 12 % Chromium broke it as "CNVCL / Đ").
+      { label: 'Công đoàn cơ sở', width: 28 },
+      { label: 'Số CNVCLĐ', numeric: true, width: 15 },
       { label: 'Số đoàn viên', numeric: true, width: 12 },
       { label: 'Tỷ lệ', numeric: true, width: 10 },
       { label: 'Số cuộc đối thoại', numeric: true, width: 10 },
