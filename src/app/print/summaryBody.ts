@@ -29,13 +29,13 @@ function unionsTable(unions: readonly UnionOverview[]): TableBlock {
     testId: 'summary-table',
     columns: [
       { label: 'TT', width: 5 },
-      { label: 'Mã', width: 9 },
+      { label: 'Mã', width: 10 },
+      { label: 'Công đoàn cơ sở', width: 22 },
       // Wide enough for "CNVCLĐ" in bold on one line (at 12 % Chromium broke it as "CNVCL / Đ").
-      { label: 'Công đoàn cơ sở', width: 28 },
       { label: 'Số CNVCLĐ', numeric: true, width: 15 },
-      { label: 'Số đoàn viên', numeric: true, width: 12 },
+      { label: 'Số đoàn viên', numeric: true, width: 15 },
       { label: 'Tỷ lệ', numeric: true, width: 10 },
-      { label: 'Số cuộc đối thoại', numeric: true, width: 10 },
+      { label: 'Số cuộc đối thoại', numeric: true, width: 12 },
       { label: 'Ghi chú', width: 11 },
     ],
     rows: unions.map((union, index) => {
