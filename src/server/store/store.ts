@@ -217,6 +217,8 @@ export interface StoreWrites extends StoreReads {
   lockUnionForChange(unionId: string): Promise<{ changeSeq: number; superiorId: string | null }>;
   insertUnion(union: NewUnion): Promise<void>;
   setUnionSuperior(unionId: string, superiorId: string): Promise<void>;
+  /** Changes the union's own record (name, code, employer, sector); its superior moves only with setUnionSuperior. */
+  updateUnion(unionId: string, change: Partial<Pick<UnionRecord, 'name' | 'code' | 'employer' | 'sector'>>): Promise<void>;
   insertUnionMove(move: UnionMove): Promise<void>;
   /** Call first in a transaction that changes the tree's shape: such changes run one at a time (no cycle from two racing moves). */
   lockTree(): Promise<void>;
@@ -830,6 +832,11 @@ class KyselyQueries implements StoreWrites {
         created_at: union.createdAt,
       })
       .execute();
+  }
+
+  async updateUnion(unionId: string, change: Partial<Pick<UnionRecord, 'name' | 'code' | 'employer' | 'sector'>>) {
+    if (Object.keys(change).length === 0) return;
+    await this.q.updateTable('unions').set(change).where('id', '=', unionId).execute();
   }
 
   async setUnionSuperior(unionId: string, superiorId: string) {
