@@ -207,7 +207,8 @@ describe('the staff of a province', () => {
       await page.locator(`#move-target option[value="${to.id}"]`).waitFor({ state: 'attached' });
       await page.getByLabel('Công đoàn cấp trên mới').selectOption(to.id);
       // The day the union was placed (its first history line): a move may not take effect before it.
-      const effective = new Date().toISOString().slice(0, 10);
+      // Today in Vietnam (UTC+7), as the server dates it: from 17:00 UTC the UTC date is the day before.
+      const effective = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
       const shown = effective.split('-').reverse().join('/');
       await page.getByLabel('Ngày có hiệu lực').fill('2099-01-01');
       await page.getByTestId('move-submit').click();
