@@ -267,11 +267,12 @@ describe("the officer's own superior", () => {
       await createReport(page, { year: 2025, kind: 'yearly' });
       await fillAndWaitSaved(page, { 'membership.workers': '400', 'membership.members': '350' });
       await page.getByTestId('section-review').click();
-      await page.getByTestId('mark-ready').click();
-      const sent = page.locator('.editor-head [data-testid="sync-phase"][data-phase="sent"]');
-      await sent.waitFor();
-      expect(await sent.innerText()).toBe('Đã gửi Công đoàn phường Long Hoa');
+      // "Gửi báo cáo" is the review section's one primary action since the report lifecycle.
+      await page.getByTestId('primary-action').click();
+      await page.locator('.editor-head [data-testid="report-standing"][data-stage="sent"]').waitFor();
       expect(await page.content()).not.toContain('LĐLĐ huyện');
+      await page.goto(`${server.url}/#/settings`);
+      await waitForText(page.getByTestId('sync-superior'), 'Báo cáo gửi về: Công đoàn phường Long Hoa');
 
       // The province renames the ward union; the next pull brings the new name to the phone.
       const renamed = await fetch(`${server.url}/api/staff/nodes/${ward.id}`, {
