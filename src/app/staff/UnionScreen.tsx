@@ -3,6 +3,7 @@
  * when and by whom), and for an admin its record (UnionEditForm) and the move to another upper-level union of their subtree with an
  * effective date. Its devices keep working; its reports stay with the superior they were filed under.
  */
+import { localIsoDate } from '../../domain/period';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { NodeSummary } from '../../domain/organisation';
 import type { GrassrootsUnion, NodeDetail, UnionMove } from '../../domain/staff';
@@ -16,9 +17,7 @@ import { UnionEditForm } from './UnionEditForm';
 
 /** Today as `YYYY-MM-DD` in the browser's time zone: the default effective date. */
 function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localIsoDate(new Date());
 }
 
 /** Every upper-level node of the staff member's subtree in tree order (each under its parent), for the move's choice. */
