@@ -3,6 +3,7 @@
  * phone can go on where the old one stopped (changes not yet sent included). No secrets: the
  * device token never goes into a backup.
  */
+import { localIsoDate } from './period';
 import * as z from 'zod/mini';
 import { sameValue } from './merge';
 import { reportDocumentSchema, unionProfileSchema, type ReportDocument, type UnionProfile } from './report';
@@ -72,8 +73,7 @@ export function makeBackup(
 
 /** `bao-cao-cdcs-YYYY-MM-DD.json`, dated in the officer's local calendar. */
 export function backupFileName(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `bao-cao-cdcs-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+  return `bao-cao-cdcs-${localIsoDate(now)}.json`;
 }
 
 export type BackupProblem =

@@ -89,3 +89,9 @@ export function duePeriod(today: string, existing: readonly ReportPeriod[]): Rep
   const thisYear = clamp(year);
   return { year: has(thisYear) ? lastYear : thisYear, kind: 'yearly' };
 }
+
+/** `YYYY-MM-DD` of `date` in the local calendar (the officer's or the staff member's time zone). */
+export function localIsoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

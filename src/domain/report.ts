@@ -32,6 +32,8 @@ export const DIALOGUE_KINDS = [
   'other',
 ] as const;
 export type DialogueKind = (typeof DIALOGUE_KINDS)[number];
+/** Dialogue sessions counted by kind: every kind, 0 where none was held. */
+export type DialogueKindCounts = Record<DialogueKind, number>;
 
 export const REPORT_STATUSES = ['draft', 'ready'] as const;
 /** The officer's own status of a report: still being drafted, or marked ready to send. */

@@ -6,7 +6,7 @@
  */
 import type { NodeSummary, OrgNode, StaffRole, UpperNodeKind } from './organisation';
 import type { ReportPeriod } from './period';
-import type { ReportDocument } from './report';
+import type { DialogueKindCounts, ReportDocument } from './report';
 import type { ReviewDecision, ReviewStatus, ServerReport } from './sync';
 
 // ---- staff and sessions ----
@@ -149,6 +149,8 @@ export interface OverviewSummary {
   meetingTarget: number;
   /** Dialogue sessions held, over the unions that reported. */
   dialogueSessions: number;
+  /** The same sessions by kind (they add up to dialogueSessions). */
+  dialogueSessionsByKind: DialogueKindCounts;
 }
 
 /** One union's line in the period table. */
@@ -180,6 +182,8 @@ export interface UnionOverview {
     unionizationRate: number | null;
     meetsTarget: boolean | null;
     dialogueSessions: number;
+    /** `document.dialogues` counted by kind. */
+    dialogueSessionsByKind: DialogueKindCounts;
   };
 }
 

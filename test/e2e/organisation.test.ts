@@ -269,6 +269,8 @@ describe("the officer's own superior", () => {
       await sent.waitFor();
       expect(await sent.innerText()).toBe('Công đoàn phường Long Hoa đã nhận báo cáo và đang xem xét. Kết quả sẽ tự hiện ở đây.');
       expect(await page.content()).not.toContain('LĐLĐ huyện');
+      await page.goto(`${server.url}/#/settings`);
+      await waitForText(page.getByTestId('sync-superior'), 'Báo cáo gửi về: Công đoàn phường Long Hoa');
 
       // The province renames the ward union; the next pull brings the new name to the phone.
       const renamed = await fetch(`${server.url}/api/staff/nodes/${ward.id}`, {

@@ -1,5 +1,5 @@
 /** Migrations on both stores: from nothing, again (a no-op), and over data written by the previous version. */
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isUniqueViolation } from '../../src/server/store/errors';
 import { migrations } from '../../src/server/store/migrations';
@@ -104,6 +104,54 @@ for (const { kind, available } of STORE_KINDS) {
       expect(isUniqueViolation(refused)).toBe(true);
       const count = await sql<{ n: number }>`select count(*) as n from reports`.execute(opened.store.db);
       expect(Number(count.rows[0]?.n)).toBe(1);
+    });
+
+    it('counts the dialogue sessions of every report written before 0005 by kind, and the overview sums them', async () => {
+      opened = await openTestStore(kind, { migrate: false });
+      await opened.store.migrate({ to: '0004_organisation_tree' });
+      const at = '2025-01-01T00:00:00.000Z';
+      const db = opened.store.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+      await db.insertInto('nodes').values({ id: 'n-1', kind: 'province', name: 'LĐLĐ tỉnh', short_name: '', code: null, parent_id: null, path: '/n-1/', created_at: at }).execute();
+      // More than one page of the backfill (500 reports a page): 501 unions, each with a report filed under the province.
+      const dialogue = (kind: string) => ({ id: kind, date: '', kind, ledBy: '', participants: null, recommendationsRaised: null, recommendationsResolved: null, notes: '' });
+      const kinds = [['workplace', 'workplace', 'workersConference'], [], ['other', 'districtCommittee']];
+      for (let i = 0; i < 501; i++) {
+        const dialogues = kinds[i % 3]!.map(dialogue);
+        await db.insertInto('unions').values({ id: `u-${i}`, name: `CĐCS ${i}`, created_at: at, change_seq: 1, code: null, employer: '', sector: '', superior_id: 'n-1' }).execute();
+        await db
+          .insertInto('reports')
+          .values({
+            id: `r-${String(i).padStart(4, '0')}`,
+            union_id: `u-${i}`,
+            year: 2025,
+            kind: 'yearly',
+            revision: 1,
+            document: JSON.stringify({ status: 'ready', dialogues }),
+            review: null,
+            saved_at: at,
+            created_at: at,
+            change_seq: 1,
+            superior_id: 'n-1',
+            status: 'ready',
+            review_status: null,
+            workers: null,
+            members: null,
+            meets_target: null,
+            dialogue_sessions: dialogues.length,
+          })
+          .execute();
+      }
+      expect((await opened.store.migrate()).applied).toContain('0005_dialogue_kinds');
+      const last = await opened.store.db.selectFrom('reports').selectAll().where('id', '=', 'r-0500').executeTakeFirstOrThrow();
+      // 500 % 3 = 2: the third kind of report, past the first page.
+      expect(last).toMatchObject({ dialogues_other: 1, dialogues_district_committee: 1, dialogues_workplace: 0 });
+      const node = (await opened.store.findNode('n-1'))!;
+      const [totals] = await opened.store.overviewTotals(node, 2025, 'yearly');
+      // 167 reports of each kind of list.
+      expect(totals?.dialogueSessions).toBe(167 * 5);
+      expect(totals?.dialogueSessionsByKind).toEqual({ workplace: 334, districtCommittee: 167, partyGovernmentLeaders: 0, workersConference: 167, other: 167 });
+      const lines = await opened.store.overviewLines(node, 2025, 'yearly', 'direct');
+      expect(lines.find((line) => line.union.id === 'u-0')?.report?.dialogueSessionsByKind).toEqual({ workplace: 2, districtCommittee: 0, partyGovernmentLeaders: 0, workersConference: 1, other: 0 });
     });
   });
 }

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/domain/report';
+import type { StaffReportView } from '../../src/domain/staff';
 import type { ReportChangesResponse, ServerReport } from '../../src/domain/sync';
 import { enrol, issueEnrolmentCode } from '../../src/server/services/devices';
 import { createRootNode, createUnion } from '../../src/server/services/organisation';
@@ -128,13 +129,13 @@ async function put(device: Device, document: ReportDocument, base: string | null
     async function reviews() {
       for (let round = 0; round < 6; round++)
         for (const union of unions) {
-          const url = urls[round % 2];
-          // The reviewer decides on the revision it read; one pushed in between makes that decision stale (412).
-          const read = await fetch(`${url}/api/staff/reports/${union.reportId}`, { headers: { authorization: reviewer.authorization! } });
+          // A decision names the revision the reviewer read (since the report lifecycle): read it through
+          // one process, decide through the other; a push in between makes it stale (412), which is right.
+          const read = await fetch(`${urls[(round + 1) % 2]}/api/staff/reports/${union.reportId}`, { headers: reviewer });
           expect([200, 404]).toContain(read.status);
           if (read.status === 404) continue;
-          const { report } = (await read.json()) as { report: { revision: string } };
-          const response = await fetch(`${url}/api/staff/reports/${union.reportId}/review`, {
+          const { report } = (await read.json()) as StaffReportView;
+          const response = await fetch(`${urls[round % 2]}/api/staff/reports/${union.reportId}/review`, {
             method: 'POST',
             headers: reviewer,
             body: JSON.stringify({ status: 'returned', comment: `Vòng ${round}: bổ sung.`, revision: report.revision }),

@@ -99,6 +99,8 @@ for (const { kind, available } of STORE_KINDS) {
       expect(y2025.unions.map((line) => line.standing).sort()).toEqual(['draft', 'missing', 'sent']);
       expect(y2025.unions.find((line) => line.id === dump.silentUnionId)?.standing).toBe('missing');
       expect(y2025.summary).toMatchObject({ unions: 3, reported: 1, workers: 120, members: 100, meetingTarget: 1, dialogueSessions: 1 });
+      // The fixture's one session (written before kinds had columns), counted by its kind.
+      expect(y2025.summary.dialogueSessionsByKind).toEqual({ workplace: 1, districtCommittee: 0, partyGovernmentLeaders: 0, workersConference: 0, other: 0 });
       const y2024 = await overview('year=2024&kind=yearly');
       expect(y2024.summary).toMatchObject({ reported: 1, accepted: 1 });
       const sent = y2025.unions.find((line) => line.standing === 'sent');

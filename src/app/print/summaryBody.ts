@@ -1,12 +1,11 @@
 /**
  * The upper-level union's summary report of a period, written from the period overview: how many CĐCS
  * reported, the totals and the unionization rate (total members ÷ total workers) against 80 %, the CĐCS
- * under 80 %, those that have not reported, the dialogue sessions (by kind where the overview carries
- * the kinds), and a table with a line per CĐCS. Pure, like reportBody.
+ * under 80 %, those that have not reported, the dialogue sessions by kind, and a table with a line per CĐCS. Pure, like reportBody.
  */
 import type { PeriodOverview, UnionOverview } from '../../domain/staff';
 import { meetsUnionizationTarget, unionizationRate, UNIONIZATION_TARGET } from '../../domain/indicators';
-import { DIALOGUE_KINDS, type DialogueKind } from '../../domain/report';
+import { DIALOGUE_KINDS } from '../../domain/report';
 import { formatCount, formatRate } from '../i18n/format';
 import { vi } from '../i18n/vi';
 import type { BodyBlock, TableBlock } from './reportBody';
@@ -24,11 +23,6 @@ function rateOf(union: UnionOverview): number | null {
   return union.report ? unionizationRate(union.report.members, union.report.workers) : null;
 }
 
-function kindsOf(union: UnionOverview): Partial<Record<DialogueKind, number>> | null {
-  const brief = union.report as (UnionOverview['report'] & { dialogueSessionsByKind?: Partial<Record<DialogueKind, number>> }) | null;
-  return brief?.dialogueSessionsByKind ?? null;
-}
-
 function unionsTable(unions: readonly UnionOverview[]): TableBlock {
   return {
     kind: 'table',
@@ -36,11 +30,12 @@ function unionsTable(unions: readonly UnionOverview[]): TableBlock {
     columns: [
       { label: 'TT', width: 5 },
       { label: 'Mã', width: 10 },
-      { label: 'Công đoàn cơ sở', width: 30 },
-      { label: 'Số CNVCLĐ', numeric: true, width: 12 },
-      { label: 'Số đoàn viên', numeric: true, width: 12 },
+      { label: 'Công đoàn cơ sở', width: 22 },
+      // Wide enough for "CNVCLĐ" in bold on one line (at 12 % Chromium broke it as "CNVCL / Đ").
+      { label: 'Số CNVCLĐ', numeric: true, width: 15 },
+      { label: 'Số đoàn viên', numeric: true, width: 15 },
       { label: 'Tỷ lệ', numeric: true, width: 10 },
-      { label: 'Số cuộc đối thoại', numeric: true, width: 10 },
+      { label: 'Số cuộc đối thoại', numeric: true, width: 12 },
       { label: 'Ghi chú', width: 11 },
     ],
     rows: unions.map((union, index) => {
@@ -67,10 +62,9 @@ export function summaryBody(overview: PeriodOverview, issuerName: string): BodyB
   const below = reported.filter((union) => meetsUnionizationTarget(rateOf(union)) === false);
   const rate = unionizationRate(s.members, s.workers);
   const dialogues = reported.reduce((sum, union) => sum + union.report!.dialogueSessions, 0);
-  const kinds = reported.map(kindsOf);
-  const byKind = kinds.some((counts) => counts != null)
-    ? DIALOGUE_KINDS.map((kind) => ({ kind, count: kinds.reduce((sum, counts) => sum + (counts?.[kind] ?? 0), 0) })).filter((k) => k.count > 0)
-    : null;
+  const byKind = DIALOGUE_KINDS.map((kind) => ({ kind, count: reported.reduce((sum, union) => sum + union.report!.dialogueSessionsByKind[kind], 0) })).filter(
+    (k) => k.count > 0,
+  );
 
   const blocks: BodyBlock[] = [
     { kind: 'heading', text: 'I. TÌNH HÌNH BÁO CÁO' },
@@ -108,7 +102,7 @@ export function summaryBody(overview: PeriodOverview, issuerName: string): BodyB
         dialogues === 0
           ? 'Các công đoàn cơ sở đã báo cáo chưa tổ chức cuộc tiếp xúc, đối thoại nào.'
           : `Các công đoàn cơ sở đã tổ chức ${formatCount(dialogues)} cuộc tiếp xúc, đối thoại${
-              byKind && byKind.length > 0
+              byKind.length > 0
                 ? `, trong đó: ${byKind.map((k) => `${lowerFirst(vi.dialogueKinds[k.kind])} ${formatCount(k.count)} cuộc`).join('; ')}`
                 : ''
             }.`,

@@ -4,7 +4,7 @@
  * request, carrying each report's number of dialogue sessions) and hands it here.
  */
 import { useMemo, useState } from 'react';
-import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS, type PeriodKind } from '../../domain/period';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS, localIsoDate, type PeriodKind } from '../../domain/period';
 import { formatCount, formatDateTime, formatIsoDate, formatRate, useI18n } from '../i18n';
 import { buildOverviewCsv, csvFileName, csvLabels } from './csv';
 import type { StaffContext, PeriodChoice } from './StaffApp';
@@ -20,9 +20,7 @@ import './table/table.css';
 const PAGE_SIZES = [50, 100, 200] as const;
 
 function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localIsoDate(new Date());
 }
 
 function deadlineText(tm: TableMessages, line: UnionOverview, deadline: string, today: string): string {

@@ -1,8 +1,9 @@
 /**
  * One CĐCS as seen from the node it hangs under: its history of superiors (from, to, effective date,
- * when and by whom), and for an admin the move to another upper-level union of their subtree with an
+ * when and by whom), and for an admin its record (UnionEditForm) and the move to another upper-level union of their subtree with an
  * effective date. Its devices keep working; its reports stay with the superior they were filed under.
  */
+import { localIsoDate } from '../../domain/period';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { NodeSummary } from '../../domain/organisation';
 import type { GrassrootsUnion, NodeDetail, UnionMove } from '../../domain/staff';
@@ -13,12 +14,11 @@ import { failureText, isSessionEnded, moveFailureText } from './errors';
 import { may } from './permissions';
 import type { StaffContext } from './StaffApp';
 import { moveTargets } from './tree';
+import { UnionEditForm } from './UnionEditForm';
 
 /** Today as `YYYY-MM-DD` in the browser's time zone: the default effective date. */
 function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localIsoDate(new Date());
 }
 
 /** Every upper-level node of the staff member's subtree in tree order (each under its parent), for the move's choice. */
@@ -125,6 +125,8 @@ export function UnionScreen({ context, nodeId, unionId }: { context: StaffContex
       {back}
       <h2 className="screen-title">{union.name}</h2>
       {union.code ? <p className="muted">{m.tree.code(union.code)}</p> : null}
+
+      {may(place, 'editUnion') ? <UnionEditForm context={context} union={union} onSaved={setUnion} /> : null}
 
       {canMove ? (
         <section className="card">

@@ -113,7 +113,9 @@ export function UnionsScreen({
                 <th scope="col">{m.columns.code}</th>
                 <th scope="col">{m.unions.employer}</th>
                 <th scope="col">{m.unions.sector}</th>
-                <th scope="col" />
+                <th scope="col">
+                  <span className="visually-hidden">{m.unions.actions}</span>
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -185,6 +185,15 @@ export async function createUnion(input: {
   return (await call<{ union: GrassrootsUnion }>('POST', '/api/staff/unions', body)).union;
 }
 
+/** Changes a CĐCS's own record; an empty code removes it. */
+export async function updateUnion(
+  unionId: string,
+  change: { name: string; code: string; employer: string; sector: Sector | '' },
+): Promise<GrassrootsUnion> {
+  const body = { name: change.name, code: change.code.trim() || null, employer: change.employer, sector: change.sector };
+  return (await call<{ union: GrassrootsUnion }>('PATCH', `/api/staff/unions/${encodeURIComponent(unionId)}`, body)).union;
+}
+
 export function moveUnion(unionId: string, parentId: string, effectiveDate: string): Promise<UnionMoved> {
   return call('POST', `/api/staff/unions/${id(unionId)}/move`, { parentId, effectiveDate });
 }

@@ -11,6 +11,7 @@ export const STAFF_ACTIONS = [
   'issueCode', // issue an enrolment code for a CĐCS
   'createUnion', // add a CĐCS under a node
   'moveUnion', // move a CĐCS to another superior
+  'editUnion', // rename a CĐCS, change its code, employer or sector
   'createNode', // add an upper-level node under a node
   'changeNode', // rename, reclassify or delete a node
   'manageStaff', // list and create staff accounts on a node
@@ -22,6 +23,7 @@ const NEEDED: Record<StaffAction, StaffRole> = {
   issueCode: 'reviewer',
   createUnion: 'admin',
   moveUnion: 'admin',
+  editUnion: 'admin',
   createNode: 'admin',
   changeNode: 'admin',
   manageStaff: 'admin',

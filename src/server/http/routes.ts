@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../services/context';
 import { enrol, issueEnrolmentCode, listDevices, listEnrolmentCodes, previewEnrolment, revokeDevice, withdrawEnrolmentCode } from '../services/devices';
 import { ApiFailure } from '../services/errors';
-import { createNode, createUnion, deleteNode, moveUnion, nodeDetail, staffMe, unionHistory, updateNode } from '../services/organisation';
+import { createNode, createUnion, deleteNode, moveUnion, nodeDetail, staffMe, unionHistory, updateNode, updateUnion } from '../services/organisation';
 import { nodeOverview } from '../services/overview';
 import { getReport, listChanges, putReport } from '../services/reports';
 import { reviewReport, staffReport, staffRevision } from '../services/review';
@@ -165,6 +165,10 @@ export function registerRoutes(
     reply.code(201);
     return { union: await createUnion(context, requireStaff(request), request.body) };
   });
+
+  app.patch<IdParams>('/api/staff/unions/:id', { onRequest: staff, preValidation: requireJsonBody }, async (request) => ({
+    union: await updateUnion(context, requireStaff(request), request.params.id, request.body),
+  }));
 
   app.post<IdParams>('/api/staff/unions/:id/move', { onRequest: staff, preValidation: requireJsonBody }, async (request) =>
     moveUnion(context, requireStaff(request), request.params.id, request.body),

@@ -219,6 +219,35 @@ export async function createUnion(context: ServiceContext, actor: StaffActor, in
   return union;
 }
 
+const unionChangeSchema = z.object({
+  name: z.optional(nameSchema),
+  /** A new code, or null / '' to remove it. */
+  code: z.optional(z.nullable(z.union([codeSchema, z.literal('')]))),
+  employer: z.optional(lineOfText({ max: 200 })),
+  sector: z.optional(z.union([z.enum(SECTORS), z.literal('')])),
+});
+
+/** `PATCH /api/staff/unions/:id`: the union's name, code, employer or sector; moving it is `move`. */
+export async function updateUnion(context: ServiceContext, actor: StaffActor, unionId: string, input: unknown): Promise<GrassrootsUnion> {
+  const found = await unionInReach(context.store, actor, unionId);
+  requireRole(actor, 'admin', 'change unions');
+  const change = parse(unionChangeSchema, input ?? {});
+  return context.store
+    .write(async (tx) => {
+      await tx.updateUnion(found.union.id, {
+        ...(change.name !== undefined ? { name: change.name } : {}),
+        ...(change.code !== undefined ? { code: change.code || null } : {}),
+        ...(change.employer !== undefined ? { employer: change.employer } : {}),
+        ...(change.sector !== undefined ? { sector: change.sector } : {}),
+      });
+      return (await tx.findUnion(found.union.id)) as UnionRecord;
+    })
+    .catch((error: unknown) => {
+      // The unique index on the code decides, also between two staff members changing it at once.
+      throw isUniqueViolation(error) ? codeTaken('union') : error;
+    });
+}
+
 function placement(union: UnionRecord, from: NodeRecord | null, to: NodeRecord, effectiveDate: string, movedAt: string, actor: StaffActor): UnionMove {
   return {
     id: randomUUID(),

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { unionizationRate, UNIONIZATION_TARGET } from '../../domain/indicators';
+import { DIALOGUE_KINDS, type DialogueKindCounts } from '../../domain/report';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS } from '../../domain/period';
 import type { ReviewDecision } from '../../domain/sync';
 import { type NodeOverview, OVERVIEW_SCOPES, type OverviewSummary, type UnionOverview, type UnionStanding } from '../../domain/staff';
@@ -62,7 +63,7 @@ export async function nodeOverview(
 }
 
 function summaryOf(groups: readonly (OverviewTotalsRecord | undefined)[]): OverviewSummary {
-  const sum = (field: Exclude<keyof OverviewTotalsRecord, 'ownerId'>) => groups.reduce((total, group) => total + (group?.[field] ?? 0), 0);
+  const sum = (field: Exclude<keyof OverviewTotalsRecord, 'ownerId' | 'dialogueSessionsByKind'>) => groups.reduce((total, group) => total + (group?.[field] ?? 0), 0);
   const workers = sum('workers');
   const members = sum('members');
   const unions = sum('unions');
@@ -78,6 +79,9 @@ function summaryOf(groups: readonly (OverviewTotalsRecord | undefined)[]): Overv
     unionizationRate: unionizationRate(members, workers),
     meetingTarget: sum('meetingTarget'),
     dialogueSessions: sum('dialogueSessions'),
+    dialogueSessionsByKind: Object.fromEntries(
+      DIALOGUE_KINDS.map((kind) => [kind, groups.reduce((total, group) => total + (group?.dialogueSessionsByKind[kind] ?? 0), 0)]),
+    ) as DialogueKindCounts,
   };
 }
 
@@ -106,6 +110,7 @@ function toUnionOverview(line: OverviewLineRecord): UnionOverview {
       unionizationRate: unionizationRate(report.members, report.workers),
       meetsTarget: report.meetsTarget,
       dialogueSessions: report.dialogueSessions,
+      dialogueSessionsByKind: report.dialogueSessionsByKind,
     },
   };
 }

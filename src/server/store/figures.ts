@@ -3,6 +3,7 @@
  * upgrade that added the columns), so that SQL sums them without parsing a document.
  */
 import { meetsUnionizationTarget, unionizationRate } from '../../domain/indicators';
+import { DIALOGUE_KINDS, type DialogueKind } from '../../domain/report';
 
 export interface ReportFigures {
   status: 'draft' | 'ready';
@@ -32,4 +33,30 @@ export function reportFigures(documentJson: string, reviewJson: string | null): 
     meets_target: meets === null ? null : meets ? 1 : 0,
     dialogue_sessions: document.dialogues?.length ?? 0,
   };
+}
+
+/**
+ * One integer column per dialogue kind (migration 0005), so that both stores sum each kind with a plain
+ * `sum(...)`, as they sum `dialogue_sessions`. A new kind in DIALOGUE_KINDS needs a migration adding its column.
+ */
+export const DIALOGUE_KIND_COLUMNS = {
+  workplace: 'dialogues_workplace',
+  districtCommittee: 'dialogues_district_committee',
+  partyGovernmentLeaders: 'dialogues_party_government_leaders',
+  workersConference: 'dialogues_workers_conference',
+  other: 'dialogues_other',
+} as const satisfies Record<DialogueKind, string>;
+
+export type DialogueKindColumn = (typeof DIALOGUE_KIND_COLUMNS)[DialogueKind];
+export type DialogueKindFigures = Record<DialogueKindColumn, number>;
+
+/** The document's dialogue sessions counted by kind, as the columns hold them (kept apart from reportFigures, which migration 0004 writes). */
+export function dialogueKindFigures(documentJson: string): DialogueKindFigures {
+  const document = JSON.parse(documentJson) as { dialogues?: { kind?: unknown }[] };
+  const figures = Object.fromEntries(DIALOGUE_KINDS.map((kind) => [DIALOGUE_KIND_COLUMNS[kind], 0])) as DialogueKindFigures;
+  for (const session of document.dialogues ?? []) {
+    const column = DIALOGUE_KIND_COLUMNS[session.kind as DialogueKind] as DialogueKindColumn | undefined;
+    if (column) figures[column] += 1;
+  }
+  return figures;
 }

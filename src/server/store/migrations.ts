@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
-import { reportFigures } from './figures';
+import { DIALOGUE_KIND_COLUMNS, dialogueKindFigures, reportFigures } from './figures';
 
 /** Names the upgrade gives the two nodes it makes; the province's administrator renames them (admin update-node). */
 export const UPGRADE_PROVINCE_NAME = 'Liên đoàn Lao động tỉnh (đặt tên trong mục quản trị)';
@@ -251,6 +251,32 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('district_users').execute();
     },
   },
+  '0005_dialogue_kinds': {
+    // The superior's summary counts dialogue sessions by kind (issue 8): one integer column per kind, so
+    // that both stores sum them as they sum dialogue_sessions, filled from every report's document.
+    async up(untyped: Kysely<unknown>) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration works on tables as they are at its time, not on today's Database type
+      const db = untyped as Kysely<any>;
+      const columns = Object.values(DIALOGUE_KIND_COLUMNS);
+      for (const column of columns) await db.schema.alterTable('reports').addColumn(column, 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      let after = '';
+      for (;;) {
+        const page = (await db.selectFrom('reports').select(['id', 'document']).where('id', '>', after).orderBy('id').limit(500).execute()) as {
+          id: string;
+          document: string;
+        }[];
+        for (const report of page) await db.updateTable('reports').set(dialogueKindFigures(report.document)).where('id', '=', report.id).execute();
+        if (page.length < 500) break;
+        after = (page.at(-1) as { id: string }).id;
+      }
+      // The overviews still read only the two covering indexes (see 0004): they now hold the kinds too.
+      const figures = ['id', 'status', 'review_status', 'workers', 'members', 'meets_target', 'dialogue_sessions', ...columns];
+      await db.schema.dropIndex('reports_filed').execute();
+      await db.schema.dropIndex('reports_union_figures').execute();
+      await db.schema.createIndex('reports_filed').on('reports').columns(['superior_id', 'year', 'kind', 'union_id', ...figures]).execute();
+      await db.schema.createIndex('reports_union_figures').on('reports').columns(['union_id', 'year', 'kind', 'superior_id', ...figures]).execute();
+      },
+    },
   '0009_reporting_rounds': {
     // Reporting rounds (src/domain/round.ts): a node opens one per period, with its dates and
     // deadline; a closed round can be reopened for one CĐCS. Numbered apart from the tree's own

@@ -117,6 +117,12 @@ export interface ReportsTable {
   /** 1 / 0 (meetsUnionizationTarget), null without a rate. */
   meets_target: number | null;
   dialogue_sessions: number;
+  /** Dialogue sessions by kind (DIALOGUE_KIND_COLUMNS), summing to dialogue_sessions for a document of known kinds. */
+  dialogues_workplace: number;
+  dialogues_district_committee: number;
+  dialogues_party_government_leaders: number;
+  dialogues_workers_conference: number;
+  dialogues_other: number;
 }
 
 export interface ReportRevisionsTable {

@@ -8,12 +8,13 @@ import { type Compilable, type CompiledQuery, type Kysely, Migrator, type Transa
 import { migrationProvider } from './migrations';
 import * as rounds from './rounds';
 import type { NewRoundRecord, RoundRecord } from './rounds';
-import { reportFigures } from './figures';
+import { DIALOGUE_KIND_COLUMNS, dialogueKindFigures, reportFigures } from './figures';
 import { withHints } from './queryHints';
 import type { Database, EnrolmentCodesTable, NodesTable, ReportsTable } from './schema';
 import type { NodeContents, OverviewScope, GrassrootsUnion, ReviewDecisionEntry, RevisionSummary, UnionMove } from '../../domain/staff';
 import type { ReviewStatus } from '../../domain/sync';
 import type { OrgNode, StaffRole, Superior, UpperNodeKind } from '../../domain/organisation';
+import { DIALOGUE_KINDS, type DialogueKindCounts } from '../../domain/report';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -99,6 +100,7 @@ export interface ReportRecordCore {
   members: number | null;
   meetsTarget: boolean | null;
   dialogueSessions: number;
+  dialogueSessionsByKind: DialogueKindCounts;
 }
 
 /** Sums over the overview lines that belong to one node (`ownerId`). */
@@ -112,6 +114,7 @@ export interface OverviewTotalsRecord {
   members: number;
   meetingTarget: number;
   dialogueSessions: number;
+  dialogueSessionsByKind: DialogueKindCounts;
 }
 
 export interface DeviceRecord {
@@ -227,6 +230,8 @@ export interface StoreWrites extends StoreReads {
   lockUnionForChange(unionId: string): Promise<{ changeSeq: number; superiorId: string | null }>;
   insertUnion(union: NewUnion): Promise<void>;
   setUnionSuperior(unionId: string, superiorId: string): Promise<void>;
+  /** Changes the union's own record (name, code, employer, sector); its superior moves only with setUnionSuperior. */
+  updateUnion(unionId: string, change: Partial<Pick<UnionRecord, 'name' | 'code' | 'employer' | 'sector'>>): Promise<void>;
   insertUnionMove(move: UnionMove): Promise<void>;
   /** Call first in a transaction that changes the tree's shape: such changes run one at a time (no cycle from two racing moves). */
   lockTree(): Promise<void>;
@@ -301,6 +306,7 @@ function toReport(row: ReportsTable): ReportRecord {
 function fromReport(report: ReportRecord): ReportsTable {
   return {
     ...reportFigures(report.documentJson, report.reviewJson),
+    ...dialogueKindFigures(report.documentJson),
     id: report.id,
     union_id: report.unionId,
     year: report.year,
@@ -422,6 +428,7 @@ function pushQueries(db: Kysely<Database>) {
           members: arg('members'),
           meets_target: arg('meets_target'),
           dialogue_sessions: arg('dialogue_sessions'),
+          ...Object.fromEntries(Object.values(DIALOGUE_KIND_COLUMNS).map((column) => [column, arg(column)])),
         })
         .where('id', '=', arg('id')),
       { deferrable: true },
@@ -462,6 +469,13 @@ function toStaff(row: { id: string; username: string; password_hash: string; nod
   };
 }
 
+const KIND_COLUMNS = Object.values(DIALOGUE_KIND_COLUMNS);
+
+/** Counts by dialogue kind out of a row holding the DIALOGUE_KIND_COLUMNS (numbers or, from PostgreSQL's sums, numeric strings). */
+function kindCounts(row: Record<string, unknown>): DialogueKindCounts {
+  return Object.fromEntries(DIALOGUE_KINDS.map((kind) => [kind, Number(row[DIALOGUE_KIND_COLUMNS[kind]] ?? 0)])) as DialogueKindCounts;
+}
+
 /**
  * The lines of a period in a node's subtree as (union_id, report_id, owner_id): a union whose report
  * was filed under the subtree, or a union under it now whose report (if any) was never sent. Two
@@ -470,7 +484,7 @@ function toStaff(row: { id: string; username: string; password_hash: string; nod
  */
 function ownedLines(node: NodeRecord, year: number, kind: string, scope: OverviewScope = 'subtree') {
   const subtree = scope === 'direct' ? sql`(${node.id})` : sql`(select id from nodes where path like ${`${node.path}%`})`;
-  const figures = sql.raw('r.status, r.review_status, r.workers, r.members, r.meets_target, r.dialogue_sessions');
+  const figures = sql.raw(`r.status, r.review_status, r.workers, r.members, r.meets_target, r.dialogue_sessions, ${KIND_COLUMNS.map((column) => `r.${column}`).join(', ')}`);
   return sql`
     select u.id as union_id, r.id as report_id, u.superior_id as owner_id, ${figures}
     from unions u
@@ -694,11 +708,12 @@ class KyselyQueries implements StoreWrites {
       members: unknown;
       meets_target: unknown;
       dialogue_sessions: unknown;
-    }>`
+    } & Record<(typeof KIND_COLUMNS)[number], unknown>>`
       with owned as (${owned})
       select u.id, u.code, u.name, u.employer, u.sector, u.superior_id, u.created_at, o.owner_id, c.path as current_path,
         (select count(*) from devices d where d.union_id = u.id and d.revoked_at is null) as active_devices,
-        r.id as report_id, r.revision, r.saved_at, r.status, r.review, r.workers, r.members, r.meets_target, r.dialogue_sessions
+        r.id as report_id, r.revision, r.saved_at, r.status, r.review, r.workers, r.members, r.meets_target, r.dialogue_sessions,
+        ${sql.raw(KIND_COLUMNS.map((column) => `r.${column}`).join(', '))}
       from owned o
       join unions u on u.id = o.union_id
       join nodes c on c.id = u.superior_id
@@ -722,6 +737,7 @@ class KyselyQueries implements StoreWrites {
               members: row.members === null ? null : Number(row.members),
               meetsTarget: row.meets_target === null ? null : Number(row.meets_target) === 1,
               dialogueSessions: Number(row.dialogue_sessions),
+              dialogueSessionsByKind: kindCounts(row),
             },
     }));
   }
@@ -739,7 +755,8 @@ class KyselyQueries implements StoreWrites {
         sum(case when ${reported} and r.workers is not null and r.members is not null then r.workers else 0 end) as workers,
         sum(case when ${reported} and r.workers is not null and r.members is not null then r.members else 0 end) as members,
         sum(case when ${reported} and r.meets_target = 1 then 1 else 0 end) as meeting_target,
-        sum(case when ${reported} then r.dialogue_sessions else 0 end) as dialogue_sessions
+        sum(case when ${reported} then r.dialogue_sessions else 0 end) as dialogue_sessions,
+        ${sql.join(KIND_COLUMNS.map((column) => sql`sum(case when ${reported} then ${sql.ref(`r.${column}`)} else 0 end) as ${sql.ref(column)}`))}
       from owned r
       group by r.owner_id`.execute(this.q);
     return result.rows.map((row) => ({
@@ -752,6 +769,7 @@ class KyselyQueries implements StoreWrites {
       members: Number(row.members ?? 0),
       meetingTarget: Number(row.meeting_target ?? 0),
       dialogueSessions: Number(row.dialogue_sessions ?? 0),
+      dialogueSessionsByKind: kindCounts(row),
     }));
   }
 
@@ -887,6 +905,11 @@ class KyselyQueries implements StoreWrites {
         created_at: union.createdAt,
       })
       .execute();
+  }
+
+  async updateUnion(unionId: string, change: Partial<Pick<UnionRecord, 'name' | 'code' | 'employer' | 'sector'>>) {
+    if (Object.keys(change).length === 0) return;
+    await this.q.updateTable('unions').set(change).where('id', '=', unionId).execute();
   }
 
   async setUnionSuperior(unionId: string, superiorId: string) {

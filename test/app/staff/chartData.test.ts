@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DIALOGUE_KINDS, type DialogueKindCounts } from '../../../src/domain/report';
 import { rateBars, receivedPerDay, yearSeries } from '../../../src/app/staff/charts/chartData';
 import { union } from './fixtures';
 
@@ -38,6 +39,7 @@ describe('what the staff charts draw', () => {
   it('puts the years in order', () => {
     const summary = (rate: number | null, members: number) => ({
       unions: 1, reported: 1, notReported: 0, accepted: 0, returned: 0, workers: 100, members, unionizationRate: rate, meetingTarget: 0, dialogueSessions: 0,
+      dialogueSessionsByKind: Object.fromEntries(DIALOGUE_KINDS.map((kind) => [kind, 0])) as DialogueKindCounts,
     });
     expect(yearSeries([{ year: 2025, summary: summary(0.82, 82) }, { year: 2024, summary: summary(0.78, 78) }]).map((p) => [p.year, p.rate, p.members])).toEqual([
       [2024, 0.78, 78],

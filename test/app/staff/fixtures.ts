@@ -1,5 +1,11 @@
 import { meetsUnionizationTarget, unionizationRate } from '../../../src/domain/indicators';
+import { DIALOGUE_KINDS, type DialogueKindCounts } from '../../../src/domain/report';
 import type { PeriodOverview, UnionOverview, UnionStanding } from '../../../src/domain/staff';
+
+/** Counts by kind with every kind present, as the server sends them. */
+export function kindCounts(counts: Partial<DialogueKindCounts> = {}): DialogueKindCounts {
+  return Object.fromEntries(DIALOGUE_KINDS.map((kind) => [kind, counts[kind] ?? 0])) as DialogueKindCounts;
+}
 
 let next = 0;
 
@@ -12,6 +18,8 @@ export function union(options: {
   members?: number | null;
   reportId?: string;
   dialogueSessions?: number;
+  /** Defaults to every session held at the workplace. */
+  dialogueSessionsByKind?: Partial<DialogueKindCounts>;
 }): UnionOverview {
   next += 1;
   const workers = options.workers ?? null;
@@ -44,6 +52,7 @@ export function union(options: {
             unionizationRate: rate,
             meetsTarget: meetsUnionizationTarget(rate),
             dialogueSessions: options.dialogueSessions ?? 0,
+            dialogueSessionsByKind: kindCounts(options.dialogueSessionsByKind ?? { workplace: options.dialogueSessions ?? 0 }),
           },
   };
 }
@@ -51,14 +60,11 @@ export function union(options: {
 /** A period with four CĐCS: one above 80 %, one under, one returned, one that has not reported. */
 export function periodOverview(): PeriodOverview {
   const unions = [
-    union({ name: 'CĐCS Công ty May Tây Ninh', code: '007', standing: 'accepted', workers: 1000, members: 848, dialogueSessions: 3 }),
-    union({ name: 'CĐCS Công ty Giày Hòa Thành', code: '012', standing: 'sent', workers: 500, members: 350, dialogueSessions: 1 }),
+    union({ name: 'CĐCS Công ty May Tây Ninh', code: '007', standing: 'accepted', workers: 1000, members: 848, dialogueSessions: 3, dialogueSessionsByKind: { workplace: 2, districtCommittee: 1 } }),
+    union({ name: 'CĐCS Công ty Giày Hòa Thành', code: '012', standing: 'sent', workers: 500, members: 350, dialogueSessions: 1, dialogueSessionsByKind: { workersConference: 1 } }),
     union({ name: 'CĐCS Trường Tiểu học A', code: '0031', standing: 'returned', workers: 40, members: 40, dialogueSessions: 0 }),
     union({ name: 'CĐCS Công ty Gỗ Tân Biên', code: null, standing: 'missing' }),
   ];
-  (unions[0]!.report as unknown as Record<string, unknown>).dialogueSessionsByKind = { workplace: 2, districtCommittee: 1 };
-  (unions[1]!.report as unknown as Record<string, unknown>).dialogueSessionsByKind = { workersConference: 1 };
-  (unions[2]!.report as unknown as Record<string, unknown>).dialogueSessionsByKind = {};
   const workers = 1540;
   const members = 1238;
   return {
@@ -76,6 +82,7 @@ export function periodOverview(): PeriodOverview {
       unionizationRate: unionizationRate(members, workers),
       meetingTarget: 2,
       dialogueSessions: 4,
+      dialogueSessionsByKind: kindCounts({ workplace: 2, districtCommittee: 1, workersConference: 1 }),
     },
   };
 }

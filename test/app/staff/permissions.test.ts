@@ -19,6 +19,7 @@ describe('what the dashboard offers each role', () => {
       'issueCode',
       'createUnion',
       'moveUnion',
+      'editUnion',
       'createNode',
       'changeNode',
       'manageStaff',

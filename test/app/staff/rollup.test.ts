@@ -6,6 +6,7 @@ import { manageFailureText, moveFailureText, nodeContentsText } from '../../../s
 import { staffMessages } from '../../../src/app/staff/messages';
 import { displayName, filterRollup, rollupLines } from '../../../src/app/staff/rollup';
 import { breadcrumb, moveTargets } from '../../../src/app/staff/tree';
+import { kindCounts } from './fixtures';
 
 function summary(over: Partial<OverviewSummary>): OverviewSummary {
   return {
@@ -19,6 +20,7 @@ function summary(over: Partial<OverviewSummary>): OverviewSummary {
     unionizationRate: null,
     meetingTarget: 0,
     dialogueSessions: 0,
+    dialogueSessionsByKind: kindCounts(),
     ...over,
   };
 }

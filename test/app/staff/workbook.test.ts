@@ -80,7 +80,7 @@ describe('the period workbook', () => {
     expect(summary.get('Khác')).toBe(0);
   });
 
-  it('counts dialogue sessions by kind per CĐCS where the overview carries the kinds', () => {
+  it('counts dialogue sessions by kind per CĐCS', () => {
     const rows = sheet('Đối thoại');
     expect(rows).toHaveLength(1 + 3);
     expect(rows[1]).toEqual(['007', 'CĐCS Công ty May Tây Ninh', 3, 2, 1, 0, 0, 0]);

@@ -1,4 +1,5 @@
 /** The union's reporting rounds as the last pull brought them, read again after every sync. */
+import { localIsoDate } from '../../../domain/period';
 import { useEffect, useState } from 'react';
 import type { ReportingRound } from '../../../domain/round';
 import { getLocalStore } from '../../db';
@@ -24,7 +25,5 @@ export function useReportingRounds(): ReportingRound[] {
 
 /** Today in the officer's own calendar, as an ISO date. */
 export function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localIsoDate(new Date());
 }

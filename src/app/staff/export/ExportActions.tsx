@@ -121,7 +121,8 @@ function SummaryOverlay({ overview, x, onClose }: { overview: PeriodOverview; x:
     return () => document.body.classList.remove('printing-document');
   }, []);
   return createPortal(
-    <div className="print-portal print-screen" data-testid="summary-overlay">
+    // A dialog over the dashboard: its own landmark, named for screen readers.
+    <div className="print-portal print-screen" data-testid="summary-overlay" role="dialog" aria-modal="true" aria-label={x.summary}>
       <div className="print-controls screen-only">
         <div className="card">
           <p className="muted">{x.intro}</p>

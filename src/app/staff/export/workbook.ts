@@ -6,27 +6,18 @@
  * frozen and every column has a width. The writer (write-excel-file, with fflate) is loaded only by
  * `downloadWorkbook`, through a dynamic import, when the staff member asks for the file.
  *
- * The overview of today (`PeriodOverview`) counts a report's dialogue sessions but not their kinds.
- * The by-kind columns read `report.dialogueSessionsByKind` (counts of `document.dialogues` by `kind`)
- * where the server sends it, and stay empty where it does not.
+ * The by-kind figures are the server's `report.dialogueSessionsByKind` (counts of `document.dialogues`
+ * by `kind`); the summary sheet adds them over the CĐCS that reported, as it adds the sessions.
  */
-import type { PeriodOverview, UnionOverview } from '../../../domain/staff';
+import type { PeriodOverview } from '../../../domain/staff';
 import { DIALOGUE_KINDS, type DialogueKind } from '../../../domain/report';
 import { overviewTable, type CsvLabels, type OverviewCell } from '../csv';
-import { overviewTotals } from '../overview';
+import { hasNotReported, overviewTotals } from '../overview';
 import type { Cell, Row, Sheet } from 'write-excel-file/universal';
 
 /** Excel's built-in look of 84.8 %: one decimal; a Vietnamese Excel writes the comma. */
 export const RATE_FORMAT = '0.0%';
 export const COUNT_FORMAT = '#,##0';
-
-export type DialogueKindCounts = Partial<Record<DialogueKind, number>>;
-
-/** What the server may add to a report's brief: its dialogue sessions counted by kind. */
-export function dialogueKindsOf(union: UnionOverview): DialogueKindCounts | null {
-  const brief = union.report as (UnionOverview['report'] & { dialogueSessionsByKind?: DialogueKindCounts }) | null;
-  return brief?.dialogueSessionsByKind ?? null;
-}
 
 export interface WorkbookLabels {
   sheets: { summary: string; unions: string; dialogues: string };
@@ -105,10 +96,8 @@ export function workbookSheets(overview: PeriodOverview, periodLabel: string, la
   const belowTarget = overview.unions.filter((union) => union.report && !(union.standing === 'missing' || union.standing === 'draft') && union.report.meetsTarget === false).length;
   const number = (value: number): Cell => ({ value, type: Number, format: COUNT_FORMAT });
 
-  const kinds = overview.unions.map(dialogueKindsOf);
-  const kindTotals = DIALOGUE_KINDS.map((kind) =>
-    kinds.some((counts) => counts != null) ? kinds.reduce((sum, counts) => sum + (counts?.[kind] ?? 0), 0) : null,
-  );
+  const reported = overview.unions.filter((union) => union.report && !hasNotReported(union));
+  const kindTotals = DIALOGUE_KINDS.map((kind) => reported.reduce((sum, union) => sum + union.report!.dialogueSessionsByKind[kind], 0));
   const summaryRows: Row[] = [
     header([...labels.summaryHeader]),
     [l.period, periodLabel],
@@ -123,7 +112,7 @@ export function workbookSheets(overview: PeriodOverview, periodLabel: string, la
     [l.meetingTarget, number(s.meetingTarget)],
     [l.belowTarget, number(belowTarget)],
     [l.dialogues, number(totals.dialogues)],
-    ...DIALOGUE_KINDS.map((kind, index): Row => [`  ${labels.dialogueKinds[kind]}`, kindTotals[index] == null ? null : number(kindTotals[index])]),
+    ...DIALOGUE_KINDS.map((kind, index): Row => [`  ${labels.dialogueKinds[kind]}`, number(kindTotals[index]!)]),
   ].map((row) => row.map((cell) => (typeof cell === 'string' ? { value: cell, type: String } : cell)));
 
   const unionRows: Row[] = [header(table.header), ...table.rows.map((row) => row.map((cell) => cellOf(cell, false))), table.totals.map((cell) => cellOf(cell, true))];
@@ -137,10 +126,7 @@ export function workbookSheets(overview: PeriodOverview, periodLabel: string, la
         { value: union.code ?? '', type: String },
         { value: union.name, type: String },
         number(union.report!.dialogueSessions),
-        ...DIALOGUE_KINDS.map((kind) => {
-          const counts = kinds[overview.unions.indexOf(union)];
-          return counts == null ? null : number(counts[kind] ?? 0);
-        }),
+        ...DIALOGUE_KINDS.map((kind) => number(union.report!.dialogueSessionsByKind[kind])),
       ]),
   ];
 
