@@ -11,6 +11,7 @@ import { formatDateTime } from '../../src/app/i18n/format';
 import type { StaffReportView } from '../../src/domain/staff';
 import type { ServerReport } from '../../src/domain/sync';
 import { pushHeaders, readyReport, startTestServer, type TestServer } from '../server/helpers';
+import { expectNoSeriousAxeViolations } from './support/accessibility';
 import { waitForAttributes, waitForText, watchCspViolations } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
 import { distDir } from './support/staticServer';
@@ -53,6 +54,7 @@ describe('devices and enrolment codes on the union page', () => {
       await lostRow.getByTestId('device-revoke').click();
       const question = lostRow.locator('.confirm-question');
       expect(await question.innerText()).toContain('Máy này sẽ không gửi được báo cáo nữa');
+      await expectNoSeriousAxeViolations(page, "a CĐCS's devices and codes with the revoke question open");
       await lostRow.getByTestId('device-revoke-cancel').click();
       expect((await server.store.findDevice(lost.deviceId))?.revokedAt).toBeNull();
 
@@ -145,6 +147,7 @@ describe('the decisions in a report’s history', () => {
       expect(await accepted.getByTestId('decision-revision').innerText()).toBe(`Bản ${resent.revision}`);
       expect(await accepted.getByTestId('decision-at').innerText()).toBe(formatDateTime(held.decisions[1]!.decidedAt));
       expect(await accepted.getByTestId('decision-at').innerText()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+      await expectNoSeriousAxeViolations(page, 'a report with its history of decisions');
     } finally {
       await context.close();
     }
