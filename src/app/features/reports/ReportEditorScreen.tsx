@@ -193,7 +193,7 @@ function ReportEditor({
   const values = useWatch({ control }) as ReportFormValues;
   const reading = useMemo(() => documentFromForm(values, savedDocument), [values, savedDocument]);
   const check: ReportCheck = useMemo(() => checkReport(reading.document, { previous }), [reading, previous]);
-  const standing = useReportLifecycle(status, sync, reading.document);
+  const standing = useReportLifecycle(status, sync, reading.document, check.errors.length + reading.unparseable.length);
   const [reviewed, setReviewed] = useState(section === 'review');
   if (section === 'review' && !reviewed) setReviewed(true);
   const { touchedFields } = formState;
@@ -268,14 +268,7 @@ function ReportEditor({
 
   const readOnly = standing.lifecycle.locked;
   const lifecycleHandlers = {
-    send: async () => {
-      if (!check.canMarkReady || reading.unparseable.length > 0) {
-        setStatusError(standing.messages.sendBlocked(check.errors.length + reading.unparseable.length));
-        go('review');
-        return false;
-      }
-      return markReady();
-    },
+    send: markReady,
     reopen,
     goToReview: () => go('review'),
   };
