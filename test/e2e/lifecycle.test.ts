@@ -281,6 +281,8 @@ describe('the life of one report, on a phone', () => {
       // Sent on a phone that is not connected: it waits, locked, and the one action is to connect.
       await page.getByTestId('section-membership').click();
       await fillAndWaitSaved(page, { 'membership.workers': '40', 'membership.members': '38' });
+      // Fixed: the "not sent" message goes with the errors.
+      expect(await page.getByTestId('status-error').count()).toBe(0);
       await page.getByTestId('primary-action').click();
       const queued = await editorState(page, 'queued');
       expect(queued).toMatchObject({ label: '… Chờ gửi', action: 'Kết nối với công đoàn cấp trên', locked: true, lockedNote: true });

@@ -139,7 +139,7 @@ function ReportEditor({
   const round = roundOfPeriod(useReportingRounds(), initial.period);
   const activities = useMemo(() => activityRange(initial.period, round), [initial.period, round]);
   const check: ReportCheck = useMemo(() => checkReport(reading.document, { previous, activities }), [reading, previous, activities]);
-  const standing = useReportLifecycle(status, sync, reading.document, round);
+  const standing = useReportLifecycle(status, sync, reading.document, check.errors.length + reading.unparseable.length, round);
   const [reviewed, setReviewed] = useState(section === 'review');
   if (section === 'review' && !reviewed) setReviewed(true);
   const { touchedFields } = formState;
@@ -209,14 +209,7 @@ function ReportEditor({
 
   const readOnly = standing.lifecycle.locked;
   const lifecycleHandlers = {
-    send: async () => {
-      if (!check.canMarkReady || reading.unparseable.length > 0) {
-        setStatusError(standing.messages.sendBlocked(check.errors.length + reading.unparseable.length));
-        go('review');
-        return false;
-      }
-      return markReady();
-    },
+    send: markReady,
     reopen,
     goToReview: () => go('review'),
   };

@@ -17,16 +17,25 @@ import { lifecycleMessages } from './lifecycleMessages';
 import { sectionOfPath, type SectionId } from './reportForm';
 
 export interface LifecycleHandlers {
-  /** Mark ready (after the checks); true when it is now sent. */
+  /** Mark ready (the rules found no error); true when it is now sent. */
   send(): Promise<boolean>;
   reopen(): Promise<void>;
   goToReview(): void;
 }
 
-export function useReportLifecycle(status: ReportStatus, sync: LocalReportSync, current: ReportDocument, round?: ReportRoundStanding | null) {
+/** `errorsLeft`: what the rules (and unreadable numbers) still find in the form; any stops sending. */
+export function useReportLifecycle(
+  status: ReportStatus,
+  sync: LocalReportSync,
+  current: ReportDocument,
+  errorsLeft: number,
+  round?: ReportRoundStanding | null,
+) {
   const { language, t } = useI18n();
   const messages = lifecycleMessages(language, useSuperiorName());
   const [busy, setBusy] = useState(false);
+  // "Gửi báo cáo" was tapped with errors left: say so, with the live count, until they are fixed.
+  const [sendBlocked, setSendBlocked] = useState(false);
   const [deciding, setDeciding] = useState(false);
   const lifecycle = useMemo(() => reportLifecycle({ document: { status }, sync, round }), [status, sync, round]);
 
@@ -53,6 +62,12 @@ export function useReportLifecycle(status: ReportStatus, sync: LocalReportSync, 
       case 'send':
       case 'sendAgain':
         // Marking ready is sending: it queues the push; ask the engine to go now rather than in a few seconds.
+        if (errorsLeft > 0) {
+          setSendBlocked(true);
+          handlers.goToReview();
+          return;
+        }
+        setSendBlocked(false);
         await run(async () => {
           if (await handlers.send()) void sendNow().catch(() => {});
         });
@@ -84,8 +99,13 @@ export function useReportLifecycle(status: ReportStatus, sync: LocalReportSync, 
     const previews = lifecycle.action !== 'viewAndPrint';
     return (
       <>
-        {statusError ? (
+        {sendBlocked && errorsLeft > 0 ? (
           <p className="field-message field-message-error" role="alert" data-testid="status-error">
+            {messages.sendBlocked(errorsLeft)}
+          </p>
+        ) : null}
+        {statusError ? (
+          <p className="field-message field-message-error" role="alert" data-testid="status-failure">
             {statusError}
           </p>
         ) : null}
