@@ -3,11 +3,11 @@
  * (`PATCH /api/staff/unions/:id`). Moving it to another superior is the move form's job.
  */
 import { useState, type FormEvent } from 'react';
-import { SECTORS, type Sector } from '../../domain/report';
+import type { Sector } from '../../domain/report';
 import type { GrassrootsUnion } from '../../domain/staff';
-import { useI18n } from '../i18n';
 import { updateUnion } from './api';
 import { isSessionEnded, manageFailureText, refusedField } from './errors';
+import { SectorSelect } from './SectorSelect';
 import type { StaffContext } from './StaffApp';
 
 type Form = { name: string; code: string; employer: string; sector: Sector | '' };
@@ -16,7 +16,6 @@ const formOf = (union: GrassrootsUnion): Form => ({ name: union.name, code: unio
 
 export function UnionEditForm({ context, union, onSaved }: { context: StaffContext; union: GrassrootsUnion; onSaved: (union: GrassrootsUnion) => void }) {
   const { m, onSessionEnded } = context;
-  const { t } = useI18n();
   const [form, setForm] = useState<Form>(() => formOf(union));
   const [message, setMessage] = useState<{ text: string; kind: 'ok' | 'error'; field?: 'name' | 'code' } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,14 +76,7 @@ export function UnionEditForm({ context, union, onSaved }: { context: StaffConte
           <label className="field-label" htmlFor="union-edit-sector">
             {m.unions.sector}
           </label>
-          <select id="union-edit-sector" className="input" value={form.sector} onChange={(e) => setForm({ ...form, sector: e.target.value as Sector | '' })}>
-            <option value="">{m.unions.sectorNone}</option>
-            {SECTORS.map((sector) => (
-              <option key={sector} value={sector}>
-                {t.sectors[sector]}
-              </option>
-            ))}
-          </select>
+          <SectorSelect id="union-edit-sector" noneLabel={m.unions.sectorNone} value={form.sector} onChange={(sector) => setForm({ ...form, sector })} />
         </div>
         {message ? (
           <p

@@ -5,9 +5,10 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { GrassrootsUnion, IssuedEnrolmentCode, NodeDetail, NodeOverview } from '../../domain/staff';
-import { SECTORS, type Sector } from '../../domain/report';
+import type { Sector } from '../../domain/report';
 import { formatDateTime, useI18n } from '../i18n';
 import { createUnion, issueEnrolmentCode } from './api';
+import { SectorSelect } from './SectorSelect';
 import type { StaffContext } from './StaffApp';
 import { groupEnrolmentCode } from './enrolmentCode';
 import { EnrolmentCard } from './enrolment/EnrolmentCard';
@@ -176,20 +177,7 @@ export function UnionsScreen({
               <label className="field-label" htmlFor="union-sector">
                 {m.unions.sector}
               </label>
-              <select
-                id="union-sector"
-                name="sector"
-                className="input"
-                value={form.sector}
-                onChange={(e) => setForm({ ...form, sector: e.target.value as Sector | '' })}
-              >
-                <option value="">{m.unions.sectorNone}</option>
-                {SECTORS.map((sector) => (
-                  <option key={sector} value={sector}>
-                    {t.sectors[sector]}
-                  </option>
-                ))}
-              </select>
+              <SectorSelect id="union-sector" name="sector" noneLabel={m.unions.sectorNone} value={form.sector} onChange={(sector) => setForm({ ...form, sector })} />
             </div>
             {formMessage ? (
               <p
