@@ -8,13 +8,13 @@ import type { ReportChangesResponse, ReviewDecision, ServerReport } from '../../
 import { checkReport } from '../../domain/validation';
 import { isUniqueViolation } from '../store/errors';
 import { MAX_STORED_INTEGER } from '../store/schema';
-import type { DeviceRecord, ReportRecord } from '../store/store';
+import type { DeviceRecord, ReportRecord, StoreReads } from '../store/store';
 import { type ServiceContext, isoNow } from './context';
 import { ApiFailure, validationFailed, zodIssues } from './errors';
 import { isStoredInteger, isUuid } from './input';
-import { refuseClosedRound, roundOfUnionPeriod, roundsForUnion } from './rounds';
+import { refuseClosedRound, roundsForUnion } from './rounds';
 import { sha256Hex } from './secrets';
-import type { DateRange } from '../../domain/period';
+import type { ReportingRound } from '../../domain/round';
 
 export const DEFAULT_CHANGES_PAGE = 100;
 export const MAX_CHANGES_PAGE = 500;
@@ -66,28 +66,33 @@ function parseRevisionTag(header: string): number {
   return Number(match[1]);
 }
 
-/** Validates the pushed body: the same schema and rules as the form. Returns the document and its canonical JSON. */
-export function validateReportBody(
-  pathId: string,
-  body: unknown,
-  /** The period's dates for the rules: the reporting round's (activityRange), looked up once the period is known. */
-  activitiesOf: (document: ReportDocument) => DateRange | null = () => null,
-): { document: ReportDocument; json: string } {
+/** The pushed body through the form's schema: the document and its canonical JSON (the rules come after, with the round). */
+function parseReportBody(pathId: string, body: unknown): { document: ReportDocument; json: string } {
   const parsed = reportDocumentSchema.safeParse(body);
   if (!parsed.success) throw validationFailed(zodIssues(parsed.error.issues), 'The report does not fit the report schema.');
   const document = parsed.data;
   if (document.id !== pathId)
     throw validationFailed([{ path: 'id', code: 'id_mismatch', message: 'document.id must equal the id in the path.' }]);
-  if (document.status === 'ready') {
-    const { errors } = checkReport(document, { activities: activitiesOf(document) });
-    if (errors.length > 0)
-      throw validationFailed(
-        errors.map((issue) => ({ path: issue.path, code: issue.code, message: `Rule "${issue.code}" fails.` })),
-        'A report marked ready must pass every rule.',
-      );
-  }
   // The schema's output lists keys in schema order, so equal content gives equal text.
   return { document, json: JSON.stringify(document) };
+}
+
+/** A report marked ready must pass the form's rules, with the round's dates for its activities. */
+function checkReportRules(document: ReportDocument, round: ReportingRound | null): void {
+  if (document.status !== 'ready') return;
+  const { errors } = checkReport(document, { activities: round?.activities ?? null });
+  if (errors.length > 0)
+    throw validationFailed(
+      errors.map((issue) => ({ path: issue.path, code: issue.code, message: `Rule "${issue.code}" fails.` })),
+      'A report marked ready must pass every rule.',
+    );
+}
+
+/** The stored report as a refusal carries it (`current`), read only when a push is refused. */
+async function currentReport(tx: StoreReads, id: string): Promise<ServerReport> {
+  const record = await tx.findReport(id);
+  if (!record) throw new Error(`report ${id} is missing`);
+  return toServerReport(record);
 }
 
 export async function putReport(context: ServiceContext, device: DeviceRecord, request: PutReportRequest): Promise<PutReportResult> {
@@ -118,16 +123,21 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
     throw new ApiFailure(400, 'bad_request', 'If-None-Match on a push can only be *.');
   const baseRevision = request.ifMatch === undefined ? undefined : parseRevisionTag(request.ifMatch);
 
-  // The round of the pushed period sets the dates its activities must fall within, and may be closed.
-  const parsedPeriod = reportDocumentSchema.shape.period.safeParse((request.body as { period?: unknown } | null)?.period);
-  const round = parsedPeriod.success ? await roundOfUnionPeriod(context.store, device.unionId, parsedPeriod.data) : null;
-  const { document, json } = validateReportBody(request.pathId, request.body, () => round?.activities ?? null);
+  // The schema first (no database): it gives the canonical JSON that the replay check and the stored
+  // copy are compared with. The rules wait for the round of the period, read in the transaction.
+  const { document, json } = parseReportBody(request.pathId, request.body);
   const bodyHash = sha256Hex(`${request.pathId}\n${json}`);
 
   return context.store.write(async (tx) => {
-    // First, so that this union's pushes queue here: the checks below then cannot race.
-    const { changeSeq, superiorId } = await tx.lockUnionForChange(device.unionId);
-    const earlier = await tx.findIdempotency(device.id, key);
+    // Sent together (one round trip on PostgreSQL), run in this order: the union's lock first, so this
+    // union's pushes queue there and the reads after it cannot race.
+    const {
+      lock: { changeSeq, superiorId },
+      round,
+      earlier,
+      current,
+    } = await tx.lockAndReadForPush({ unionId: device.unionId, period: document.period, deviceId: device.id, idempotencyKey: key, reportId: document.id, documentJson: json });
+    checkReportRules(document, round);
     if (earlier) {
       if (earlier.bodyHash !== bodyHash)
         throw new ApiFailure(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different push.');
@@ -136,37 +146,34 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
       if (documentJson === undefined) {
         // The revision this push made was a draft since thinned (many newer ones followed): say how
         // the report stands now, as for any push based on an old revision.
-        const current = await tx.findReport(document.id);
-        if (!current) throw new Error(`report ${document.id} is missing`);
-        throw new ApiFailure(412, 'stale_revision', 'This push was stored long ago and newer revisions followed.', { current: toServerReport(current) });
+        throw new ApiFailure(412, 'stale_revision', 'This push was stored long ago and newer revisions followed.', { current: await currentReport(tx, document.id) });
       }
       const response = answerOf({ ...answered, documentJson, unionId: device.unionId });
       return { status: earlier.status as 200 | 201, revision: String(answered.revision), responseJson: response, replayed: true };
     }
 
     const now = isoNow(context);
-    const current = await tx.findReport(document.id);
     if (current && current.unionId !== device.unionId)
       throw new ApiFailure(403, 'forbidden', 'This report belongs to another union.');
 
     const currentReview = current?.reviewJson ? (JSON.parse(current.reviewJson) as ReviewDecision) : null;
     let saved: ReportRecord;
     let status: 200 | 201;
-    if (current && current.documentJson === json) {
+    if (current?.sameDocument) {
       // Nothing to change: the state the push asks for is already there (RFC 9110 §13.1.1).
-      saved = current;
+      saved = { ...current, documentJson: json };
       status = 200;
     } else {
-      // Read again inside the transaction: a round closed since the lookup above refuses this push.
-      refuseClosedRound(await roundOfUnionPeriod(tx, device.unionId, document.period));
+      // Read in this transaction: a round closed since the device looked refuses this push.
+      refuseClosedRound(round);
       if (current) {
         if (currentReview?.status === 'accepted')
           throw new ApiFailure(409, 'report_accepted', 'The superior accepted this report; it no longer changes.');
         if (baseRevision === undefined)
-          throw new ApiFailure(412, 'report_exists', 'The server already holds this report.', { current: toServerReport(current) });
+          throw new ApiFailure(412, 'report_exists', 'The server already holds this report.', { current: await currentReport(tx, document.id) });
         if (baseRevision !== current.revision)
           throw new ApiFailure(412, 'stale_revision', 'The report changed on the server since this device saw it.', {
-            current: toServerReport(current),
+            current: await currentReport(tx, document.id),
           });
       } else if (baseRevision !== undefined) {
         throw new ApiFailure(404, 'not_found', 'The server holds no report with this id; push it without If-Match to create it.');
@@ -196,7 +203,7 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
         // Filed under the union's superior when first sent; it stays there if the union moves later.
         superiorId: current?.superiorId ?? (document.status === 'ready' ? superiorId : null),
       };
-      if (current) await tx.updateReport(saved);
+      if (current) await tx.updateReport(saved, document);
       else await tx.insertReport(saved);
       await tx.insertRevision({ reportId: saved.id, revision: saved.revision, deviceId: device.id, savedAt: now, documentJson: json });
       // Bounded history: the newest KEPT_DRAFT_REVISIONS revisions, and every revision marked ready.

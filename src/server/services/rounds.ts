@@ -10,12 +10,10 @@ import {
   openRoundRequestSchema,
   reopenRoundRequestSchema,
   roundForUnion,
-  roundOfPeriod,
   type NodeRound,
   type ReportingRound,
   type RoundClosedDetails,
 } from '../../domain/round';
-import type { ReportPeriod } from '../../domain/period';
 import { isUniqueViolation } from '../store/errors';
 import type { RoundRecord } from '../store/rounds';
 import type { StoreReads } from '../store/store';
@@ -147,11 +145,6 @@ export async function roundsForUnion(store: StoreReads, unionId: string): Promis
     const { nodePath: _path, ...round } = record;
     return roundForUnion(round, unionId);
   });
-}
-
-/** The round that applies to a union's report of a period, or null. */
-export async function roundOfUnionPeriod(store: StoreReads, unionId: string, period: ReportPeriod): Promise<ReportingRound | null> {
-  return roundOfPeriod(await roundsForUnion(store, unionId), period);
 }
 
 /** 409 `round_closed` when the round of the period is closed to the union. */

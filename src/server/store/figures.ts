@@ -15,8 +15,9 @@ export interface ReportFigures {
   dialogue_sessions: number;
 }
 
-export function reportFigures(documentJson: string, reviewJson: string | null): ReportFigures {
-  const document = JSON.parse(documentJson) as {
+/** `document` is the report's JSON, or the report itself when the caller holds it parsed (a push). */
+export function reportFigures(documentJson: string | object, reviewJson: string | null): ReportFigures {
+  const document = (typeof documentJson === 'string' ? JSON.parse(documentJson) : documentJson) as {
     status?: string;
     membership?: { workers?: number | null; members?: number | null };
     dialogues?: unknown[];
@@ -51,8 +52,8 @@ export type DialogueKindColumn = (typeof DIALOGUE_KIND_COLUMNS)[DialogueKind];
 export type DialogueKindFigures = Record<DialogueKindColumn, number>;
 
 /** The document's dialogue sessions counted by kind, as the columns hold them (kept apart from reportFigures, which migration 0004 writes). */
-export function dialogueKindFigures(documentJson: string): DialogueKindFigures {
-  const document = JSON.parse(documentJson) as { dialogues?: { kind?: unknown }[] };
+export function dialogueKindFigures(documentJson: string | object): DialogueKindFigures {
+  const document = (typeof documentJson === 'string' ? JSON.parse(documentJson) : documentJson) as { dialogues?: { kind?: unknown }[] };
   const figures = Object.fromEntries(DIALOGUE_KINDS.map((kind) => [DIALOGUE_KIND_COLUMNS[kind], 0])) as DialogueKindFigures;
   for (const session of document.dialogues ?? []) {
     const column = DIALOGUE_KIND_COLUMNS[session.kind as DialogueKind] as DialogueKindColumn | undefined;

@@ -25,6 +25,12 @@ import {
 import type pg from 'pg';
 import { hintsOf } from './queryHints';
 
+function toQueryResult<R>({ command, rowCount, rows }: pg.QueryResult): QueryResult<R> {
+  if (command === 'ROLLBACK' || command === 'COMMIT') return { rows: [{ command } as R] };
+  const counted = command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE';
+  return { ...(counted ? { numAffectedRows: BigInt(rowCount ?? 0) } : {}), rows: (rows ?? []) as R[] };
+}
+
 class PipelinedConnection implements DatabaseConnection {
   /** Sent, answer not yet read: deferred writes and the `begin`. */
   #unanswered: Promise<pg.QueryResult>[] = [];
@@ -80,19 +86,18 @@ class PipelinedConnection implements DatabaseConnection {
       this.sendLater(query);
       return { rows: [] };
     }
-    const current = this.#send(query);
+    const { batch } = hintsOf(query);
+    if (batch) this.#cork();
+    const current = batch ? batch.map((member) => this.#send(member)) : [this.#send(query)];
     this.#uncork();
     this.counter.roundTrips += 1;
-    const earlier = this.#unanswered.splice(0);
-    if (earlier.length > 0) {
-      const settled = await Promise.allSettled([...earlier, current]);
-      const failed = settled.find((outcome) => outcome.status === 'rejected');
-      if (failed) throw failed.reason;
-    }
-    const { command, rowCount, rows } = await current;
-    if (command === 'ROLLBACK' || command === 'COMMIT') return { rows: [{ command } as R] };
-    const counted = command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE';
-    return { ...(counted ? { numAffectedRows: BigInt(rowCount ?? 0) } : {}), rows: (rows ?? []) as R[] };
+    // Every answer of the round trip is read before one is used; the first failure (in the order sent,
+    // which is the order PostgreSQL ran them) is the one thrown.
+    const settled = await Promise.allSettled([...this.#unanswered.splice(0), ...current]);
+    const failed = settled.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    const results = settled.slice(settled.length - current.length).map((outcome) => toQueryResult((outcome as PromiseFulfilledResult<pg.QueryResult>).value));
+    return batch ? { rows: results as R[] } : (results[0] as QueryResult<R>);
   }
 
   // eslint-disable-next-line require-yield -- the store never streams; Kysely's interface asks for the method.

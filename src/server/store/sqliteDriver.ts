@@ -22,6 +22,7 @@ import {
   SqliteDialect,
   type SqliteDatabase,
 } from 'kysely';
+import { hintsOf } from './queryHints';
 
 const MAX_CACHED_STATEMENTS = 500;
 const SAVEPOINT = 'kysely_write';
@@ -104,6 +105,8 @@ export class GroupCommitSqliteDriver implements Driver {
   }
 
   run<R>(query: CompiledQuery): QueryResult<R> {
+    const { batch } = hintsOf(query);
+    if (batch) return { rows: batch.map((member) => this.run(member)) as R[] };
     const statement = this.#prepare(query.sql);
     const parameters = query.parameters as unknown[];
     if (statement.reader) return { rows: statement.all(parameters) as R[] };

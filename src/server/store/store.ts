@@ -4,15 +4,17 @@
  * PostgreSQL: the queries are the same, only opening and write locking differ.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { type Compilable, type CompiledQuery, type Kysely, Migrator, type Transaction, sql } from 'kysely';
+import { type Compilable, type CompiledQuery, type Kysely, Migrator, type QueryResult, type Transaction, sql } from 'kysely';
 import { migrationProvider } from './migrations';
 import * as rounds from './rounds';
 import type { NewRoundRecord, RoundRecord } from './rounds';
 import { DIALOGUE_KIND_COLUMNS, dialogueKindFigures, reportFigures } from './figures';
-import { withHints } from './queryHints';
+import { batchOf, withHints } from './queryHints';
 import type { Database, EnrolmentCodesTable, NodesTable, ReportsTable } from './schema';
 import type { NodeContents, OverviewScope, GrassrootsUnion, ReviewDecisionEntry, RevisionSummary, UnionMove } from '../../domain/staff';
 import type { ReviewStatus } from '../../domain/sync';
+import type { PeriodKind } from '../../domain/period';
+import type { ReportingRound } from '../../domain/round';
 import type { OrgNode, StaffRole, Superior, UpperNodeKind } from '../../domain/organisation';
 import { DIALOGUE_KINDS, type DialogueKindCounts } from '../../domain/report';
 
@@ -215,6 +217,11 @@ export interface StoreReads {
   /** Every review decision on a report, oldest first. */
   listReviewDecisions(reportId: string): Promise<ReviewDecisionEntry[]>;
   findIdempotency(deviceId: string, key: string): Promise<IdempotencyRecord | undefined>;
+  /**
+   * The round of a period that applies to a union (opened on its superior or the nearest node above it
+   * that opened one), as the union sees it: a reopening for it applied. One query.
+   */
+  findRoundForUnion(unionId: string, year: number, kind: string): Promise<ReportingRound | null>;
   /** Reporting rounds (./rounds.ts): one by id, or those opened on any of these nodes (optionally of one period). */
   findRound(id: string): Promise<RoundRecord | undefined>;
   listRoundsOfNodes(nodeIds: readonly string[], period?: { year: number; kind: string }): Promise<RoundRecord[]>;
@@ -228,6 +235,11 @@ export interface StoreWrites extends StoreReads {
    * A transaction that ends up changing nothing just leaves a gap, which cursors do not mind.
    */
   lockUnionForChange(unionId: string): Promise<{ changeSeq: number; superiorId: string | null }>;
+  /**
+   * A push's first step: lockUnionForChange, then findRoundForUnion, findIdempotency and
+   * findReportForPush, in that order, sent together (one round trip on PostgreSQL).
+   */
+  lockAndReadForPush(push: PushReadsRequest): Promise<PushReads>;
   insertUnion(union: NewUnion): Promise<void>;
   setUnionSuperior(unionId: string, superiorId: string): Promise<void>;
   /** Changes the union's own record (name, code, employer, sector); its superior moves only with setUnionSuperior. */
@@ -256,7 +268,8 @@ export interface StoreWrites extends StoreReads {
   insertSession(session: { tokenHash: string; staffId: string; createdAt: string; expiresAt: string }): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
   insertReport(report: ReportRecord): Promise<void>;
-  updateReport(report: ReportRecord): Promise<void>;
+  /** `document`: the report parsed, when the caller holds it (spares parsing `documentJson` again for the figures). */
+  updateReport(report: ReportRecord, document?: object): Promise<void>;
   insertRevision(revision: { reportId: string; revision: number; deviceId: string | null; savedAt: string; documentJson: string }): Promise<void>;
   insertIdempotency(entry: IdempotencyRecord & { deviceId: string; key: string; createdAt: string }): Promise<void>;
   insertReviewDecision(reportId: string, decision: ReviewDecisionEntry): Promise<void>;
@@ -286,6 +299,25 @@ export interface Store extends StoreReads {
   readonly db: Kysely<Database>;
 }
 
+export interface PushReadsRequest {
+  unionId: string;
+  period: { year: number; kind: string };
+  deviceId: string;
+  idempotencyKey: string;
+  reportId: string;
+  documentJson: string;
+}
+
+export interface PushReads {
+  lock: { changeSeq: number; superiorId: string | null };
+  round: ReportingRound | null;
+  earlier: IdempotencyRecord | undefined;
+  current: PushedReportHead | undefined;
+}
+
+/** A stored report without its document, as a push reads it. */
+export type PushedReportHead = Omit<ReportRecord, 'documentJson'> & { sameDocument: boolean };
+
 function toReport(row: ReportsTable): ReportRecord {
   return {
     id: row.id,
@@ -303,10 +335,10 @@ function toReport(row: ReportsTable): ReportRecord {
 }
 
 /** The row for a report, with the figures the overviews sum taken out of its document and review. */
-function fromReport(report: ReportRecord): ReportsTable {
+function fromReport(report: ReportRecord, document: object = JSON.parse(report.documentJson) as object): ReportsTable {
   return {
-    ...reportFigures(report.documentJson, report.reviewJson),
-    ...dialogueKindFigures(report.documentJson),
+    ...reportFigures(document, report.reviewJson),
+    ...dialogueKindFigures(document),
     id: report.id,
     union_id: report.unionId,
     year: report.year,
@@ -409,6 +441,57 @@ function pushQueries(db: Kysely<Database>) {
         .where('key', '=', arg('key')),
     ),
     report: prepare(db.selectFrom('reports').selectAll().where('id', '=', arg('id'))),
+    // Without the document: the database says whether it is the pushed one (the usual "new revision" push
+    // then reads a few columns instead of the whole report).
+    reportForPush: prepare(
+      db
+        .selectFrom('reports')
+        .select(['id', 'union_id', 'year', 'kind', 'revision', 'review', 'saved_at', 'created_at', 'change_seq', 'superior_id'])
+        .select((eb) => eb('document', '=', arg('document')).as('same_document'))
+        .where('id', '=', arg('id')),
+    ),
+    // The nearest node on the union's superior's path (the superior itself first) that opened a round of
+    // the period, with the union's reopening of it: roundsForUnion + roundOfPeriod in one query.
+    roundForUnion: prepare(
+      db
+        .selectFrom('unions as u')
+        .innerJoin('nodes as s', 's.id', 'u.superior_id')
+        .innerJoin('reporting_rounds as r', (join) => join.on('r.year', '=', arg('year')).on('r.kind', '=', arg('kind')))
+        .innerJoin('nodes as n', (join) => join.onRef('n.id', '=', 'r.node_id').on(sql<boolean>`substr(s.path, 1, length(n.path)) = n.path`))
+        .leftJoin('round_reopenings as o', (join) => join.onRef('o.round_id', '=', 'r.id').onRef('o.union_id', '=', 'u.id'))
+        .select([
+          'r.id',
+          'r.year',
+          'r.kind',
+          'r.title',
+          'r.plan',
+          'r.activities_from',
+          'r.activities_to',
+          'r.deadline',
+          'r.opened_at',
+          'r.closed_at',
+          'r.node_id',
+          'n.name as node_name',
+          'o.reopened_at',
+          'o.deadline as reopened_deadline',
+        ])
+        .where('u.id', '=', arg('union_id'))
+        .orderBy(sql`length(n.path)`, 'desc')
+        .limit(1),
+    ),
+    thinDraftRevision: prepare(
+      // Documents are stored as canonical JSON (no spaces) and only the top level has a `status` key; a
+      // quote inside a text field is escaped (\"), so this pattern matches the report's own status only.
+      db
+        .deleteFrom('report_revisions')
+        .where('report_id', '=', arg('report_id'))
+        .where('revision', '=', arg('revision'))
+        .where('document', 'like', '%"status":"draft"%'),
+      { deferrable: true },
+    ),
+    setDeviceLastSeen: prepare(db.updateTable('devices').set({ last_seen_at: arg('last_seen_at') }).where('id', '=', arg('id')), {
+      deferrable: true,
+    }),
     updateReport: prepare(
       db
         .updateTable('reports')
@@ -494,6 +577,54 @@ function ownedLines(node: NodeRecord, year: number, kind: string, scope: Overvie
     select r.union_id, r.id, r.superior_id, ${figures}
     from reports r
     where r.year = ${year} and r.kind = ${kind} and r.superior_id in ${subtree}`;
+}
+
+type PushRow<K extends keyof PushQueries> = PushQueries[K] extends { bind(values: object): CompiledQuery<infer Row> } ? Row : never;
+type LockRow = PushRow<'lockUnion'>;
+type UnionRoundRow = PushRow<'roundForUnion'>;
+type IdempotencyRow = PushRow<'idempotency'>;
+type PushedReportRow = PushRow<'reportForPush'>;
+
+function toLock(unionId: string, row: LockRow | undefined): { changeSeq: number; superiorId: string | null } {
+  if (!row) throw new Error(`union ${unionId} does not exist`);
+  return { changeSeq: Number(row.change_seq), superiorId: row.superior_id };
+}
+
+function toIdempotency(row: IdempotencyRow): IdempotencyRecord {
+  return { bodyHash: row.body_hash, status: Number(row.status), responseJson: row.response };
+}
+
+function toPushedReportHead(row: PushedReportRow): PushedReportHead {
+  return {
+    id: row.id,
+    unionId: row.union_id,
+    year: Number(row.year),
+    kind: row.kind,
+    revision: Number(row.revision),
+    reviewJson: row.review,
+    savedAt: row.saved_at,
+    createdAt: row.created_at,
+    changeSeq: Number(row.change_seq),
+    superiorId: row.superior_id,
+    // SQLite answers 1 / 0, PostgreSQL true / false.
+    sameDocument: (row.same_document as unknown) === true || Number(row.same_document) === 1,
+  };
+}
+
+/** The round as the union sees it (src/domain/round.ts roundForUnion): its reopening opens a closed round again, with its deadline. */
+function toUnionRound(row: UnionRoundRow): ReportingRound {
+  const reopened = row.closed_at != null && row.reopened_at != null;
+  return {
+    id: row.id,
+    period: { year: Number(row.year), kind: row.kind as PeriodKind },
+    title: row.title,
+    plan: row.plan,
+    activities: { from: row.activities_from, to: row.activities_to },
+    deadline: reopened ? (row.reopened_deadline ?? row.deadline) : row.deadline,
+    openedBy: { nodeId: row.node_id, name: row.node_name },
+    openedAt: row.opened_at,
+    closedAt: reopened ? null : row.closed_at,
+  };
 }
 
 class KyselyQueries implements StoreWrites {
@@ -808,6 +939,11 @@ class KyselyQueries implements StoreWrites {
     return row && toReport(row);
   }
 
+  async findRoundForUnion(unionId: string, year: number, kind: string): Promise<ReportingRound | null> {
+    const row = await this.first(this.push.roundForUnion.bind({ union_id: unionId, year, kind }));
+    return row ? toUnionRound(row) : null;
+  }
+
   async findReportByPeriod(unionId: string, year: number, kind: string) {
     const row = await this.q
       .selectFrom('reports')
@@ -883,13 +1019,29 @@ class KyselyQueries implements StoreWrites {
 
   async findIdempotency(deviceId: string, key: string) {
     const row = await this.first(this.push.idempotency.bind({ device_id: deviceId, key }));
-    return row && { bodyHash: row.body_hash, status: Number(row.status), responseJson: row.response };
+    return row && toIdempotency(row);
   }
 
   async lockUnionForChange(unionId: string) {
-    const row = await this.first(this.push.lockUnion.bind({ id: unionId }));
-    if (!row) throw new Error(`union ${unionId} does not exist`);
-    return { changeSeq: Number(row.change_seq), superiorId: row.superior_id };
+    return toLock(unionId, await this.first(this.push.lockUnion.bind({ id: unionId })));
+  }
+
+  async lockAndReadForPush(push: PushReadsRequest): Promise<PushReads> {
+    const { rows } = await this.q.executeQuery<QueryResult<never>>(
+      batchOf([
+        this.push.lockUnion.bind({ id: push.unionId }),
+        this.push.roundForUnion.bind({ union_id: push.unionId, year: push.period.year, kind: push.period.kind }),
+        this.push.idempotency.bind({ device_id: push.deviceId, key: push.idempotencyKey }),
+        this.push.reportForPush.bind({ id: push.reportId, document: push.documentJson }),
+      ]),
+    );
+    const [lock, round, earlier, current] = rows.map((result) => result.rows[0]) as [LockRow | undefined, UnionRoundRow | undefined, IdempotencyRow | undefined, PushedReportRow | undefined];
+    return {
+      lock: toLock(push.unionId, lock),
+      round: round ? toUnionRound(round) : null,
+      earlier: earlier && toIdempotency(earlier),
+      current: current && toPushedReportHead(current),
+    };
   }
 
   async insertUnion(union: NewUnion) {
@@ -995,7 +1147,7 @@ class KyselyQueries implements StoreWrites {
   }
 
   async setDeviceLastSeen(id: string, at: string) {
-    await this.q.updateTable('devices').set({ last_seen_at: at }).where('id', '=', id).execute();
+    await this.q.executeQuery(this.push.setDeviceLastSeen.bind({ id, last_seen_at: at }));
   }
 
   async revokeDevice(id: string, at: string) {
@@ -1094,9 +1246,9 @@ class KyselyQueries implements StoreWrites {
     await this.q.insertInto('reports').values(fromReport(report)).execute();
   }
 
-  async updateReport(report: ReportRecord) {
+  async updateReport(report: ReportRecord, document?: object) {
     // created_at never changes; the prepared update leaves it out.
-    await this.q.executeQuery(this.push.updateReport.bind(fromReport(report)));
+    await this.q.executeQuery(this.push.updateReport.bind(fromReport(report, document)));
   }
 
   async insertRevision(revision: { reportId: string; revision: number; deviceId: string | null; savedAt: string; documentJson: string }) {
@@ -1125,14 +1277,7 @@ class KyselyQueries implements StoreWrites {
   }
 
   async thinDraftRevision(reportId: string, revision: number) {
-    // Documents are stored as canonical JSON (no spaces) and only the top level has a `status` key; a
-    // quote inside a text field is escaped (\"), so this pattern matches the report's own status only.
-    await this.q
-      .deleteFrom('report_revisions')
-      .where('report_id', '=', reportId)
-      .where('revision', '=', revision)
-      .where('document', 'like', '%"status":"draft"%')
-      .execute();
+    await this.q.executeQuery(this.push.thinDraftRevision.bind({ report_id: reportId, revision }));
   }
 
   async deleteExpired(idempotencyBefore: string, now: string) {
