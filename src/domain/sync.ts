@@ -106,6 +106,7 @@ export const API_ERROR_CODES = [
   'request_timeout', // 408: the headers or the body did not arrive in time (send again)
   'rate_limited', // 429 (with Retry-After)
   'headers_too_large', // 431: the request headers are past the server's limit
+  'overloaded', // 503 (with Retry-After): the server sheds load; send again later
   'internal', // 500: the server's fault, never the client's
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

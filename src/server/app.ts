@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { MAX_REPORT_BODY_BYTES } from '../domain/sync';
 import { registerApiCompression } from './http/compression';
 import { answerClientError, installErrorHandler, sendApiError } from './http/errors';
+import { DEFAULT_PRESSURE_LIMITS, type PressureLimits, registerLoadShedding } from './http/loadShedding';
 import { registerPushLimits } from './http/pushLimits';
 import { DEFAULT_RATE_LIMITS, type RateLimits, registerRoutes } from './http/routes';
 import { registerHeaders, registerWeb } from './http/web';
@@ -20,6 +21,8 @@ export interface BuildAppOptions {
   trustProxy?: false | string[] | number;
   logger?: FastifyServerOptions['logger'];
   timeouts?: Partial<ConnectionTimeouts>;
+  /** When requests are shed with 503 (http/loadShedding.ts); tests lower the threshold. */
+  pressure?: Partial<PressureLimits>;
 }
 
 /** How long a connection may take at each stage (docs/decisions/0004-hardening-behind-a-proxy.md). */
@@ -70,6 +73,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const context: ServiceContext = { store: options.store, now: options.now ?? (() => new Date()) };
   installErrorHandler(app);
   registerHeaders(app);
+  await registerLoadShedding(app, { ...DEFAULT_PRESSURE_LIMITS, ...options.pressure });
   await registerApiCompression(app);
   await registerPushLimits(app);
   registerRoutes(app, context, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });

@@ -142,6 +142,7 @@ export interface StartTestServerOptions {
   logger?: BuildAppOptions['logger'];
   trustProxy?: BuildAppOptions['trustProxy'];
   timeouts?: BuildAppOptions['timeouts'];
+  pressure?: BuildAppOptions['pressure'];
 }
 
 const GENEROUS_LIMITS: RateLimits = {
@@ -168,6 +169,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
     logger: options.logger ?? false,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.pressure ? { pressure: options.pressure } : {}),
   });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -8,6 +8,7 @@ export function failureText(error: unknown, m: StaffMessages): string {
     if (error.error === 'network') return m.errors.network;
     if (error.error === 'not_found') return m.errors.notFound;
     if (error.error === 'forbidden') return m.errors.forbidden;
+    if (error.error === 'overloaded') return m.errors.overloaded;
   }
   return m.errors.server;
 }

@@ -26,6 +26,7 @@ const viMessages = {
   errors: {
     network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     server: 'Máy chủ đang gặp sự cố. Vui lòng thử lại sau.',
+    overloaded: 'Máy chủ đang quá tải. Vui lòng thử lại sau ít phút.',
     notFound: 'Không tìm thấy mục này trong phạm vi đơn vị của bạn.',
     forbidden: 'Tài khoản của bạn không có quyền làm việc này.',
   },
@@ -249,6 +250,7 @@ const enMessages: StaffMessages = {
   errors: {
     network: 'Cannot reach the server. Check the network and try again.',
     server: 'The server has a problem. Please try again later.',
+    overloaded: 'The server is overloaded. Please try again in a few minutes.',
     notFound: 'Not found within your unit.',
     forbidden: 'Your account may not do this.',
   },
