@@ -175,7 +175,7 @@ describe("the superior's exports", () => {
         'CĐCS Trường Mầm non Hoa Sen',
         'là 1.120 người; tổng số đoàn viên là 753 người. Tỷ lệ tập hợp chung là 67,2 %, chưa đạt',
         'Các công đoàn cơ sở có tỷ lệ tập hợp dưới 80 %: CĐCS Công ty Giày Dương Minh Châu (65,3 %).',
-        'Các công đoàn cơ sở đã tổ chức 4 cuộc tiếp xúc, đối thoại, trong đó: đối thoại định kỳ tại nơi làm việc 2 cuộc; đối thoại với UBND huyện 1 cuộc; hội nghị người lao động 1 cuộc.',
+        'Các công đoàn cơ sở đã tổ chức 4 cuộc tiếp xúc, đối thoại, trong đó: đối thoại định kỳ tại nơi làm việc 2 cuộc; đối thoại với UBND xã, phường (trước đây: huyện) 1 cuộc; hội nghị người lao động 1 cuộc.',
         // The table, a line per CĐCS in the dashboard's order (a long name wraps inside its cell).
         '1 012 CĐCS',
         '1.000 653 65,3 % 2 Chưa đạt',

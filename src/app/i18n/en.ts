@@ -23,7 +23,7 @@ export const en: Messages = {
   sectors: { public: 'Public sector', private: 'Private sector', foreign: 'Foreign-invested enterprise' },
   dialogueKinds: {
     workplace: 'Periodic workplace dialogue',
-    districtCommittee: "Dialogue with the District People's Committee",
+    districtCommittee: "Dialogue with the commune or ward People's Committee (formerly the district's)",
     partyGovernmentLeaders: 'Meeting with Party / government leaders',
     workersConference: "Workers' conference",
     other: 'Other',

@@ -28,7 +28,9 @@ export const vi = {
   },
   dialogueKinds: {
     workplace: 'Đối thoại định kỳ tại nơi làm việc',
-    districtCommittee: 'Đối thoại với UBND huyện',
+    // The periodic dialogue of the 2021 plan (II.7) was with the district's People's Committee; since 1 July 2025
+    // the commune or ward holds it. Old reports keep the same kind.
+    districtCommittee: 'Đối thoại với UBND xã, phường (trước đây: huyện)',
     partyGovernmentLeaders: 'Tiếp xúc với lãnh đạo cấp ủy, chính quyền',
     workersConference: 'Hội nghị người lao động',
     other: 'Khác',

@@ -88,7 +88,7 @@ describe('the report written out from its figures', () => {
     const table = reportBody(report, fullProfile()).find((b): b is TableBlock => b.kind === 'table')!;
     expect(table.columns.map((c) => c.label)).toEqual(['TT', 'Ngày', 'Hình thức', 'Người chủ trì', 'Số người tham dự', 'Kiến nghị nêu ra', 'Đã giải quyết']);
     expect(table.rows).toEqual([
-      ['1', '03/02/2025', 'Đối thoại với UBND huyện', 'Chủ trì 2', '', '2', '1'],
+      ['1', '03/02/2025', 'Đối thoại với UBND xã, phường (trước đây: huyện)', 'Chủ trì 2', '', '2', '1'],
       ['2', '01/09/2025', 'Đối thoại định kỳ tại nơi làm việc', 'Giám đốc', '1.200', '10', '8'],
     ]);
     expect(table.totals).toEqual(['', 'Cộng', '', '', '1.200', '12', '9']);

@@ -19,7 +19,7 @@ describe('the superior’s summary report written from the period overview', () 
   });
 
   it('counts dialogue sessions by kind and lists every CĐCS in the table', () => {
-    expect(text).toContain('đã tổ chức 4 cuộc tiếp xúc, đối thoại, trong đó: đối thoại định kỳ tại nơi làm việc 2 cuộc; đối thoại với UBND huyện 1 cuộc; hội nghị người lao động 1 cuộc.');
+    expect(text).toContain('đã tổ chức 4 cuộc tiếp xúc, đối thoại, trong đó: đối thoại định kỳ tại nơi làm việc 2 cuộc; đối thoại với UBND xã, phường (trước đây: huyện) 1 cuộc; hội nghị người lao động 1 cuộc.');
     const table = blocks.find((b): b is TableBlock => b.kind === 'table')!;
     expect(table.rows.map((row) => row[1])).toEqual(['007', '012', '0031', '']);
     expect(table.rows[3]?.[7]).toBe('Chưa báo cáo');

@@ -43,7 +43,7 @@ describe('the period workbook', () => {
   it('has the summary, one line per CĐCS and the dialogue sessions, with Vietnamese names and headers', () => {
     expect(sheets.map((s) => s.sheet)).toEqual(['Tổng hợp', 'Các CĐCS', 'Đối thoại']);
     expect(sheet('Các CĐCS')[0]).toEqual(['Công đoàn cơ sở', 'Mã', 'Số CNVCLĐ', 'Số đoàn viên', 'Tỷ lệ tập hợp', 'Chỉ tiêu 80 %', 'Tình trạng báo cáo', 'Số buổi đối thoại']);
-    expect(sheet('Đối thoại')[0]).toEqual(['Mã', 'Công đoàn cơ sở', 'Tổng số cuộc', 'Đối thoại định kỳ tại nơi làm việc', 'Đối thoại với UBND huyện', 'Tiếp xúc với lãnh đạo cấp ủy, chính quyền', 'Hội nghị người lao động', 'Khác']);
+    expect(sheet('Đối thoại')[0]).toEqual(['Mã', 'Công đoàn cơ sở', 'Tổng số cuộc', 'Đối thoại định kỳ tại nơi làm việc', 'Đối thoại với UBND xã, phường (trước đây: huyện)', 'Tiếp xúc với lãnh đạo cấp ủy, chính quyền', 'Hội nghị người lao động', 'Khác']);
     expect(workbookFileName(2025, 'yearly')).toBe('bao-cao-cdcs-2025-yearly.xlsx');
   });
 
