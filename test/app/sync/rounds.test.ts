@@ -29,6 +29,11 @@ describe('reporting rounds on the device', () => {
     const text = refusalText(syncMessages('vi'), refusal, (path) => path);
     expect(text).toMatch(/^Kỳ báo cáo đã khoá ngày \d{2}\/12\/2026/);
     expect(text).toContain('mở lại kỳ báo cáo');
+    // Before enrolment the superior has no name yet; once known, the sentence names it.
+    expect(text).toContain('đề nghị công đoàn cấp trên mở lại');
+    expect(refusalText(syncMessages('vi'), refusal, (path) => path, 'Công đoàn xã Dương Minh Châu')).toContain(
+      'hãy đề nghị Công đoàn xã Dương Minh Châu mở lại kỳ báo cáo',
+    );
   });
 
   it('keeps the rounds of the last pull, and sends again a report set aside while its round was closed once it is reopened', async () => {

@@ -33,8 +33,8 @@ export const en: SyncMessages = {
       fields ? `The server refused it: errors in ${fields}. Fix them and it will be sent again.` : 'The server refused it: the report has errors. Fix them and it will be sent again.',
     period_taken: 'Your union already has another report for this period on the server (sent from another device). Continue on that one.',
     report_accepted: 'Your upper-level union accepted this report; it can no longer change.',
-    round_closed: (date) =>
-      `The reporting round was closed on ${date}: the server no longer takes this report. If it must be sent, ask your upper-level union to reopen the round for your union.`,
+    round_closed: (date, superior = 'your upper-level union') =>
+      `The reporting round was closed on ${date}: the server no longer takes this report. If it must be sent, ask ${superior} to reopen the round for your union.`,
     forbidden: 'This report belongs to another union on the server.',
     payload_too_large: 'The report is too large to send (over 256 KB). Shorten the notes.',
     other: (code) => `The server refused this report (code: ${code}). Edit it to try again, or tell your upper-level union.`,

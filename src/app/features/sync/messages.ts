@@ -42,8 +42,8 @@ const vi = {
     period_taken:
       'Công đoàn đã có một báo cáo khác cho kỳ này trên máy chủ (gửi từ máy khác). Hãy tiếp tục trên báo cáo đó.',
     report_accepted: 'Công đoàn cấp trên đã chấp nhận báo cáo này, nên không sửa được nữa.',
-    round_closed: (date: string) =>
-      `Kỳ báo cáo đã khoá ngày ${date}: máy chủ không nhận báo cáo này nữa. Nếu cần gửi, hãy đề nghị công đoàn cấp trên mở lại kỳ báo cáo cho công đoàn mình.`,
+    round_closed: (date: string, superior = 'công đoàn cấp trên') =>
+      `Kỳ báo cáo đã khoá ngày ${date}: máy chủ không nhận báo cáo này nữa. Nếu cần gửi, hãy đề nghị ${superior} mở lại kỳ báo cáo cho công đoàn mình.`,
     forbidden: 'Báo cáo này thuộc một công đoàn khác trên máy chủ.',
     payload_too_large: 'Báo cáo quá lớn để gửi (trên 256 KB). Hãy rút gọn phần ghi chú.',
     other: (code: string) => `Máy chủ không nhận báo cáo này (mã: ${code}). Sửa báo cáo để thử lại, hoặc báo công đoàn cấp trên.`,
@@ -105,7 +105,7 @@ export function refusalText(messages: SyncMessages, refusal: ApiError, fieldLabe
     }
     case 'round_closed': {
       const details = isRoundClosedDetails(refusal.details) ? refusal.details : null;
-      return messages.refusals.round_closed(details ? formatDate(details.closedAt) : '…');
+      return messages.refusals.round_closed(details ? formatDate(details.closedAt) : '…', superior);
     }
     case 'report_accepted':
       return superior ? messages.acceptedBy(superior) : messages.refusals.report_accepted;
