@@ -55,7 +55,7 @@ async function serverHolds(id: string, test: (document: ReportDocument) => boole
   await expect.poll(async () => {
     const document = await serverDocument(id);
     return document !== null && test(document);
-  }, { timeout: 60_000, interval: 100 }).toBe(true);
+  }, { timeout: 150_000, interval: 100 }).toBe(true);
   return (await serverDocument(id))!;
 }
 

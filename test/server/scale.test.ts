@@ -91,7 +91,7 @@ async function put(device: Device, document: ReportDocument, base: string | null
     }
     await createStaff(context, CONSOLE, province.id, { username: 'duyet.dua', password: 'mot-mat-khau-dai', role: 'reviewer' });
     reviewer = { authorization: `Bearer ${(await login(context, { username: 'duyet.dua', password: 'mot-mat-khau-dai' })).token}`, 'content-type': 'application/json' };
-  }, 120_000);
+  });
 
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
@@ -195,5 +195,5 @@ async function put(device: Device, document: ReportDocument, base: string | null
     expect([first?.status, second?.status]).toEqual([200, 200]);
     expect(first?.report?.revision).toBe(second?.report?.revision);
     expect((await opened.store.listRevisions(union.reportId)).length).toBe(current.revision + 1);
-  }, 120_000);
+  });
 });

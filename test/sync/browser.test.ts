@@ -36,7 +36,7 @@ document.body.dataset.ready = 'yes';
   await build({ root: dir, configFile: false, logLevel: 'silent', build: { outDir: join(dir, 'dist'), target: 'es2020' } });
   server = await startTestServer({ distDir: join(dir, 'dist') });
   browser = await launchBrowser();
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -124,5 +124,5 @@ describe('sync in Chromium', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  });
 });
