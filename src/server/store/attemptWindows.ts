@@ -1,0 +1,122 @@
+/**
+ * Rate-limit windows in the database, so that every server process on one PostgreSQL counts the same
+ * guesses and the same pushes (docs/decisions/0004-hardening-behind-a-proxy.md, "Several processes").
+ * Kept apart from store.ts: these take the store's Kysely instance and run their own statements.
+ *
+ * - A window (`attempt_windows`) per key: when it ends and what it counted (failed guesses, or pushes).
+ * - A guess being evaluated is a row of its own (`attempt_slots`), not a counter: a process that dies
+ *   holding slots leaves rows that stop counting once they are older than any request can live, instead
+ *   of a counter that stays too high.
+ *
+ * Taking a slot is atomic per key across processes: the window's row is upserted first, which locks it
+ * on PostgreSQL until the transaction ends (and SQLite has one writer at a time), so the slots counted
+ * next cannot change under it. Timestamps are the caller's clock (the app's, which tests move), as ISO
+ * text like every other timestamp in the schema.
+ */
+import { createHash } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './schema';
+
+/**
+ * A slot older than this belongs to a request that cannot still be running: a request must arrive
+ * whole within 60 s (DEFAULT_TIMEOUTS.requestMs), and a guess's own work (an scrypt, a few queries)
+ * takes well under a second; the margin covers a stalled machine. Ignoring a live slot would let one
+ * extra guess through; ignoring a dead one later only makes a key wait longer after a crash.
+ */
+export const SLOT_LIFETIME_MS = 90_000;
+
+export type SlotOutcome = { kind: 'taken' } | { kind: 'busy' } | { kind: 'exhausted'; windowEndsAt: Date };
+
+/**
+ * Keys come partly from the client (the account a sign-in names, up to the body limit): a long one is
+ * stored as its digest, so no key outgrows an index entry (PostgreSQL refuses btree rows over ~2.7 KB).
+ */
+export function storedKey(key: string): string {
+  return key.length <= 200 ? key : `${key.slice(0, key.indexOf(':') + 1)}sha256:${createHash('sha256').update(key).digest('base64url')}`;
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/**
+ * Takes slot `slotId` for `key` when the window's failures plus the slots in flight are below `limit`;
+ * otherwise says whether the key is only busy (a slot may free) or exhausted until the window ends.
+ */
+export async function takeAttemptSlot(
+  db: Kysely<Database>,
+  request: { key: string; slotId: string; limit: number; windowMs: number; now: number },
+): Promise<SlotOutcome> {
+  const { slotId, limit, windowMs, now } = request;
+  const key = storedKey(request.key);
+  const nowIso = iso(now);
+  // A key that guessed too much is refused with a read only: a guesser hammering it writes nothing.
+  const current = await db.selectFrom('attempt_windows').select(['window_ends_at', 'counted']).where('key', '=', key).executeTakeFirst();
+  if (current && current.window_ends_at > nowIso && Number(current.counted) >= limit) return { kind: 'exhausted', windowEndsAt: new Date(current.window_ends_at) };
+
+  return db.transaction().execute(async (trx) => {
+    const window = await trx
+      .insertInto('attempt_windows')
+      .values({ key, window_ends_at: iso(now + windowMs), counted: 0 })
+      .onConflict((conflict) =>
+        conflict.column('key').doUpdateSet({
+          // A window past its end starts again now; the slots in flight are not the window's and stay.
+          window_ends_at: sql`case when attempt_windows.window_ends_at <= ${nowIso} then ${iso(now + windowMs)} else attempt_windows.window_ends_at end`,
+          counted: sql`case when attempt_windows.window_ends_at <= ${nowIso} then 0 else attempt_windows.counted end`,
+        }),
+      )
+      .returning(['window_ends_at', 'counted'])
+      .executeTakeFirstOrThrow();
+    const failures = Number(window.counted);
+    if (failures >= limit) return { kind: 'exhausted', windowEndsAt: new Date(window.window_ends_at) };
+    // Under the window's lock: the count and the insert are one statement, the count sees every slot committed before the lock was ours.
+    const inserted = await sql`
+      insert into attempt_slots (id, key, started_at)
+      select ${slotId}, ${key}, ${nowIso}
+      where (select count(*) from attempt_slots where key = ${key} and started_at > ${iso(now - SLOT_LIFETIME_MS)}) < ${limit - failures}`.execute(trx);
+    return Number(inserted.numAffectedRows ?? 0) === 1 ? { kind: 'taken' } : { kind: 'busy' };
+  });
+}
+
+/** Gives slot `slotId` back; a failure is counted in `key`'s window current at `now` first, so nobody sees the slot gone and the failure not yet there. */
+export async function endAttemptSlot(
+  db: Kysely<Database>,
+  request: { key: string; slotId: string; failed: boolean; windowMs: number; now: number },
+): Promise<void> {
+  const { slotId, failed, windowMs, now } = request;
+  const key = storedKey(request.key);
+  if (!failed) {
+    await db.deleteFrom('attempt_slots').where('id', '=', slotId).execute();
+    return;
+  }
+  // One transaction: one commit on SQLite (joining the pending group), and the window's lock on
+  // PostgreSQL covers the slot's removal, so a guess taking a slot sees both changes or neither.
+  await db.transaction().execute(async (trx) => {
+    await countInWindow(trx, key, windowMs, now);
+    await trx.deleteFrom('attempt_slots').where('id', '=', slotId).execute();
+  });
+}
+
+/** Adds one to `key`'s fixed window (a new one if it has ended) and says what it holds now: one statement, atomic on both stores. */
+export async function countInWindow(db: Kysely<Database>, anyKey: string, windowMs: number, now: number): Promise<{ counted: number; windowEndsAt: Date }> {
+  const key = storedKey(anyKey);
+  const nowIso = iso(now);
+  const row = await db
+    .insertInto('attempt_windows')
+    .values({ key, window_ends_at: iso(now + windowMs), counted: 1 })
+    .onConflict((conflict) =>
+      conflict.column('key').doUpdateSet({
+        window_ends_at: sql`case when attempt_windows.window_ends_at <= ${nowIso} then ${iso(now + windowMs)} else attempt_windows.window_ends_at end`,
+        counted: sql`case when attempt_windows.window_ends_at <= ${nowIso} then 1 else attempt_windows.counted + 1 end`,
+      }),
+    )
+    .returning(['window_ends_at', 'counted'])
+    .executeTakeFirstOrThrow();
+  return { counted: Number(row.counted), windowEndsAt: new Date(row.window_ends_at) };
+}
+
+/** The maintenance job's part: windows that have ended and slots no request can still hold. */
+export async function deleteEndedWindows(db: Kysely<Database>, now: number): Promise<void> {
+  await db.deleteFrom('attempt_windows').where('window_ends_at', '<=', iso(now)).execute();
+  await db.deleteFrom('attempt_slots').where('started_at', '<', iso(now - SLOT_LIFETIME_MS)).execute();
+}
