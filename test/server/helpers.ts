@@ -142,6 +142,8 @@ export interface StartTestServerOptions {
   logger?: BuildAppOptions['logger'];
   trustProxy?: BuildAppOptions['trustProxy'];
   timeouts?: BuildAppOptions['timeouts'];
+  /** Where the rate limits count (default: as the server decides for the store). */
+  limitCounts?: BuildAppOptions['limitCounts'];
 }
 
 const GENEROUS_LIMITS: RateLimits = {
@@ -168,6 +170,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
     logger: options.logger ?? false,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.limitCounts ? { limitCounts: options.limitCounts } : {}),
   });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
