@@ -82,12 +82,12 @@ for (const { kind, available } of STORE_KINDS) {
 
     it('counts fifty pushes at once exactly, each told its own count, and starts a new window after the end', async () => {
       await stores();
-      const dbs = opened.map((test) => test.store.db);
+      const handles = opened.map((test) => test.store);
       const key = `push:${randomUUID()}`;
-      const counts = await Promise.all(Array.from({ length: 50 }, (_, i) => countInWindow(dbs[i % dbs.length]!, key, 60_000, T0 + i)));
+      const counts = await Promise.all(Array.from({ length: 50 }, (_, i) => countInWindow(handles[i % handles.length]!, key, 60_000, T0 + i)));
       expect(counts.map((c) => c.counted).sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
       expect(new Set(counts.map((c) => c.windowEndsAt.getTime()))).toEqual(new Set([T0 + 60_000]));
-      expect(await countInWindow(dbs[0]!, key, 60_000, T0 + 60_000)).toEqual({ counted: 1, windowEndsAt: new Date(T0 + 120_000) });
+      expect(await countInWindow(handles[0]!, key, 60_000, T0 + 60_000)).toEqual({ counted: 1, windowEndsAt: new Date(T0 + 120_000) });
     });
 
     it('forgets ended windows and dead slots in the maintenance job, and keeps what still counts', async () => {

@@ -119,8 +119,8 @@ for (const { kind, available } of STORE_KINDS) {
       expect((await opened.store.migrate()).applied).toContain('0011_attempt_windows');
       expect(await opened.store.findUnion('u-1')).toMatchObject({ name: 'CĐCS Công ty Dệt', superiorId: 'n-1' });
       const now = Date.parse('2026-01-01T00:00:00.000Z');
-      await countInWindow(opened.store.db, 'push:d-1', 60_000, now);
-      expect(await countInWindow(opened.store.db, 'push:d-1', 60_000, now + 1)).toEqual({ counted: 2, windowEndsAt: new Date(now + 60_000) });
+      await countInWindow(opened.store, 'push:d-1', 60_000, now);
+      expect(await countInWindow(opened.store, 'push:d-1', 60_000, now + 1)).toEqual({ counted: 2, windowEndsAt: new Date(now + 60_000) });
     });
 
     it('counts the dialogue sessions of every report written before 0005 by kind, and the overview sums them', async () => {

@@ -34,17 +34,17 @@ export interface AttemptStore {
 
 /** Slots in the database (src/server/store/attemptWindows.ts): every process on it counts the same guesses. */
 export class DatabaseAttemptStore implements AttemptStore {
-  constructor(private readonly store: Pick<Store, 'db'>) {}
+  constructor(private readonly store: Pick<Store, 'db' | 'kind'>) {}
 
   async reserve(key: string, rule: AttemptRule, now: number): Promise<Reservation> {
     const slot = randomUUID();
-    const outcome = await takeAttemptSlot(this.store.db, { key, slotId: slot, limit: rule.limit, windowMs: rule.windowMs, now });
+    const outcome = await takeAttemptSlot(this.store, { key, slotId: slot, limit: rule.limit, windowMs: rule.windowMs, now });
     if (outcome.kind === 'exhausted') return { kind: 'exhausted', retryAfterMs: outcome.windowEndsAt.getTime() - now };
     return outcome.kind === 'taken' ? { kind: 'taken', slot } : outcome;
   }
 
   async release(key: string, slot: string, failed: boolean, rule: AttemptRule, now: number): Promise<void> {
-    await endAttemptSlot(this.store.db, { key, slotId: slot, failed, windowMs: rule.windowMs, now });
+    await endAttemptSlot(this.store, { key, slotId: slot, failed, windowMs: rule.windowMs, now });
   }
 }
 

@@ -24,11 +24,11 @@ export interface PushRule {
  * the milliseconds left. Here that is one upsert on the shared `attempt_windows` table, with the app's
  * clock. `read` (only for `{ increment: false }`, which we never call) is not offered.
  */
-export function databasePushStore(store: Pick<Store, 'db'>, now: () => number): FastifyRateLimitStoreCtor {
+export function databasePushStore(store: Pick<Store, 'db' | 'kind'>, now: () => number): FastifyRateLimitStoreCtor {
   class DatabasePushStore implements FastifyRateLimitStore {
     incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
       const at = now();
-      countInWindow(store.db, key, timeWindow, at).then(
+      countInWindow(store, key, timeWindow, at).then(
         ({ counted, windowEndsAt }) => callback(null, { current: counted, ttl: Math.max(0, windowEndsAt.getTime() - at) }),
         (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
       );

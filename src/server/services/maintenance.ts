@@ -8,5 +8,5 @@ export const IDEMPOTENCY_DAYS = 30;
 export async function forgetExpired(context: ServiceContext): Promise<void> {
   const before = new Date(context.now().getTime() - IDEMPOTENCY_DAYS * 86_400_000).toISOString();
   await context.store.write((tx) => tx.deleteExpired(before, isoNow(context)));
-  await deleteEndedWindows(context.store.db, context.now().getTime());
+  await deleteEndedWindows(context.store, context.now().getTime());
 }

@@ -14,8 +14,30 @@
  * text like every other timestamp in the schema.
  */
 import { createHash } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
+import { withHints } from './queryHints';
 import type { Database } from './schema';
+import type { Store } from './store';
+
+/** What these functions need of the store: its Kysely instance, and which database it is. */
+type LimitStore = Pick<Store, 'db' | 'kind'>;
+
+/**
+ * A rate-limit write in its own transaction. On PostgreSQL it does not wait for the WAL to reach the
+ * disk (`synchronous_commit = off`, for this transaction only): it is atomic and seen by every process
+ * at once as usual, and a crash of the database may forget the last fraction of a second of counts,
+ * which costs nothing that matters; waiting for the disk cost 7 ms a write here (bench/rate-limits.ts).
+ * The setting goes out with the transaction's first statement (deferrable: its answer is never read).
+ * SQLite's writes join the pending group commit; its durability is the connection's (FULL).
+ */
+const SYNCHRONOUS_COMMIT_OFF = CompiledQuery.raw('set local synchronous_commit = off');
+
+async function limitWrite<T>(store: LimitStore, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return store.db.transaction().execute(async (trx) => {
+    if (store.kind === 'postgres') await trx.executeQuery(withHints({ ...SYNCHRONOUS_COMMIT_OFF }, { deferrable: true }));
+    return work(trx);
+  });
+}
 
 /**
  * A slot older than this belongs to a request that cannot still be running: a request must arrive
@@ -44,17 +66,17 @@ function iso(ms: number): string {
  * otherwise says whether the key is only busy (a slot may free) or exhausted until the window ends.
  */
 export async function takeAttemptSlot(
-  db: Kysely<Database>,
+  store: LimitStore,
   request: { key: string; slotId: string; limit: number; windowMs: number; now: number },
 ): Promise<SlotOutcome> {
   const { slotId, limit, windowMs, now } = request;
   const key = storedKey(request.key);
   const nowIso = iso(now);
   // A key that guessed too much is refused with a read only: a guesser hammering it writes nothing.
-  const current = await db.selectFrom('attempt_windows').select(['window_ends_at', 'counted']).where('key', '=', key).executeTakeFirst();
+  const current = await store.db.selectFrom('attempt_windows').select(['window_ends_at', 'counted']).where('key', '=', key).executeTakeFirst();
   if (current && current.window_ends_at > nowIso && Number(current.counted) >= limit) return { kind: 'exhausted', windowEndsAt: new Date(current.window_ends_at) };
 
-  return db.transaction().execute(async (trx) => {
+  return limitWrite(store, async (trx) => {
     const window = await trx
       .insertInto('attempt_windows')
       .values({ key, window_ends_at: iso(now + windowMs), counted: 0 })
@@ -80,26 +102,26 @@ export async function takeAttemptSlot(
 
 /** Gives slot `slotId` back; a failure is counted in `key`'s window current at `now` first, so nobody sees the slot gone and the failure not yet there. */
 export async function endAttemptSlot(
-  db: Kysely<Database>,
+  store: LimitStore,
   request: { key: string; slotId: string; failed: boolean; windowMs: number; now: number },
 ): Promise<void> {
   const { slotId, failed, windowMs, now } = request;
   const key = storedKey(request.key);
-  if (!failed) {
-    await db.deleteFrom('attempt_slots').where('id', '=', slotId).execute();
-    return;
-  }
-  // One transaction: one commit on SQLite (joining the pending group), and the window's lock on
-  // PostgreSQL covers the slot's removal, so a guess taking a slot sees both changes or neither.
-  await db.transaction().execute(async (trx) => {
-    await countInWindow(trx, key, windowMs, now);
-    await trx.deleteFrom('attempt_slots').where('id', '=', slotId).execute();
+  // One transaction: one commit, and on PostgreSQL the window's lock covers the slot's removal, so a
+  // guess taking a slot sees both changes or neither.
+  await limitWrite(store, async (trx) => {
+    if (failed) await addOne(trx, key, windowMs, now);
+    // Its answer is never read: on PostgreSQL it travels with the commit.
+    await trx.executeQuery(withHints({ ...trx.deleteFrom('attempt_slots').where('id', '=', slotId).compile() }, { deferrable: true }));
   });
 }
 
-/** Adds one to `key`'s fixed window (a new one if it has ended) and says what it holds now: one statement, atomic on both stores. */
-export async function countInWindow(db: Kysely<Database>, anyKey: string, windowMs: number, now: number): Promise<{ counted: number; windowEndsAt: Date }> {
-  const key = storedKey(anyKey);
+/** Adds one to `key`'s fixed window (a new one if it has ended) and says what it holds now: one upsert, atomic on both stores. */
+export async function countInWindow(store: LimitStore, key: string, windowMs: number, now: number): Promise<{ counted: number; windowEndsAt: Date }> {
+  return limitWrite(store, (trx) => addOne(trx, storedKey(key), windowMs, now));
+}
+
+async function addOne(db: Kysely<Database>, key: string, windowMs: number, now: number): Promise<{ counted: number; windowEndsAt: Date }> {
   const nowIso = iso(now);
   const row = await db
     .insertInto('attempt_windows')
@@ -116,7 +138,7 @@ export async function countInWindow(db: Kysely<Database>, anyKey: string, window
 }
 
 /** The maintenance job's part: windows that have ended and slots no request can still hold. */
-export async function deleteEndedWindows(db: Kysely<Database>, now: number): Promise<void> {
+export async function deleteEndedWindows({ db }: LimitStore, now: number): Promise<void> {
   await db.deleteFrom('attempt_windows').where('window_ends_at', '<=', iso(now)).execute();
   await db.deleteFrom('attempt_slots').where('started_at', '<', iso(now - SLOT_LIFETIME_MS)).execute();
 }
