@@ -50,11 +50,13 @@ export const SLOT_LIFETIME_MS = 90_000;
 export type SlotOutcome = { kind: 'taken' } | { kind: 'busy' } | { kind: 'exhausted'; windowEndsAt: Date };
 
 /**
- * Keys come partly from the client (the account a sign-in names, up to the body limit): a long one is
- * stored as its digest, so no key outgrows an index entry (PostgreSQL refuses btree rows over ~2.7 KB).
+ * Keys come partly from the client (the account a sign-in names, up to the body limit): a long one, or
+ * one holding NUL (which PostgreSQL text cannot store), is stored as its digest, so no key outgrows an
+ * index entry (PostgreSQL refuses btree rows over ~2.7 KB) or makes the write fail.
  */
 export function storedKey(key: string): string {
-  return key.length <= 200 ? key : `${key.slice(0, key.indexOf(':') + 1)}sha256:${createHash('sha256').update(key).digest('base64url')}`;
+  if (key.length <= 200 && !key.includes('\u0000')) return key;
+  return `${key.slice(0, key.indexOf(':') + 1)}sha256:${createHash('sha256').update(key).digest('base64url')}`;
 }
 
 function iso(ms: number): string {
