@@ -4,7 +4,8 @@ import { MAX_REPORT_BODY_BYTES } from '../domain/sync';
 import { registerApiCompression } from './http/compression';
 import { answerClientError, installErrorHandler, sendApiError } from './http/errors';
 import { DEFAULT_PRESSURE_LIMITS, type PressureLimits, registerLoadShedding } from './http/loadShedding';
-import { registerPushLimits } from './http/pushLimits';
+import { DatabaseAttemptStore, MemoryAttemptStore } from './http/attemptLimits';
+import { databasePushStore, registerPushLimits } from './http/pushLimits';
 import { DEFAULT_RATE_LIMITS, type RateLimits, registerRoutes } from './http/routes';
 import { registerHeaders, registerWeb } from './http/web';
 import type { ServiceContext } from './services/context';
@@ -23,6 +24,11 @@ export interface BuildAppOptions {
   timeouts?: Partial<ConnectionTimeouts>;
   /** When requests are shed with 503 (http/loadShedding.ts); tests lower the threshold. */
   pressure?: Partial<PressureLimits>;
+  /**
+   * Where the rate limits count: `database` on PostgreSQL (several processes may serve it and must
+   * count together), `memory` on SQLite (one process; docs/decisions/0004-hardening-behind-a-proxy.md).
+   */
+  limitCounts?: 'memory' | 'database';
 }
 
 /** How long a connection may take at each stage (docs/decisions/0004-hardening-behind-a-proxy.md). */
@@ -75,8 +81,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerHeaders(app);
   await registerLoadShedding(app, { ...DEFAULT_PRESSURE_LIMITS, ...options.pressure });
   await registerApiCompression(app);
-  await registerPushLimits(app);
-  registerRoutes(app, context, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
+  const shared = (options.limitCounts ?? (options.store.kind === 'postgres' ? 'database' : 'memory')) === 'database';
+  await registerPushLimits(app, shared ? databasePushStore(options.store, () => context.now().getTime()) : undefined);
+  registerRoutes(app, context, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, shared ? new DatabaseAttemptStore(options.store) : new MemoryAttemptStore());
   await registerWeb(app, options.distDir ?? null);
   return app;
 }

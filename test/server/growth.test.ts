@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError, PutReportResponse } from '../../src/domain/sync';
 import { KEPT_DRAFT_REVISIONS } from '../../src/server/services/reports';
-import { announcePostgresSkip, pushHeaders, sampleReport, startTestServer, STORE_KINDS, type EnrolledDevice, type TestServer } from './helpers';
+import { announcePostgresSkip, pushHeaders, sampleReport, startTestServer, type StartTestServerOptions, STORE_KINDS, TEST_DATABASE_URL, type EnrolledDevice, type TestServer } from './helpers';
 import type { ReportDocument } from '../../src/domain/report';
 
 announcePostgresSkip();
@@ -63,30 +63,39 @@ for (const { kind, available } of STORE_KINDS) {
   });
 }
 
-describe('pushes per device', () => {
-  it('answers a device that pushes faster than any officer with 429 and Retry-After, and leaves other devices alone', async () => {
-    server = await startTestServer({ rateLimits: { push: { limit: 5, windowMs: 60_000 } } });
-    const fast = await server.enrolDevice();
-    const other = await server.enrolDevice();
-    const report = sampleReport();
-    let revision: string | undefined;
-    const statuses: number[] = [];
-    for (let n = 1; n <= 7; n++) {
-      const answer = await push(server, fast, { ...report, proposals: { text: `Lần ${n}` } }, revision);
-      statuses.push(answer.status);
-      if (answer.ok) revision = ((await answer.json()) as PutReportResponse).report.revision;
-      else {
-        const retryAfter = Number(answer.headers.get('retry-after'));
-        expect(retryAfter).toBeGreaterThan(0);
-        expect(retryAfter).toBeLessThanOrEqual(60);
-        expect(await answer.json()).toMatchObject({ error: 'rate_limited', details: { retryAfterSeconds: retryAfter } });
+/** The plugin's own store in memory (SQLite's one process), ours in the database on both stores (PostgreSQL's default). */
+const PUSH_COUNTS: { name: string; options: StartTestServerOptions; available: boolean }[] = [
+  { name: 'in memory', options: { store: 'sqlite', limitCounts: 'memory' }, available: true },
+  { name: 'in SQLite', options: { store: 'sqlite', limitCounts: 'database' }, available: true },
+  { name: 'in PostgreSQL', options: { store: 'postgres' }, available: Boolean(TEST_DATABASE_URL) },
+];
+
+for (const { name, options, available } of PUSH_COUNTS) {
+  (available ? describe : describe.skip)(`pushes per device (${name})`, () => {
+    it('answers a device that pushes faster than any officer with 429 and Retry-After, and leaves other devices alone', async () => {
+      server = await startTestServer({ ...options, rateLimits: { push: { limit: 5, windowMs: 60_000 } } });
+      const fast = await server.enrolDevice();
+      const other = await server.enrolDevice();
+      const report = sampleReport();
+      let revision: string | undefined;
+      const statuses: number[] = [];
+      for (let n = 1; n <= 7; n++) {
+        const answer = await push(server, fast, { ...report, proposals: { text: `Lần ${n}` } }, revision);
+        statuses.push(answer.status);
+        if (answer.ok) revision = ((await answer.json()) as PutReportResponse).report.revision;
+        else {
+          const retryAfter = Number(answer.headers.get('retry-after'));
+          expect(retryAfter).toBeGreaterThan(0);
+          expect(retryAfter).toBeLessThanOrEqual(60);
+          expect(await answer.json()).toMatchObject({ error: 'rate_limited', details: { retryAfterSeconds: retryAfter } });
+        }
       }
-    }
-    expect(statuses).toEqual([201, 200, 200, 200, 200, 429, 429]);
-    expect(await server.store.listRevisions(report.id)).toHaveLength(5);
-    expect((await push(server, other, sampleReport())).status).toBe(201);
-    // A push answer carries no rate-limit headers: a pull that finds nothing costs few bytes.
-    const plain = await push(server, other, sampleReport({ period: { year: 2024, kind: 'yearly' } }));
-    expect(plain.headers.get('x-ratelimit-limit')).toBeNull();
+      expect(statuses).toEqual([201, 200, 200, 200, 200, 429, 429]);
+      expect(await server.store.listRevisions(report.id)).toHaveLength(5);
+      expect((await push(server, other, sampleReport())).status).toBe(201);
+      // A push answer carries no rate-limit headers: a pull that finds nothing costs few bytes.
+      const plain = await push(server, other, sampleReport({ period: { year: 2024, kind: 'yearly' } }));
+      expect(plain.headers.get('x-ratelimit-limit')).toBeNull();
+    });
   });
-});
+}

@@ -143,6 +143,8 @@ export interface StartTestServerOptions {
   trustProxy?: BuildAppOptions['trustProxy'];
   timeouts?: BuildAppOptions['timeouts'];
   pressure?: BuildAppOptions['pressure'];
+  /** Where the rate limits count (default: as the server decides for the store). */
+  limitCounts?: BuildAppOptions['limitCounts'];
 }
 
 const GENEROUS_LIMITS: RateLimits = {
@@ -170,6 +172,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.pressure ? { pressure: options.pressure } : {}),
+    ...(options.limitCounts ? { limitCounts: options.limitCounts } : {}),
   });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isUniqueViolation } from '../../src/server/store/errors';
+import { countInWindow } from '../../src/server/store/attemptWindows';
 import { migrations } from '../../src/server/store/migrations';
 import { announcePostgresSkip, openTestStore, STORE_KINDS, type TestStore } from './helpers';
 
@@ -34,6 +35,8 @@ for (const { kind, available } of STORE_KINDS) {
           'reports',
           'report_revisions',
           'idempotency',
+          'attempt_windows',
+          'attempt_slots',
         ]),
       );
     });
@@ -104,6 +107,20 @@ for (const { kind, available } of STORE_KINDS) {
       expect(isUniqueViolation(refused)).toBe(true);
       const count = await sql<{ n: number }>`select count(*) as n from reports`.execute(opened.store.db);
       expect(Number(count.rows[0]?.n)).toBe(1);
+    });
+
+    it('adds the rate-limit windows to a database written by 0010, keeping its data, and they count at once', async () => {
+      opened = await openTestStore(kind, { migrate: false });
+      await opened.store.migrate({ to: '0010_review_decisions' });
+      await opened.store.write(async (tx) => {
+        await tx.insertNode({ id: 'n-1', kind: 'province', name: 'LĐLĐ tỉnh', shortName: '', code: null, parentId: null, path: '/n-1/', createdAt: '2025-01-01T00:00:00.000Z' });
+        await tx.insertUnion({ id: 'u-1', name: 'CĐCS Công ty Dệt', createdAt: '2025-01-01T00:00:00.000Z', superiorId: 'n-1' });
+      });
+      expect((await opened.store.migrate()).applied).toContain('0011_attempt_windows');
+      expect(await opened.store.findUnion('u-1')).toMatchObject({ name: 'CĐCS Công ty Dệt', superiorId: 'n-1' });
+      const now = Date.parse('2026-01-01T00:00:00.000Z');
+      await countInWindow(opened.store, 'push:d-1', 60_000, now);
+      expect(await countInWindow(opened.store, 'push:d-1', 60_000, now + 1)).toEqual({ counted: 2, windowEndsAt: new Date(now + 60_000) });
     });
 
     it('counts the dialogue sessions of every report written before 0005 by kind, and the overview sums them', async () => {

@@ -7,7 +7,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../src/domain/sync';
 import { parseTrustProxy, readEnv } from '../../src/server/env';
-import { startTestServer, type TestServer } from './helpers';
+import { announcePostgresSkip, startTestServer, type StartTestServerOptions, type TestServer, TEST_DATABASE_URL } from './helpers';
+
+announcePostgresSkip();
+
+/** Where the limits count: in memory (SQLite's one process), or in the database on both stores (PostgreSQL's default). */
+const COUNTS: { name: string; options: StartTestServerOptions; available: boolean }[] = [
+  { name: 'in memory', options: { store: 'sqlite', limitCounts: 'memory' }, available: true },
+  { name: 'in SQLite', options: { store: 'sqlite', limitCounts: 'database' }, available: true },
+  { name: 'in PostgreSQL', options: { store: 'postgres' }, available: Boolean(TEST_DATABASE_URL) },
+];
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -30,38 +39,50 @@ function forwardedFor(clientAddress: string, clientWrote = `198.51.100.${Math.fl
   return { 'x-forwarded-for': `${clientWrote}, ${clientAddress}` };
 }
 
-describe('rate limits count failures, never successes', () => {
-  it('lets fifteen phones of a training session enrol from one address at the same moment', async () => {
-    server = await startTestServer({ rateLimits: { enrol: { limit: 3, windowMs: 60_000 } } });
-    const codes = await Promise.all(Array.from({ length: 15 }, (_, i) => server!.createUnionWithCode({ name: `CĐCS tập huấn ${i + 1}` })));
-    const answers = await Promise.all(codes.map(({ code }, i) => enrol(server!, code, `Máy ${i + 1}`)));
-    expect(answers.map((answer) => answer.status)).toEqual(Array(15).fill(201));
-  });
+for (const { name, options, available } of COUNTS) {
+  (available ? describe : describe.skip)(`rate limits count failures, never successes (${name})`, () => {
+    it('lets fifteen phones of a training session enrol from one address at the same moment', async () => {
+      server = await startTestServer({ ...options, rateLimits: { enrol: { limit: 3, windowMs: 60_000 } } });
+      const codes = await Promise.all(Array.from({ length: 15 }, (_, i) => server!.createUnionWithCode({ name: `CĐCS tập huấn ${i + 1}` })));
+      const answers = await Promise.all(codes.map(({ code }, i) => enrol(server!, code, `Máy ${i + 1}`)));
+      expect(answers.map((answer) => answer.status)).toEqual(Array(15).fill(201));
+    });
 
-  it('evaluates no more wrong guesses than the limit when twenty arrive at once, then refuses even a right code', async () => {
-    server = await startTestServer({ rateLimits: { enrol: { limit: 3, windowMs: 60_000 } } });
-    const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => enrol(server!, `ZZZZ-ZZ${String(i).padStart(2, '2')}`, 'đoán mò')));
-    const statuses = guesses.map((answer) => answer.status).sort();
-    expect(statuses).toEqual([...Array(3).fill(400), ...Array(17).fill(429)]);
-    const limited = guesses.find((answer) => answer.status === 429)!;
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await limited.json()) as ApiError).error).toBe('rate_limited');
+    it('evaluates no more wrong guesses than the limit when twenty arrive at once, then refuses even a right code', async () => {
+      server = await startTestServer({ ...options, rateLimits: { enrol: { limit: 3, windowMs: 60_000 } } });
+      const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => enrol(server!, `ZZZZ-ZZ${String(i).padStart(2, '2')}`, 'đoán mò')));
+      const statuses = guesses.map((answer) => answer.status).sort();
+      expect(statuses).toEqual([...Array(3).fill(400), ...Array(17).fill(429)]);
+      const limited = guesses.find((answer) => answer.status === 429)!;
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await limited.json()) as ApiError).error).toBe('rate_limited');
 
-    const { code } = await server.createUnionWithCode();
-    expect((await enrol(server, code, 'Máy đến sau')).status).toBe(429);
-    server.advanceClock(61_000);
-    expect((await enrol(server, code, 'Máy đến sau')).status).toBe(201);
-  });
+      const { code } = await server.createUnionWithCode();
+      expect((await enrol(server, code, 'Máy đến sau')).status).toBe(429);
+      server.advanceClock(61_000);
+      expect((await enrol(server, code, 'Máy đến sau')).status).toBe(201);
+    });
 
-  it('lets a staff member sign in many times at once, but not guess past the limit', async () => {
-    server = await startTestServer({ rateLimits: { login: { limit: 2, windowMs: 60_000 } } });
-    const { username, password } = await server.staffSession();
-    const together = await Promise.all(Array.from({ length: 6 }, () => login(server!, username, password)));
-    expect(together.map((answer) => answer.status)).toEqual(Array(6).fill(200));
-    const wrong = [(await login(server, username, 'sai mật khẩu 1')).status, (await login(server, username, 'sai mật khẩu 2')).status];
-    expect([...wrong, (await login(server, username, password)).status]).toEqual([401, 401, 429]);
+    it('lets a staff member sign in many times at once, but not guess past the limit', async () => {
+      server = await startTestServer({ ...options, rateLimits: { login: { limit: 2, windowMs: 60_000 } } });
+      const { username, password } = await server.staffSession();
+      const together = await Promise.all(Array.from({ length: 6 }, () => login(server!, username, password)));
+      expect(together.map((answer) => answer.status)).toEqual(Array(6).fill(200));
+      const wrong = [(await login(server, username, 'sai mật khẩu 1')).status, (await login(server, username, 'sai mật khẩu 2')).status];
+      expect([...wrong, (await login(server, username, password)).status]).toEqual([401, 401, 429]);
+    });
+
+    it('counts a sign-in that names a 20 000-character account, or one with NUL in it, like any other (the key is stored as its digest)', async () => {
+      server = await startTestServer({ ...options, rateLimits: { loginAccount: { limit: 1, windowMs: 60_000 } } });
+      for (const account of ['đ'.repeat(20_000), 'lan\u0000admin']) {
+        const answers = [(await login(server, account, 'đoán 1')).status, (await login(server, account, 'đoán 2')).status];
+        expect(answers[0]).toBeLessThan(500);
+        expect(answers[0]).not.toBe(429);
+        expect(answers[1]).toBe(429);
+      }
+    });
   });
-});
+}
 
 describe('behind a reverse proxy', () => {
   it('keys the limit on the address the proxy saw, not on what the client wrote in X-Forwarded-For', async () => {

@@ -6,9 +6,8 @@
  * a hole, and a device that follows the change feed through both processes sees every report's
  * final state, in order (change_seq is taken under the union's row lock, so commit order is cursor order).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/domain/report';
 import type { StaffReportView } from '../../src/domain/staff';
@@ -17,30 +16,9 @@ import { enrol, issueEnrolmentCode } from '../../src/server/services/devices';
 import { createRootNode, createUnion } from '../../src/server/services/organisation';
 import { CONSOLE, createStaff, login } from '../../src/server/services/staff';
 import { announcePostgresSkip, openTestStore, readyReport, TEST_DATABASE_URL, type TestStore } from './helpers';
+import { schemaUrl, startServerProcess, stopServerProcesses } from './processes';
 
 announcePostgresSkip();
-
-const ROOT = join(import.meta.dirname, '..', '..');
-
-function startProcess(databaseUrl: string): { child: ChildProcess; url: Promise<string> } {
-  const { TEST_DATABASE_URL: _ignored, ...parentEnv } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: ROOT,
-    env: { ...parentEnv, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', DIST_DIR: join(ROOT, 'no-dist-here'), LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+?)["\s]/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
-  return { child, url };
-}
 
 interface Device {
   token: string;
@@ -73,11 +51,7 @@ async function put(device: Device, document: ReportDocument, base: string | null
     opened = await openTestStore('postgres');
     const context = { store: opened.store, now: () => new Date() };
     const province = await createRootNode(context, { kind: 'province', name: 'Liên đoàn Lao động tỉnh Đua' });
-    const processes = [0, 1].map(() => {
-      const url = new URL(TEST_DATABASE_URL as string);
-      url.searchParams.set('options', `-c search_path=${opened.pgSchema}`);
-      return startProcess(url.toString());
-    });
+    const processes = [0, 1].map(() => startServerProcess(schemaUrl(opened.pgSchema as string)));
     children.push(...processes.map((started) => started.child));
     urls = await Promise.all(processes.map((started) => started.url));
     for (let u = 0; u < 2; u++) {
@@ -94,8 +68,7 @@ async function put(device: Device, document: ReportDocument, base: string | null
   });
 
   afterAll(async () => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.on('exit', resolve)) : undefined)));
+    await stopServerProcesses(children);
     await opened?.dispose();
   });
 

@@ -6,12 +6,15 @@
  * enrolling through one Wi-Fi address at the same moment all get in, while at most `limit` wrong
  * guesses per window are ever evaluated, however many arrive together.
  *
- * The counts live behind `AttemptStore`: in memory for one process; several processes on one
- * PostgreSQL need a table (docs/decisions/0004-hardening-behind-a-proxy.md), and the waiting below
- * already re-checks on a timer, so a slot freed by another process is found.
+ * The counts live behind `AttemptStore`: in memory for one process (SQLite), or in the database for
+ * several processes on one PostgreSQL (`DatabaseAttemptStore`, docs/decisions/0004-hardening-behind-a-proxy.md);
+ * the waiting below re-checks on a timer, so a slot freed by another process is found.
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiFailure } from '../services/errors';
+import { endAttemptSlot, takeAttemptSlot } from '../store/attemptWindows';
+import type { Store } from '../store/store';
 
 export interface AttemptRule {
   /** Failed attempts allowed per window. */
@@ -19,14 +22,30 @@ export interface AttemptRule {
   windowMs: number;
 }
 
-export type Reservation = { kind: 'taken' } | { kind: 'busy' } | { kind: 'exhausted'; retryAfterMs: number };
+export type Reservation = { kind: 'taken'; slot: string } | { kind: 'busy' } | { kind: 'exhausted'; retryAfterMs: number };
 
-/** Both operations are atomic per key (one process: plain code; a database: one conditional UPDATE). */
+/** Both operations are atomic per key (one process: plain code; a database: the window row's lock). */
 export interface AttemptStore {
   /** Takes a slot when failures + attempts in flight < limit in the key's current window. */
   reserve(key: string, rule: AttemptRule, now: number): Promise<Reservation>;
   /** Gives the slot back; a failure is counted in the window current at that moment. */
-  release(key: string, failed: boolean, rule: AttemptRule, now: number): Promise<void>;
+  release(key: string, slot: string, failed: boolean, rule: AttemptRule, now: number): Promise<void>;
+}
+
+/** Slots in the database (src/server/store/attemptWindows.ts): every process on it counts the same guesses. */
+export class DatabaseAttemptStore implements AttemptStore {
+  constructor(private readonly store: Pick<Store, 'db' | 'kind'>) {}
+
+  async reserve(key: string, rule: AttemptRule, now: number): Promise<Reservation> {
+    const slot = randomUUID();
+    const outcome = await takeAttemptSlot(this.store, { key, slotId: slot, limit: rule.limit, windowMs: rule.windowMs, now });
+    if (outcome.kind === 'exhausted') return { kind: 'exhausted', retryAfterMs: outcome.windowEndsAt.getTime() - now };
+    return outcome.kind === 'taken' ? { kind: 'taken', slot } : outcome;
+  }
+
+  async release(key: string, slot: string, failed: boolean, rule: AttemptRule, now: number): Promise<void> {
+    await endAttemptSlot(this.store, { key, slotId: slot, failed, windowMs: rule.windowMs, now });
+  }
 }
 
 interface Window {
@@ -43,10 +62,10 @@ export class MemoryAttemptStore implements AttemptStore {
     if (window.failures >= rule.limit) return { kind: 'exhausted', retryAfterMs: window.start + rule.windowMs - now };
     if (window.failures + window.inFlight >= rule.limit) return { kind: 'busy' };
     window.inFlight++;
-    return { kind: 'taken' };
+    return { kind: 'taken', slot: '' };
   }
 
-  async release(key: string, failed: boolean, rule: AttemptRule, now: number): Promise<void> {
+  async release(key: string, _slot: string, failed: boolean, rule: AttemptRule, now: number): Promise<void> {
     const window = this.current(key, rule, now);
     window.inFlight = Math.max(0, window.inFlight - 1);
     if (failed) window.failures++;
@@ -94,7 +113,7 @@ export class AttemptLimiter {
   async begin(key: string): Promise<Attempt | { retryAfterSeconds: number }> {
     for (;;) {
       const reservation = await this.store.reserve(key, this.rule, this.now());
-      if (reservation.kind === 'taken') return this.attempt(key);
+      if (reservation.kind === 'taken') return this.attempt(key, reservation.slot);
       if (reservation.kind === 'exhausted') return { retryAfterSeconds: Math.max(1, Math.ceil(reservation.retryAfterMs / 1000)) };
       const waiters = this.waiting.get(key) ?? new Set<() => void>();
       if (waiters.size >= MAX_WAITING_PER_KEY) return { retryAfterSeconds: 1 };
@@ -113,13 +132,13 @@ export class AttemptLimiter {
     }
   }
 
-  private attempt(key: string): Attempt {
+  private attempt(key: string, slot: string): Attempt {
     let ended = false;
     return {
       end: async (failed) => {
         if (ended) return;
         ended = true;
-        await this.store.release(key, failed, this.rule, this.now());
+        await this.store.release(key, slot, failed, this.rule, this.now());
         for (const wake of [...(this.waiting.get(key) ?? [])]) wake();
       },
     };

@@ -2,12 +2,15 @@
  * Pushes per device: an officer's app sends a report a few seconds after the last keystroke, so even
  * a fast typist editing several reports stays far below the limit; a device pushing as fast as the
  * server answers (100 revisions of a 200 KB report in a second) gets 429 with Retry-After, which the
- * engine honours. Every push counts here, so @fastify/rate-limit fits (its store is in memory; a
- * shared one is possible with its `store` option, see docs/decisions/0004-hardening-behind-a-proxy.md).
+ * engine honours. Every push counts here, so @fastify/rate-limit fits: its own store is in memory, for
+ * one process; `DatabasePushStore` counts in the database, for several processes on one PostgreSQL
+ * (docs/decisions/0004-hardening-behind-a-proxy.md).
  */
-import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyRateLimit, { type FastifyRateLimitStore, type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiFailure } from '../services/errors';
+import { countInWindow } from '../store/attemptWindows';
+import type { Store } from '../store/store';
 
 export interface PushRule {
   /** Pushes per window per device. */
@@ -15,8 +18,34 @@ export interface PushRule {
   windowMs: number;
 }
 
-export async function registerPushLimits(app: FastifyInstance): Promise<void> {
+/**
+ * The plugin's store contract (its README, "Custom store"; index.js builds it with `new Store(options)`
+ * and asks it for a `child` per route): `incr` adds one to the key's window and answers the count and
+ * the milliseconds left. Here that is one upsert on the shared `attempt_windows` table, with the app's
+ * clock. `read` (only for `{ increment: false }`, which we never call) is not offered.
+ */
+export function databasePushStore(store: Pick<Store, 'db' | 'kind'>, now: () => number): FastifyRateLimitStoreCtor {
+  class DatabasePushStore implements FastifyRateLimitStore {
+    incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
+      const at = now();
+      countInWindow(store, key, timeWindow, at).then(
+        ({ counted, windowEndsAt }) => callback(null, { current: counted, ttl: Math.max(0, windowEndsAt.getTime() - at) }),
+        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+      );
+    }
+
+    child(): FastifyRateLimitStore {
+      // The window's length arrives with every incr; the key already names the device.
+      return new DatabasePushStore();
+    }
+  }
+  return DatabasePushStore;
+}
+
+/** `store`: the plugin's in-memory one when omitted (one process). */
+export async function registerPushLimits(app: FastifyInstance, store?: FastifyRateLimitStoreCtor): Promise<void> {
   await app.register(fastifyRateLimit, {
+    ...(store ? { store } : {}),
     // Only the routes that ask (pushRateLimit below); the guessing limits are attemptLimits.ts.
     global: false,
     // Retry-After on a refusal only: no X-RateLimit-* bytes on every push.

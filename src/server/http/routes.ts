@@ -11,7 +11,7 @@ import { closeRound, listNodeRounds, openClosedRound, openRound, reopenRoundForU
 import { createStaff, deleteStaff, listStaff, login, logout } from '../services/staff';
 import { deviceAuth, requireDevice, requireStaff, staffAuth } from './auth';
 import { type PushRule, pushRateLimit } from './pushLimits';
-import { AttemptLimiter, type AttemptRule, type AttemptStore, limitAttempts, MemoryAttemptStore } from './attemptLimits';
+import { AttemptLimiter, type AttemptRule, type AttemptStore, limitAttempts } from './attemptLimits';
 
 export interface RateLimits {
   /** Wrong enrolment codes per address. */
@@ -55,7 +55,7 @@ export function registerRoutes(
   app: FastifyInstance,
   context: ServiceContext,
   rateLimits: RateLimits,
-  attempts: AttemptStore = new MemoryAttemptStore(),
+  attempts: AttemptStore,
 ): void {
   const device = deviceAuth(context);
   const staff = staffAuth(context);

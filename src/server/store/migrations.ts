@@ -365,6 +365,29 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('review_decisions').execute();
     },
   },
+  '0011_attempt_windows': {
+    // Rate limits shared by every process on one database (src/server/store/attemptWindows.ts): a
+    // window per key, and the guesses being evaluated as rows of their own, so that the slots of a
+    // process that died are recognised by their age instead of holding a counter up.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('attempt_windows')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('window_ends_at', 'text', (c) => c.notNull())
+        .addColumn('counted', 'integer', (c) => c.notNull())
+        .execute();
+      // The maintenance job deletes ended windows by this column.
+      await db.schema.createIndex('attempt_windows_ends').on('attempt_windows').column('window_ends_at').execute();
+      await db.schema
+        .createTable('attempt_slots')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('attempt_slots_key').on('attempt_slots').columns(['key', 'started_at']).execute();
+    },
+    // Forward only: nothing migrates down (a release that no longer knows these tables ignores them).
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

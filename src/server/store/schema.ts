@@ -157,6 +157,28 @@ export interface Database {
   reporting_rounds: ReportingRoundsTable;
   round_reopenings: RoundReopeningsTable;
   review_decisions: ReviewDecisionsTable;
+  attempt_windows: AttemptWindowsTable;
+  attempt_slots: AttemptSlotsTable;
+}
+
+/**
+ * A rate limit's fixed window, shared by every server process (src/server/store/attemptWindows.ts).
+ * `key` names the limit and what it counts (`enrol:<address>`, `login-account:<name>`, `push:<device>`).
+ */
+export interface AttemptWindowsTable {
+  key: string;
+  /** When the window ends (ISO); a window past its end starts again at the next count. */
+  window_ends_at: string;
+  /** What the window counted so far: failed guesses for the attempt limits, pushes for the push limit. */
+  counted: number;
+}
+
+/** A guess being evaluated now (a slot of its key's window); deleted when its answer has left. */
+export interface AttemptSlotsTable {
+  id: string;
+  key: string;
+  /** When the slot was taken (ISO); a slot older than a request can live is a dead process's, and ignored. */
+  started_at: string;
 }
 
 /** Every review decision on a report, kept as it was made (reports.review holds only the last). */
