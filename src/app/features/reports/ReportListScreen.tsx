@@ -18,6 +18,7 @@ import { formatDate, formatDateTime, formatIsoDate, formatRate, useI18n } from '
 import { checkForReplies } from '../../sync';
 import { InstallBanner } from '../../pwa';
 import { navigate } from '../../ui/router';
+import { afterFirstScreen, noteFirstScreenDrawn } from '../../ui/firstScreen';
 import { SyncPanel, useSyncStatus } from '../sync';
 import { CheckRepliesButton } from './CheckRepliesButton';
 import { DeleteReportAction } from './DeleteReportAction';
@@ -40,9 +41,8 @@ export function ReportListScreen() {
   const { lastSyncAt } = useSyncStatus();
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   // Opening the list is when the officer looks for the superior's decision: fetch it now.
-  useEffect(() => {
-    void checkForReplies().catch(() => {});
-  }, []);
+  // Not before the list is drawn: at app start, the engine's own first cycle pulls anyway.
+  useEffect(() => afterFirstScreen(() => void checkForReplies().catch(() => {})), []);
   const rounds = useReportingRounds();
   useEffect(() => {
     let live = true;
@@ -57,6 +57,12 @@ export function ReportListScreen() {
       live = false;
     };
   }, [store, version, lastSyncAt]);
+
+  const listed = reports != null;
+  // The list is on screen: what waited for it (sync engine, service worker) may start.
+  useEffect(() => {
+    if (listed) noteFirstScreenDrawn();
+  }, [listed]);
 
   if (loadFailed) return <p className="notice notice-error">{t.db.openFailed}</p>;
   if (reports == null) return <p className="muted">{t.common.loading}</p>;
