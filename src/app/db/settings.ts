@@ -2,6 +2,7 @@
 import Dexie from 'dexie';
 import type { LocalStore } from './database';
 import { withStorageErrors } from './errors';
+import { afterCommit } from './events';
 import type { SettingKey, SettingValues } from './schema';
 
 export class SettingsRepository {
@@ -37,7 +38,7 @@ export class SettingsRepository {
       );
     };
     const onMutated = (parts: Record<string, unknown>) => {
-      if (Object.keys(parts).some((part) => part.startsWith(prefix))) read();
+      if (Object.keys(parts).some((part) => part.startsWith(prefix))) afterCommit(read);
     };
     Dexie.on('storagemutated', onMutated);
     read();
