@@ -15,7 +15,7 @@ import type { UnionProfile } from '../../../domain/report';
 import { PeriodTakenError, StorageFullError, getLocalStore, type StoredReport } from '../../db';
 import { reportLifecycle } from '../../../domain/lifecycle';
 import { formatDate, formatDateTime, formatIsoDate, formatRate, useI18n } from '../../i18n';
-import { checkForReplies } from '../../sync';
+import { checkForReplies, type SyncStatus } from '../../sync';
 import { InstallBanner } from '../../pwa';
 import { navigate } from '../../ui/router';
 import { afterFirstScreen, noteFirstScreenDrawn } from '../../ui/firstScreen';
@@ -35,6 +35,8 @@ export function ReportListScreen() {
   const [reports, setReports] = useState<StoredReport[] | null>(null);
   const [profile, setProfile] = useState<UnionProfile | null | undefined>(undefined);
   const [loadFailed, setLoadFailed] = useState(false);
+  // Where sync stands as storage says, for the panel's first drawing (before the engine has loaded).
+  const [knownSync, setKnownSync] = useState<SyncStatus | null>(null);
 
   const [version, setVersion] = useState(0);
   // A pull can bring reports from the union's other device or the district's decision: list again.
@@ -46,11 +48,17 @@ export function ReportListScreen() {
   const rounds = useReportingRounds();
   useEffect(() => {
     let live = true;
-    Promise.all([store.reports.list(), store.settings.get('profile')])
-      .then(([list, savedProfile]) => {
+    Promise.all([
+      store.reports.list(),
+      store.settings.get('profile'),
+      store.settings.get('deviceToken'),
+      store.settings.get('lastSyncAt'),
+    ])
+      .then(([list, savedProfile, deviceToken, lastSyncAt]) => {
         if (!live) return;
         setReports(list);
         setProfile(savedProfile ?? null);
+        setKnownSync(deviceToken ? { state: 'idle', lastSyncAt: lastSyncAt ?? null, retryAt: null } : { state: 'unenrolled', lastSyncAt: null, retryAt: null });
       })
       .catch(() => live && setLoadFailed(true));
     return () => {
@@ -83,8 +91,8 @@ export function ReportListScreen() {
         </p>
       ) : null}
 
-      <SyncPanel enrolHref="#/enrol" />
-      <CheckRepliesButton />
+      <SyncPanel enrolHref="#/enrol" known={knownSync} />
+      <CheckRepliesButton known={knownSync} />
       <DueRounds rounds={rounds} reports={reports} />
       <h2 className="screen-title">{t.list.title}</h2>
       {reports.length === 0 ? (
