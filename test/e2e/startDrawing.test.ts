@@ -15,8 +15,22 @@ serverAndBrowserPerFile(serveDist, (started, launched) => {
 declare global {
   interface Window {
     __commits?: (string | null)[];
+    __shifts?: { value: number; sources: string[] }[];
+    __takeShifts?: () => { value: number; sources: string[] }[];
   }
 }
+
+/** Every layout shift of the page, with what moved. */
+const RECORD_SHIFTS = `
+  window.__shifts = [];
+  const record = (entries) => {
+    for (const entry of entries)
+      window.__shifts.push({ value: entry.value, sources: entry.sources.map((source) => source.node ? source.node.nodeName + '.' + source.node.className : '') });
+  };
+  const observer = new PerformanceObserver((list) => record(list.getEntries()));
+  observer.observe({ type: 'layout-shift', buffered: true });
+  window.__takeShifts = () => { record(observer.takeRecords()); return window.__shifts; };
+`;
 
 /**
  * React's commits as React DevTools sees them (the hook it calls in production builds too): for each,
@@ -57,6 +71,24 @@ describe('opening the app on a draft (issue 11: fast on a slow phone)', () => {
       // The shell while the database opens, then the editor holding the draft. On a slow phone every
       // commit in between (a lazy fallback, "Đang mở…" while the report was read) was a whole drawing.
       expect(commits.indexOf('853')).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('first visit: nothing on the list moves when the sync engine arrives after it (no layout shift)', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 412, height: 823 } });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(RECORD_SHIFTS);
+      await page.goto(server.url);
+      await page.getByTestId('create-report').waitFor();
+      // The panel as the engine's first cycle leaves it (on main it only appeared then), and the
+      // engine's chunk loaded, then two frames drawn after it.
+      await page.locator('[data-testid="sync-panel"][data-state="unenrolled"]').waitFor();
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => /\/assets\/browser-[\w-]+\.js$/.test(entry.name)));
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(await page.evaluate(() => window.__takeShifts!())).toEqual([]);
     } finally {
       await context.close();
     }
