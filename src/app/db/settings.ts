@@ -2,7 +2,6 @@
 import Dexie from 'dexie';
 import type { LocalStore } from './database';
 import { withStorageErrors } from './errors';
-import { afterCommit } from './events';
 import type { SettingKey, SettingValues } from './schema';
 
 export class SettingsRepository {
@@ -38,7 +37,7 @@ export class SettingsRepository {
       );
     };
     const onMutated = (parts: Record<string, unknown>) => {
-      if (Object.keys(parts).some((part) => part.startsWith(prefix))) afterCommit(read);
+      if (Object.keys(parts).some((part) => part.startsWith(prefix))) read();
     };
     Dexie.on('storagemutated', onMutated);
     read();
