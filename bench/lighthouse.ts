@@ -106,6 +106,9 @@ async function audit(url: string, port: number, attempt = 1): Promise<Scores> {
   const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
+  // BENCH_LIGHTHOUSE_JSON=<dir>: every report kept whole, to see the LCP element and what shifted.
+  if (process.env.BENCH_LIGHTHOUSE_JSON)
+    writeFileSync(join(process.env.BENCH_LIGHTHOUSE_JSON, `${new URL(url).port}-${Date.now()}.json`), JSON.stringify(lhr));
   if (lhr.runtimeError) {
     // NO_NAVSTART and the like: Chromium's trace lost an event on a busy machine; Lighthouse asks to run again.
     if (attempt < 3) return audit(url, port, attempt + 1);

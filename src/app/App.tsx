@@ -10,14 +10,23 @@ import { I18nProvider, loadMessages, useI18n, type Messages } from './i18n';
 import { vi } from './i18n/vi';
 import { InAppBrowserNotice, QuotaErrorBanner, UpdatePrompt } from './pwa';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { navigate, useRoute, type Route } from './ui/router';
+import { navigate, parseRoute, useRoute, type Route } from './ui/router';
 import { LazyEnrolScreen } from './features/enrol';
+import { preloadOpenedReport } from './features/reports/openingReport';
+import { afterFirstScreen } from './ui/firstScreen';
 import { startSync } from './sync';
 
+type EditorModule = typeof import('./features/reports/ReportEditorScreen');
 // The editor (with react-hook-form) is its own chunk, fetched at start in parallel with opening the
 // database: the list paints sooner, and the form is ready by the time the officer taps a report.
-const loadEditor = () => import('./features/reports/ReportEditorScreen');
-const ReportEditorScreen = lazy(() => loadEditor().then((m) => ({ default: m.ReportEditorScreen })));
+// Once loaded it is drawn directly, not through `lazy`, which would first draw the fallback.
+let editorModule: EditorModule | null = null;
+const loadEditor = () =>
+  import('./features/reports/ReportEditorScreen').then((loaded) => {
+    editorModule = loaded;
+    return loaded;
+  });
+const LazyReportEditorScreen = lazy(() => loadEditor().then((m) => ({ default: m.ReportEditorScreen })));
 const BackupScreen = lazy(() => import('./features/backup/BackupScreen'));
 const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen'));
 const ProfileScreen = lazy(() => import('./features/profile/ProfileScreen').then((m) => ({ default: m.ProfileScreen })));
@@ -27,12 +36,6 @@ const StaffApp = lazy(() => import('./staff/StaffApp'));
 const PrintScreen = lazy(() => import('./print/PrintScreen'));
 
 type Opening = 'opening' | 'open' | 'failed';
-
-/** After the first screen is drawn: when the browser is idle, at the latest after `timeout` ms. */
-function whenIdle(work: () => void, timeout = 2000): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout });
-  else setTimeout(work, Math.min(timeout, 500));
-}
 
 export function App() {
   const [{ language, messages }, setLanguageState] = useState<{ language: Language; messages: Messages }>({
@@ -48,15 +51,28 @@ export function App() {
   useEffect(() => {
     let live = true;
     const store = getLocalStore();
-    void loadEditor().catch(() => {});
+    // Opened on a report (the officer's usual start): its editor's code and the report itself are
+    // fetched while the database opens, and the app is drawn once, with the draft in it.
+    const start = parseRoute(location.hash);
+    const editorReady = loadEditor().then(
+      () => undefined,
+      () => undefined,
+    );
+    const firstScreen = start.screen === 'report' ? Promise.all([editorReady, preloadOpenedReport(start.reportId)]) : null;
+    const opened = store.open();
+    // Queued behind the opening (Dexie waits for it), read at the same time as the report.
+    const savedLanguage = store.settings.get('language');
+    savedLanguage.catch(() => undefined);
     void (async () => {
-      await store.open();
+      await opened;
       // The sync engine reads the outbox; start it once the database is open (it does nothing until enrolled),
-      // and only when the browser is idle: loading and starting it competed with drawing the first screen
-      // (on a slow phone, a tenth of the cold start). Online, it still starts within a second or two.
-      whenIdle(() => void startSync().catch(() => {}));
-      const saved = await store.settings.get('language');
+      // and only after the first screen is drawn and the browser is idle: loading and starting it competed
+      // with drawing the first screen (on a slow phone, a tenth of the cold start). Online, it still starts
+      // within a second or two.
+      afterFirstScreen(() => void startSync().catch(() => {}));
+      const saved = await savedLanguage;
       if (saved === 'en') await switchLanguage(saved).catch(() => {});
+      await firstScreen;
       if (live) setOpening('open');
     })().catch(() => live && setOpening('failed'));
     return () => {
@@ -180,6 +196,9 @@ function NavLink({ route, current, label }: { route: Route; current: boolean; la
 }
 
 function Screen({ route }: { route: Route }) {
+  // Chosen once for this screen's life: switching from the lazy wrapper to the module's own component
+  // would draw the editor anew (and lose the form) on the next section change.
+  const [ReportEditorScreen] = useState(() => editorModule?.ReportEditorScreen ?? LazyReportEditorScreen);
   switch (route.screen) {
     case 'report':
       return <ReportEditorScreen reportId={route.reportId} section={route.section} />;

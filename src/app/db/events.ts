@@ -37,3 +37,12 @@ export function noteWriteSucceeded(): void {
   seen.delete('quotaExceeded');
   emitDatabaseEvent({ kind: 'quotaRecovered' });
 }
+
+/**
+ * For `storagemutated` listeners: Dexie calls them inside the committing transaction's `complete`
+ * event, before the writer's own promise resolves. A read started there ran ahead of the autosave's
+ * "saved" and of the officer's next keystroke; a task later it runs after both.
+ */
+export function afterCommit(work: () => void): void {
+  setTimeout(work, 0);
+}

@@ -8,6 +8,7 @@
  * to the far future; the next edit replaces the entry (`nextAttemptAt: 0`) and so retries it.
  */
 import type { Superior } from '../../domain/organisation';
+import { afterCommit } from './events';
 import Dexie from 'dexie';
 import { sameValue, mergeReports } from '../../domain/merge';
 import { periodKey } from '../../domain/period';
@@ -385,9 +386,11 @@ export class SyncRepository implements SyncStorage {
     let active = true;
     const onMutated = (parts: Record<string, unknown>) => {
       if (!Object.keys(parts).some((key) => key.startsWith(prefix))) return;
-      this.db.reports.get(reportId).then(
-        (report) => active && listener(report),
-        () => undefined,
+      afterCommit(() =>
+        this.db.reports.get(reportId).then(
+          (report) => active && listener(report),
+          () => undefined,
+        ),
       );
     };
     Dexie.on('storagemutated', onMutated);
@@ -413,7 +416,7 @@ export class SyncRepository implements SyncStorage {
       );
     };
     const onMutated = (parts: Record<string, unknown>) => {
-      if (Object.keys(parts).some((key) => key.startsWith(prefix))) read();
+      if (Object.keys(parts).some((key) => key.startsWith(prefix))) afterCommit(read);
     };
     Dexie.on('storagemutated', onMutated);
     read();

@@ -2,11 +2,59 @@
  * Numbers and dates as a Vietnamese reader writes them: `1.234`, `85,3 %`, `dd/mm/yyyy`.
  * The same forms are used in English mode: the report is a Vietnamese document.
  */
-const countFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 });
-const oneDecimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+// Intl.NumberFormat is made on first need only: building the first vi-VN formatter loads the
+// locale's data, which on a slow phone took a tenth of the cold start (≈ 90 ms of CPU at 1×) before
+// the draft could show. The figures the editor and the list show (whole counts, one-decimal rates)
+// are written by hand below, character for character as vi-VN writes them (test/app/i18n/format.test.ts).
+let countFormat: Intl.NumberFormat | undefined;
+let oneDecimal: Intl.NumberFormat | undefined;
+const countFormatter = () => (countFormat ??= new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }));
+const oneDecimalFormatter = () => (oneDecimal ??= new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+
+/** Digits `1234567` as `1.234.567` (vi-VN groups every three digits with a dot). */
+function groupThousands(digits: string): string {
+  let grouped = '';
+  for (let end = digits.length; end > 0; end -= 3) grouped = digits.slice(Math.max(0, end - 3), end) + (grouped ? `.${grouped}` : '');
+  return grouped;
+}
+
+/** Decimal digits `d` plus one unit in the last place, carrying: `"0999"` → `"1000"`. */
+function incrementDigits(digits: string): string {
+  const out = digits.split('');
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (out[i] !== '9') {
+      out[i] = String(Number(out[i]) + 1);
+      return out.join('');
+    }
+    out[i] = '0';
+  }
+  return `1${out.join('')}`;
+}
+
+/**
+ * `value` with exactly `decimals` fraction digits, as vi-VN writes it; null where the hand-written
+ * form might differ (then Intl writes it). Like Intl, it rounds the number's shortest decimal form
+ * half away from zero (0.15 → "0,2", where toFixed gives "0.1").
+ */
+function formatFixed(value: number, decimals: number): string | null {
+  // -0 is written "-0" by Intl; exponent forms (tiny or huge numbers) are left to Intl.
+  if (!Number.isFinite(value) || Object.is(value, -0)) return null;
+  const shortest = String(Math.abs(value));
+  if (shortest.includes('e')) return null;
+  const [whole, fraction = ''] = shortest.split('.') as [string, string | undefined];
+  let digits = whole + fraction.slice(0, decimals).padEnd(decimals, '0');
+  if ((fraction[decimals] ?? '0') >= '5') digits = incrementDigits(digits);
+  const wholeDigits = digits.slice(0, digits.length - decimals);
+  const fractionDigits = digits.slice(digits.length - decimals);
+  // A negative value that rounds to zero keeps its sign, as Intl writes it ("-0,0").
+  const sign = value < 0 ? '-' : '';
+  return `${sign}${groupThousands(wholeDigits)}${decimals ? `,${fractionDigits}` : ''}`;
+}
 
 export function formatCount(value: number | null | undefined): string {
-  return value == null ? '' : countFormat.format(value);
+  if (value == null) return '';
+  return (Number.isInteger(value) ? formatFixed(value, 0) : null) ?? countFormatter().format(value);
 }
 
 /**
@@ -15,11 +63,15 @@ export function formatCount(value: number | null | undefined): string {
  */
 export function formatRate(rate: number | null): string {
   if (rate == null || !Number.isFinite(rate)) return '—';
-  return `${oneDecimal.format(Math.round(rate * 1000) / 10)} %`;
+  return `${formatOneDecimal(Math.round(rate * 1000) / 10)} %`;
 }
 
 export function formatPercent(percent: number): string {
-  return `${oneDecimal.format(percent)} %`;
+  return `${formatOneDecimal(percent)} %`;
+}
+
+function formatOneDecimal(value: number): string {
+  return formatFixed(value, 1) ?? oneDecimalFormatter().format(value);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

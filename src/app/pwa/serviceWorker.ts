@@ -1,6 +1,7 @@
 import type { Workbox } from 'workbox-window';
 import { signal } from './store';
 import { flushPendingWrites, hasPendingWrites } from '../db/pendingWrites';
+import { afterFirstScreen } from '../ui/firstScreen';
 
 /**
  * `idle`: nothing to offer. `waiting`: a new version is installed and waits for the officer.
@@ -33,12 +34,11 @@ export function registerServiceWorker(): void {
       void registration?.update().catch(() => undefined);
     });
   };
-  // After load and when the browser is idle: on an offline cold start 'load' comes while the editor is
-  // still being drawn, and loading workbox-window then competed with it.
+  // After load, once the first screen is drawn and the browser is idle: on an offline cold start 'load'
+  // comes while the editor is still being drawn, and loading workbox-window then competed with it.
   const run = () => void start().catch(() => undefined);
-  const whenIdle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 500));
-  if (document.readyState === 'complete') whenIdle();
-  else window.addEventListener('load', whenIdle, { once: true });
+  if (document.readyState === 'complete') afterFirstScreen(run);
+  else window.addEventListener('load', () => afterFirstScreen(run), { once: true });
 }
 
 /** True when every typed edit is committed to IndexedDB, so a reload loses nothing. */

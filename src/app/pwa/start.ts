@@ -1,10 +1,12 @@
 import { listenForInstallOffer } from './installPrompt';
 import { registerServiceWorker } from './serviceWorker';
 import { requestPersistentStorage } from './storage';
+import { afterFirstScreen } from '../ui/firstScreen';
 
 /** Call once in main.tsx before rendering: the install offer can arrive before React mounts. */
 export function startPwa(): void {
   listenForInstallOffer();
   registerServiceWorker();
-  void requestPersistentStorage();
+  // Not needed to show anything: asked once the first screen is drawn.
+  afterFirstScreen(() => void requestPersistentStorage());
 }

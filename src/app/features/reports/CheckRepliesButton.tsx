@@ -6,17 +6,20 @@ import { useSuperiorName } from '../sync';
 import { useState } from 'react';
 import { formatTime, useI18n } from '../../i18n';
 import { checkForReplies, isSyncStarted } from '../../sync';
-import { useSyncStatus } from '../sync';
+import { useShownSyncStatus } from '../sync';
+import type { SyncStatus } from '../../sync';
 import { lifecycleMessages } from './lifecycleMessages';
 
 type Check = { kind: 'idle' } | { kind: 'checking' } | { kind: 'done'; at: Date } | { kind: 'failed' };
 
-export function CheckRepliesButton() {
+/** `known`: where sync stands as storage says (see `useShownSyncStatus`). */
+export function CheckRepliesButton({ known }: { known?: SyncStatus | null }) {
   const { language } = useI18n();
   const m = lifecycleMessages(language, useSuperiorName());
-  const { state } = useSyncStatus();
+  const shown = useShownSyncStatus(known);
   const [check, setCheck] = useState<Check>({ kind: 'idle' });
-  if (!isSyncStarted() || state === 'unenrolled' || state === 'unauthorized') return null;
+  // Only once the engine runs (a check needs it), and not for a device it cannot sync.
+  if (!isSyncStarted() || !shown || shown.state === 'unenrolled' || shown.state === 'unauthorized') return null;
   const onCheck = async () => {
     setCheck({ kind: 'checking' });
     try {

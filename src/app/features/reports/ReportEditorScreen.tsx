@@ -2,8 +2,8 @@
  * The report editor: one section at a time (phone-first), a progress bar, the rules' messages
  * beside each field, live unionization rate, autosave, and "mark ready" on the last section.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useForm, useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
 import type { ReportDocument } from '../../../domain/report';
 import type { LocalReportSync } from '../../../domain/sync';
 import type { ReportAction } from '../../../domain/lifecycle';
@@ -13,6 +13,7 @@ import { getLocalStore, ReportNotReadyError, StorageFullError, type ReportVersio
 import { formatCount, formatTime, useI18n } from '../../i18n';
 import { fieldId } from '../../ui/FieldRow';
 import { navigate } from '../../ui/router';
+import { noteFirstScreenDrawn } from '../../ui/firstScreen';
 import { DialoguesSection } from '../dialogues/DialoguesSection';
 import { useSuperiorName } from '../sync';
 import { messagesByPath } from './issueMessages';
@@ -33,29 +34,34 @@ import {
   type SectionId,
 } from './reportForm';
 import type { AutosaveState } from './useAutosave';
+import { useSignal, type Signal } from '../../pwa/store';
 import { useStoredReportUpdates } from './useStoredReportUpdates';
+import { readOpenedReport, takePreloadedReport, type OpenedReport } from './openingReport';
 
 type Loaded =
   | { kind: 'loading' }
   | { kind: 'missing' }
   | { kind: 'ready'; stored: ReportVersion; sync: LocalReportSync; previous: ReportDocument | null };
 
+function toLoaded({ stored, previous }: OpenedReport): Loaded {
+  return stored ? { kind: 'ready', stored, sync: stored.sync, previous } : { kind: 'missing' };
+}
+
 export function ReportEditorScreen({ reportId, section }: { reportId: string; section: string | null }) {
   const { t } = useI18n();
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  // What the app read while it opened (the usual start on a report's address): drawn at once.
+  const [preloaded] = useState(() => takePreloadedReport(reportId));
+  const [loaded, setLoaded] = useState<Loaded>(() => (preloaded?.value ? toLoaded(preloaded.value) : { kind: 'loading' }));
   useEffect(() => {
+    if (preloaded?.value) return;
     let live = true;
-    const store = getLocalStore();
-    void (async () => {
-      const stored = await store.reports.get(reportId);
-      const previous = stored ? await store.reports.previousOf(stored.document.period) : null;
-      if (live)
-        setLoaded(stored ? { kind: 'ready', stored, sync: stored.sync, previous } : { kind: 'missing' });
-    })().catch(() => live && setLoaded({ kind: 'missing' }));
+    void (preloaded?.promise ?? readOpenedReport(reportId))
+      .then((opened) => live && setLoaded(toLoaded(opened)))
+      .catch(() => live && setLoaded({ kind: 'missing' }));
     return () => {
       live = false;
     };
-  }, [reportId]);
+  }, [reportId, preloaded]);
 
   if (loaded.kind === 'loading') return <p className="muted">{t.common.loading}</p>;
   if (loaded.kind === 'missing')
@@ -71,8 +77,9 @@ export function ReportEditorScreen({ reportId, section }: { reportId: string; se
   return <ReportEditor key={reportId} stored={loaded.stored} initialSync={loaded.sync} previous={loaded.previous} section={current} />;
 }
 
-function SaveIndicator({ state }: { state: AutosaveState }) {
+function SaveIndicator({ status }: { status: Signal<AutosaveState> }) {
   const { t } = useI18n();
+  const state = useSignal(status);
   let text: string;
   let tone = 'ok';
   switch (state.phase) {
@@ -110,25 +117,40 @@ function SaveIndicator({ state }: { state: AutosaveState }) {
   );
 }
 
-function ReportEditor({
-  stored,
-  initialSync,
-  previous,
-  section,
-}: {
+interface ReportEditorProps {
   stored: ReportVersion;
   initialSync: LocalReportSync;
   previous: ReportDocument | null;
   section: SectionId;
-}) {
+}
+
+/**
+ * Holds the form and nothing else. react-hook-form draws the component that calls `useForm` a second
+ * time right after mounting (its `isReady`, set in a layout effect, before the first paint); the
+ * editor below is memoised on props that stay the same then, so that second drawing costs nothing
+ * instead of a whole editor on a slow phone's cold start.
+ */
+function ReportEditor(props: ReportEditorProps) {
+  const [defaultValues] = useState(() => formFromDocument(props.stored.document));
+  const form = useForm<ReportFormValues>({ defaultValues });
+  return <ReportEditorBody {...props} form={form} />;
+}
+
+const ReportEditorBody = memo(function ReportEditorBody({
+  stored,
+  initialSync,
+  previous,
+  section,
+  form,
+}: ReportEditorProps & { form: UseFormReturn<ReportFormValues> }) {
   const { t } = useI18n();
   const superior = useSuperiorName();
   const store = getLocalStore();
   const initial = stored.document;
   const [statusError, setStatusError] = useState<string | null>(null);
-  const { register, control, setValue, getValues, watch, reset, formState } = useForm<ReportFormValues>({
-    defaultValues: formFromDocument(initial),
-  });
+  const { register, control, setValue, getValues, watch, reset } = form;
+  // Its own subscription: the editor is drawn again when a field is touched, as before.
+  const { touchedFields } = useFormState({ control });
   const { autosave, savedDocument, sync } = useStoredReportUpdates(stored, initialSync, { getValues, reset, setValue, watch });
   const { queue } = autosave;
   const status = savedDocument.status;
@@ -142,7 +164,6 @@ function ReportEditor({
   const standing = useReportLifecycle(status, sync, reading.document, check.errors.length + reading.unparseable.length, round);
   const [reviewed, setReviewed] = useState(section === 'review');
   if (section === 'review' && !reviewed) setReviewed(true);
-  const { touchedFields } = formState;
   // Not memoised: react-hook-form updates `touchedFields` in place, so its identity says nothing.
   const touched = (path: string) =>
     reviewed ||
@@ -166,6 +187,8 @@ function ReportEditor({
   const context: FieldContext = { register, control, setValue, messages, hints, changed: standing.changed, changedNote: standing.messages.changedMark };
   // "Sửa" in the review opens the field's section and puts the cursor in it once it is drawn.
   const focusAfterNavigation = useRef<string | null>(null);
+  // The draft is on screen: what waited for it (sync engine, service worker) may start.
+  useEffect(noteFirstScreenDrawn, []);
   useEffect(() => {
     const path = focusAfterNavigation.current;
     if (!path) return;
@@ -224,7 +247,7 @@ function ReportEditor({
         </a>
         <h2 className="editor-title">{t.periodLabel(initial.period.year, initial.period.kind)}</h2>
         <p className="editor-status">
-          <SaveIndicator state={autosave.state} />
+          <SaveIndicator status={autosave.state} />
         </p>
         <ReportStanding reportId={initial.id} lifecycle={standing.lifecycle} sync={sync} variant="full" onAction={act} busy={standing.busy}>
           {standing.extras(initial.id, savedDocument, sync, statusError, lifecycleHandlers)}
@@ -309,4 +332,4 @@ function ReportEditor({
       </div>
     </div>
   );
-}
+});

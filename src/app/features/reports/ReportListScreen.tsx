@@ -15,9 +15,10 @@ import type { UnionProfile } from '../../../domain/report';
 import { PeriodTakenError, StorageFullError, getLocalStore, type StoredReport } from '../../db';
 import { reportLifecycle } from '../../../domain/lifecycle';
 import { formatDate, formatDateTime, formatIsoDate, formatRate, useI18n } from '../../i18n';
-import { checkForReplies } from '../../sync';
+import { checkForReplies, type SyncStatus } from '../../sync';
 import { InstallBanner } from '../../pwa';
 import { navigate } from '../../ui/router';
+import { afterFirstScreen, noteFirstScreenDrawn } from '../../ui/firstScreen';
 import { SyncPanel, useSyncStatus } from '../sync';
 import { CheckRepliesButton } from './CheckRepliesButton';
 import { DeleteReportAction } from './DeleteReportAction';
@@ -34,29 +35,42 @@ export function ReportListScreen() {
   const [reports, setReports] = useState<StoredReport[] | null>(null);
   const [profile, setProfile] = useState<UnionProfile | null | undefined>(undefined);
   const [loadFailed, setLoadFailed] = useState(false);
+  // Where sync stands as storage says, for the panel's first drawing (before the engine has loaded).
+  const [knownSync, setKnownSync] = useState<SyncStatus | null>(null);
 
   const [version, setVersion] = useState(0);
   // A pull can bring reports from the union's other device or the district's decision: list again.
   const { lastSyncAt } = useSyncStatus();
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   // Opening the list is when the officer looks for the superior's decision: fetch it now.
-  useEffect(() => {
-    void checkForReplies().catch(() => {});
-  }, []);
+  // Not before the list is drawn: at app start, the engine's own first cycle pulls anyway.
+  useEffect(() => afterFirstScreen(() => void checkForReplies().catch(() => {})), []);
   const rounds = useReportingRounds();
   useEffect(() => {
     let live = true;
-    Promise.all([store.reports.list(), store.settings.get('profile')])
-      .then(([list, savedProfile]) => {
+    Promise.all([
+      store.reports.list(),
+      store.settings.get('profile'),
+      store.settings.get('deviceToken'),
+      store.settings.get('lastSyncAt'),
+    ])
+      .then(([list, savedProfile, deviceToken, lastSyncAt]) => {
         if (!live) return;
         setReports(list);
         setProfile(savedProfile ?? null);
+        setKnownSync(deviceToken ? { state: 'idle', lastSyncAt: lastSyncAt ?? null, retryAt: null } : { state: 'unenrolled', lastSyncAt: null, retryAt: null });
       })
       .catch(() => live && setLoadFailed(true));
     return () => {
       live = false;
     };
   }, [store, version, lastSyncAt]);
+
+  const listed = reports != null;
+  // The list is on screen: what waited for it (sync engine, service worker) may start.
+  useEffect(() => {
+    if (listed) noteFirstScreenDrawn();
+  }, [listed]);
 
   if (loadFailed) return <p className="notice notice-error">{t.db.openFailed}</p>;
   if (reports == null) return <p className="muted">{t.common.loading}</p>;
@@ -77,8 +91,8 @@ export function ReportListScreen() {
         </p>
       ) : null}
 
-      <SyncPanel enrolHref="#/enrol" />
-      <CheckRepliesButton />
+      <SyncPanel enrolHref="#/enrol" known={knownSync} />
+      <CheckRepliesButton known={knownSync} />
       <DueRounds rounds={rounds} reports={reports} />
       <h2 className="screen-title">{t.list.title}</h2>
       {reports.length === 0 ? (

@@ -5,6 +5,7 @@
  * Saves never overlap; a failed save keeps the edit waiting and is retried.
  */
 import { useEffect, useState } from 'react';
+import { signal, type Signal } from '../../pwa/store';
 import type { ReportDocument } from '../../../domain/report';
 import {
   DatabaseClosedError,
@@ -116,7 +117,11 @@ export class AutosaveQueue {
 }
 
 export interface Autosave {
-  state: AutosaveState;
+  /**
+   * Followed by the save indicator alone (`useSignal`): a change of phase redraws that line, not the
+   * whole editor, so a save's end never occupies a slow phone with the form.
+   */
+  state: Signal<AutosaveState>;
   queue: AutosaveQueue;
 }
 
@@ -124,9 +129,20 @@ export function useAutosave(
   save: (document: ReportDocument) => Promise<ReportDocument>,
   onSaved: (document: ReportDocument) => void,
 ): Autosave {
-  const [state, setState] = useState<AutosaveState>({ phase: 'idle' });
+  const [state] = useState(() => signal<AutosaveState>({ phase: 'idle' }));
   // The callbacks are taken once: pass functions that stay valid for the editor's life.
-  const [queue] = useState(() => new AutosaveQueue({ save, onSaved, onState: setState }));
+  const [queue] = useState(
+    () =>
+      new AutosaveQueue({
+        save,
+        onSaved,
+        onState: (next) => {
+          // 'pending' again at each keystroke: the line already says so.
+          if (next.phase === 'pending' && state.get().phase === 'pending') return;
+          state.set(next);
+        },
+      }),
+  );
 
   useEffect(() => {
     const flush = () => queue.flush().catch(() => {});

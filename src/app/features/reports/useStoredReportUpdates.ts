@@ -4,7 +4,7 @@
  * The logic is `ReportEditSession`; this hook wires it to react-hook-form, the autosave queue and
  * the database's watch.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { FieldPath, UseFormReturn } from 'react-hook-form';
 import { sameValue } from '../../../domain/merge';
 import type { ReportDocument } from '../../../domain/report';
@@ -69,7 +69,9 @@ export function useStoredReportUpdates(initial: ReportVersion, initialSync: Loca
       new ReportEditSession(initial, {
         form: { values: () => getValues(), replace: (values) => showInForm({ getValues, reset, setValue }, values) },
         save: (document, basis) => store.reports.saveEdit(document, basis),
-        onStored: setSavedDocument,
+        // A transition: the editor is drawn again with the stored copy in slices that give way to the
+        // officer's next keystroke, instead of holding it up right after each save on a slow phone.
+        onStored: (document) => startTransition(() => setSavedDocument(document)),
       }),
   );
   const autosave = useAutosave(
@@ -95,7 +97,8 @@ export function useStoredReportUpdates(initial: ReportVersion, initialSync: Loca
     () =>
       new SyncRepository(store).watchReport(initial.document.id, (stored) => {
         if (!stored) return;
-        setSync(stored.sync);
+        // Usually the editor's own save, which leaves the sync fields as they were: nothing to draw.
+        startTransition(() => setSync((current) => (sameValue(current, stored.sync) ? current : stored.sync)));
         session.storedChanged(stored);
       }),
     [store, initial.document.id, session],

@@ -10,13 +10,30 @@ import './sync.css';
 export interface SyncPanelProps {
   /** Where the enrolment screen is (a hash link such as `#/enrol`), for "connect" and "enrol again". */
   enrolHref: string;
+  /**
+   * What the screen read from storage before the engine loaded (enrolled or not, the last sync): shown
+   * until the engine says more, so that the panel is there from the screen's first drawing and nothing
+   * below it moves when the engine arrives (a layout shift Lighthouse counted on the first page).
+   */
+  known?: SyncStatus | null;
 }
 
-export function SyncPanel({ enrolHref }: SyncPanelProps) {
-  const status = useSyncStatus();
+/**
+ * The status to show: the engine's once it has loaded and found out; before that, what storage said
+ * (`known`), or nothing. Before its first cycle has found out (idle, then syncing) the engine knows no
+ * more than storage: an unenrolled device stays shown as such instead of flashing the enrolled panel.
+ */
+export function useShownSyncStatus(known: SyncStatus | null | undefined): SyncStatus | null {
+  const engineStatus = useSyncStatus();
+  const beforeFirstCycle = (engineStatus.state === 'idle' || engineStatus.state === 'syncing') && engineStatus.lastSyncAt === null;
+  if (!isSyncStarted() || (beforeFirstCycle && known?.state === 'unenrolled')) return known ?? null;
+  return engineStatus;
+}
+
+export function SyncPanel({ enrolHref, known }: SyncPanelProps) {
+  const status = useShownSyncStatus(known);
   const [sending, setSending] = useState(false);
-  // Until the engine has loaded (just after first paint) there is nothing true to say yet.
-  if (!isSyncStarted()) return null;
+  if (!status) return null;
   const onSendNow = async () => {
     setSending(true);
     try {

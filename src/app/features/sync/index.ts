@@ -1,7 +1,7 @@
 /** What the app mounts: the status line with "Gửi ngay", the status hook. */
 import { lazy } from 'react';
 
-export { SyncPanel, SyncPanelView, type SyncPanelProps } from './SyncPanel';
+export { SyncPanel, SyncPanelView, useShownSyncStatus, type SyncPanelProps } from './SyncPanel';
 export { useSyncStatus } from './useSyncStatus';
 export { useSuperior, useSuperiorName } from './useSuperior';
 

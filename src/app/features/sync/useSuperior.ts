@@ -4,12 +4,20 @@
  */
 import { useEffect, useState } from 'react';
 import type { Superior } from '../../../domain/organisation';
+import { sameValue } from '../../../domain/merge';
 import { getLocalStore } from '../../db';
 import { superiorName, useI18n } from '../../i18n';
 
 export function useSuperior(): Superior | null {
   const [superior, setSuperior] = useState<Superior | null>(null);
-  useEffect(() => getLocalStore().settings.watch('superior', (value) => setSuperior(value ?? null)), []);
+  // The same superior as before (the first read, a write of another setting): no new drawing.
+  useEffect(
+    () =>
+      getLocalStore().settings.watch('superior', (value) =>
+        setSuperior((current) => (sameValue(current, value ?? null) ? current : (value ?? null))),
+      ),
+    [],
+  );
   return superior;
 }
 
