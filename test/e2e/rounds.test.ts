@@ -132,10 +132,14 @@ describe("the superior's round on the officer's phone", () => {
       // The card says the draft, every change of it, is on the server.
       await page.locator('.editor-head [data-testid="report-standing"][data-stage="draftSaved"][data-unsent="false"]').waitFor();
 
-      // The superior closes the round; the officer's next change is refused, with the reason.
+      // The superior closes the round while the phone is offline (so it cannot have heard of it: a phone
+      // that has pulled the closed round locks the form instead); the officer's change made meanwhile is
+      // refused once the phone is back online, with the reason.
+      await page.context().setOffline(true);
       const closed = await staffCall<{ round: NodeRound }>(staff, 'POST', `/api/staff/rounds/${round.id}/close`);
       const closedOn = formatDate(closed.round.closedAt!);
       await fillAndWaitSaved(page, { 'membership.members': '101' });
+      await page.context().setOffline(false);
       const closedCard = page.locator('.editor-head [data-testid="report-standing"][data-stage="roundClosed"]');
       await closedCard.waitFor();
       expect(await closedCard.getByTestId('standing-sentence').innerText()).toBe(

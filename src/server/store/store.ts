@@ -8,7 +8,7 @@ import { type Compilable, type CompiledQuery, type Kysely, Migrator, type QueryR
 import { migrationProvider } from './migrations';
 import * as rounds from './rounds';
 import type { NewRoundRecord, RoundRecord } from './rounds';
-import { DIALOGUE_KIND_COLUMNS, dialogueKindFigures, reportFigures } from './figures';
+import { DIALOGUE_KIND_COLUMNS, type DialogueKindColumn, dialogueKindFigures, type ReportFigures, reportFigures } from './figures';
 import { batchOf, withHints } from './queryHints';
 import type { Database, EnrolmentCodesTable, NodesTable, ReportsTable } from './schema';
 import type { NodeContents, OverviewScope, GrassrootsUnion, ReviewDecisionEntry, RevisionSummary, UnionMove } from '../../domain/staff';
@@ -318,20 +318,24 @@ export interface PushReads {
 /** A stored report without its document, as a push reads it. */
 export type PushedReportHead = Omit<ReportRecord, 'documentJson'> & { sameDocument: boolean };
 
-function toReport(row: ReportsTable): ReportRecord {
+/** A report's columns but its document (the push reads no more). */
+function toReportHead(row: Omit<ReportsTable, 'document' | keyof ReportFigures | DialogueKindColumn>): Omit<ReportRecord, 'documentJson'> {
   return {
     id: row.id,
     unionId: row.union_id,
     year: Number(row.year),
     kind: row.kind,
     revision: Number(row.revision),
-    documentJson: row.document,
     reviewJson: row.review,
     savedAt: row.saved_at,
     createdAt: row.created_at,
     changeSeq: Number(row.change_seq),
     superiorId: row.superior_id,
   };
+}
+
+function toReport(row: ReportsTable): ReportRecord {
+  return { ...toReportHead(row), documentJson: row.document };
 }
 
 /** The row for a report, with the figures the overviews sum taken out of its document and review. */
@@ -596,16 +600,7 @@ function toIdempotency(row: IdempotencyRow): IdempotencyRecord {
 
 function toPushedReportHead(row: PushedReportRow): PushedReportHead {
   return {
-    id: row.id,
-    unionId: row.union_id,
-    year: Number(row.year),
-    kind: row.kind,
-    revision: Number(row.revision),
-    reviewJson: row.review,
-    savedAt: row.saved_at,
-    createdAt: row.created_at,
-    changeSeq: Number(row.change_seq),
-    superiorId: row.superior_id,
+    ...toReportHead(row),
     // SQLite answers 1 / 0, PostgreSQL true / false.
     sameDocument: (row.same_document as unknown) === true || Number(row.same_document) === 1,
   };
