@@ -30,6 +30,7 @@ import { CONSOLE } from '../src/server/services/staff';
 import { countInWindow } from '../src/server/store/attemptWindows';
 import { openStore } from '../src/server/store/open';
 import type { Store } from '../src/server/store/store';
+import { pushHeaders } from './pushHeaders';
 
 const OPS = Number(process.env.BENCH_OPS ?? 300);
 const POSTGRES_URL = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -96,12 +97,7 @@ async function requests(store: Store, limitCounts: 'memory' | 'database'): Promi
   const push = await perOp(OPS, async (edit) => {
     const response: Response = await fetch(`${url}/api/reports/${id}`, {
       method: 'PUT',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        'idempotency-key': randomUUID(),
-        ...(revision === null ? { 'if-none-match': '*' } : { 'if-match': `"${revision}"` }),
-      },
+      headers: pushHeaders(token, revision),
       body: JSON.stringify(report(id, edit)),
     });
     if (response.status !== 200 && response.status !== 201) throw new Error(`push answered ${response.status}: ${await response.text()}`);

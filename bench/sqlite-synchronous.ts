@@ -21,6 +21,7 @@ import { enrol, issueEnrolmentCode } from '../src/server/services/devices';
 import { createRootNode, createUnion } from '../src/server/services/organisation';
 import { CONSOLE } from '../src/server/services/staff';
 import { openStore } from '../src/server/store/open';
+import { pushHeaders } from './pushHeaders';
 
 const DEVICES = 8;
 const PUSHES = Number(process.env.BENCH_PUSHES ?? 150);
@@ -44,12 +45,7 @@ async function pushChains(url: string, tokens: string[]): Promise<{ requests: nu
       for (let edit = 0; edit < PUSHES; edit++) {
         const response: Response = await fetch(`${url}/api/reports/${id}`, {
           method: 'PUT',
-          headers: {
-            authorization: `Bearer ${token}`,
-            'content-type': 'application/json',
-            'idempotency-key': randomUUID(),
-            ...(revision === null ? { 'if-none-match': '*' } : { 'if-match': `"${revision}"` }),
-          },
+          headers: pushHeaders(token, revision),
           body: JSON.stringify(report(id, edit)),
         });
         requests++;

@@ -13,7 +13,7 @@ import type { ApiError, PutReportResponse } from '../../src/domain/sync';
 import { issueEnrolmentCode, enrol as enrolDirectly } from '../../src/server/services/devices';
 import { createRootNode, createUnion } from '../../src/server/services/organisation';
 import { CONSOLE, createStaff } from '../../src/server/services/staff';
-import { announcePostgresSkip, openTestStore, readyReport, TEST_DATABASE_URL, type TestStore } from './helpers';
+import { announcePostgresSkip, openTestStore, pushHeaders, readyReport, TEST_DATABASE_URL, type TestStore } from './helpers';
 import { schemaUrl, startServerProcess, stopServerProcesses } from './processes';
 
 announcePostgresSkip();
@@ -112,12 +112,7 @@ announcePostgresSkip();
       document.membership.members = 90;
       const response: Response = await fetch(`${urls[n % 2]}/api/reports/${document.id}`, {
         method: 'PUT',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'idempotency-key': randomUUID(),
-          ...(revision === null ? { 'if-none-match': '*' } : { 'if-match': `"${revision}"` }),
-        },
+        headers: pushHeaders({ headers: { authorization: `Bearer ${token}` } }, revision === null ? {} : { revision }),
         body: JSON.stringify(document),
       });
       statuses.push(response.status);
