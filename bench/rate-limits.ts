@@ -1,6 +1,6 @@
 /**
  * What counting the rate limits in the database costs, against counting them in memory, on SQLite
- * (synchronous = FULL, as served) and on PostgreSQL (when DATABASE_URL or TEST_DATABASE_URL is set):
+ * (the WAL synced before each answer, as served) and on PostgreSQL (when DATABASE_URL or TEST_DATABASE_URL is set):
  *
  * 1. The counting alone, one after the other: a guess's slot taken and given back (half of them as
  *    failures, which write the window too), and a push counted; beside the floor of one `select 1` on
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-rate-limits-'));
   const sqlite = openStore({ kind: 'sqlite', file: join(dir, 'bench.sqlite') });
   try {
-    await onStore('SQLite (FULL)', sqlite);
+    await onStore('SQLite', sqlite);
   } finally {
     await sqlite.close();
     rmSync(dir, { recursive: true, force: true });

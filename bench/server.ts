@@ -278,9 +278,10 @@ async function serveTarget(kind: string): Promise<void> {
   let store: Store | null = null;
   let cleanUp = async () => undefined as void;
   if (kind === 'bare') served = await serveBareNode();
-  else if (kind === 'sqlite') {
+  else if (kind === 'sqlite' || kind === 'sqlite-full') {
     const dir = mkdtempSync(join(tmpdir(), 'bao-cao-bench-'));
-    store = openStore({ kind: 'sqlite', file: join(dir, 'bench.sqlite') });
+    // As served (the WAL synced off the event loop), or SQLite syncing inside each commit, to compare.
+    store = openStore({ kind: 'sqlite', file: join(dir, 'bench.sqlite'), durability: kind === 'sqlite-full' ? 'full' : 'wal' });
     served = await serveApp(store);
     const opened = store;
     cleanUp = async () => {
@@ -499,9 +500,10 @@ function median(values: number[]): number {
 }
 
 export interface ServerBenchResult {
-  rounds: { bare: MeasuredPushes; sqlite?: MeasuredPushes; postgres?: MeasuredPushes; postgresTwoProcesses?: MeasuredPushes }[];
+  rounds: { bare: MeasuredPushes; sqlite?: MeasuredPushes; sqliteFull?: MeasuredPushes; postgres?: MeasuredPushes; postgresTwoProcesses?: MeasuredPushes }[];
   /** Median share of the bare handler over the rounds, in per cent. */
   sqliteShare?: number;
+  sqliteFullShare?: number;
   postgresShare?: number;
   postgresTwoProcessesShare?: number;
 }
@@ -511,7 +513,8 @@ type Round = ServerBenchResult['rounds'][number];
 /**
  * BENCH_ROUNDS rounds (default 3), each bare → SQLite → PostgreSQL with one process and with two (which of
  * the two goes first alternates from round to round), so that every store is compared with a floor taken
- * minutes, not a run, apart. BENCH_TARGETS=sqlite,postgres,postgres-2 leaves targets out (the floor stays).
+ * minutes, not a run, apart. BENCH_TARGETS=sqlite,postgres,postgres-2 leaves targets out (the floor stays); `sqlite-full` adds SQLite
+ * with `synchronous = FULL` (SQLite syncing inside each commit, on the event loop) for comparison.
  */
 export async function run(): Promise<ServerBenchResult> {
   const roundsWanted = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3) || 3);
@@ -533,6 +536,10 @@ export async function run(): Promise<ServerBenchResult> {
     if (targets.has('sqlite')) {
       measured.sqlite = await measureInChild('Fastify + SQLite', 'sqlite');
       console.log(`  ${line(measured.sqlite, bare)}`);
+    }
+    if (targets.has('sqlite-full')) {
+      measured.sqliteFull = await measureInChild('Fastify + SQLite, FULL', 'sqlite-full');
+      console.log(`  ${line(measured.sqliteFull, bare)}`);
     }
     if (!unreachable) {
       const postgres = [
@@ -559,6 +566,7 @@ export async function run(): Promise<ServerBenchResult> {
   console.log(`median of ${roundsWanted}: bare node:http ${medianOf((round) => round.bare, (figures) => figures.requestsPerSecond)} req/s`);
   for (const [name, pick, floor] of [
     ['SQLite', (round: Round) => round.sqlite, 40],
+    ['SQLite with synchronous = FULL', (round: Round) => round.sqliteFull, 40],
     ['PostgreSQL, 1 process', (round: Round) => round.postgres, 20],
     ['PostgreSQL, 2 processes', (round: Round) => round.postgresTwoProcesses, 20],
   ] as const) {
@@ -566,6 +574,7 @@ export async function run(): Promise<ServerBenchResult> {
     if (values.length === 0) continue;
     const value = median(values);
     if (name === 'SQLite') result.sqliteShare = value;
+    else if (name === 'SQLite with synchronous = FULL') result.sqliteFullShare = value;
     else if (name === 'PostgreSQL, 1 process') result.postgresShare = value;
     else result.postgresTwoProcessesShare = value;
     console.log(

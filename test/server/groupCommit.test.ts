@@ -20,7 +20,7 @@ async function openGroupCommitStore() {
   const file = join(dir, 'test.sqlite');
   const database = new BetterSqlite3(file);
   database.pragma('journal_mode = WAL');
-  const dialect = new GroupCommitSqliteDialect(database);
+  const dialect = new GroupCommitSqliteDialect(database, { syncWal: true });
   const store = new KyselyStore(new Kysely<Database>({ dialect }), 'sqlite');
   await store.migrate();
   // Every CĐCS hangs under a node of the organisation tree (the foreign key holds).

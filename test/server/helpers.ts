@@ -21,6 +21,7 @@ import { createNode, createRootNode, createUnion } from '../../src/server/servic
 import { reviewReport } from '../../src/server/services/review';
 import { CONSOLE, createStaff } from '../../src/server/services/staff';
 import { openStore } from '../../src/server/store/open';
+import type { SyncFile } from '../../src/server/store/sqliteDriver';
 import type { Store, StoreKind, UnionRecord } from '../../src/server/store/store';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -54,13 +55,13 @@ export interface TestStore {
  */
 export async function openTestStore(
   kind: StoreKind,
-  options: { sqliteFile?: string; pgSchema?: string; migrate?: boolean } = {},
+  options: { sqliteFile?: string; pgSchema?: string; migrate?: boolean; syncFile?: SyncFile } = {},
 ): Promise<TestStore> {
   let result: TestStore;
   if (kind === 'sqlite') {
     const dir = options.sqliteFile ? null : mkdtempSync(join(tmpdir(), 'bao-cao-cdcs-'));
     const file = options.sqliteFile ?? join(dir as string, 'test.sqlite');
-    const store = openStore({ kind: 'sqlite', file });
+    const store = openStore({ kind: 'sqlite', file, ...(options.syncFile ? { syncFile: options.syncFile } : {}) });
     result = {
       store,
       sqliteFile: file,
@@ -145,6 +146,8 @@ export interface StartTestServerOptions {
   pressure?: BuildAppOptions['pressure'];
   /** Where the rate limits count (default: as the server decides for the store). */
   limitCounts?: BuildAppOptions['limitCounts'];
+  /** SQLite: how the driver syncs the WAL (a test holds it). */
+  syncFile?: SyncFile;
 }
 
 const GENEROUS_LIMITS: RateLimits = {
@@ -158,6 +161,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
   const kind = options.store ?? 'sqlite';
   const testStore = await openTestStore(kind, {
     ...(options.sqliteFile ? { sqliteFile: options.sqliteFile } : {}),
+    ...(options.syncFile ? { syncFile: options.syncFile } : {}),
     ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
   });
   const store = testStore.store;

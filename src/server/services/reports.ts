@@ -203,7 +203,7 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
         // Filed under the union's superior when first sent; it stays there if the union moves later.
         superiorId: current?.superiorId ?? (document.status === 'ready' ? superiorId : null),
       };
-      if (current) await tx.updateReport(saved, document);
+      if (current) await tx.updateReport(saved, document, current);
       else await tx.insertReport(saved);
       await tx.insertRevision({ reportId: saved.id, revision: saved.revision, deviceId: device.id, savedAt: now, documentJson: json });
       // Bounded history: the newest KEPT_DRAFT_REVISIONS revisions, and every revision marked ready.

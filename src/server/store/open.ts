@@ -6,15 +6,22 @@ import { Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { PipelinedPostgresDialect } from './postgresDriver';
-import { GroupCommitSqliteDialect } from './sqliteDriver';
+import { GroupCommitSqliteDialect, type SyncFile } from './sqliteDriver';
 import { KyselyStore, type Store } from './store';
 
 export type StoreConfig =
   | {
       kind: 'sqlite';
       file: string;
-      /** FULL unless a benchmark compares (bench/sqlite-synchronous.ts); never set from the environment. */
-      synchronous?: 'FULL' | 'NORMAL';
+      /**
+       * How a commit reaches the disk before it is answered; never set from the environment. `wal` (as
+       * served): the driver syncs the WAL off the event loop. `full`: `synchronous = FULL`, SQLite syncs inside
+       * the commit, on the event loop. `none`: no sync at all, which can lose answered pushes on a power cut:
+       * a benchmark's floor only (bench/sqlite-durability.ts compares the three).
+       */
+      durability?: 'wal' | 'full' | 'none';
+      /** How the driver syncs the WAL file: tests hold it. */
+      syncFile?: SyncFile;
     }
   | { kind: 'postgres'; url: string; /** Tests isolate themselves in their own schema. */ schema?: string; maxConnections?: number };
 
@@ -26,12 +33,14 @@ export function openStore(config: StoreConfig): Store {
     // server's write instead of failing.
     database.pragma('journal_mode = WAL');
     database.pragma('busy_timeout = 5000');
-    // FULL: a push answered 200 is on the disk, even after a power cut (WAL with NORMAL may lose the
-    // last commits, and the phone, told they were saved, would not send them again). Its cost on pushes
-    // is measured in docs/decisions/0004-hardening-behind-a-proxy.md.
-    database.pragma(`synchronous = ${config.synchronous ?? 'FULL'}`);
+    // A push answered 200 must be on the disk, even after a power cut: under WAL, NORMAL alone may lose the
+    // last commits, and the phone, told they were saved, would not send them again. So either SQLite syncs
+    // each commit (FULL) or the driver syncs the WAL before answering (`wal`, the default: the same
+    // guarantee with the event loop free while the disk works; docs/decisions/0005).
+    const durability = config.durability ?? 'wal';
+    database.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
     database.pragma('foreign_keys = ON');
-    return new KyselyStore(new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(database) }), 'sqlite');
+    return new KyselyStore(new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(database, { syncWal: durability === 'wal', syncFile: config.syncFile }) }), 'sqlite');
   }
   const pool = new pg.Pool({
     connectionString: config.url,

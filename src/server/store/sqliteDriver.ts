@@ -7,12 +7,19 @@
  *   transaction that was ready. A transaction's `commitTransaction` resolves only after that commit, so no
  *   answer is sent for a change that is not on disk; one that fails rolls back to its own savepoint and
  *   leaves the others alone. With 32 devices pushing at once, one commit carries many pushes instead of one.
+ * - **The WAL is synced off the event loop** (`walSync`). SQLite runs with `synchronous = NORMAL`, so its
+ *   `commit` only writes the WAL (into the OS's cache) and returns; the driver then `fdatasync`s the WAL file
+ *   in libuv's thread pool, and a group's commit promises resolve only once that sync has returned. A push
+ *   is answered only when its commit frame is on the disk, as with `synchronous = FULL`, but the event loop
+ *   serves other requests while the disk works, and the commits made meanwhile share the next sync
+ *   (docs/decisions/0005, "The disk off the event loop").
  * - **Prepared statements are kept** by SQL text (Kysely would prepare every query again); better-sqlite3
  *   runs one statement at a time, so sharing them is safe.
  *
- * A query outside a transaction (a device's token lookup) runs on the same, single connection; while a
- * group is pending it sees that group's changes, whose answers are at most one event-loop turn away.
+ * A query outside a transaction (a device's token lookup) runs on the same, single connection; it may see
+ * the changes of a group whose commit or sync is pending, whose answers are at most one disk sync away.
  */
+import { open, type FileHandle } from 'node:fs/promises';
 import type BetterSqlite3 from 'better-sqlite3';
 import {
   CompiledQuery,
@@ -27,9 +34,90 @@ import { hintsOf } from './queryHints';
 const MAX_CACHED_STATEMENTS = 500;
 const SAVEPOINT = 'kysely_write';
 
+interface Waiter {
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 /** Waiters of one pending commit. */
 interface Group {
-  members: { resolve: () => void; reject: (error: unknown) => void }[];
+  members: Waiter[];
+}
+
+/** How the WAL file reaches the disk; tests hold it to see that no answer leaves before it. */
+export type SyncFile = (file: FileHandle) => Promise<void>;
+
+const fdatasync: SyncFile = (file) => file.datasync();
+
+/**
+ * Syncs the WAL file for the commits made so far, one sync at a time; commits that arrive while a sync runs
+ * wait for the next one, which covers all of them. The WAL is written in order and its frames carry running
+ * checksums, so a synced commit frame is replayed after a power cut together with everything before it, and
+ * one that was not synced is dropped with everything after it: what was answered survives. The file is
+ * opened once: SQLite deletes it only when the last connection closes, and this driver's connection is
+ * open as long as the driver (a truncation by another process keeps the same file).
+ */
+class WalSync {
+  #waiting: Waiter[] = [];
+  #running = false;
+  #file: Promise<FileHandle> | null = null;
+  #idle: Promise<void> = Promise.resolve();
+  #markIdle: () => void = () => undefined;
+  /** Syncs done: tests count them. */
+  syncs = 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly sync: SyncFile,
+  ) {}
+
+  after(waiters: Waiter[]): void {
+    this.#waiting.push(...waiters);
+    if (this.#running) return;
+    this.#running = true;
+    this.#idle = new Promise((resolve) => (this.#markIdle = resolve));
+    void this.#run();
+  }
+
+  async #run(): Promise<void> {
+    while (this.#waiting.length > 0) {
+      const covered = this.#waiting;
+      this.#waiting = [];
+      try {
+        // Read-write: Windows flushes only a handle opened for writing (SQLite shares the file for that).
+        this.#file ??= open(this.path, 'r+');
+        await this.sync(await this.#file);
+        this.syncs += 1;
+      } catch (error) {
+        // The commit may or may not be on the disk: the devices are told it failed and push again, which
+        // the idempotency record answers if it was kept.
+        this.#file = null;
+        for (const waiter of covered) waiter.reject(error);
+        continue;
+      }
+      for (const waiter of covered) waiter.resolve();
+    }
+    this.#running = false;
+    this.#markIdle();
+  }
+
+  /** Waits for the syncs under way, then closes the file. */
+  async close(): Promise<void> {
+    await this.#idle;
+    const file = await this.#file?.catch(() => null);
+    await file?.close();
+  }
+}
+
+export interface GroupCommitOptions {
+  /**
+   * `true` (as served): the database runs with `synchronous = NORMAL` and the driver syncs the WAL before
+   * answering. `false`: no sync by the driver, for `synchronous = FULL` (SQLite syncs inside `commit`, on the
+   * event loop) or for a benchmark's floor.
+   */
+  syncWal: boolean;
+  /** How to sync the WAL file: `fdatasync` unless a test holds it. */
+  syncFile?: SyncFile;
 }
 
 /** First come, first served: the pending commit waits its turn behind transactions already queued. */
@@ -70,11 +158,18 @@ export class GroupCommitSqliteDriver implements Driver {
   readonly #mutex = new Mutex();
   #group: Group | null = null;
   #flushScheduled = false;
+  readonly #walSync: WalSync | null;
   /** How many commits the driver has made: tests count them. */
   commits = 0;
 
-  constructor(database: BetterSqlite3.Database) {
+  constructor(database: BetterSqlite3.Database, options: GroupCommitOptions) {
     this.#database = database;
+    this.#walSync = options.syncWal ? new WalSync(`${database.name}-wal`, options.syncFile ?? fdatasync) : null;
+  }
+
+  /** Syncs of the WAL file made by the driver (0 when SQLite syncs itself): tests count them. */
+  get walSyncs(): number {
+    return this.#walSync?.syncs ?? 0;
   }
 
   async init(): Promise<void> {}
@@ -195,7 +290,8 @@ export class GroupCommitSqliteDriver implements Driver {
         for (const member of group.members) member.reject(error);
         return;
       }
-      for (const member of group.members) member.resolve();
+      if (this.#walSync) this.#walSync.after(group.members);
+      else for (const member of group.members) member.resolve();
     } finally {
       this.#mutex.unlock();
     }
@@ -210,6 +306,7 @@ export class GroupCommitSqliteDriver implements Driver {
   async destroy(): Promise<void> {
     // A pending group is committed before the file is closed.
     if (this.#group) await this.#commitGroup();
+    await this.#walSync?.close();
     this.#database.close();
   }
 }
@@ -217,9 +314,9 @@ export class GroupCommitSqliteDriver implements Driver {
 /** `new SqliteDialect` with the driver above; `database` must be an opened better-sqlite3 handle. */
 export class GroupCommitSqliteDialect extends SqliteDialect {
   readonly driver: GroupCommitSqliteDriver;
-  constructor(database: BetterSqlite3.Database) {
+  constructor(database: BetterSqlite3.Database, options: GroupCommitOptions) {
     super({ database: database as unknown as SqliteDatabase });
-    this.driver = new GroupCommitSqliteDriver(database);
+    this.driver = new GroupCommitSqliteDriver(database, options);
   }
   override createDriver(): Driver {
     return this.driver;

@@ -269,7 +269,8 @@ export interface StoreWrites extends StoreReads {
   deleteSession(tokenHash: string): Promise<void>;
   insertReport(report: ReportRecord): Promise<void>;
   /** `document`: the report parsed, when the caller holds it (spares parsing `documentJson` again for the figures). */
-  updateReport(report: ReportRecord, document?: object): Promise<void>;
+  /** `previous`: the head the push read; when no indexed column changes, only the content is updated. */
+  updateReport(report: ReportRecord, document?: object, previous?: PushedReportHead): Promise<void>;
   insertRevision(revision: { reportId: string; revision: number; deviceId: string | null; savedAt: string; documentJson: string }): Promise<void>;
   insertIdempotency(entry: IdempotencyRecord & { deviceId: string; key: string; createdAt: string }): Promise<void>;
   insertReviewDecision(reportId: string, decision: ReviewDecisionEntry): Promise<void>;
@@ -315,8 +316,11 @@ export interface PushReads {
   current: PushedReportHead | undefined;
 }
 
-/** A stored report without its document, as a push reads it. */
-export type PushedReportHead = Omit<ReportRecord, 'documentJson'> & { sameDocument: boolean };
+/**
+ * A stored report without its document, as a push reads it. `indexedColumns` says what the report's
+ * indexed columns hold, so that a push that changes none of them can leave the indexes alone.
+ */
+export type PushedReportHead = Omit<ReportRecord, 'documentJson'> & { sameDocument: boolean; indexedColumns: string };
 
 /** A report's columns but its document (the push reads no more). */
 function toReportHead(row: Omit<ReportsTable, 'document' | keyof ReportFigures | DialogueKindColumn>): Omit<ReportRecord, 'documentJson'> {
@@ -427,7 +431,7 @@ function prepare<Row>(query: Compilable<Row>, options: { deferrable?: boolean } 
  * store: building them with Kysely on each request cost more than running them on SQLite's cached
  * statements. Arguments are named after the columns, so a row object binds as it is.
  */
-function pushQueries(db: Kysely<Database>) {
+export function pushQueries(db: Kysely<Database>) {
   return {
     deviceByTokenHash: prepare(db.selectFrom('devices').select(deviceColumns).where('token_hash', '=', arg('token_hash'))),
     lockUnion: prepare(
@@ -451,6 +455,7 @@ function pushQueries(db: Kysely<Database>) {
       db
         .selectFrom('reports')
         .select(['id', 'union_id', 'year', 'kind', 'revision', 'review', 'saved_at', 'created_at', 'change_seq', 'superior_id'])
+        .select(['status', 'review_status', 'workers', 'members', 'meets_target', 'dialogue_sessions', ...Object.values(DIALOGUE_KIND_COLUMNS)])
         .select((eb) => eb('document', '=', arg('document')).as('same_document'))
         .where('id', '=', arg('id')),
     ),
@@ -481,7 +486,9 @@ function pushQueries(db: Kysely<Database>) {
         ])
         .where('u.id', '=', arg('union_id'))
         .orderBy(sql`length(n.path)`, 'desc')
-        .limit(1),
+        // A literal, not a parameter: SQLite (built with STAT4) prepares a statement again on every run
+        // when a bound value could change its plan, and a bound LIMIT is one of those (≈ 20–100 µs a push).
+        .limit(sql.lit(1)),
     ),
     thinDraftRevision: prepare(
       // Documents are stored as canonical JSON (no spaces) and only the top level has a `status` key; a
@@ -490,12 +497,24 @@ function pushQueries(db: Kysely<Database>) {
         .deleteFrom('report_revisions')
         .where('report_id', '=', arg('report_id'))
         .where('revision', '=', arg('revision'))
-        .where('document', 'like', '%"status":"draft"%'),
+        // The pattern as a literal: a bound LIKE pattern makes SQLite prepare the statement again on every
+        // run (as the round's LIMIT above).
+        .where('document', 'like', sql.lit('%"status":"draft"%')),
       { deferrable: true },
     ),
     setDeviceLastSeen: prepare(db.updateTable('devices').set({ last_seen_at: arg('last_seen_at') }).where('id', '=', arg('id')), {
       deferrable: true,
     }),
+    // A push that changes only what no index holds (the document's other fields, the review's text): SQLite
+    // rewrites every index whose column is in an UPDATE's SET list, changed or not, and the two covering
+    // indexes of the overviews hold every figure (decision 0005).
+    updateReportContent: prepare(
+      db
+        .updateTable('reports')
+        .set({ revision: arg('revision'), document: arg('document'), review: arg('review'), saved_at: arg('saved_at'), change_seq: arg('change_seq') })
+        .where('id', '=', arg('id')),
+      { deferrable: true },
+    ),
     updateReport: prepare(
       db
         .updateTable('reports')
@@ -603,7 +622,28 @@ function toPushedReportHead(row: PushedReportRow): PushedReportHead {
     ...toReportHead(row),
     // SQLite answers 1 / 0, PostgreSQL true / false.
     sameDocument: (row.same_document as unknown) === true || Number(row.same_document) === 1,
+    indexedColumns: indexedColumnsOf(row),
   };
+}
+
+/** Every column of `reports` that an index holds, but `id` and `change_seq` (a push always changes the latter). */
+const INDEXED_REPORT_COLUMNS = [
+  'union_id',
+  'year',
+  'kind',
+  'superior_id',
+  'status',
+  'review_status',
+  'workers',
+  'members',
+  'meets_target',
+  'dialogue_sessions',
+  ...Object.values(DIALOGUE_KIND_COLUMNS),
+] as const satisfies readonly (keyof ReportsTable)[];
+
+/** The indexed columns' values as one string; either store's numbers and texts compare equal. */
+function indexedColumnsOf(row: Pick<ReportsTable, (typeof INDEXED_REPORT_COLUMNS)[number]>): string {
+  return INDEXED_REPORT_COLUMNS.map((column) => (row[column] === null || row[column] === undefined ? '\u0000' : String(row[column]))).join('\u0001');
 }
 
 /** The round as the union sees it (src/domain/round.ts roundForUnion): its reopening opens a closed round again, with its deadline. */
@@ -1241,9 +1281,11 @@ class KyselyQueries implements StoreWrites {
     await this.q.insertInto('reports').values(fromReport(report)).execute();
   }
 
-  async updateReport(report: ReportRecord, document?: object) {
+  async updateReport(report: ReportRecord, document?: object, previous?: PushedReportHead) {
     // created_at never changes; the prepared update leaves it out.
-    await this.q.executeQuery(this.push.updateReport.bind(fromReport(report, document)));
+    const row = fromReport(report, document);
+    const unchangedIndexes = previous !== undefined && previous.indexedColumns === indexedColumnsOf(row);
+    await this.q.executeQuery((unchangedIndexes ? this.push.updateReportContent : this.push.updateReport).bind(row));
   }
 
   async insertRevision(revision: { reportId: string; revision: number; deviceId: string | null; savedAt: string; documentJson: string }) {
