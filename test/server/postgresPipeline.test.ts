@@ -3,7 +3,7 @@
  * the database, and a write whose answer is read later still fails its transaction as a whole.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyReport } from '../../src/domain/report';
@@ -12,6 +12,7 @@ import { authenticateDevice, enrol, issueEnrolmentCode } from '../../src/server/
 import { createRootNode, createUnion } from '../../src/server/services/organisation';
 import { CONSOLE } from '../../src/server/services/staff';
 import { putReport } from '../../src/server/services/reports';
+import { countInWindow } from '../../src/server/store/attemptWindows';
 import { PipelinedPostgresDialect } from '../../src/server/store/postgresDriver';
 import type { Database } from '../../src/server/store/schema';
 import { KyselyStore } from '../../src/server/store/store';
@@ -72,6 +73,24 @@ async function openPipelinedStore() {
     expect(second).toMatchObject({ status: 200, revision: '2', replayed: false });
     expect(await store.listRevisions(report.id)).toHaveLength(2);
     expect(await push('2025-10-01T08:00:02.000Z', 'k2', '"1"')).toMatchObject({ status: 200, revision: '2', replayed: true });
+  });
+
+  it("counts a device's push against the shared rate limit in one wait, and stays usable when that write fails", async () => {
+    const { store, counter } = await openPipelinedStore();
+    const now = Date.parse('2025-10-01T08:00:00.000Z');
+    await countInWindow(store, 'push:device-1', 60_000, now);
+    const before = counter.roundTrips;
+    // begin, synchronous_commit off, the upsert and the commit travel together: one wait (Kysely's
+    // transaction made it two, for every push of every device).
+    expect(await countInWindow(store, 'push:device-1', 60_000, now + 1)).toEqual({ counted: 2, windowEndsAt: new Date(now + 60_000) });
+    expect(counter.roundTrips - before).toBe(1);
+    // A failing upsert (here: the table is gone) throws its own error and leaves no transaction open on the
+    // connection for the next caller.
+    await sql`alter table attempt_windows rename to attempt_windows_away`.execute(store.db);
+    await expect(countInWindow(store, 'push:device-1', 60_000, now + 2)).rejects.toThrow(/attempt_windows/);
+    await sql`alter table attempt_windows_away rename to attempt_windows`.execute(store.db);
+    for (let i = 0; i < 6; i++) await countInWindow(store, `push:device-${i + 2}`, 60_000, now);
+    expect(await countInWindow(store, 'push:device-1', 60_000, now + 3)).toMatchObject({ counted: 3 });
   });
 
   it('rolls the whole transaction back when a write whose answer was deferred fails', async () => {

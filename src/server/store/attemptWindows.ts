@@ -14,8 +14,8 @@
  * text like every other timestamp in the schema.
  */
 import { createHash } from 'node:crypto';
-import { CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
-import { withHints } from './queryHints';
+import { CompiledQuery, type Kysely, type QueryResult, sql, type Transaction } from 'kysely';
+import { batchOf, withHints } from './queryHints';
 import type { Database } from './schema';
 import type { Store } from './store';
 
@@ -112,20 +112,50 @@ export async function endAttemptSlot(
   // One transaction: one commit, and on PostgreSQL the window's lock covers the slot's removal, so a
   // guess taking a slot sees both changes or neither.
   await limitWrite(store, async (trx) => {
-    if (failed) await addOne(trx, key, windowMs, now);
+    if (failed) await addOneQuery(trx, key, windowMs, now).execute();
     // Its answer is never read: on PostgreSQL it travels with the commit.
     await trx.executeQuery(withHints({ ...trx.deleteFrom('attempt_slots').where('id', '=', slotId).compile() }, { deferrable: true }));
   });
 }
 
-/** Adds one to `key`'s fixed window (a new one if it has ended) and says what it holds now: one upsert, atomic on both stores. */
+/**
+ * Adds one to `key`'s fixed window (a new one if it has ended) and says what it holds now: one upsert,
+ * atomic on both stores. On PostgreSQL (every push of every device comes here) the transaction travels in
+ * one round trip: `begin`, the setting, the upsert and `commit` are sent together and PostgreSQL runs them
+ * in order (QueryHints.batch); Kysely's transaction would wait for the upsert's answer before sending the
+ * commit, a second round trip per push.
+ */
 export async function countInWindow(store: LimitStore, key: string, windowMs: number, now: number): Promise<{ counted: number; windowEndsAt: Date }> {
-  return limitWrite(store, (trx) => addOne(trx, storedKey(key), windowMs, now));
+  if (store.kind === 'postgres') {
+    const upsert = addOneQuery(store.db, storedKey(key), windowMs, now).compile();
+    const { rows } = await store.db.executeQuery<QueryResult<WindowRow>>(
+      batchOf([BEGIN, SYNCHRONOUS_COMMIT_OFF, withHints({ ...upsert }, { statementName: statementNameOf(upsert.sql) }), COMMIT]),
+    );
+    return toCount(rows[2]?.rows[0]);
+  }
+  return limitWrite(store, async (trx) => toCount(await addOneQuery(trx, storedKey(key), windowMs, now).executeTakeFirst()));
 }
 
-async function addOne(db: Kysely<Database>, key: string, windowMs: number, now: number): Promise<{ counted: number; windowEndsAt: Date }> {
+const BEGIN = CompiledQuery.raw('begin');
+const COMMIT = CompiledQuery.raw('commit');
+
+interface WindowRow {
+  window_ends_at: string;
+  counted: number | string;
+}
+
+function toCount(row: WindowRow | undefined): { counted: number; windowEndsAt: Date } {
+  if (!row) throw new Error('the rate-limit upsert returned no row');
+  return { counted: Number(row.counted), windowEndsAt: new Date(row.window_ends_at) };
+}
+
+function statementNameOf(text: string): string {
+  return `limit_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+}
+
+function addOneQuery(db: Kysely<Database>, key: string, windowMs: number, now: number) {
   const nowIso = iso(now);
-  const row = await db
+  return db
     .insertInto('attempt_windows')
     .values({ key, window_ends_at: iso(now + windowMs), counted: 1 })
     .onConflict((conflict) =>
@@ -134,9 +164,7 @@ async function addOne(db: Kysely<Database>, key: string, windowMs: number, now: 
         counted: sql`case when attempt_windows.window_ends_at <= ${nowIso} then 1 else attempt_windows.counted + 1 end`,
       }),
     )
-    .returning(['window_ends_at', 'counted'])
-    .executeTakeFirstOrThrow();
-  return { counted: Number(row.counted), windowEndsAt: new Date(row.window_ends_at) };
+    .returning(['window_ends_at', 'counted']);
 }
 
 /** The maintenance job's part: windows that have ended and slots no request can still hold. */
