@@ -28,7 +28,7 @@ type LimitStore = Pick<Store, 'db' | 'kind'>;
  * at once as usual, and a crash of the database may forget the last fraction of a second of counts,
  * which costs nothing that matters; waiting for the disk cost 7 ms a write here (bench/rate-limits.ts).
  * The setting goes out with the transaction's first statement (deferrable: its answer is never read).
- * SQLite's writes join the pending group commit; its durability is the connection's (FULL).
+ * SQLite's writes join the pending group commit; its durability is the store's (the WAL synced before the answer).
  */
 const SYNCHRONOUS_COMMIT_OFF = CompiledQuery.raw('set local synchronous_commit = off');
 

@@ -1,13 +1,13 @@
 /**
- * Kysely's SQLite dialect with two changes that the push path needs (docs/decisions/0005):
+ * Kysely's SQLite dialect with three changes that the push path needs (docs/decisions/0005):
  *
  * - **Group commit.** Write transactions that run while a commit is pending share it: each runs inside
  *   a savepoint of one open `begin immediate` transaction, and the `commit` (the only moment SQLite writes
- *   the WAL and, with `synchronous = FULL`, waits for the disk) happens once the event loop has run every
- *   transaction that was ready. A transaction's `commitTransaction` resolves only after that commit, so no
- *   answer is sent for a change that is not on disk; one that fails rolls back to its own savepoint and
+ *   the WAL) happens once the event loop has run every transaction that was ready. A transaction's
+ *   `commitTransaction` resolves only after that commit and its sync (below), so no answer is sent for a
+ *   change that is not on disk; one that fails rolls back to its own savepoint and
  *   leaves the others alone. With 32 devices pushing at once, one commit carries many pushes instead of one.
- * - **The WAL is synced off the event loop** (`walSync`). SQLite runs with `synchronous = NORMAL`, so its
+ * - **The WAL is synced off the event loop** (`WalSync`). SQLite runs with `synchronous = NORMAL`, so its
  *   `commit` only writes the WAL (into the OS's cache) and returns; the driver then `fdatasync`s the WAL file
  *   in libuv's thread pool, and a group's commit promises resolve only once that sync has returned. A push
  *   is answered only when its commit frame is on the disk, as with `synchronous = FULL`, but the event loop
