@@ -119,6 +119,7 @@ interface Slot {
   busy: boolean;
 }
 
+const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br';
 const UPDATED_AT = '"__UPDATED_AT__"';
 const ATTENDANCE = '"__ATTENDANCE__"';
 
@@ -162,6 +163,9 @@ async function measure(target: string, urls: string[], slots: Slot[]): Promise<P
           slot.sent += 1;
           const headers: Record<string, string> = {
             'content-type': 'application/json',
+            // What a phone's Chrome sends (Brotli over HTTPS): the answer, which carries the stored report,
+            // travels compressed as it would to a real device. BENCH_ACCEPT_ENCODING=identity leaves it out.
+            'accept-encoding': ACCEPT_ENCODING,
             'idempotency-key': `${slot.index}-${slot.sent}-${randomBytes(4).toString('hex')}`,
           };
           if (slot.token) headers.authorization = `Bearer ${slot.token}`;
@@ -524,7 +528,7 @@ export async function run(): Promise<ServerBenchResult> {
   if (unreachable) console.log(`PostgreSQL not reachable (${unreachable}): skipped`);
   console.log(
     `Report pushes, ${CONNECTIONS} connections, loopback, ${benchSeconds()} s each, ${roundsWanted} rounds ` +
-      '(each push authenticated, validated, chained on If-Match, stored as a new revision; the store counted after the run;' +
+      `(each push authenticated, validated, chained on If-Match, stored as a new revision, Accept-Encoding: ${ACCEPT_ENCODING}; the store counted after the run;` +
       ' with two PostgreSQL processes on one schema, the connections go round-robin to both):',
   );
   const result: ServerBenchResult = { rounds: [] };
