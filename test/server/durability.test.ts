@@ -8,6 +8,7 @@ import type { FileHandle } from 'node:fs/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/server/store/open';
 import { pushHeaders, sampleReport, startTestServer, type TestServer } from './helpers';
 
 const servers: TestServer[] = [];
@@ -59,6 +60,22 @@ describe('the SQLite store', () => {
     // 1 = NORMAL: the WAL is synced by the driver before any answer (FULL would do it inside the commit).
     const synchronous = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(server.store.db);
     expect(synchronous.rows[0]?.synchronous).toBe(1);
+  });
+
+  it('lets SQLite sync each commit itself where it cannot keep a WAL (the store still writes)', async () => {
+    // An in-memory database has no WAL, as a file system without shared memory has none.
+    const store = openStore({ kind: 'sqlite', file: ':memory:' });
+    try {
+      await store.migrate();
+      const synchronous = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(store.db);
+      expect(synchronous.rows[0]?.synchronous).toBe(2);
+      await store.write((tx) =>
+        tx.insertNode({ id: 'node-root', kind: 'province', name: 'Liên đoàn Lao động tỉnh Thử Nghiệm', shortName: '', code: null, parentId: null, path: '/node-root/', createdAt: '2025-10-01T08:00:00.000Z' }),
+      );
+      expect(await store.listRootNodes()).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
   });
 
   it('answers a push only after the WAL file holding it is synced, and serves other requests meanwhile', async () => {

@@ -31,13 +31,15 @@ export function openStore(config: StoreConfig): Store {
     const database = new BetterSqlite3(config.file);
     // WAL lets the dashboard read while a device writes; busy_timeout makes the admin CLI wait for the
     // server's write instead of failing.
-    database.pragma('journal_mode = WAL');
+    const journal = database.pragma('journal_mode = WAL', { simple: true }) as string;
     database.pragma('busy_timeout = 5000');
     // A push answered 200 must be on the disk, even after a power cut: under WAL, NORMAL alone may lose the
     // last commits, and the phone, told they were saved, would not send them again. So either SQLite syncs
     // each commit (FULL) or the driver syncs the WAL before answering (`wal`, the default: the same
     // guarantee with the event loop free while the disk works; docs/decisions/0005).
-    const durability = config.durability ?? 'wal';
+    // A file system where SQLite cannot keep a WAL (it stays in its rollback journal) has no WAL file to
+    // sync: SQLite then syncs each commit itself.
+    const durability = journal.toLowerCase() !== 'wal' && config.durability !== 'none' ? 'full' : (config.durability ?? 'wal');
     database.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
     database.pragma('foreign_keys = ON');
     return new KyselyStore(new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(database, { syncWal: durability === 'wal', syncFile: config.syncFile }) }), 'sqlite');
