@@ -6,8 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/domain/report';
 import type { NodeOverview } from '../../src/domain/staff';
-import type { PutReportResponse } from '../../src/domain/sync';
-import { announcePostgresSkip, type EnrolledDevice, pushHeaders, readyReport, startTestServer, STORE_KINDS, type TestServer } from './helpers';
+import { announcePostgresSkip, type EnrolledDevice, pushStored, readyReport, startTestServer, STORE_KINDS, type TestServer } from './helpers';
 
 announcePostgresSkip();
 
@@ -16,15 +15,7 @@ for (const { kind, available } of STORE_KINDS) {
     let server: TestServer;
     let staff: { headers: Record<string, string> };
 
-    async function push(device: EnrolledDevice, document: ReportDocument, revision?: string): Promise<string> {
-      const response = await fetch(`${server.url}/api/reports/${document.id}`, {
-        method: 'PUT',
-        headers: pushHeaders(device, revision === undefined ? {} : { revision }),
-        body: JSON.stringify(document),
-      });
-      expect(response.status, await response.clone().text()).toBe(revision === undefined ? 201 : 200);
-      return ((await response.json()) as PutReportResponse).report.revision;
-    }
+    const push = (device: EnrolledDevice, document: ReportDocument, revision?: string) => pushStored(server, device, document, revision);
 
     async function summary() {
       const response = await fetch(`${server.url}/api/staff/nodes/${server.root.id}/overview?year=2025&kind=yearly&scope=subtree`, { headers: staff.headers });

@@ -8,8 +8,7 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { OrgNode } from '../../src/domain/organisation';
 import { DIALOGUE_KINDS, type DialogueKind, type DialogueKindCounts, type DialogueSession, type ReportDocument } from '../../src/domain/report';
 import type { NodeOverview } from '../../src/domain/staff';
-import type { PutReportResponse } from '../../src/domain/sync';
-import { announcePostgresSkip, type EnrolledDevice, pushHeaders, readyReport, sampleReport, startTestServer, STORE_KINDS, type TestServer } from './helpers';
+import { announcePostgresSkip, type EnrolledDevice, pushStored, readyReport, sampleReport, startTestServer, STORE_KINDS, type TestServer } from './helpers';
 
 announcePostgresSkip();
 
@@ -36,15 +35,7 @@ for (const { kind, available } of STORE_KINDS) {
     let commune: OrgNode;
     let province: { headers: Record<string, string> };
 
-    async function push(device: EnrolledDevice, document: ReportDocument, revision?: string): Promise<string> {
-      const response = await fetch(`${server.url}/api/reports/${document.id}`, {
-        method: 'PUT',
-        headers: pushHeaders(device, revision === undefined ? {} : { revision }),
-        body: JSON.stringify(document),
-      });
-      expect(response.status, await response.clone().text()).toBe(revision === undefined ? 201 : 200);
-      return ((await response.json()) as PutReportResponse).report.revision;
-    }
+    const push = (device: EnrolledDevice, document: ReportDocument, revision?: string) => pushStored(server, device, document, revision);
 
     async function overview(node: OrgNode): Promise<NodeOverview> {
       const response = await fetch(`${server.url}/api/staff/nodes/${node.id}/overview?year=2025&kind=yearly&scope=subtree`, { headers: province.headers });

@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { expect } from 'vitest';
 import type { OrgNode, StaffRole } from '../../src/domain/organisation';
 import type { IssuedEnrolmentCode } from '../../src/domain/staff';
 import { emptyReport, type ReportDocument } from '../../src/domain/report';
-import type { EnrolResponse, ReviewStatus, ServerReport } from '../../src/domain/sync';
+import type { EnrolResponse, PutReportResponse, ReviewStatus, ServerReport } from '../../src/domain/sync';
 import { buildApp, type BuildAppOptions } from '../../src/server/app';
 import type { RateLimits } from '../../src/server/http/routes';
 import { issueEnrolmentCode } from '../../src/server/services/devices';
@@ -256,6 +257,20 @@ export function sampleReport(overrides: Partial<ReportDocument> = {}): ReportDoc
 /** A report that passes every rule and is marked ready to send. */
 export function readyReport(overrides: Partial<ReportDocument> = {}): ReportDocument {
   return sampleReport({ status: 'ready', ...overrides });
+}
+
+/**
+ * A push over HTTP that must store a new revision (201 for the first, 200 after, on `revision`); returns
+ * the revision the server gave it, to chain the next push on.
+ */
+export async function pushStored(server: { url: string }, device: EnrolledDevice, document: ReportDocument, revision?: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/reports/${document.id}`, {
+    method: 'PUT',
+    headers: pushHeaders(device, revision === undefined ? {} : { revision }),
+    body: JSON.stringify(document),
+  });
+  expect(response.status, await response.clone().text()).toBe(revision === undefined ? 201 : 200);
+  return ((await response.json()) as PutReportResponse).report.revision;
 }
 
 /** Headers of a push: JSON, a fresh Idempotency-Key, and the precondition. */
