@@ -2,7 +2,7 @@
  * Client figures for BENCHMARKS.md: bytes a phone downloads, offline cold start under CPU
  * throttling, and keystroke → IndexedDB commit. Run on the production build in Debian Chromium.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -24,6 +24,10 @@ const THROTTLE_RATES = [4, 20];
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 30);
 const DRAFT_FIELD = 'membership.members';
 const DRAFT_VALUE = '853';
+/** `BENCH_ONLY=keystrokes` runs the keystroke → commit part alone (no bundle, no cold start). */
+const ONLY = process.env.BENCH_ONLY;
+/** `BENCH_CPU_PROF=<dir>`: a CPU profile of each keystroke run (`keystrokes-<rate>x.cpuprofile`). */
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -150,7 +154,8 @@ async function keystrokeToCommit(profile: Profile, draftUrl: string, rate: numbe
   const context = await profile.launch({ offline: true });
   try {
     const page = await firstPage(context);
-    if (rate > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
+    const cdp = await context.newCDPSession(page);
+    if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await page.addInitScript(`
       const bench = { keydowns: [], saves: [] };
       window.__bench = bench;
@@ -163,10 +168,20 @@ async function keystrokeToCommit(profile: Profile, draftUrl: string, rate: numbe
     const field = page.getByTestId(`field-${DRAFT_FIELD}`);
     await field.click();
     await page.keyboard.press('End');
+    if (CPU_PROF_DIR) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     for (let i = 0; i < KEYSTROKES; i++) {
       const saves = await page.evaluate(() => window.__bench!.saves.length);
       await page.keyboard.press(i % 2 === 0 ? '7' : 'Backspace');
       await page.waitForFunction((count) => window.__bench!.saves.length > count, saves);
+    }
+    if (CPU_PROF_DIR) {
+      const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(CPU_PROF_DIR, { recursive: true });
+      writeFileSync(join(CPU_PROF_DIR, `keystrokes-${rate}x.cpuprofile`), JSON.stringify(profile));
     }
     const { keydowns, saves } = await page.evaluate(() => window.__bench!);
     const typed = keydowns.slice(-KEYSTROKES);
@@ -177,44 +192,53 @@ async function keystrokeToCommit(profile: Profile, draftUrl: string, rate: numbe
 }
 
 export async function runClientBench(): Promise<void> {
-  await printBundle();
+  if (ONLY !== 'keystrokes') await printBundle();
   const profile = await makeProfile();
   try {
     const draftUrl = await primeProfile(profile);
-    const floor = await buildFloor();
-    const floorProfile = await makeProfile();
-    try {
-      const floorUrl = await primeFloor(floorProfile, floor.dir);
-      console.log(`\n== Offline cold start to the form holding the saved draft (median of ${COLD_START_RUNS}, app and floor alternated) ==`);
-      console.log(`floor: React + react-dom + Dexie + zod/mini reading the draft into an input, ${floor.gzipped} B (${kib(floor.gzipped)}) gzipped`);
-      for (const rate of THROTTLE_RATES) {
-        const app: number[] = [];
-        const base: number[] = [];
-        for (let i = 0; i < COLD_START_RUNS; i++) {
-          app.push(await coldStart(profile, draftUrl, rate));
-          base.push(await coldStart(floorProfile, floorUrl, rate));
-        }
-        const shown = (runs: number[]) => runs.map((ms) => ms.toFixed(0)).join(', ');
-        console.log(
-          `CPU ${rate}× slower: app median ${median(app).toFixed(0)} ms, floor ${median(base).toFixed(0)} ms: ` +
-            `${(median(app) / median(base)).toFixed(2)}× the floor (target ≤ 1.25×; app runs ${shown(app)}; floor runs ${shown(base)})`,
-        );
-      }
-    } finally {
-      await floorProfile.remove();
-      rmSync(floor.dir, { recursive: true, force: true });
-    }
-    console.log(`\n== Keystroke → IndexedDB commit (${KEYSTROKES} keystrokes; includes the 400 ms autosave delay) ==`);
-    for (const rate of [1, 4]) {
-      const latencies = await keystrokeToCommit(profile, draftUrl, rate);
-      const own = latencies.map((ms) => ms - AUTOSAVE_DELAY_MS);
-      console.log(
-        `CPU ${rate}×: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms; ` +
-          `the save's own share (minus the ${AUTOSAVE_DELAY_MS} ms pause): p50 ${percentile(own, 50).toFixed(0)} ms, p95 ${percentile(own, 95).toFixed(0)} ms` +
-          (rate === 4 ? ' (target ≤ 10 ms p95)' : ''),
-      );
-    }
+    if (ONLY !== 'keystrokes') await printColdStart(profile, draftUrl);
+    printKeystrokeHeader();
+    for (const rate of [1, 4]) printKeystrokes(rate, await keystrokeToCommit(profile, draftUrl, rate));
   } finally {
     await profile.remove();
   }
+}
+
+async function printColdStart(profile: Profile, draftUrl: string): Promise<void> {
+  const floor = await buildFloor();
+  const floorProfile = await makeProfile();
+  try {
+    const floorUrl = await primeFloor(floorProfile, floor.dir);
+    console.log(`\n== Offline cold start to the form holding the saved draft (median of ${COLD_START_RUNS}, app and floor alternated) ==`);
+    console.log(`floor: React + react-dom + Dexie + zod/mini reading the draft into an input, ${floor.gzipped} B (${kib(floor.gzipped)}) gzipped`);
+    for (const rate of THROTTLE_RATES) {
+      const app: number[] = [];
+      const base: number[] = [];
+      for (let i = 0; i < COLD_START_RUNS; i++) {
+        app.push(await coldStart(profile, draftUrl, rate));
+        base.push(await coldStart(floorProfile, floorUrl, rate));
+      }
+      const shown = (runs: number[]) => runs.map((ms) => ms.toFixed(0)).join(', ');
+      console.log(
+        `CPU ${rate}× slower: app median ${median(app).toFixed(0)} ms, floor ${median(base).toFixed(0)} ms: ` +
+          `${(median(app) / median(base)).toFixed(2)}× the floor (target ≤ 1.25×; app runs ${shown(app)}; floor runs ${shown(base)})`,
+      );
+    }
+  } finally {
+    await floorProfile.remove();
+    rmSync(floor.dir, { recursive: true, force: true });
+  }
+}
+
+function printKeystrokeHeader(): void {
+  console.log(`\n== Keystroke → IndexedDB commit (${KEYSTROKES} keystrokes; includes the ${AUTOSAVE_DELAY_MS} ms autosave delay) ==`);
+}
+
+function printKeystrokes(rate: number, latencies: number[]): void {
+  const own = latencies.map((ms) => ms - AUTOSAVE_DELAY_MS);
+  console.log(
+    `CPU ${rate}×: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms; ` +
+      `the save's own share (minus the ${AUTOSAVE_DELAY_MS} ms pause): p50 ${percentile(own, 50).toFixed(0)} ms, p95 ${percentile(own, 95).toFixed(0)} ms` +
+      (rate === 4 ? ' (target ≤ 10 ms p95)' : ''),
+  );
 }
