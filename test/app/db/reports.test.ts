@@ -5,6 +5,7 @@ import {
   LocalStore,
   PeriodTakenError,
   REPORT_SAVED_MARK,
+  REPORT_SAVE_STARTED_MARK,
   ReportNotReadyError,
   StorageFullError,
   onDatabaseEvent,
@@ -119,13 +120,14 @@ describe('reports repository', () => {
       expect(dexieWrites).toBe(0);
       const prefix = `idb://${store.db.name}`;
       expect(order).toEqual([
+        REPORT_SAVE_STARTED_MARK,
         REPORT_SAVED_MARK,
         `mutated ${[`${prefix}/outbox/`, `${prefix}/outbox/nextAttemptAt`, `${prefix}/reports/`, `${prefix}/reports/periodKey`, `${prefix}/reports/updatedAt`].join(' ')}`,
       ]);
       // A save that changes nothing writes nothing and tells nobody.
       order.length = 0;
       await store.reports.saveEdit({ ...saved.document }, saved);
-      expect(order).toEqual([REPORT_SAVED_MARK]);
+      expect(order).toEqual([REPORT_SAVE_STARTED_MARK, REPORT_SAVED_MARK]);
       expect((await store.reports.get(created.id))?.localVersion).toBe(saved.localVersion);
     } finally {
       observer.mockRestore();
