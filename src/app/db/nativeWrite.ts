@@ -29,7 +29,7 @@ export function openConnection(db: ReportDatabase): IDBDatabase | null {
 /**
  * One read-write transaction on `reports` and `outbox`, with the connection's durability (the
  * browser default for `db`): read the report (and its outbox entry, for the parts), let `decide`
- * choose, write. Resolves on `complete`; an error thrown by `decide` or by IndexedDB aborts the whole
+ * choose, write, and commit at once. Resolves on `complete`; an error thrown by `decide` or by IndexedDB aborts the whole
  * transaction (nothing written) and rejects with it.
  */
 export function writeReportInOneTransaction(
@@ -65,10 +65,14 @@ export function writeReportInOneTransaction(
         const decision = decide(before);
         if (!decision.write) {
           outcome = { result: decision.result };
+          transaction.commit?.();
           return;
         }
         reports.put(decision.report);
         outbox.put(decision.outbox);
+        // Nothing more will be asked: the browser commits as soon as the puts are done, without
+        // first handing their results back to this (possibly busy) thread to learn that.
+        transaction.commit?.();
         outcome = {
           result: decision.report,
           written: { before: before!, report: decision.report, outbox: decision.outbox, outboxBefore: readOutbox.result },
