@@ -2,7 +2,7 @@
  * Client figures for BENCHMARKS.md: bytes a phone downloads, offline cold start under CPU
  * throttling, and keystroke → IndexedDB commit. Run on the production build in Debian Chromium.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -24,6 +24,10 @@ const THROTTLE_RATES = [4, 20];
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 30);
 const DRAFT_FIELD = 'membership.members';
 const DRAFT_VALUE = '853';
+/** `BENCH_ONLY=keystrokes` runs the keystroke → commit part alone (no bundle, no cold start). */
+const ONLY = process.env.BENCH_ONLY;
+/** `BENCH_CPU_PROF=<dir>`: a CPU profile of each keystroke run (`keystrokes-<rate>x.cpuprofile`). */
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -117,7 +121,7 @@ async function primeProfile(profile: Profile): Promise<string> {
 declare global {
   interface Window {
     __draftReadyAt?: number;
-    __bench?: { keydowns: number[]; saves: number[] };
+    __bench?: { keydowns: number[]; inputs: number[]; starts: number[]; saves: number[] };
   }
 }
 
@@ -145,76 +149,116 @@ async function coldStart(profile: Profile, draftUrl: string, rate: number): Prom
   }
 }
 
-/** Keystroke in the field → the db layer's `report-saved` mark (autosave debounce included). */
-async function keystrokeToCommit(profile: Profile, draftUrl: string, rate: number): Promise<number[]> {
+interface KeystrokeRun {
+  /** Keydown → the db layer's `report-saved` mark (the autosave's pause included): the measured figure. */
+  latencies: number[];
+  /** Keydown → the page's `input` event (the editor hears of the change there, and its pause starts then). */
+  toInput: number[];
+  /** The db layer's `report-save-started` → `report-saved`: the save's own work once the pause is over. */
+  saveWork: number[];
+}
+
+/** Keystroke in the field → the db layer's `report-saved` mark, split as `KeystrokeRun` says. */
+async function keystrokeToCommit(profile: Profile, draftUrl: string, rate: number): Promise<KeystrokeRun> {
   const context = await profile.launch({ offline: true });
   try {
     const page = await firstPage(context);
-    if (rate > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
+    const cdp = await context.newCDPSession(page);
+    if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await page.addInitScript(`
-      const bench = { keydowns: [], saves: [] };
+      const bench = { keydowns: [], inputs: [], starts: [], saves: [] };
       window.__bench = bench;
       document.addEventListener('keydown', (event) => bench.keydowns.push(event.timeStamp), true);
+      window.addEventListener('input', () => bench.inputs.push(performance.now()), true);
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (entry.name === 'report-saved') bench.saves.push(entry.startTime);
+        for (const entry of list.getEntries()) {
+          if (entry.name === 'report-saved') bench.saves.push(entry.startTime);
+          if (entry.name === 'report-save-started') bench.starts.push(entry.startTime);
+        }
       }).observe({ type: 'mark' });
     `);
     await page.goto(draftUrl);
     const field = page.getByTestId(`field-${DRAFT_FIELD}`);
     await field.click();
     await page.keyboard.press('End');
+    if (CPU_PROF_DIR) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     for (let i = 0; i < KEYSTROKES; i++) {
       const saves = await page.evaluate(() => window.__bench!.saves.length);
       await page.keyboard.press(i % 2 === 0 ? '7' : 'Backspace');
       await page.waitForFunction((count) => window.__bench!.saves.length > count, saves);
     }
-    const { keydowns, saves } = await page.evaluate(() => window.__bench!);
+    if (CPU_PROF_DIR) {
+      const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(CPU_PROF_DIR, { recursive: true });
+      writeFileSync(join(CPU_PROF_DIR, `keystrokes-${rate}x.cpuprofile`), JSON.stringify(profile));
+    }
+    const { keydowns, inputs, starts, saves } = await page.evaluate(() => window.__bench!);
     const typed = keydowns.slice(-KEYSTROKES);
-    return typed.map((down) => saves.find((save) => save >= down)! - down);
+    const next = (times: number[], after: number) => times.find((time) => time >= after)!;
+    return {
+      latencies: typed.map((down) => next(saves, down) - down),
+      toInput: typed.map((down) => next(inputs, down) - down),
+      // Empty on a build older than the `report-save-started` mark.
+      saveWork: starts.length ? typed.map((down) => next(saves, down) - next(starts, down)) : [],
+    };
   } finally {
     await context.close();
   }
 }
 
 export async function runClientBench(): Promise<void> {
-  await printBundle();
+  if (ONLY !== 'keystrokes') await printBundle();
   const profile = await makeProfile();
   try {
     const draftUrl = await primeProfile(profile);
-    const floor = await buildFloor();
-    const floorProfile = await makeProfile();
-    try {
-      const floorUrl = await primeFloor(floorProfile, floor.dir);
-      console.log(`\n== Offline cold start to the form holding the saved draft (median of ${COLD_START_RUNS}, app and floor alternated) ==`);
-      console.log(`floor: React + react-dom + Dexie + zod/mini reading the draft into an input, ${floor.gzipped} B (${kib(floor.gzipped)}) gzipped`);
-      for (const rate of THROTTLE_RATES) {
-        const app: number[] = [];
-        const base: number[] = [];
-        for (let i = 0; i < COLD_START_RUNS; i++) {
-          app.push(await coldStart(profile, draftUrl, rate));
-          base.push(await coldStart(floorProfile, floorUrl, rate));
-        }
-        const shown = (runs: number[]) => runs.map((ms) => ms.toFixed(0)).join(', ');
-        console.log(
-          `CPU ${rate}× slower: app median ${median(app).toFixed(0)} ms, floor ${median(base).toFixed(0)} ms: ` +
-            `${(median(app) / median(base)).toFixed(2)}× the floor (target ≤ 1.25×; app runs ${shown(app)}; floor runs ${shown(base)})`,
-        );
-      }
-    } finally {
-      await floorProfile.remove();
-      rmSync(floor.dir, { recursive: true, force: true });
-    }
-    console.log(`\n== Keystroke → IndexedDB commit (${KEYSTROKES} keystrokes; includes the 400 ms autosave delay) ==`);
-    for (const rate of [1, 4]) {
-      const latencies = await keystrokeToCommit(profile, draftUrl, rate);
-      const own = latencies.map((ms) => ms - AUTOSAVE_DELAY_MS);
-      console.log(
-        `CPU ${rate}×: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms; ` +
-          `the save's own share (minus the ${AUTOSAVE_DELAY_MS} ms pause): p50 ${percentile(own, 50).toFixed(0)} ms, p95 ${percentile(own, 95).toFixed(0)} ms` +
-          (rate === 4 ? ' (target ≤ 10 ms p95)' : ''),
-      );
-    }
+    if (ONLY !== 'keystrokes') await printColdStart(profile, draftUrl);
+    printKeystrokeHeader();
+    for (const rate of [1, 4]) printKeystrokes(rate, await keystrokeToCommit(profile, draftUrl, rate));
   } finally {
     await profile.remove();
   }
+}
+
+async function printColdStart(profile: Profile, draftUrl: string): Promise<void> {
+  const floor = await buildFloor();
+  const floorProfile = await makeProfile();
+  try {
+    const floorUrl = await primeFloor(floorProfile, floor.dir);
+    console.log(`\n== Offline cold start to the form holding the saved draft (median of ${COLD_START_RUNS}, app and floor alternated) ==`);
+    console.log(`floor: React + react-dom + Dexie + zod/mini reading the draft into an input, ${floor.gzipped} B (${kib(floor.gzipped)}) gzipped`);
+    for (const rate of THROTTLE_RATES) {
+      const app: number[] = [];
+      const base: number[] = [];
+      for (let i = 0; i < COLD_START_RUNS; i++) {
+        app.push(await coldStart(profile, draftUrl, rate));
+        base.push(await coldStart(floorProfile, floorUrl, rate));
+      }
+      const shown = (runs: number[]) => runs.map((ms) => ms.toFixed(0)).join(', ');
+      console.log(
+        `CPU ${rate}× slower: app median ${median(app).toFixed(0)} ms, floor ${median(base).toFixed(0)} ms: ` +
+          `${(median(app) / median(base)).toFixed(2)}× the floor (target ≤ 1.25×; app runs ${shown(app)}; floor runs ${shown(base)})`,
+      );
+    }
+  } finally {
+    await floorProfile.remove();
+    rmSync(floor.dir, { recursive: true, force: true });
+  }
+}
+
+function printKeystrokeHeader(): void {
+  console.log(`\n== Keystroke → IndexedDB commit (${KEYSTROKES} keystrokes; includes the ${AUTOSAVE_DELAY_MS} ms autosave delay) ==`);
+}
+
+function printKeystrokes(rate: number, { latencies, toInput, saveWork }: KeystrokeRun): void {
+  const own = latencies.map((ms) => ms - AUTOSAVE_DELAY_MS);
+  const p = (values: number[]) => `p50 ${percentile(values, 50).toFixed(0)} ms, p95 ${percentile(values, 95).toFixed(0)} ms`;
+  console.log(
+    `CPU ${rate}×: ${p(latencies)}; the save's own share (minus the ${AUTOSAVE_DELAY_MS} ms pause): ${p(own)}` +
+      (rate === 4 ? ' (target ≤ 10 ms p95)' : '') +
+      `\n  of it: keydown → the page's input event ${p(toInput)}; saveEdit called → committed ${saveWork.length ? p(saveWork) : 'not marked in this build'}`,
+  );
 }

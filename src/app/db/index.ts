@@ -1,6 +1,6 @@
 /** The browser app's local storage: the one way features and the sync engine reach IndexedDB. */
 export { LocalStore, getLocalStore, type LocalStoreOptions } from './database';
-export { REPORT_SAVED_MARK, type CreateReportOptions } from './reports';
+export { REPORT_SAVED_MARK, REPORT_SAVE_STARTED_MARK, type CreateReportOptions } from './reports';
 export {
   DatabaseClosedError,
   ImportPlanChangedError,

@@ -1,16 +1,35 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { IDBDatabase, IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  LocalStore,
   PeriodTakenError,
+  REPORT_SAVED_MARK,
+  REPORT_SAVE_STARTED_MARK,
   ReportNotReadyError,
   StorageFullError,
   onDatabaseEvent,
   type DatabaseEvent,
-  type LocalStore,
 } from '../../../src/app/db';
-import { openFreshStore } from './helpers';
+import { fakeIndexedDb, freshDatabaseName, openFreshStore } from './helpers';
 
 let store: LocalStore;
-afterEach(() => store?.close());
+afterEach(() => {
+  vi.restoreAllMocks();
+  store?.close();
+});
+
+/**
+ * IndexedDB itself refuses puts into `storeName` (whichever layer, Dexie or the autosave's own
+ * transaction, makes them) while `refusing()` says so.
+ */
+function refusePuts(storeName: string, error: () => Error, refusing: () => boolean = () => true): void {
+  const put = IDBObjectStore.prototype.put;
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+    if (this.name === storeName && refusing()) throw error();
+    return put.apply(this, args);
+  });
+}
 
 describe('reports repository', () => {
   it('creates a draft that is queued for the server', async () => {
@@ -62,13 +81,65 @@ describe('reports repository', () => {
     expect(stored!.updatedAt > created.updatedAt).toBe(true);
   });
 
+  it('commits an autosave in one IndexedDB transaction of its own, past Dexie, and tells the watches after the mark', async () => {
+    // Dexie's transaction machinery was most of a save's main-thread time on a slow phone (BENCHMARKS.md).
+    store = new LocalStore({ name: freshDatabaseName(), dexie: fakeIndexedDb });
+    let dexieWrites = 0;
+    store.db.use({
+      stack: 'dbcore',
+      name: 'count-writes',
+      create: (core) => ({
+        ...core,
+        transaction: (stores, mode, options) => {
+          if (mode === 'readwrite') dexieWrites++;
+          return core.transaction(stores, mode, options);
+        },
+      }),
+    });
+    await store.open();
+    const created = await store.reports.create({ year: 2024, kind: 'yearly' });
+    const transactions: { stores: string[]; mode: string }[] = [];
+    const transaction = IDBDatabase.prototype.transaction;
+    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...args: Parameters<typeof transaction>) {
+      const opened = transaction.apply(this, args);
+      transactions.push({ stores: [...opened.objectStoreNames], mode: opened.mode });
+      return opened;
+    });
+    const order: string[] = [];
+    const heard = (parts: Record<string, unknown>) => order.push(`mutated ${Object.keys(parts).sort().join(' ')}`);
+    Dexie.on('storagemutated', heard);
+    const observer = vi.spyOn(performance, 'mark').mockImplementation((name) => {
+      order.push(name);
+      return undefined as unknown as PerformanceMark;
+    });
+    try {
+      dexieWrites = 0;
+      const saved = await store.reports.saveEdit({ ...created.document, proposals: { text: 'Kiến nghị' } }, created);
+      expect(saved.localVersion).toBe(created.localVersion + 1);
+      expect(transactions).toEqual([{ stores: ['outbox', 'reports'], mode: 'readwrite' }]);
+      expect(dexieWrites).toBe(0);
+      const prefix = `idb://${store.db.name}`;
+      expect(order).toEqual([
+        REPORT_SAVE_STARTED_MARK,
+        REPORT_SAVED_MARK,
+        `mutated ${[`${prefix}/outbox/`, `${prefix}/outbox/nextAttemptAt`, `${prefix}/reports/`, `${prefix}/reports/periodKey`, `${prefix}/reports/updatedAt`].join(' ')}`,
+      ]);
+      // A save that changes nothing writes nothing and tells nobody.
+      order.length = 0;
+      await store.reports.saveEdit({ ...saved.document }, saved);
+      expect(order).toEqual([REPORT_SAVE_STARTED_MARK, REPORT_SAVED_MARK]);
+      expect((await store.reports.get(created.id))?.localVersion).toBe(saved.localVersion);
+    } finally {
+      observer.mockRestore();
+      Dexie.on('storagemutated').unsubscribe(heard);
+    }
+  });
+
   it('writes nothing when the outbox write fails: report and queue stay consistent', async () => {
     store = await openFreshStore();
     const created = await store.reports.create({ year: 2024, kind: 'yearly' });
     const before = await store.db.outbox.get(created.id);
-    store.db.outbox.hook('updating', () => {
-      throw new Error('outbox write failed');
-    });
+    refusePuts('outbox', () => new Error('outbox write failed'));
     await expect(
       store.reports.save({ ...created.document, membership: { ...created.document.membership, members: 5 } }),
     ).rejects.toThrow('outbox write failed');
@@ -144,11 +215,11 @@ describe('reports repository', () => {
     store = await openFreshStore();
     const created = await store.reports.create({ year: 2024, kind: 'yearly' });
     const durability: string[] = [];
-    const record = (_mods: object, _key: unknown, _obj: unknown, tx: { idbtrans: IDBTransaction }) => {
-      durability.push(tx.idbtrans.durability);
-    };
-    store.db.reports.hook('updating', record);
-    store.strictDb.reports.hook('updating', record);
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if (this.name === 'reports') durability.push(this.transaction.durability);
+      return put.apply(this, args);
+    });
     await store.reports.save({ ...created.document, membership: { ...created.document.membership, workers: 10, members: 9 } });
     await store.reports.markReady(created.id);
     expect(durability).toEqual(['default', 'strict']);
@@ -177,10 +248,8 @@ describe('reports repository', () => {
   it('turns a full disk into StorageFullError and tells the UI', async () => {
     store = await openFreshStore();
     const created = await store.reports.create({ year: 2024, kind: 'yearly' });
-    const diskFull = () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-    store.db.reports.hook('updating', diskFull);
+    let diskFull = true;
+    refusePuts('reports', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'), () => diskFull);
     const events: DatabaseEvent[] = [];
     const stop = onDatabaseEvent((event) => events.push(event));
     await expect(store.reports.save({ ...created.document, proposals: { text: 'x' } })).rejects.toBeInstanceOf(
@@ -189,7 +258,7 @@ describe('reports repository', () => {
     expect(events).toContainEqual({ kind: 'quotaExceeded' });
     expect((await store.db.reports.get(created.id))?.document.proposals.text).toBe('');
     // Space freed: the next save goes through and the banner may go.
-    store.db.reports.hook('updating').unsubscribe(diskFull);
+    diskFull = false;
     await store.reports.save({ ...created.document, proposals: { text: 'y' } });
     stop();
     expect(events.at(-1)).toEqual({ kind: 'quotaRecovered' });

@@ -2,8 +2,8 @@
  * The report editor: one section at a time (phone-first), a progress bar, the rules' messages
  * beside each field, live unionization rate, autosave, and "mark ready" on the last section.
  */
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { useForm, useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
+import { memo, startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { useForm, useFormState, type UseFormReturn } from 'react-hook-form';
 import type { ReportDocument } from '../../../domain/report';
 import type { LocalReportSync } from '../../../domain/sync';
 import type { ReportAction } from '../../../domain/lifecycle';
@@ -117,6 +117,27 @@ function SaveIndicator({ status }: { status: Signal<AutosaveState> }) {
   );
 }
 
+/**
+ * The form's values, for what the editor draws from them (the rules' messages, the rate, the section
+ * chips, the standing). A keystroke reaches them as a transition: the input already shows what was
+ * typed (react-hook-form's inputs are the DOM's own), and the autosave heard of the change in the
+ * same event (`useStoredReportUpdates`), so the editor's redraw gives way to the next keystroke and
+ * to the autosave's commit instead of holding the main thread right in the keystroke's event, which
+ * on a slow phone delayed the next keystroke's handling and so its save.
+ */
+function useValuesInTransition(
+  watch: UseFormReturn<ReportFormValues>['watch'],
+  getValues: UseFormReturn<ReportFormValues>['getValues'],
+): ReportFormValues {
+  const [values, setValues] = useState(() => getValues());
+  useEffect(() => {
+    // A fresh object at each change (getValues copies the top level), so what is derived from it is redone.
+    const subscription = watch(() => startTransition(() => setValues(getValues())));
+    return () => subscription.unsubscribe();
+  }, [watch, getValues]);
+  return values;
+}
+
 interface ReportEditorProps {
   stored: ReportVersion;
   initialSync: LocalReportSync;
@@ -155,7 +176,7 @@ const ReportEditorBody = memo(function ReportEditorBody({
   const { queue } = autosave;
   const status = savedDocument.status;
 
-  const values = useWatch({ control }) as ReportFormValues;
+  const values = useValuesInTransition(watch, getValues);
   const reading = useMemo(() => documentFromForm(values, savedDocument), [values, savedDocument]);
   // The superior's round sets the dates the activities must fall within, and may be closed.
   const round = roundOfPeriod(useReportingRounds(), initial.period);
