@@ -118,12 +118,13 @@ describe('reports repository', () => {
       expect(saved.localVersion).toBe(created.localVersion + 1);
       expect(transactions).toEqual([{ stores: ['outbox', 'reports'], mode: 'readwrite' }]);
       expect(dexieWrites).toBe(0);
-      const prefix = `idb://${store.db.name}`;
-      expect(order).toEqual([
-        REPORT_SAVE_STARTED_MARK,
-        REPORT_SAVED_MARK,
-        `mutated ${[`${prefix}/outbox/`, `${prefix}/outbox/nextAttemptAt`, `${prefix}/reports/`, `${prefix}/reports/periodKey`, `${prefix}/reports/updatedAt`].join(' ')}`,
-      ]);
+      // Every key and index of both tables, read from Dexie's schema: an index added to either table
+      // that the hand-made announcement (nativeWrite.ts) does not name fails here.
+      const parts = ['outbox', 'reports'].flatMap((name) => {
+        const { schema } = store.db.table(name);
+        return [`idb://${store.db.name}/${name}/`, ...schema.indexes.map((index) => `idb://${store.db.name}/${name}/${index.name}`)];
+      });
+      expect(order).toEqual([REPORT_SAVE_STARTED_MARK, REPORT_SAVED_MARK, `mutated ${parts.sort().join(' ')}`]);
       // A save that changes nothing writes nothing and tells nobody.
       order.length = 0;
       await store.reports.saveEdit({ ...saved.document }, saved);
