@@ -266,8 +266,7 @@ describe("the officer's own superior", () => {
       await page.getByTestId('section-review').click();
       await page.locator('[data-testid="primary-action"][data-action="send"]').click();
       const sent = page.locator('.editor-head [data-testid="report-standing"][data-stage="sent"] [data-testid="standing-sentence"]');
-      await sent.waitFor();
-      expect(await sent.innerText()).toBe('Công đoàn phường Long Hoa đã nhận báo cáo và đang xem xét. Kết quả sẽ tự hiện ở đây.');
+      await expect.poll(() => sent.innerText(), { timeout: 60_000 }).toBe('Công đoàn phường Long Hoa đã nhận báo cáo và đang xem xét. Kết quả sẽ tự hiện ở đây.');
       expect(await page.content()).not.toContain('LĐLĐ huyện');
       await page.goto(`${server.url}/#/settings`);
       await waitForText(page.getByTestId('sync-superior'), 'Báo cáo gửi về: Công đoàn phường Long Hoa');

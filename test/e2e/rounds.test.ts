@@ -141,8 +141,7 @@ describe("the superior's round on the officer's phone", () => {
       await fillAndWaitSaved(page, { 'membership.members': '101' });
       await page.context().setOffline(false);
       const closedCard = page.locator('.editor-head [data-testid="report-standing"][data-stage="roundClosed"]');
-      await closedCard.waitFor();
-      expect(await closedCard.getByTestId('standing-sentence').innerText()).toBe(
+      await expect.poll(() => closedCard.getByTestId('standing-sentence').innerText(), { timeout: 60_000 }).toBe(
         'Kỳ báo cáo đã đóng: không gửi hay sửa được nữa. Cần thay đổi, hãy liên hệ Công đoàn xã Dương Minh Châu.',
       );
       expect(await page.locator('.editor-head [data-testid="round-closed"]').innerText()).toContain(`Kỳ báo cáo đã khoá ngày ${closedOn}.`);

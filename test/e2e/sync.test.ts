@@ -165,8 +165,7 @@ describe('a report filled offline in Chromium reaches the province server', () =
       await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="report-open"]`).click();
       // At the top of the editor, before the first field: the district's words and the way to fix it.
       const shown = page.locator('.editor-head [data-testid="superior-comment"]');
-      await shown.waitFor();
-      expect(await shown.innerText()).toBe(`Ý kiến của ${server.root.name}: ${comment}`);
+      await expect.poll(() => shown.innerText(), { timeout: 60_000 }).toBe(`Ý kiến của ${server.root.name}: ${comment}`);
       expect(await badge(page, 'returned').innerText()).toBe('↩ Bị trả lại');
 
       await page.getByTestId('primary-action').click();
@@ -182,8 +181,8 @@ describe('a report filled offline in Chromium reaches the province server', () =
       await sendNowAndWaitFor(page, reportId, 'accepted');
       await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="report-open"]`).click();
       const note = page.locator('.editor-head [data-testid="report-standing"][data-stage="accepted"] [data-testid="standing-sentence"]');
-      await note.waitFor();
-      expect(await note.innerText()).toBe(`${server.root.name} đã chấp nhận báo cáo. Báo cáo không sửa được nữa.`);
+      // The sentence names the superior the phone knows (it never stays on "Công đoàn cấp trên").
+      await expect.poll(() => note.innerText(), { timeout: 60_000 }).toBe(`${server.root.name} đã chấp nhận báo cáo. Báo cáo không sửa được nữa.`);
       expect(await badge(page, 'accepted').innerText()).toBe('✔ Đã được chấp nhận');
       expect(await page.getByTestId('withdraw').count()).toBe(0);
       expect(await page.getByTestId('field-membership.members').isDisabled()).toBe(true);

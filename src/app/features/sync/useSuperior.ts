@@ -8,14 +8,21 @@ import { sameValue } from '../../../domain/merge';
 import { getLocalStore } from '../../db';
 import { superiorName, useI18n } from '../../i18n';
 
+/**
+ * The superior last read by any screen of this tab: a screen opened later (the editor, after the list)
+ * draws its name at once instead of "công đoàn cấp trên" until its own first read; that read follows.
+ */
+let lastRead: Superior | null = null;
+
 export function useSuperior(): Superior | null {
-  const [superior, setSuperior] = useState<Superior | null>(null);
+  const [superior, setSuperior] = useState<Superior | null>(() => lastRead);
   // The same superior as before (the first read, a write of another setting): no new drawing.
   useEffect(
     () =>
-      getLocalStore().settings.watch('superior', (value) =>
-        setSuperior((current) => (sameValue(current, value ?? null) ? current : (value ?? null))),
-      ),
+      getLocalStore().settings.watch('superior', (value) => {
+        lastRead = value ?? null;
+        setSuperior((current) => (sameValue(current, value ?? null) ? current : (value ?? null)));
+      }),
     [],
   );
   return superior;
