@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { serverAndBrowserPerFile } from './support/fileFixture';
 import { createReport, fillAndWaitSaved } from './support/officerApp';
+import { reactCommitHook } from './support/reactCommits';
 import { serveDist, type StaticServer } from './support/staticServer';
 
 let server: StaticServer;
@@ -38,19 +39,10 @@ const RECORD_SHIFTS = `
  */
 const COUNT_COMMITS = `
   window.__commits = [];
-  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
-    supportsFiber: true,
-    renderers: new Map(),
-    inject() { return 1; },
-    onCommitFiberRoot() {
-      const input = document.querySelector('[data-testid="field-membership.members"]');
-      window.__commits.push(input ? input.value : null);
-    },
-    onCommitFiberUnmount() {},
-    onPostCommitFiberRoot() {},
-    checkDCE() {},
-  };
-`;
+` + reactCommitHook(`
+const input = document.querySelector('[data-testid="field-membership.members"]');
+window.__commits.push(input ? input.value : null);
+`);
 
 describe('opening the app on a draft (issue 11: fast on a slow phone)', () => {
   it('draws the draft in the first commit after the opening shell: no loading screens in between', async () => {

@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { serverAndBrowserPerFile } from './support/fileFixture';
 import { createReport, fillAndWaitSaved, savedCount } from './support/officerApp';
+import { reactCommitHook } from './support/reactCommits';
 import { serveDist, type StaticServer } from './support/staticServer';
 
 let server: StaticServer;
@@ -30,19 +31,10 @@ declare global {
  */
 const RECORD_COMMITS = `
   window.__commitsIn = [];
-  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
-    supportsFiber: true,
-    renderers: new Map(),
-    inject() { return 1; },
-    onCommitFiberRoot() {
-      const rate = document.querySelector('[data-testid="unionization-rate"]');
-      window.__commitsIn.push({ event: window.event ? window.event.type : '', rate: rate && rate.textContent });
-    },
-    onCommitFiberUnmount() {},
-    onPostCommitFiberRoot() {},
-    checkDCE() {},
-  };
-`;
+` + reactCommitHook(`
+const rate = document.querySelector('[data-testid="unionization-rate"]');
+window.__commitsIn.push({ event: window.event ? window.event.type : '', rate: rate && rate.textContent });
+`);
 
 describe('typing a figure (issue 11: keystroke to commit on a slow phone)', () => {
   it('does not redraw the editor inside the keystroke: the rate follows after it, and the figure is committed', async () => {
