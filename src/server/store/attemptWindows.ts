@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { CompiledQuery, type Kysely, type QueryResult, sql, type Transaction } from 'kysely';
-import { batchOf, withHints } from './queryHints';
+import { batchOf, statementNameOf, withHints } from './queryHints';
 import type { Database } from './schema';
 import type { Store } from './store';
 
@@ -129,7 +129,7 @@ export async function countInWindow(store: LimitStore, key: string, windowMs: nu
   if (store.kind === 'postgres') {
     const upsert = addOneQuery(store.db, storedKey(key), windowMs, now).compile();
     const { rows } = await store.db.executeQuery<QueryResult<WindowRow>>(
-      batchOf([BEGIN, SYNCHRONOUS_COMMIT_OFF, withHints({ ...upsert }, { statementName: statementNameOf(upsert.sql) }), COMMIT]),
+      batchOf([BEGIN, SYNCHRONOUS_COMMIT_OFF, withHints({ ...upsert }, { statementName: statementNameOf('limit', upsert.sql) }), COMMIT]),
     );
     return toCount(rows[2]?.rows[0]);
   }
@@ -147,10 +147,6 @@ interface WindowRow {
 function toCount(row: WindowRow | undefined): { counted: number; windowEndsAt: Date } {
   if (!row) throw new Error('the rate-limit upsert returned no row');
   return { counted: Number(row.counted), windowEndsAt: new Date(row.window_ends_at) };
-}
-
-function statementNameOf(text: string): string {
-  return `limit_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
 }
 
 function addOneQuery(db: Kysely<Database>, key: string, windowMs: number, now: number) {

@@ -2,6 +2,7 @@
  * What the store tells a driver about a compiled query, beside its SQL: carried on the query object
  * itself, so Kysely passes it through untouched. Drivers that do not know a hint ignore it.
  */
+import { createHash } from 'node:crypto';
 import { CompiledQuery } from 'kysely';
 
 export interface QueryHints {
@@ -32,4 +33,16 @@ export function hintsOf(query: CompiledQuery): QueryHints {
 export function batchOf(queries: readonly CompiledQuery[]): CompiledQuery {
   // CompiledQuery.raw freezes its object: the hints go on a copy.
   return withHints({ ...CompiledQuery.raw('/* a batch: see QueryHints.batch */ select 1') }, { batch: queries });
+}
+
+const statementNames = new Map<string, string>();
+
+/** QueryHints.statementName for this SQL: the same text always gets the same name (hashed once per text). */
+export function statementNameOf(prefix: string, text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `${prefix}_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }

@@ -3,13 +3,13 @@
  * JSON text here, and the services parse them. One Kysely implementation serves both SQLite and
  * PostgreSQL: the queries are the same, only opening and write locking differ.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { type Compilable, type CompiledQuery, type Kysely, Migrator, type QueryResult, type Transaction, sql } from 'kysely';
 import { migrationProvider } from './migrations';
 import * as rounds from './rounds';
 import type { NewRoundRecord, RoundRecord } from './rounds';
 import { DIALOGUE_KIND_COLUMNS, type DialogueKindColumn, dialogueKindFigures, type ReportFigures, reportFigures } from './figures';
-import { batchOf, withHints } from './queryHints';
+import { batchOf, statementNameOf, withHints } from './queryHints';
 import type { Database, EnrolmentCodesTable, NodesTable, ReportsTable } from './schema';
 import type { NodeContents, OverviewScope, GrassrootsUnion, ReviewDecisionEntry, RevisionSummary, UnionMove } from '../../domain/staff';
 import type { ReviewStatus } from '../../domain/sync';
@@ -408,7 +408,7 @@ function arg(name: string): never {
 function prepare<Row>(query: Compilable<Row>, options: { deferrable?: boolean } = {}): { bind(values: object): CompiledQuery<Row> } {
   const compiled = query.compile();
   const names = compiled.parameters.map((p) => (typeof p === 'string' && p.startsWith(ARGUMENT) ? p.slice(ARGUMENT.length) : null));
-  const hints = { ...options, statementName: `push_${createHash('sha256').update(compiled.sql).digest('hex').slice(0, 16)}` };
+  const hints = { ...options, statementName: statementNameOf('push', compiled.sql) };
   return {
     bind: (values) =>
       withHints(
@@ -454,8 +454,7 @@ export function pushQueries(db: Kysely<Database>) {
     reportForPush: prepare(
       db
         .selectFrom('reports')
-        .select(['id', 'union_id', 'year', 'kind', 'revision', 'review', 'saved_at', 'created_at', 'change_seq', 'superior_id'])
-        .select(['status', 'review_status', 'workers', 'members', 'meets_target', 'dialogue_sessions', ...Object.values(DIALOGUE_KIND_COLUMNS)])
+        .select(['id', 'revision', 'review', 'saved_at', 'created_at', 'change_seq', ...INDEXED_REPORT_COLUMNS])
         .select((eb) => eb('document', '=', arg('document')).as('same_document'))
         .where('id', '=', arg('id')),
     ),
