@@ -1,5 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
@@ -37,6 +38,22 @@ function precompressServiceWorker(): Plugin {
       },
     },
   };
+}
+
+const APP_BOOT = fileURLToPath(new URL('./src/app/boot.ts', import.meta.url));
+const APP_MAIN = fileURLToPath(new URL('./src/app/main.tsx', import.meta.url));
+
+/** The modules `root` imports statically, directly or not (what must run before it can). */
+function staticallyReachableFrom(root: string, ctx: { getModuleInfo(id: string): { importedIds: readonly string[] } | null }): Set<string> {
+  const reached = new Set<string>();
+  const queue = [root];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (reached.has(id)) continue;
+    reached.add(id);
+    queue.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
+  }
+  return reached;
 }
 
 export default defineConfig({
@@ -97,6 +114,18 @@ export default defineConfig({
   build: {
     target: 'es2020',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // src/app/boot.ts imports the app (main.tsx) only after the shell paints. Without this group
+          // every module main shares with a lazy screen became a chunk of its own (19 requests instead
+          // of 8 on a first visit, 5 KB more in all); with it the app's static part is one chunk again.
+          // What boot.ts itself imports (the install-offer catcher, Vite's preload helper) stays with it.
+          // Not recursively: main's modules import the catcher, which must stay in boot's chunk.
+          groups: [{ includeDependenciesRecursively: false, name: (id, ctx) => (staticallyReachableFrom(APP_MAIN, ctx).has(id) && !staticallyReachableFrom(APP_BOOT, ctx).has(id) ? 'main' : null) }],
+        },
+      },
+    },
   },
   test: {
     projects: [

@@ -1,3 +1,4 @@
+import { onInstallOffer } from './installOfferCatcher';
 import { signal } from './store';
 
 interface BeforeInstallPromptEvent extends Event {
@@ -8,13 +9,9 @@ interface BeforeInstallPromptEvent extends Event {
 /** The browser's offer to install, kept until the officer presses our button. */
 export const installOffer = signal<BeforeInstallPromptEvent | null>(null);
 
-/** Must run before React mounts: Chromium may fire `beforeinstallprompt` right after load. */
+/** Takes the offer `boot.ts` caught before the app ran, and every later one. */
 export function listenForInstallOffer(): void {
-  window.addEventListener('beforeinstallprompt', (event) => {
-    // Our own button replaces Chromium's mini-infobar, which officers dismiss without reading.
-    event.preventDefault();
-    installOffer.set(event as BeforeInstallPromptEvent);
-  });
+  onInstallOffer((event) => installOffer.set(event as BeforeInstallPromptEvent));
   window.addEventListener('appinstalled', () => installOffer.set(null));
 }
 

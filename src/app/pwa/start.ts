@@ -3,7 +3,7 @@ import { registerServiceWorker } from './serviceWorker';
 import { requestPersistentStorage } from './storage';
 import { afterFirstScreen } from '../ui/firstScreen';
 
-/** Call once in main.tsx before rendering: the install offer can arrive before React mounts. */
+/** Call once in main.tsx before rendering (boot.ts has already caught an early install offer). */
 export function startPwa(): void {
   listenForInstallOffer();
   registerServiceWorker();

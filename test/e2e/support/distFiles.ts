@@ -13,19 +13,25 @@ export async function readDist(path: string): Promise<Buffer> {
 }
 
 const staticImport = /\b(?:import|from)\s*["']([^"']+\.js)["']/g;
+const dynamicImport = /\bimport\(\s*[`"']([^`"']+\.js)[`"']\s*\)/g;
 
 /**
  * Every JS file a first load must fetch before the app runs: the module script(s) of index.html,
- * their modulepreloads, and, transitively, their static imports. Lazy `import()` chunks are not in it.
+ * their modulepreloads, the app those scripts import as soon as the shell has painted (`src/app/boot.ts`
+ * imports `main.tsx` dynamically, so that the shell paints first) and, transitively, their static
+ * imports. The app's own lazy `import()` chunks (screens, the sync engine …) are not in it.
  */
 export async function entryScripts(): Promise<string[]> {
   const html = (await readDist('index.html')).toString('utf8');
-  const roots = [
-    ...[...html.matchAll(/<script\b[^>]*type="module"[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!),
-    ...[...html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*\bhref="([^"]+)"/g)].map((m) => m[1]!),
-  ];
+  const scripts = [...html.matchAll(/<script\b[^>]*type="module"[^>]*\bsrc="([^"]+)"/g)].map((m) => new URL(m[1]!, 'http://app/').pathname);
+  const preloads = [...html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*\bhref="([^"]+)"/g)].map((m) => new URL(m[1]!, 'http://app/').pathname);
+  const started: string[] = [];
+  for (const path of scripts) {
+    const code = (await readDist(path)).toString('utf8');
+    for (const match of code.matchAll(dynamicImport)) started.push(new URL(match[1]!, `http://app${path}`).pathname);
+  }
   const seen = new Set<string>();
-  const queue = roots.map((src) => new URL(src, 'http://app/').pathname);
+  const queue = [...scripts, ...preloads, ...started];
   while (queue.length > 0) {
     const path = queue.shift()!;
     if (seen.has(path)) continue;
