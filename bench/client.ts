@@ -24,7 +24,10 @@ const THROTTLE_RATES = [4, 20];
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 30);
 const DRAFT_FIELD = 'membership.members';
 const DRAFT_VALUE = '853';
-/** `BENCH_ONLY=keystrokes` runs the keystroke → commit part alone (no bundle, no cold start). */
+/**
+ * `BENCH_ONLY=keystrokes` runs the keystroke → commit part alone (no bundle, no cold start);
+ * `BENCH_ONLY=cold-start` the bundle and the cold start (no keystrokes).
+ */
 const ONLY = process.env.BENCH_ONLY;
 /** `BENCH_CPU_PROF=<dir>`: a CPU profile of each keystroke run (`keystrokes-<rate>x.cpuprofile`). */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
@@ -216,6 +219,7 @@ export async function runClientBench(): Promise<void> {
   try {
     const draftUrl = await primeProfile(profile);
     if (ONLY !== 'keystrokes') await printColdStart(profile, draftUrl);
+    if (ONLY === 'cold-start') return;
     printKeystrokeHeader();
     for (const rate of [1, 4]) printKeystrokes(rate, await keystrokeToCommit(profile, draftUrl, rate));
   } finally {
