@@ -29,7 +29,7 @@ const DRAFT_VALUE = '853';
  * `BENCH_ONLY=cold-start` the bundle and the cold start (no keystrokes).
  */
 const ONLY = process.env.BENCH_ONLY;
-/** `BENCH_CPU_PROF=<dir>`: a CPU profile of each keystroke run (`keystrokes-<rate>x.cpuprofile`). */
+/** `BENCH_CPU_PROF=<dir>`: a CPU profile of each keystroke run (`keystrokes-<app|floor>-<rate>x.cpuprofile`). */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -77,7 +77,7 @@ async function buildFloor(): Promise<{ dir: string; gzipped: number }> {
     format: 'esm',
     target: 'es2020',
     jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', AUTOSAVE_DELAY_MS: String(AUTOSAVE_DELAY_MS) },
     outfile: join(dir, 'floor.js'),
     logLevel: 'error',
   });
@@ -162,7 +162,7 @@ interface KeystrokeRun {
 }
 
 /** Keystroke in the field → the db layer's `report-saved` mark, split as `KeystrokeRun` says. */
-async function keystrokeToCommit(profile: Profile, draftUrl: string, rate: number): Promise<KeystrokeRun> {
+async function keystrokeToCommit(profile: Profile, draftUrl: string, rate: number, label: 'app' | 'floor'): Promise<KeystrokeRun> {
   const context = await profile.launch({ offline: true });
   try {
     const page = await firstPage(context);
@@ -197,7 +197,7 @@ async function keystrokeToCommit(profile: Profile, draftUrl: string, rate: numbe
     if (CPU_PROF_DIR) {
       const { profile } = await cdp.send('Profiler.stop');
       mkdirSync(CPU_PROF_DIR, { recursive: true });
-      writeFileSync(join(CPU_PROF_DIR, `keystrokes-${rate}x.cpuprofile`), JSON.stringify(profile));
+      writeFileSync(join(CPU_PROF_DIR, `keystrokes-${label}-${rate}x.cpuprofile`), JSON.stringify(profile));
     }
     const { keydowns, inputs, starts, saves } = await page.evaluate(() => window.__bench!);
     const typed = keydowns.slice(-KEYSTROKES);
@@ -216,40 +216,46 @@ async function keystrokeToCommit(profile: Profile, draftUrl: string, rate: numbe
 export async function runClientBench(): Promise<void> {
   if (ONLY !== 'keystrokes') await printBundle();
   const profile = await makeProfile();
-  try {
-    const draftUrl = await primeProfile(profile);
-    if (ONLY !== 'keystrokes') await printColdStart(profile, draftUrl);
-    if (ONLY === 'cold-start') return;
-    printKeystrokeHeader();
-    for (const rate of [1, 4]) printKeystrokes(rate, await keystrokeToCommit(profile, draftUrl, rate));
-  } finally {
-    await profile.remove();
-  }
-}
-
-async function printColdStart(profile: Profile, draftUrl: string): Promise<void> {
   const floor = await buildFloor();
   const floorProfile = await makeProfile();
   try {
+    const draftUrl = await primeProfile(profile);
     const floorUrl = await primeFloor(floorProfile, floor.dir);
-    console.log(`\n== Offline cold start to the form holding the saved draft (median of ${COLD_START_RUNS}, app and floor alternated) ==`);
-    console.log(`floor: React + react-dom + Dexie + zod/mini reading the draft into an input, ${floor.gzipped} B (${kib(floor.gzipped)}) gzipped`);
-    for (const rate of THROTTLE_RATES) {
-      const app: number[] = [];
-      const base: number[] = [];
-      for (let i = 0; i < COLD_START_RUNS; i++) {
-        app.push(await coldStart(profile, draftUrl, rate));
-        base.push(await coldStart(floorProfile, floorUrl, rate));
-      }
-      const shown = (runs: number[]) => runs.map((ms) => ms.toFixed(0)).join(', ');
-      console.log(
-        `CPU ${rate}× slower: app median ${median(app).toFixed(0)} ms, floor ${median(base).toFixed(0)} ms: ` +
-          `${(median(app) / median(base)).toFixed(2)}× the floor (target ≤ 1.25×; app runs ${shown(app)}; floor runs ${shown(base)})`,
-      );
+    if (ONLY !== 'keystrokes') await printColdStart({ profile, url: draftUrl }, { profile: floorProfile, url: floorUrl }, floor.gzipped);
+    if (ONLY === 'cold-start') return;
+    printKeystrokeHeader();
+    for (const rate of [1, 4]) {
+      const app = await keystrokeToCommit(profile, draftUrl, rate, 'app');
+      const base = await keystrokeToCommit(floorProfile, floorUrl, rate, 'floor');
+      printKeystrokes(rate, app, base);
     }
   } finally {
+    await profile.remove();
     await floorProfile.remove();
     rmSync(floor.dir, { recursive: true, force: true });
+  }
+}
+
+interface PrimedPage {
+  profile: Profile;
+  url: string;
+}
+
+async function printColdStart(app: PrimedPage, floor: PrimedPage, floorGzipped: number): Promise<void> {
+  console.log(`\n== Offline cold start to the form holding the saved draft (median of ${COLD_START_RUNS}, app and floor alternated) ==`);
+  console.log(`floor: React + react-dom + Dexie + zod/mini reading the draft into an input, ${floorGzipped} B (${kib(floorGzipped)}) gzipped`);
+  for (const rate of THROTTLE_RATES) {
+    const appRuns: number[] = [];
+    const floorRuns: number[] = [];
+    for (let i = 0; i < COLD_START_RUNS; i++) {
+      appRuns.push(await coldStart(app.profile, app.url, rate));
+      floorRuns.push(await coldStart(floor.profile, floor.url, rate));
+    }
+    const shown = (runs: number[]) => runs.map((ms) => ms.toFixed(0)).join(', ');
+    console.log(
+      `CPU ${rate}× slower: app median ${median(appRuns).toFixed(0)} ms, floor ${median(floorRuns).toFixed(0)} ms: ` +
+        `${(median(appRuns) / median(floorRuns)).toFixed(2)}× the floor (target ≤ 1.25×; app runs ${shown(appRuns)}; floor runs ${shown(floorRuns)})`,
+    );
   }
 }
 
@@ -257,12 +263,15 @@ function printKeystrokeHeader(): void {
   console.log(`\n== Keystroke → IndexedDB commit (${KEYSTROKES} keystrokes; includes the ${AUTOSAVE_DELAY_MS} ms autosave delay) ==`);
 }
 
-function printKeystrokes(rate: number, { latencies, toInput, saveWork }: KeystrokeRun): void {
-  const own = latencies.map((ms) => ms - AUTOSAVE_DELAY_MS);
+function printKeystrokes(rate: number, app: KeystrokeRun, floor: KeystrokeRun): void {
   const p = (values: number[]) => `p50 ${percentile(values, 50).toFixed(0)} ms, p95 ${percentile(values, 95).toFixed(0)} ms`;
+  const own = (run: KeystrokeRun) => run.latencies.map((ms) => ms - AUTOSAVE_DELAY_MS);
+  const parts = (run: KeystrokeRun) =>
+    `keydown → the page's input event ${p(run.toInput)}; save started → committed ${run.saveWork.length ? p(run.saveWork) : 'not marked in this build'}`;
   console.log(
-    `CPU ${rate}×: ${p(latencies)}; the save's own share (minus the ${AUTOSAVE_DELAY_MS} ms pause): ${p(own)}` +
+    `CPU ${rate}×: ${p(app.latencies)}; the save's own share (minus the ${AUTOSAVE_DELAY_MS} ms pause): ${p(own(app))}` +
       (rate === 4 ? ' (target ≤ 10 ms p95)' : '') +
-      `\n  of it: keydown → the page's input event ${p(toInput)}; saveEdit called → committed ${saveWork.length ? p(saveWork) : 'not marked in this build'}`,
+      `\n  of it: ${parts(app)}` +
+      `\n  floor (one input, the same pause, one Dexie put): own share ${p(own(floor))}; ${parts(floor)}`,
   );
 }
