@@ -43,8 +43,10 @@ function precompressServiceWorker(): Plugin {
 const APP_BOOT = fileURLToPath(new URL('./src/app/boot.ts', import.meta.url));
 const APP_MAIN = fileURLToPath(new URL('./src/app/main.tsx', import.meta.url));
 
+type ChunkingContext = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
+
 /** The modules `root` imports statically, directly or not (what must run before it can). */
-function staticallyReachableFrom(root: string, ctx: { getModuleInfo(id: string): { importedIds: readonly string[] } | null }): Set<string> {
+function staticallyReachableFrom(root: string, ctx: ChunkingContext): Set<string> {
   const reached = new Set<string>();
   const queue = [root];
   while (queue.length > 0) {
@@ -54,6 +56,16 @@ function staticallyReachableFrom(root: string, ctx: { getModuleInfo(id: string):
     queue.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
   }
   return reached;
+}
+
+/** The app chunk: what main.tsx imports statically, less what boot.ts itself imports (computed once per build). */
+let appChunk: { ctx: ChunkingContext; members: Set<string> } | undefined;
+function inAppChunk(id: string, ctx: ChunkingContext): boolean {
+  if (appChunk?.ctx !== ctx) {
+    const boot = staticallyReachableFrom(APP_BOOT, ctx);
+    appChunk = { ctx, members: new Set([...staticallyReachableFrom(APP_MAIN, ctx)].filter((member) => !boot.has(member))) };
+  }
+  return appChunk.members.has(id);
 }
 
 export default defineConfig({
@@ -120,9 +132,9 @@ export default defineConfig({
           // src/app/boot.ts imports the app (main.tsx) only after the shell paints. Without this group
           // every module main shares with a lazy screen became a chunk of its own (19 requests instead
           // of 8 on a first visit, 5 KB more in all); with it the app's static part is one chunk again.
-          // What boot.ts itself imports (the install-offer catcher, Vite's preload helper) stays with it.
-          // Not recursively: main's modules import the catcher, which must stay in boot's chunk.
-          groups: [{ includeDependenciesRecursively: false, name: (id, ctx) => (staticallyReachableFrom(APP_MAIN, ctx).has(id) && !staticallyReachableFrom(APP_BOOT, ctx).has(id) ? 'main' : null) }],
+          // What boot.ts itself imports (the install-offer catcher, Vite's preload helper) stays with it,
+          // hence not recursively: main's modules import the catcher too.
+          groups: [{ includeDependenciesRecursively: false, name: (id, ctx) => (inAppChunk(id, ctx) ? 'main' : null) }],
         },
       },
     },
