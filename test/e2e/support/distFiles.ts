@@ -27,19 +27,15 @@ export async function entryScripts(): Promise<string[]> {
   const html = (await readDist('index.html')).toString('utf8');
   const scripts = [...html.matchAll(/<script\b[^>]*type="module"[^>]*\bsrc="([^"]+)"/g)].map((m) => new URL(m[1]!, 'http://app/').pathname);
   const preloads = [...html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*\bhref="([^"]+)"/g)].map((m) => new URL(m[1]!, 'http://app/').pathname);
-  const started: string[] = [];
-  for (const path of scripts) {
-    const code = (await readDist(path)).toString('utf8');
-    for (const match of code.matchAll(dynamicImport)) started.push(new URL(match[1]!, `http://app${path}`).pathname);
-  }
   const seen = new Set<string>();
-  const queue = [...scripts, ...preloads, ...started];
+  const queue = [...scripts, ...preloads];
   while (queue.length > 0) {
     const path = queue.shift()!;
     if (seen.has(path)) continue;
     seen.add(path);
     const code = (await readDist(path)).toString('utf8');
-    for (const match of code.matchAll(staticImport)) queue.push(new URL(match[1]!, `http://app${path}`).pathname);
+    const imports = scripts.includes(path) ? [...code.matchAll(staticImport), ...code.matchAll(dynamicImport)] : [...code.matchAll(staticImport)];
+    for (const match of imports) queue.push(new URL(match[1]!, `http://app${path}`).pathname);
   }
   return [...seen];
 }
