@@ -12,4 +12,9 @@ catchInstallOffer();
 const start = (): void => void import('./main');
 
 if (navigator.serviceWorker?.controller || document.visibilityState === 'hidden') start();
-else requestAnimationFrame(() => setTimeout(start, 0));
+else {
+  requestAnimationFrame(() => setTimeout(start, 0));
+  // Hidden before its first frame (the officer switched away at once), the page draws none, so the
+  // frame above would not come until it is shown again. A second import() returns the same module.
+  document.addEventListener('visibilitychange', start, { once: true });
+}
