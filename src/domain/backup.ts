@@ -6,7 +6,7 @@
 import { localIsoDate } from './period';
 import * as z from 'zod/mini';
 import { sameValue } from './merge';
-import { reportDocumentSchema, unionProfileSchema, type ReportDocument, type UnionProfile } from './report';
+import { reportDocumentSchema, unionProfileSchema, type ReportDocument, type UnionProfile } from './reportSchema';
 import { REVIEW_STATUSES, type LocalReportSync } from './sync';
 
 export const BACKUP_FORMAT = 'bao-cao-cdcs-backup';

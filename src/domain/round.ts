@@ -6,12 +6,10 @@
  *
  * A round can be closed: a report of it can no longer be sent (409 `round_closed`), and the phone
  * says since when. The superior can reopen a closed round for one CĐCS, with its own deadline.
+ * The staff's requests to open and reopen rounds are checked by `roundRequests.ts`.
  */
-import * as z from 'zod/mini';
+import type { OpenRoundRequest } from './roundRequests';
 import {
-  FIRST_REPORT_YEAR,
-  LAST_REPORT_YEAR,
-  PERIOD_KINDS,
   daysUntil,
   defaultDeadline,
   periodDateRange,
@@ -120,43 +118,6 @@ export function isRoundClosedDetails(value: unknown): value is RoundClosedDetail
   const details = value as Partial<RoundClosedDetails> | null;
   return typeof details === 'object' && details !== null && typeof details.closedAt === 'string' && typeof details.roundId === 'string';
 }
-
-const isoDate = z.iso.date();
-const ROUND_TEXT = 200;
-
-/**
- * `POST /api/staff/nodes/:nodeId/rounds`: open a round on a node. The dates must be in order:
- * activities from ≤ to, and the deadline not before the activities start.
- */
-export const openRoundRequestSchema = z
-  .object({
-    period: z.object({
-      year: z.int().check(z.gte(FIRST_REPORT_YEAR), z.lte(LAST_REPORT_YEAR)),
-      kind: z.enum(PERIOD_KINDS),
-    }),
-    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(ROUND_TEXT)),
-    plan: z.optional(z.string().check(z.trim(), z.maxLength(ROUND_TEXT))),
-    activities: z.object({ from: isoDate, to: isoDate }),
-    deadline: isoDate,
-  })
-  .check(
-    z.refine((round) => round.activities.from <= round.activities.to, {
-      path: ['activities', 'to'],
-      message: 'activitiesEndBeforeStart',
-    }),
-    z.refine((round) => round.deadline >= round.activities.from, {
-      path: ['deadline'],
-      message: 'deadlineBeforeActivities',
-    }),
-  );
-export type OpenRoundRequest = z.infer<typeof openRoundRequestSchema>;
-
-/** `POST /api/staff/rounds/:roundId/reopenings`: reopen a closed round for one CĐCS. */
-export const reopenRoundRequestSchema = z.object({
-  unionId: z.string().check(z.minLength(1), z.maxLength(64)),
-  deadline: z.optional(z.nullable(isoDate)),
-});
-export type ReopenRoundRequest = z.infer<typeof reopenRoundRequestSchema>;
 
 /** The defaults a staff member's "open a round" form starts from for a period. */
 export function suggestedRound(period: ReportPeriod): Pick<OpenRoundRequest, 'activities' | 'deadline'> {

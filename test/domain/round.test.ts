@@ -4,12 +4,12 @@ import {
   activityRange,
   deadlineStanding,
   dueRounds,
-  openRoundRequestSchema,
   roundForUnion,
   roundOfPeriod,
   type NodeRound,
   type ReportingRound,
 } from '../../src/domain/round';
+import { openRoundRequestSchema } from '../../src/domain/roundRequests';
 import { checkReport } from '../../src/domain/validation';
 import { session, validReport } from './fixtures';
 

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgNode } from '../../src/domain/organisation';
-import type { NodeRound, OpenRoundRequest, RoundClosedDetails } from '../../src/domain/round';
+import type { NodeRound, RoundClosedDetails } from '../../src/domain/round';
+import type { OpenRoundRequest } from '../../src/domain/roundRequests';
 import type { ApiError, ReportChangesResponse } from '../../src/domain/sync';
 import { announcePostgresSkip, type EnrolledDevice, pushHeaders, readyReport, startTestServer, STORE_KINDS, type TestServer } from './helpers';
 

@@ -24,7 +24,8 @@ import type {
   UnionMoved,
 } from '../../domain/staff';
 import type { PeriodKind } from '../../domain/period';
-import type { NodeRound, OpenRoundRequest } from '../../domain/round';
+import type { NodeRound } from '../../domain/round';
+import type { OpenRoundRequest } from '../../domain/roundRequests';
 import type { Sector } from '../../domain/report';
 
 const TOKEN_KEY = 'bao-cao-cdcs.staff.token';

@@ -3,7 +3,7 @@
  * period, and a revision row for every accepted change. All checks against stored state happen inside
  * one write transaction, so two pushes can never both pass them.
  */
-import { reportDocumentSchema, type ReportDocument } from '../../domain/report';
+import { reportDocumentSchema, type ReportDocument } from '../../domain/reportSchema';
 import type { ReportChangesResponse, ReviewDecision, ServerReport } from '../../domain/sync';
 import { checkReport } from '../../domain/validation';
 import { isUniqueViolation } from '../store/errors';

@@ -6,14 +6,8 @@
  * pull, and a push to a round closed to the union is refused with 409 `round_closed`.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  openRoundRequestSchema,
-  reopenRoundRequestSchema,
-  roundForUnion,
-  type NodeRound,
-  type ReportingRound,
-  type RoundClosedDetails,
-} from '../../domain/round';
+import { roundForUnion, type NodeRound, type ReportingRound, type RoundClosedDetails } from '../../domain/round';
+import { openRoundRequestSchema, reopenRoundRequestSchema } from '../../domain/roundRequests';
 import { isUniqueViolation } from '../store/errors';
 import type { RoundRecord } from '../store/rounds';
 import type { StoreReads } from '../store/store';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newUuid } from '../../../src/app/db';
-import { reportDocumentSchema } from '../../../src/domain/report';
+import { reportDocumentSchema } from '../../../src/domain/reportSchema';
 
 const V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

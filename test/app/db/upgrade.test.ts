@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { LocalStore } from '../../../src/app/db';
-import { reportDocumentSchema, type ReportDocument } from '../../../src/domain/report';
+import { reportDocumentSchema, type ReportDocument } from '../../../src/domain/reportSchema';
 import { neverSynced } from '../../../src/domain/sync';
 import { fakeIndexedDb, freshDatabaseName } from './helpers';
 
