@@ -1,6 +1,6 @@
 /**
- * The officer app's frame: opens the local database, picks the language, draws the header and the
- * current screen, and shows the banners that must never be missed (another tab upgraded the app,
+ * The officer app's frame, once opening.ts has opened the local database and read the language: the
+ * header and the current screen, and shows the banners that must never be missed (another tab upgraded the app,
  * disk full). Rarely used screens load on demand to keep the first load small.
  */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
@@ -10,22 +10,10 @@ import { I18nProvider, loadMessages, useI18n, type Messages } from './i18n';
 import { vi } from './i18n/vi';
 import { InAppBrowserNotice, QuotaErrorBanner, UpdatePrompt } from './pwa';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { navigate, parseRoute, useRoute, type Route } from './ui/router';
+import { navigate, useRoute, type Route } from './ui/router';
 import { LazyEnrolScreen } from './features/enrol';
-import { preloadOpenedReport } from './features/reports/openingReport';
-import { afterFirstScreen } from './ui/firstScreen';
-import { startSync } from './sync';
+import { loadEditor, loadedEditor, type OpenedApp, type Opening } from './opening';
 
-type EditorModule = typeof import('./features/reports/ReportEditorScreen');
-// The editor (with react-hook-form) is its own chunk, fetched at start in parallel with opening the
-// database: the list paints sooner, and the form is ready by the time the officer taps a report.
-// Once loaded it is drawn directly, not through `lazy`, which would first draw the fallback.
-let editorModule: EditorModule | null = null;
-const loadEditor = () =>
-  import('./features/reports/ReportEditorScreen').then((loaded) => {
-    editorModule = loaded;
-    return loaded;
-  });
 const LazyReportEditorScreen = lazy(() => loadEditor().then((m) => ({ default: m.ReportEditorScreen })));
 const BackupScreen = lazy(() => import('./features/backup/BackupScreen'));
 const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen'));
@@ -35,50 +23,33 @@ const StaffApp = lazy(() => import('./staff/StaffApp'));
 // The report as an official document, with its font: its own chunk, fetched when the officer opens it.
 const PrintScreen = lazy(() => import('./print/PrintScreen'));
 
-type Opening = 'opening' | 'open' | 'failed';
-
-export function App() {
-  const [{ language, messages }, setLanguageState] = useState<{ language: Language; messages: Messages }>({
-    language: 'vi',
-    messages: vi,
-  });
-  const [opening, setOpening] = useState<Opening>('opening');
+/**
+ * `opened` is the app's opening (opening.ts), started before React; `first` is its outcome when the app
+ * is drawn after it (the usual start), null when drawn while it still runs (then "Đang mở…" until it ends).
+ */
+export function App({ opened, first }: { opened: Promise<OpenedApp>; first: OpenedApp | null }) {
+  const [{ language, messages }, setLanguageState] = useState<{ language: Language; messages: Messages }>(() => ({
+    language: first?.language ?? 'vi',
+    messages: first?.messages ?? vi,
+  }));
+  const [opening, setOpening] = useState<Opening>(first?.opening ?? 'opening');
   const switchLanguage = useCallback(async (next: Language) => {
     const loaded = await loadMessages(next);
     setLanguageState({ language: next, messages: loaded });
   }, []);
 
   useEffect(() => {
+    if (first) return;
     let live = true;
-    const store = getLocalStore();
-    // Opened on a report (the officer's usual start): its editor's code and the report itself are
-    // fetched while the database opens, and the app is drawn once, with the draft in it.
-    const start = parseRoute(location.hash);
-    const editorReady = loadEditor().then(
-      () => undefined,
-      () => undefined,
-    );
-    const firstScreen = start.screen === 'report' ? Promise.all([editorReady, preloadOpenedReport(start.reportId)]) : null;
-    const opened = store.open();
-    // Queued behind the opening (Dexie waits for it), read at the same time as the report.
-    const savedLanguage = store.settings.get('language');
-    savedLanguage.catch(() => undefined);
-    void (async () => {
-      await opened;
-      // The sync engine reads the outbox; start it once the database is open (it does nothing until enrolled),
-      // and only after the first screen is drawn and the browser is idle: loading and starting it competed
-      // with drawing the first screen (on a slow phone, a tenth of the cold start). Online, it still starts
-      // within a second or two.
-      afterFirstScreen(() => void startSync().catch(() => {}));
-      const saved = await savedLanguage;
-      if (saved === 'en') await switchLanguage(saved).catch(() => {});
-      await firstScreen;
-      if (live) setOpening('open');
-    })().catch(() => live && setOpening('failed'));
+    void opened.then((outcome) => {
+      if (!live) return;
+      setLanguageState({ language: outcome.language, messages: outcome.messages });
+      setOpening(outcome.opening);
+    });
     return () => {
       live = false;
     };
-  }, [switchLanguage]);
+  }, [opened, first]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -198,7 +169,7 @@ function NavLink({ route, current, label }: { route: Route; current: boolean; la
 function Screen({ route }: { route: Route }) {
   // Chosen once for this screen's life: switching from the lazy wrapper to the module's own component
   // would draw the editor anew (and lose the form) on the next section change.
-  const [ReportEditorScreen] = useState(() => editorModule?.ReportEditorScreen ?? LazyReportEditorScreen);
+  const [ReportEditorScreen] = useState(() => loadedEditor()?.ReportEditorScreen ?? LazyReportEditorScreen);
   switch (route.screen) {
     case 'report':
       return <ReportEditorScreen reportId={route.reportId} section={route.section} />;
