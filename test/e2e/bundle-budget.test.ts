@@ -1,8 +1,9 @@
 import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawGet, startTestServer, type TestServer } from '../server/helpers';
-import { entryScripts, readDist } from './support/distFiles';
+import { entryScripts, officerStartScripts, readDist } from './support/distFiles';
 import { distDir } from './support/staticServer';
 
 /** The officer's entry JavaScript budget from issue 3: 140 KB gzipped, KB = 1024 bytes. */
@@ -32,6 +33,28 @@ describe('the production build a phone loads first', () => {
     const total = files.reduce((sum, file) => sum + file.bytes, 0);
     const detail = files.map((file) => `${file.path}: ${file.bytes} B`).join(', ');
     expect(total, `entry JS as sent: ${detail}`).toBeLessThanOrEqual(ENTRY_BUDGET_BYTES);
+  });
+
+  it("marks the scripts of the officer's start for V8 to compile whole as they stream in, and no other screen's", async () => {
+    // The hint is a comment: a minifier or a bundler upgrade that drops it would slow the start silently.
+    const hinted = async (path: string) =>
+      (await readDist(path)).toString('utf8').split('\n', 2).includes('//# allFunctionsCalledOnLoad');
+    const start = await officerStartScripts();
+    expect(start.some((path) => /\/ReportEditorScreen-/.test(path))).toBe(true);
+    // The bundler's runtime (a few helpers) is left as it is.
+    for (const path of start.filter((path) => !/\/rolldown-runtime-/.test(path))) expect(await hinted(path), path).toBe(true);
+    const assets = (await readdir(join(distDir, 'assets'))).filter((name) => name.endsWith('.js'));
+    const elsewhere = ['StaffApp', 'PrintScreen', 'BackupScreen'].map((screen) => {
+      const found = assets.filter((name) => name.startsWith(`${screen}-`));
+      expect(found, screen).toHaveLength(1);
+      return `/assets/${found[0]}`;
+    });
+    for (const path of elsewhere) expect(await hinted(path), path).toBe(false);
+  });
+
+  it("builds no zod schema in the officer's start: the schemas are the server's and a backup import's", async () => {
+    // zod/mini's schemas keep their internals under `_zod`, which no minifier renames.
+    for (const path of await officerStartScripts()) expect((await readDist(path)).toString('utf8'), path).not.toContain('_zod');
   });
 
   it('has a Brotli and a gzip copy of every text file, however small, made by the build, the service worker included', async () => {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { distDir } from './staticServer';
@@ -36,6 +36,25 @@ export async function entryScripts(): Promise<string[]> {
     const code = (await readDist(path)).toString('utf8');
     const imports = scripts.includes(path) ? [...code.matchAll(staticImport), ...code.matchAll(dynamicImport)] : [...code.matchAll(staticImport)];
     for (const match of imports) queue.push(new URL(match[1]!, `http://app${path}`).pathname);
+  }
+  return [...seen];
+}
+
+/**
+ * What the officer's usual start runs: the entry scripts and, because the app opens on the report being
+ * drafted, the report editor's chunk with what it imports statically (main.tsx asks for it at once).
+ */
+export async function officerStartScripts(): Promise<string[]> {
+  const editor = (await readdir(posix.join(distDir, 'assets'))).filter((name) => /^ReportEditorScreen-[\w-]+\.js$/.test(name));
+  if (editor.length !== 1) throw new Error(`expected one report editor chunk, found ${editor.join(', ') || 'none'}`);
+  const seen = new Set(await entryScripts());
+  const queue = [`/assets/${editor[0]}`];
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const code = (await readDist(path)).toString('utf8');
+    for (const match of code.matchAll(staticImport)) queue.push(new URL(match[1]!, `http://app${path}`).pathname);
   }
   return [...seen];
 }
