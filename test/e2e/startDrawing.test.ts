@@ -112,6 +112,49 @@ describe('opening the app on a draft (issue 11: fast on a slow phone)', () => {
     }
   });
 
+  it('draws the frame with "Đang mở…" when opening the database takes long, and the list once it opens', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    try {
+      const first = await context.newPage();
+      await first.goto(server.url);
+      await first.getByTestId('create-report').waitFor();
+      await first.close();
+      // Another page of the origin (not the app) upgrades the database and holds the upgrade open: every
+      // other opening waits behind it, as behind a slow disk or another tab's long migration.
+      const holder = await context.newPage();
+      await holder.goto(`${server.url}/api/not-the-app`);
+      await holder.evaluate(async () => {
+        const [current] = (await indexedDB.databases()).filter((info) => info.name === 'bao-cao-cdcs');
+        await new Promise<void>((resolve) => {
+          const request = indexedDB.open('bao-cao-cdcs', current!.version! + 1);
+          request.onupgradeneeded = () => {
+            const upgrade = request.transaction!;
+            const store = upgrade.objectStore(upgrade.objectStoreNames[0]!);
+            const hold = () => {
+              if ((window as { releaseUpgrade?: boolean }).releaseUpgrade) upgrade.abort();
+              else store.count().onsuccess = hold;
+            };
+            hold();
+            resolve();
+          };
+          request.onerror = () => undefined;
+        });
+      });
+      const app = await context.newPage();
+      await app.goto(server.url);
+      // React's frame (its title is a link; the static shell's is not) with its own "Đang mở…".
+      await app.locator('header a.brand').waitFor();
+      expect(await app.locator('main .shell-loading').textContent()).toBe('Đang mở…');
+      expect(await app.getByTestId('create-report').count()).toBe(0);
+      await holder.evaluate(() => {
+        (window as { releaseUpgrade?: boolean }).releaseUpgrade = true;
+      });
+      await app.getByTestId('create-report').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('first visit: nothing on the list moves when the sync engine arrives after it (no layout shift)', async () => {
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 412, height: 823 } });
     try {
