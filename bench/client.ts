@@ -159,6 +159,11 @@ interface KeystrokeRun {
   toInput: number[];
   /** The db layer's `report-save-started` → `report-saved`: the save's own work once the pause is over. */
   saveWork: number[];
+  /**
+   * The page's `input` event + the pause → `report-saved`: what the save takes after its pause (the timer
+   * firing, the queue, the write), without the browser's delivery of the keystroke before the pause starts.
+   */
+  afterPause: number[];
 }
 
 /** Keystroke in the field → the db layer's `report-saved` mark, split as `KeystrokeRun` says. */
@@ -207,6 +212,7 @@ async function keystrokeToCommit(profile: Profile, draftUrl: string, rate: numbe
       toInput: typed.map((down) => next(inputs, down) - down),
       // Empty on a build older than the `report-save-started` mark.
       saveWork: starts.length ? typed.map((down) => next(saves, down) - next(starts, down)) : [],
+      afterPause: typed.map((down) => next(saves, down) - next(inputs, down) - AUTOSAVE_DELAY_MS),
     };
   } finally {
     await context.close();
@@ -267,7 +273,8 @@ function printKeystrokes(rate: number, app: KeystrokeRun, floor: KeystrokeRun): 
   const p = (values: number[]) => `p50 ${percentile(values, 50).toFixed(0)} ms, p95 ${percentile(values, 95).toFixed(0)} ms`;
   const own = (run: KeystrokeRun) => run.latencies.map((ms) => ms - AUTOSAVE_DELAY_MS);
   const parts = (run: KeystrokeRun) =>
-    `keydown → the page's input event ${p(run.toInput)}; save started → committed ${run.saveWork.length ? p(run.saveWork) : 'not marked in this build'}`;
+    `keydown → the page's input event ${p(run.toInput)}; after the pause (input event + ${AUTOSAVE_DELAY_MS} ms → committed) ${p(run.afterPause)}; ` +
+    `save started → committed ${run.saveWork.length ? p(run.saveWork) : 'not marked in this build'}`;
   console.log(
     `CPU ${rate}×: ${p(app.latencies)}; the save's own share (minus the ${AUTOSAVE_DELAY_MS} ms pause): ${p(own(app))}` +
       (rate === 4 ? ' (target ≤ 10 ms p95)' : '') +
