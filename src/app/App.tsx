@@ -1,7 +1,8 @@
 /**
- * The officer app's frame, once opening.ts has opened the local database and read the language: the
- * header and the current screen, and shows the banners that must never be missed (another tab upgraded the app,
- * disk full). Rarely used screens load on demand to keep the first load small.
+ * The officer app's frame, drawn once opening.ts has opened the local database and read the language
+ * (or early, while it still opens): the header, the current screen, and the banners that must never be
+ * missed (another tab upgraded the app, disk full). Rarely used screens load on demand to keep the
+ * first load small.
  */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { getLocalStore, hasDatabaseEventHappened, onDatabaseEvent, type Language } from './db';

@@ -27,17 +27,24 @@ export async function entryScripts(): Promise<string[]> {
   const html = (await readDist('index.html')).toString('utf8');
   const scripts = [...html.matchAll(/<script\b[^>]*type="module"[^>]*\bsrc="([^"]+)"/g)].map((m) => new URL(m[1]!, 'http://app/').pathname);
   const preloads = [...html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*\bhref="([^"]+)"/g)].map((m) => new URL(m[1]!, 'http://app/').pathname);
-  const seen = new Set<string>();
-  const queue = [...scripts, ...preloads];
+  return [...(await withImports([...scripts, ...preloads], new Set(), (path) => scripts.includes(path)))];
+}
+
+/**
+ * `start` and what it imports statically, directly or not (and dynamically, for the files `dynamicToo`
+ * names), added to `seen`, which is returned.
+ */
+async function withImports(start: string[], seen: Set<string>, dynamicToo: (path: string) => boolean = () => false): Promise<Set<string>> {
+  const queue = [...start];
   while (queue.length > 0) {
     const path = queue.shift()!;
     if (seen.has(path)) continue;
     seen.add(path);
     const code = (await readDist(path)).toString('utf8');
-    const imports = scripts.includes(path) ? [...code.matchAll(staticImport), ...code.matchAll(dynamicImport)] : [...code.matchAll(staticImport)];
+    const imports = dynamicToo(path) ? [...code.matchAll(staticImport), ...code.matchAll(dynamicImport)] : [...code.matchAll(staticImport)];
     for (const match of imports) queue.push(new URL(match[1]!, `http://app${path}`).pathname);
   }
-  return [...seen];
+  return seen;
 }
 
 /**
@@ -47,16 +54,7 @@ export async function entryScripts(): Promise<string[]> {
 export async function officerStartScripts(): Promise<string[]> {
   const editor = (await readdir(posix.join(distDir, 'assets'))).filter((name) => /^ReportEditorScreen-[\w-]+\.js$/.test(name));
   if (editor.length !== 1) throw new Error(`expected one report editor chunk, found ${editor.join(', ') || 'none'}`);
-  const seen = new Set(await entryScripts());
-  const queue = [`/assets/${editor[0]}`];
-  while (queue.length > 0) {
-    const path = queue.shift()!;
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const code = (await readDist(path)).toString('utf8');
-    for (const match of code.matchAll(staticImport)) queue.push(new URL(match[1]!, `http://app${path}`).pathname);
-  }
-  return [...seen];
+  return [...(await withImports([`/assets/${editor[0]}`], new Set(await entryScripts())))];
 }
 
 export async function entryGzippedBytes(): Promise<{ files: { path: string; gzipped: number }[]; total: number }> {
