@@ -82,8 +82,8 @@ function moduleGraph(ctx: ChunkingContext): NonNullable<typeof graph> {
 /**
  * V8's compile hint (https://v8.dev/blog/explicit-compile-hints): every function of a chunk the officer's
  * start runs is compiled while the file streams in, off the main thread, and lands in the code cache,
- * instead of one at a time on the main thread when first called (most of them are, at start). Measured
- * in decision 0010; chunks of other screens stay lazily compiled. `graph` is there by then: the chunking
+ * instead of one at a time on the main thread when first called (most of them are, at start). Why:
+ * decision 0010. Chunks of other screens stay lazily compiled. `graph` is there by then: the chunking
  * above computes it, and output (where this runs) comes after chunking.
  */
 const COMPILE_EVERY_FUNCTION = '//# allFunctionsCalledOnLoad';
