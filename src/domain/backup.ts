@@ -3,11 +3,12 @@
  * phone can go on where the old one stopped (changes not yet sent included). No secrets: the
  * device token never goes into a backup.
  */
-import { localIsoDate } from './period';
+import { vietnamDate } from './calendar';
 import * as z from 'zod/mini';
 import { sameValue } from './merge';
 import { reportDocumentSchema, unionProfileSchema, type ReportDocument, type UnionProfile } from './reportSchema';
-import { REVIEW_STATUSES, type LocalReportSync } from './sync';
+import { DECISION_STATUSES, type LocalReportSync } from './sync';
+import { formDefinitionSchema, type FormDefinition } from './forms/definition';
 
 export const BACKUP_FORMAT = 'bao-cao-cdcs-backup';
 export const BACKUP_VERSION = 1;
@@ -15,10 +16,11 @@ export const MAX_BACKUP_BYTES = 10 * 1024 * 1024;
 
 const apiErrorSchema = z.object({ error: z.string(), message: z.string(), details: z.optional(z.unknown()) });
 const reviewSchema = z.object({
-  status: z.enum(REVIEW_STATUSES),
+  status: z.enum(DECISION_STATUSES),
   comment: z.string(),
   decidedAt: z.string(),
   revision: z.optional(z.string()),
+  node: z.optional(z.object({ id: z.string(), name: z.string() })),
 });
 
 const localSyncSchema = z.object({
@@ -47,6 +49,11 @@ export const backupSchema = z.object({
   /** Not a secret: the address of the district server this device synced with, if any. */
   serverUrl: z.optional(z.nullable(z.string())),
   reports: z.array(z.object({ document: reportDocumentSchema, sync: localSyncSchema })),
+  /**
+   * The definitions of the forms its reports name that do not ship with the code (issue 22), so the
+   * reports open on a phone that never synced. Absent from a backup made before forms.
+   */
+  forms: z.optional(z.array(formDefinitionSchema)),
 });
 
 export interface BackupEntry {
@@ -60,6 +67,7 @@ export interface Backup {
   profile: UnionProfile | null;
   serverUrl?: string | null;
   reports: BackupEntry[];
+  forms?: FormDefinition[];
 }
 
 export function makeBackup(
@@ -67,13 +75,15 @@ export function makeBackup(
   profile: UnionProfile | null,
   exportedAt: string,
   serverUrl: string | null = null,
+  forms: FormDefinition[] = [],
 ): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, profile, serverUrl, reports };
+  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, profile, serverUrl, reports };
+  return forms.length > 0 ? { ...backup, forms } : backup;
 }
 
-/** `bao-cao-cdcs-YYYY-MM-DD.json`, dated in the officer's local calendar. */
+/** `bao-cao-cdcs-YYYY-MM-DD.json`, dated by Vietnam's calendar (calendar.ts), whatever the phone's clock zone. */
 export function backupFileName(now: Date): string {
-  return `bao-cao-cdcs-${localIsoDate(now)}.json`;
+  return `bao-cao-cdcs-${vietnamDate(now)}.json`;
 }
 
 export type BackupProblem =

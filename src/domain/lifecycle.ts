@@ -2,7 +2,8 @@
  * Where a report stands in its life, as the officer sees it, and the one thing to do next.
  *
  *   drafting (only on this phone / saved on the server) → sent, waiting for review
- *     → returned with a comment → being fixed → sent again → accepted
+ *     → returned with a comment → being fixed → sent again → accepted (with its comment, if any)
+ *     → (acceptance withdrawn with a reason → waiting for review again → returned or accepted)
  *   side states: needs your decision (conflict), refused with a reason, round closed.
  *
  * Derived from what is stored (the document's status, the device's sync fields, the superior's
@@ -13,7 +14,7 @@
  * Pure: no clock, no I/O.
  */
 import type { ReportDocument } from './report';
-import type { LocalReportSync } from './sync';
+import { decisionNodeName, type DecisionStatus, type LocalReportSync } from './sync';
 
 export const REPORT_STAGES = [
   'draftLocal', // drafting, never reached the server (or this device is not connected)
@@ -23,7 +24,8 @@ export const REPORT_STAGES = [
   'returned', // returned with a comment; still locked as it was sent
   'fixing', // reopened after a return, being fixed
   'resent', // sent again after a return, waiting for review
-  'accepted', // final
+  'accepted', // final, unless the superior withdraws the acceptance
+  'acceptanceWithdrawn', // the superior withdrew its acceptance with a reason: waiting for review again
   'conflict', // changed on two devices: needs the officer's decision
   'refused', // the server keeps refusing it (409/422): set aside with a reason
   'roundClosed', // the superior closed the reporting round: nothing more can be sent
@@ -57,8 +59,13 @@ export interface ReportLifecycle {
   action: ReportAction;
   /** The fields cannot be changed in this stage (the editor draws them read-only and says why). */
   locked: boolean;
-  /** The superior's comment to keep in view: on a returned report, while it is fixed, and after. */
+  /**
+   * The superior's comment to keep in view: on a returned report, while it is fixed, and after; the
+   * acceptance's comment; the reason an acceptance was withdrawn.
+   */
   comment: string | null;
+  /** Which decision `comment` came with (null when there is none): its words say so. */
+  commentOn: DecisionStatus | null;
   /** Drafting with a copy on the server, and newer edits still only on this phone. */
   unsentChanges: boolean;
 }
@@ -78,6 +85,7 @@ const LOCKED: Record<ReportStage, boolean> = {
   fixing: false,
   resent: true,
   accepted: true,
+  acceptanceWithdrawn: true,
   conflict: false,
   refused: false,
   roundClosed: true,
@@ -92,13 +100,14 @@ const ACTION: Record<ReportStage, ReportAction> = {
   fixing: 'sendAgain',
   resent: 'viewAndPrint',
   accepted: 'viewAndPrint',
+  acceptanceWithdrawn: 'viewAndPrint',
   conflict: 'decide',
   refused: 'fixRefused',
   roundClosed: 'viewAndPrint',
 };
 
 /** Stages in which the officer's part is done: a closed round changes nothing for them. */
-const DONE: ReadonlySet<ReportStage> = new Set(['sent', 'resent', 'accepted']);
+const DONE: ReadonlySet<ReportStage> = new Set(['sent', 'resent', 'accepted', 'acceptanceWithdrawn']);
 
 function stageOf(input: LifecycleInput): ReportStage {
   const stage = stageIgnoringRound(input);
@@ -122,6 +131,8 @@ function stageIgnoringRound({ document, sync }: LifecycleInput): ReportStage {
     return onServer ? 'draftSaved' : 'draftLocal';
   }
   if (sync.pending || !onServer) return 'queued';
+  // The server clears a withdrawn acceptance with the next revision: while it is there, it is about this one.
+  if (sync.review?.status === 'withdrawn') return 'acceptanceWithdrawn';
   if (sync.lastReturn && sync.lastReturn.revision !== sync.serverRevision) return 'resent';
   return 'sent';
 }
@@ -131,16 +142,20 @@ export function reportLifecycle(input: LifecycleInput): ReportLifecycle {
   const { sync, document } = input;
   const returnedComment =
     sync.review?.status === 'returned' ? sync.review.comment : (sync.lastReturn?.review.comment ?? null);
-  const showsComment = stage === 'returned' || stage === 'fixing' || stage === 'resent' || (stage === 'queued' && returnedComment != null);
+  const showsReturn = stage === 'returned' || stage === 'fixing' || stage === 'resent' || (stage === 'queued' && returnedComment != null);
   // A refused or conflicting report is locked only if it was sent (its action reopens it).
   const locked = stage === 'refused' || stage === 'conflict' ? document.status === 'ready' : LOCKED[stage];
   const action: ReportAction =
     stage === 'refused' && sync.refusal?.error === 'period_taken' ? 'openExisting' : ACTION[stage];
+  // The acceptance's comment and a withdrawal's reason are the superior's last word too: shown as long as they stand.
+  const decisionComment = (stage === 'accepted' || stage === 'acceptanceWithdrawn') && sync.review?.comment ? sync.review.comment : null;
+  const comment = showsReturn && returnedComment ? returnedComment : decisionComment;
   return {
     stage,
     action,
     locked,
-    comment: showsComment && returnedComment ? returnedComment : null,
+    comment,
+    commentOn: comment === null ? null : showsReturn ? 'returned' : stage === 'accepted' ? 'accepted' : 'withdrawn',
     unsentChanges: stage === 'draftSaved' && sync.pending,
   };
 }
@@ -187,4 +202,18 @@ export function changedSince(returned: ReportDocument, current: ReportDocument):
   const kept = new Set(current.dialogues.map((session) => session.id));
   if (returned.dialogues.some((session) => !kept.has(session.id))) paths.push('dialogues');
   return paths;
+}
+
+/** The stages whose sentence is about a decision: the node that made it speaks in them, not the current superior. */
+const DECISION_STAGES: ReadonlySet<ReportStage> = new Set<ReportStage>(['accepted', 'returned', 'fixing', 'acceptanceWithdrawn']);
+
+/**
+ * The name the stage's sentence gives the superior, when a decision says who made it: "Công đoàn
+ * phường X đã chấp nhận báo cáo" stays true after the CĐCS moves to another superior (issue 21). Null
+ * lets the caller name the current superior (the stages about what is sent now, or a decision kept
+ * before the node was named).
+ */
+export function decisionSpeaker(stage: ReportStage, sync: Pick<LocalReportSync, 'review' | 'lastReturn'>): string | null {
+  if (!DECISION_STAGES.has(stage)) return null;
+  return decisionNodeName(sync.review) ?? (stage === 'fixing' || stage === 'returned' ? decisionNodeName(sync.lastReturn?.review) : null);
 }

@@ -10,6 +10,9 @@
  *   side is kept; removed on one side and untouched on the other is removed; removed on one side and
  *   edited on the other is a conflict about the whole session.
  * - `updatedAt` is bookkeeping, never a conflict: the later of the two wins.
+ * - A form's rows (`values`, issue 22) and their explanations (`valueNotes`) merge row by row: two
+ *   phones filling different rows never clash, and a conflict names one row (`values.TONG_LD`), which
+ *   `formRowOfPath` reads back so the question can name the row by its label.
  *
  * Pure: no clock, no I/O. Inputs are not mutated.
  */
@@ -72,6 +75,14 @@ function mergeValue(path: string, base: unknown, local: unknown, remote: unknown
   }
   conflicts.push({ path, base, local, remote });
   return local;
+}
+
+export type FormRowField = 'values' | 'valueNotes';
+
+/** `values.TONG_LD` → the row `TONG_LD`'s value; `valueNotes.TONG_LD` → its explanation; null for any other path. */
+export function formRowOfPath(path: string): { field: FormRowField; code: string } | null {
+  const match = /^(values|valueNotes)\.([A-Z][A-Z0-9_]*)$/.exec(path);
+  return match ? { field: match[1] as FormRowField, code: match[2] as string } : null;
 }
 
 function byId(sessions: readonly DialogueSession[] | undefined): Map<string, DialogueSession> {

@@ -3,8 +3,10 @@
  * (tổng kết) of each five-year term. Plan 94/KH-LĐLĐ set them for the 2021–2025 term (interim in
  * November 2022, item II.7 again in 2023; final in 2025); the 2025–2030 term brings its own plans.
  * A superior's reporting round (round.ts) names a period's real dates and deadline; the functions
- * here are what applies when no round has reached the device.
+ * here are what applies when no round has reached the device. Days are Vietnam's (calendar.ts).
  */
+import { daysBetween, vietnamDate, type Instant } from './calendar';
+
 export const PERIOD_KINDS = ['yearly', 'interim', 'final'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
@@ -71,27 +73,35 @@ export function defaultDeadline(period: ReportPeriod): string {
 
 /** Whole days from `today` to `deadline` (negative when overdue). Both ISO dates. */
 export function daysUntil(deadline: string, today: string): number {
-  const ms = Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`);
-  return Math.round(ms / 86_400_000);
+  return daysBetween(today, deadline);
+}
+
+/** Whole days left to `deadline` at `now`, counted in Vietnam's days (negative when overdue). */
+export function daysLeft(deadline: string, now: Instant): number {
+  return daysUntil(deadline, vietnamDate(now));
 }
 
 /**
- * The period a new report is most likely for: a yearly report covers a calendar year and is written
- * once the year is over, so last year's; if this device already holds that one, the current year's.
- * `today` is an ISO date in the officer's calendar; `existing` are the periods already on the device.
+ * How many days past `deadline` a report sent at `sentAt` was, in Vietnam's days: 0 when on time. On
+ * the day it is sent, the same number as `-daysLeft(deadline, now)` for a report not sent yet, so one
+ * deadline reads "Quá hạn N ngày" with one N on every line.
  */
-export function duePeriod(today: string, existing: readonly ReportPeriod[]): ReportPeriod {
-  const year = Number(today.slice(0, 4));
+export function daysLate(deadline: string, sentAt: Instant): number {
+  return Math.max(0, -daysLeft(deadline, sentAt));
+}
+
+/**
+ * The rule of today, for when no superior's round has reached the device (round.ts `proposedPeriod`
+ * prefers an open round): a yearly report covers a calendar year and is written once the year is
+ * over, so last year's; if this device already holds that one, the current year's. Years are
+ * Vietnam's at `now`; `existing` are the periods already on the device.
+ */
+export function duePeriod(now: Instant, existing: readonly ReportPeriod[]): ReportPeriod {
+  const year = Number(vietnamDate(now).slice(0, 4));
   const clamp = (y: number) => Math.min(Math.max(y, FIRST_REPORT_YEAR), LAST_REPORT_YEAR);
   const has = (y: number) => existing.some((period) => period.kind === 'yearly' && period.year === y);
   const lastYear = clamp(year - 1);
   if (!has(lastYear)) return { year: lastYear, kind: 'yearly' };
   const thisYear = clamp(year);
   return { year: has(thisYear) ? lastYear : thisYear, kind: 'yearly' };
-}
-
-/** `YYYY-MM-DD` of `date` in the local calendar (the officer's or the staff member's time zone). */
-export function localIsoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

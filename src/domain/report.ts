@@ -20,7 +20,7 @@ export type Sector = (typeof SECTORS)[number];
 
 export const DIALOGUE_KINDS = [
   'workplace', // đối thoại định kỳ tại nơi làm việc
-  'districtCommittee', // đối thoại định kỳ với UBND huyện
+  'districtCommittee', // đối thoại định kỳ với UBND huyện (2021 plan), since 1 July 2025 với UBND xã, phường, đặc khu
   'partyGovernmentLeaders', // tiếp xúc với người đứng đầu cấp ủy, chính quyền
   'workersConference', // hội nghị người lao động
   'other',
@@ -33,6 +33,10 @@ export const REPORT_STATUSES = ['draft', 'ready'] as const;
 /** The officer's own status of a report: still being drafted, or marked ready to send. */
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
+/**
+ * A profile with nothing filled in. `district` stays in it, empty, though no district exists since
+ * 1 July 2025: older builds require the key when they read this build's backups (reportSchema.ts).
+ */
 export function emptyProfile(): UnionProfile {
   return { unionName: '', employer: '', sector: '', district: '' };
 }

@@ -9,6 +9,7 @@
  * building these schemas was a twentieth of the whole (decision 0010).
  */
 import * as z from 'zod/mini';
+import { FORM_ID, formValuesSchema, ROW_CODE } from './forms/definition';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS } from './period';
 import { DIALOGUE_KINDS, LONG_TEXT, MAX_DIALOGUE_SESSIONS, REPORT_STATUSES, SECTORS, SHORT_TEXT } from './report';
 
@@ -55,6 +56,15 @@ export const reportDocumentSchema = z.object({
     kind: z.enum(PERIOD_KINDS),
   }),
   status: z.enum(REPORT_STATUSES),
+  /**
+   * The form the report answers (issue 22, forms/reportForm.ts); absent: the built-in Plan 94 form, as
+   * every report written before forms and every older build's report.
+   */
+  form: z.optional(z.object({ id: z.string().check(z.regex(FORM_ID)), version: z.int().check(z.gte(1), z.lte(10_000)) })),
+  /** A form's rows: row code → value (absent for Plan 94, whose rows are the fields below). */
+  values: z.optional(formValuesSchema),
+  /** The officer's explanation of a row's warning, by row code (Plan 94 keeps `explanations`). */
+  valueNotes: z.optional(z.record(z.string().check(z.regex(ROW_CODE)), longText)),
   /** II.7, II.3 */
   membership: membershipSchema,
   /** II.5, II.7 */
@@ -97,7 +107,23 @@ export const unionProfileSchema = z.object({
   unionName: shortText,
   employer: shortText,
   sector: z.union([z.enum(SECTORS), z.literal('')]),
-  district: shortText,
+  /**
+   * The union's address since local government has two levels (1 July 2025): its commune (`xã`,
+   * `phường` or `đặc khu`) and its province (`tỉnh` or `thành phố`). Optional: profiles saved before
+   * had none; enrolment fills them from the server's tree when it can tell (profile.ts).
+   */
+  commune: z.optional(shortText),
+  province: z.optional(shortText),
+  /**
+   * History: the "Huyện" that builds before the reform asked for (districts ended on 1 July 2025).
+   * Kept as the officer typed it, shown on the profile as the former district and never printed: it
+   * cannot be folded into the new address, since a former district's name is neither a commune's nor a
+   * province's (its communes were merged and renamed), and printing it would put a place that no longer
+   * exists on an official document. Optional when read (a profile may have none), but this build
+   * still writes it (`''` when empty): a backup goes on opening in an older build, whose schema
+   * requires the key.
+   */
+  district: z.optional(shortText),
   // What the printed report's header, signature and recipients need (NĐ 30/2020, Phụ lục I). Optional:
   // profiles saved before the printed document existed have none, and the print view asks for them.
   /** The direct superior's name as printed above the union's, e.g. `CÔNG ĐOÀN CÁC KHU CÔNG NGHIỆP TỈNH TÂY NINH`. */

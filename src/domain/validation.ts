@@ -6,6 +6,7 @@
 import { MEMBER_CHANGE_WARNING_RATIO, memberChangeRatio } from './indicators';
 import { isDateInRange, periodDateRange, type DateRange } from './period';
 import type { ReportDocument } from './report';
+import { COUNT_FIGURE_FIELDS } from './reportFigures';
 
 export type IssueCode =
   | 'required'
@@ -39,27 +40,6 @@ export interface ReportCheck {
   /** No errors: the report may be marked ready to send. */
   canMarkReady: boolean;
 }
-
-const COUNT_PATHS = [
-  'membership.workers',
-  'membership.members',
-  'membership.femaleMembers',
-  'membership.newMembers',
-  'membership.membersLeft',
-  'membership.membersInOtherOrganisations',
-  'dissemination.sessions',
-  'dissemination.attendance',
-  'studyAndFollow.activities',
-  'studyAndFollow.commendations',
-  'officerTraining.officersTrained',
-  'partyDevelopment.introduced',
-  'partyDevelopment.admitted',
-  'inspection.inspections',
-  'inspection.supervisions',
-  'inspection.antiCorruptionSessions',
-  'inspection.complaintsReceived',
-  'inspection.complaintsResolved',
-] as const;
 
 /** Fields without which a report is not ready: the heart of the plan's item II.7. */
 const REQUIRED_PATHS = ['membership.workers', 'membership.members'] as const;
@@ -99,7 +79,7 @@ export function checkReport(report: ReportDocument, context: CheckContext = {}):
   const warnings: ReportIssue[] = [];
   const activities = context.activities ?? periodDateRange(report.period);
 
-  for (const path of COUNT_PATHS) checkCount(path, valueAt(report, path) as number | null, errors);
+  for (const path of COUNT_FIGURE_FIELDS) checkCount(path, valueAt(report, path) as number | null, errors);
   for (const path of REQUIRED_PATHS) if (valueAt(report, path) == null) errors.push({ path, code: 'required' });
 
   const m = report.membership;
