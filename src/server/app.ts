@@ -4,11 +4,17 @@ import { MAX_REPORT_BODY_BYTES } from '../domain/sync';
 import { registerApiCompression } from './http/compression';
 import { answerClientError, installErrorHandler, sendApiError } from './http/errors';
 import { DEFAULT_PRESSURE_LIMITS, type PressureLimits, registerLoadShedding } from './http/loadShedding';
-import { DatabaseAttemptStore, MemoryAttemptStore } from './http/attemptLimits';
 import { databasePushStore, registerPushLimits } from './http/pushLimits';
 import { DEFAULT_RATE_LIMITS, type RateLimits, registerRoutes } from './http/routes';
-import { registerHeaders, registerWeb } from './http/web';
+import { registerHeaders, setAnswerHeaders } from './http/headers';
+import { registerNotificationRoutes } from './http/notificationRoutes';
+import { requestLogging } from './http/logging';
+import { registerServerRoutes } from './http/serverRoutes';
+import { registerWeb } from './http/web';
+import type { NightlyBackups } from './services/backups';
 import type { ServiceContext } from './services/context';
+import { NotificationWorker, type NotificationWorkerOptions } from './services/notificationWorker';
+import { DatabaseAttemptStore, MemoryAttemptStore } from './services/rateLimits';
 import type { Store } from './store/store';
 
 export interface BuildAppOptions {
@@ -29,6 +35,20 @@ export interface BuildAppOptions {
    * count together), `memory` on SQLite (one process; docs/decisions/0004-hardening-behind-a-proxy.md).
    */
   limitCounts?: 'memory' | 'database';
+  /** The nightly backups the server makes (BACKUP_DIR), as the admin's screen tells them; null: none. */
+  nightlyBackups?: NightlyBackups | null;
+  /**
+   * Notifications to the officer's phone (services/notificationWorker.ts): the worker's settings, and
+   * whether a subscription may name an http endpoint on this machine (tests run their push service).
+   * The worker's timers start only when main.ts calls `app.notifications.start()`; tests call `tick()`.
+   */
+  notifications?: Partial<NotificationWorkerOptions> & { allowLocalEndpoints?: boolean };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    notifications: NotificationWorker;
+  }
 }
 
 /** How long a connection may take at each stage (docs/decisions/0004-hardening-behind-a-proxy.md). */
@@ -65,11 +85,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     keepAliveTimeout: timeouts.keepAliveMs,
     clientErrorHandler: answerClientError,
     trustProxy: trustProxyOption(options.trustProxy ?? false),
-    logger: options.logger ?? false,
+    // A request id on every line, and no header, query, body or secret in the log (http/logging.ts).
+    ...requestLogging(options.logger),
     // Devices retry on 503 while the server shuts down.
     return503OnClosing: true,
-    // A path Fastify cannot route (bad percent-encoding, an over-long id) still answers in our error format.
-    frameworkErrors: (_error, _request, reply) => sendApiError(reply, 400, 'bad_request', 'The request path is not valid.'),
+    // A path Fastify cannot route (bad percent-encoding, an over-long id) still answers in our error
+    // format, with the headers onSend would have set: this answer leaves without running the hooks.
+    frameworkErrors: (_error, request, reply) => {
+      setAnswerHeaders(request, reply);
+      return sendApiError(reply, 400, 'bad_request', 'The request path is not valid.');
+    },
   });
   // The API speaks JSON only: without this, Fastify would hand a text/plain body to the handlers.
   app.removeContentTypeParser('text/plain');
@@ -82,8 +107,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerLoadShedding(app, { ...DEFAULT_PRESSURE_LIMITS, ...options.pressure });
   await registerApiCompression(app);
   const shared = (options.limitCounts ?? (options.store.kind === 'postgres' ? 'database' : 'memory')) === 'database';
-  await registerPushLimits(app, shared ? databasePushStore(options.store, () => context.now().getTime()) : undefined);
+  await registerPushLimits(app, shared ? databasePushStore(context) : undefined);
   registerRoutes(app, context, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, shared ? new DatabaseAttemptStore(options.store) : new MemoryAttemptStore());
+  const { allowLocalEndpoints = false, ...workerOptions } = options.notifications ?? {};
+  registerNotificationRoutes(app, context, { allowLocalEndpoints });
+  const notifications = new NotificationWorker(context, { log: (error, message) => app.log.warn({ err: error }, message), ...workerOptions });
+  app.decorate('notifications', notifications);
+  app.addHook('onClose', () => notifications.stop());
+  registerServerRoutes(app, context, options.nightlyBackups ?? null);
   await registerWeb(app, options.distDir ?? null);
   return app;
 }

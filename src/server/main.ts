@@ -1,13 +1,17 @@
-/** Starts the district server: read the environment, open the store, migrate, listen; close cleanly on a signal. */
+/** Starts the province's server: read the environment, open the store, migrate, listen; close cleanly on a signal. */
+import { mkdirSync } from 'node:fs';
 import { buildApp } from './app';
-import { readEnv } from './env';
+import { readEnv, readSettings, storeLocation } from './env';
+import { lastBackup, scheduleNightlyBackups } from './services/backups';
 import { forgetExpired } from './services/maintenance';
 import { openStore } from './store/open';
 
 const CLEANUP_EVERY_MS = 6 * 3_600_000;
 
 async function main(): Promise<void> {
-  const env = readEnv();
+  // The admin command line reads the same settings (src/server/cli/admin.ts) and says which database it opened.
+  const settings = readSettings();
+  const env = readEnv(settings.values);
   const store = openStore(env.store);
   const migrated = await store.migrate();
   const app = await buildApp({
@@ -15,6 +19,8 @@ async function main(): Promise<void> {
     distDir: env.distDir,
     trustProxy: env.trustProxy,
     logger: { level: env.logLevel },
+    notifications: { ...env.push, burst: Math.ceil(env.push.ratePerSecond) },
+    nightlyBackups: env.backups,
   });
 
   if (typeof env.trustProxy === 'number')
@@ -29,12 +35,17 @@ async function main(): Promise<void> {
   await cleanup();
   const cleanupTimer = setInterval(() => void cleanup(), CLEANUP_EVERY_MS);
   cleanupTimer.unref();
+  // BACKUP_DIR set: the server makes its own nightly backups (one process of several on one PostgreSQL).
+  if (env.backups) mkdirSync(env.backups.dir, { recursive: true });
+  const stopBackups = env.backups ? scheduleNightlyBackups(context, env.store, env.backups, app.log) : () => undefined;
+  if (!env.backups) app.log.info({ lastBackup: await lastBackup(context).catch(() => null) }, 'nightly backups off (BACKUP_DIR is not set)');
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     clearInterval(cleanupTimer);
+    stopBackups();
     app.log.info({ signal }, 'closing: finishing requests in flight');
     try {
       await app.close();
@@ -50,7 +61,12 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   const address = await app.listen({ port: env.port, host: env.host });
-  app.log.info({ store: store.kind, migrations: migrated.applied, distDir: env.distDir }, 'ready');
+  // The VAPID key is made (first start) or read, the due reminders queued, and the outbox sent from now on.
+  app.notifications.start();
+  app.log.info(
+    { store: store.kind, database: storeLocation(env.store), settingsFile: settings.file, migrations: migrated.applied, distDir: env.distDir },
+    'ready',
+  );
   // One plain line that scripts and tests can wait for.
   console.log(`listening on ${address}`);
 }

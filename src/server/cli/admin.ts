@@ -10,75 +10,89 @@
  *   npm run admin -- move-union --union <id or code> --to <node id or code> [--effective YYYY-MM-DD]
  *   npm run admin -- issue-code --union <id or code> [--days 7] [--max-uses 3]
  *   npm run admin -- revoke-device --device <id>
- *   npm run admin -- list-unions [--node <id or code>] [--year 2025 --kind yearly]
- * Add --json for JSON on stdout. Uses the same environment (DATA_DIR / DATABASE_URL) and store as the
- * server, and the same services: the command line acts with an admin's rights over the whole tree.
+ *   npm run admin -- list-unions [--node <id or code>] [--year 2025 [--kind yearly]]
+ *   npm run admin -- backup --to FILE | restore --from FILE [--force] | copy-store --to postgres://… [--force]  (./backups.ts)
+ *   npm run admin -- import-form FILE.xlsx --node <id or code> [--publish]
+ *   npm run admin -- export-form <form code> <version> --to FILE.xlsx
+ * Add --json for JSON on stdout. Reads the server's own settings (DATA_DIR / DATABASE_URL, from the
+ * environment or the .env file: src/server/env.ts) and uses the same store and services: the command line
+ * acts with an admin's rights over the whole tree. It answers in Vietnamese (messages.ts), says which
+ * database it opened, and creates a database only for the command that starts a tree (the root node):
+ * any other command on a database that does not exist says so instead of opening an empty one.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CREATABLE_NODE_KINDS, ROOT_NODE_KINDS, STAFF_ROLES } from '../../domain/organisation';
-import { readAdminPassword, readEnv } from '../env';
+import pg from 'pg';
+import { readAdminPassword, readEnv, readSettings, type ServerEnv, type Settings, storeLocation } from '../env';
+import type { OrgNode } from '../../domain/organisation';
 import type { ServiceContext } from '../services/context';
 import { issueEnrolmentCode, revokeDevice } from '../services/devices';
 import { ApiFailure } from '../services/errors';
-import { createNode, createRootNode, createUnion, moveUnion, provinceToday, updateNode } from '../services/organisation';
+import { exportForm, importForm, publishForm } from '../services/forms';
+import {
+  createNode,
+  createRootNode,
+  createUnion,
+  findNodeByCodeOrId,
+  moveUnion,
+  provinceToday,
+  rootNodes,
+  treeOutline,
+  unionIdByCodeOrId,
+  updateNode,
+} from '../services/organisation';
 import { nodeOverview } from '../services/overview';
-import { CONSOLE, createStaff, MIN_STAFF_PASSWORD_LENGTH, setStaffPassword } from '../services/staff';
-import type { NodeRecord } from '../store/store';
-import { openStore } from '../store/open';
-
-const HELP = `Báo cáo CĐCS — administration of the organisation tree
-
-Usage: npm run admin -- <command> [options] [--json]
-
-Nodes and unions are named by id or by code (case does not matter).
-
-Commands:
-  create-node [--parent <node>] --kind <kind> --name <official name> [--short-name <for headers>] [--code <code>]
-        Creates a node. Without --parent: the root, of kind ${ROOT_NODE_KINDS.join(' | ')}.
-        Under a parent: ${CREATABLE_NODE_KINDS.join(' | ')}.
-  update-node --node <node> [--name …] [--short-name …] [--code …] [--kind …]
-        Renames or reclassifies a node (e.g. the "district" node an upgrade made).
-  list-nodes
-        Prints the tree: every node with its kind, code and id.
-  create-staff --node <node> --role ${STAFF_ROLES.join('|')} --username <name> [--password <pw>]
-        Creates a staff account on a node. The password comes from --password or the ADMIN_PASSWORD
-        environment variable (at least ${MIN_STAFF_PASSWORD_LENGTH} characters); there is no default and no prompt.
-  set-password --username <name> [--password <pw>]
-        Sets a staff member's password (ends their sessions).
-  create-union --node <node> --name <name> [--code <code>] [--employer <name>] [--sector public|private|foreign]
-        Creates a grassroots union (CĐCS) under a node and prints its id.
-  move-union --union <union> --to <node> [--effective <YYYY-MM-DD, default today>]
-        Moves a CĐCS to another superior; its devices keep working, its filed reports stay where they were filed.
-  issue-code --union <union> [--days <1-90, default 7>] [--max-uses <1-20, default 3>]
-        Issues an enrolment code for a union's devices (shown only now, e.g. K7QF-M2XP).
-  revoke-device --device <device id>
-        Revokes a device; its token stops working at once.
-  list-unions [--node <node>] [--year <year> --kind yearly|interim|final]
-        Lists the CĐCS below a node (default: the root) with their devices and where their report stands.
-
-Options:
-  --json   print JSON (for scripts)
-  --help   this text
-
-Environment: DATABASE_URL (postgres://…) or DATA_DIR (SQLite file DATA_DIR/bao-cao-cdcs.sqlite, default ./data).
-`;
+import { CONSOLE, createStaff, setStaffPassword } from '../services/staff';
+import { openStore, type StoreConfig } from '../store/open';
+import { backupCommand, BackupRefusal, copyStoreCommand, restoreCommand } from './backups';
+import {
+  badSettings,
+  cannotConnect,
+  type DatabaseInUse,
+  databaseLine,
+  formExported,
+  formStored,
+  HELP,
+  kindName,
+  newDatabase,
+  noDatabase,
+  noNodes,
+  notFound,
+  periodName,
+  refusal,
+  roleName,
+  standingName,
+  usage,
+  vietnamDate,
+  vietnamDateTime,
+} from './messages';
 
 type Flags = Record<string, string | boolean | undefined>;
 
 function required(flags: Flags, name: string): string {
   const value = flags[name];
-  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required.`);
+  if (typeof value !== 'string' || value === '') throw new UsageError(usage.missing(name));
   return value;
 }
 
 function optionalInt(flags: Flags, name: string): number | undefined {
   const value = flags[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number.`);
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(usage.wholeNumber(name));
   return Number(value);
 }
 
 class UsageError extends Error {}
+
+/** A refusal the command line itself makes, already in Vietnamese (exit status 1, like the services' refusals). */
+class Refusal extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 function optional(flags: Flags, name: string): string | undefined {
   const value = flags[name];
@@ -86,29 +100,39 @@ function optional(flags: Flags, name: string): string | undefined {
 }
 
 /** A node by id or by code; the root when none is named and there is exactly one. */
-async function findNode(context: ServiceContext, named: string | undefined): Promise<NodeRecord> {
+async function findNode(context: CliContext, named: string | undefined): Promise<OrgNode> {
   if (named === undefined) {
-    const roots = await context.store.listRootNodes();
-    if (roots.length === 1) return roots[0] as NodeRecord;
-    throw new UsageError(roots.length === 0 ? 'There is no node yet: create the province with create-node --kind province.' : 'Name the node with --node.');
+    const roots = await rootNodes(context);
+    if (roots.length === 1) return roots[0] as OrgNode;
+    if (roots.length === 0) throw new Refusal('no_nodes', noNodes(context.database));
+    throw new UsageError(usage.nameTheNode());
   }
-  const node = (await context.store.findNodeByCode(named.trim().toUpperCase())) ?? (await context.store.findNode(named.trim()));
-  if (!node) throw new ApiFailure(404, 'not_found', `No node with the id or code "${named}".`);
+  const node = await findNodeByCodeOrId(context, named);
+  if (!node) throw new Refusal('not_found', notFound.node(named));
   return node;
 }
 
-async function findUnionId(context: ServiceContext, named: string): Promise<string> {
-  const byCode = await context.store.findUnionByCode(named.trim().toUpperCase());
-  return byCode?.id ?? named;
+/** The command's n-th word after its name (`import-form FILE.xlsx`): run() finds them under `_positionals`. */
+function positional(flags: Flags, index: number, what: string): string {
+  const value = flags[`_positional${index}`];
+  if (typeof value !== 'string' || value === '') throw new UsageError(usage.missingWord(what));
+  return value;
 }
 
 function password(flags: Flags): string {
   const value = typeof flags.password === 'string' ? flags.password : readAdminPassword();
-  if (!value) throw new UsageError('Give the password with --password or ADMIN_PASSWORD.');
+  if (!value) throw new UsageError(usage.password());
   return value;
 }
 
-async function run(command: string, flags: Flags, context: ServiceContext): Promise<{ json: unknown; text: string }> {
+/** The services' context, and the database it is on (named in messages). */
+interface CliContext extends ServiceContext {
+  database: DatabaseInUse;
+  /** The store the settings name, for the commands that open connections of their own (backups). */
+  config: StoreConfig;
+}
+
+async function run(command: string, flags: Flags, context: CliContext): Promise<{ json: unknown; text: string }> {
   switch (command) {
     case 'create-node': {
       const fields = {
@@ -122,7 +146,7 @@ async function run(command: string, flags: Flags, context: ServiceContext): Prom
         parent === undefined
           ? await createRootNode(context, fields)
           : await createNode(context, CONSOLE, { ...fields, parentId: (await findNode(context, parent)).id });
-      return { json: node, text: `Node "${node.name}" (${node.kind}) created.\nid: ${node.id}` };
+      return { json: node, text: `Đã tạo "${node.name}" (${kindName(node.kind)}${node.code ? `, mã ${node.code}` : ''}).\nid: ${node.id}` };
     }
     case 'update-node': {
       const node = await findNode(context, required(flags, 'node'));
@@ -132,28 +156,24 @@ async function run(command: string, flags: Flags, context: ServiceContext): Prom
         ...(optional(flags, 'code') !== undefined ? { code: optional(flags, 'code') || null } : {}),
         ...(optional(flags, 'kind') !== undefined ? { kind: optional(flags, 'kind') } : {}),
       });
-      return { json: updated, text: `Node "${updated.name}" (${updated.kind}) updated.` };
+      return { json: updated, text: `Đã cập nhật "${updated.name}" (${kindName(updated.kind)}${updated.code ? `, mã ${updated.code}` : ''}).` };
     }
     case 'list-nodes': {
-      const lines: string[] = [];
-      const nodes: NodeRecord[] = [];
-      const walk = async (node: NodeRecord, depth: number) => {
-        nodes.push(node);
-        const children = await context.store.listChildNodes(node);
-        lines.push(`${'  '.repeat(depth)}${node.name}  [${node.kind}${node.code ? ` ${node.code}` : ''}]  CĐCS directly under: ${(await context.store.listUnionsUnder(node.id)).length}  id: ${node.id}`);
-        for (const child of children) await walk(child, depth + 1);
-      };
-      for (const root of await context.store.listRootNodes()) await walk(root, 0);
-      return { json: nodes, text: lines.length ? lines.join('\n') : 'No nodes yet.' };
+      const outline = await treeOutline(context);
+      const lines = outline.map(
+        ({ node, depth, directUnions }) =>
+          `${'  '.repeat(depth)}${node.name}  [${kindName(node.kind)}${node.code ? `, mã ${node.code}` : ''}]  CĐCS trực thuộc trực tiếp: ${directUnions}  id: ${node.id}`,
+      );
+      return { json: outline.map(({ node }) => node), text: lines.length ? lines.join('\n') : noNodes(context.database) };
     }
     case 'create-staff': {
       const node = await findNode(context, required(flags, 'node'));
       const member = await createStaff(context, CONSOLE, node.id, { username: required(flags, 'username'), password: password(flags), role: required(flags, 'role') });
-      return { json: member, text: `Staff member "${member.username}" (${member.role}) created on "${node.name}" (id ${member.id}).` };
+      return { json: member, text: `Đã tạo tài khoản "${member.username}" (${member.role}: ${roleName(member.role)}) tại "${node.name}" (id ${member.id}).` };
     }
     case 'set-password': {
       const member = await setStaffPassword(context, required(flags, 'username'), password(flags));
-      return { json: member, text: `Password of "${member.username}" set; their sessions ended.` };
+      return { json: member, text: `Đã đặt mật khẩu mới cho "${member.username}"; các phiên đăng nhập của tài khoản này đã kết thúc.` };
     }
     case 'create-union': {
       const node = await findNode(context, optional(flags, 'node'));
@@ -164,106 +184,214 @@ async function run(command: string, flags: Flags, context: ServiceContext): Prom
         ...(typeof flags.employer === 'string' ? { employer: flags.employer } : {}),
         ...(typeof flags.sector === 'string' ? { sector: flags.sector } : {}),
       });
-      return { json: union, text: `Union "${union.name}"${union.code ? ` (${union.code})` : ''} created under "${node.name}".\nid: ${union.id}` };
+      return { json: union, text: `Đã tạo "${union.name}"${union.code ? ` (mã ${union.code})` : ''}, trực thuộc "${node.name}".\nid: ${union.id}` };
     }
     case 'move-union': {
-      const unionId = await findUnionId(context, required(flags, 'union'));
+      const unionId = await unionIdByCodeOrId(context, required(flags, 'union'));
       const target = await findNode(context, required(flags, 'to'));
       const effectiveDate = optional(flags, 'effective') ?? provinceToday(context);
       const moved = await moveUnion(context, CONSOLE, unionId, { parentId: target.id, effectiveDate });
-      return { json: moved, text: `Union "${moved.union.name}" now reports to "${target.name}" (effective ${effectiveDate}).` };
+      return { json: moved, text: `"${moved.union.name}" nay trực thuộc "${target.name}" (từ ngày ${vietnamDate(effectiveDate)}).` };
     }
     case 'issue-code': {
       // Staff know their unions by code (TN-01) more readily than by id: accept either.
-      const unionId = await findUnionId(context, required(flags, 'union'));
+      const unionId = await unionIdByCodeOrId(context, required(flags, 'union'));
       const issued = await issueEnrolmentCode(context, CONSOLE, unionId, {
         validDays: optionalInt(flags, 'days'),
         maxUses: optionalInt(flags, 'max-uses'),
       });
       return {
         json: issued,
-        text: `Enrolment code: ${issued.code}\nvalid until ${issued.expiresAt}, for up to ${issued.maxUses} devices.`,
+        // Vietnamese counts need no plural form: "1 thiết bị", "3 thiết bị".
+        text: `Mã kích hoạt: ${issued.code}\nDùng được đến ${vietnamDateTime(issued.expiresAt)} (giờ Việt Nam), cho tối đa ${issued.maxUses} thiết bị.`,
       };
     }
     case 'revoke-device': {
       const device = await revokeDevice(context, CONSOLE, required(flags, 'device'));
-      return { json: device, text: `Device "${device.name}" revoked at ${device.revokedAt}.` };
+      return { json: device, text: `Đã thu hồi thiết bị "${device.name}" lúc ${vietnamDateTime(device.revokedAt ?? context.now().toISOString())} (giờ Việt Nam).` };
     }
     case 'list-unions': {
       const node = await findNode(context, optional(flags, 'node'));
-      const year = typeof flags.year === 'string' ? flags.year : String(context.now().getUTCFullYear());
-      const kind = typeof flags.kind === 'string' ? flags.kind : 'yearly';
-      const overview = await nodeOverview(context, CONSOLE, node.id, { year, kind, scope: 'subtree' });
+      // Without --year and --kind, the period the node's staff screens open on (services/overview.ts).
+      const period = optional(flags, 'year') !== undefined || optional(flags, 'kind') !== undefined ? { year: optional(flags, 'year') ?? '', kind: optional(flags, 'kind') ?? 'yearly' } : {};
+      const overview = await nodeOverview(context, CONSOLE, node.id, { ...period, scope: 'subtree' });
+      const { year, kind } = overview.period;
       const lines = overview.unions.map(
-        (union) => `${union.id}  ${union.code ?? '-'}  ${union.name}  devices: ${union.activeDevices}  ${year}/${kind}: ${union.standing}`,
+        (union) => `${union.id}  ${union.code ?? '-'}  ${union.name}  thiết bị: ${union.activeDevices}  ${periodName(String(year), kind)}: ${standingName(union.standing)}`,
       );
-      return { json: overview, text: lines.length ? lines.join('\n') : 'No unions yet.' };
+      const elsewhere = overview.otherPeriods.map(
+        (group) => `${group.unionIds.length} báo cáo gửi cho ${periodName(String(group.period.year), group.period.kind)} của các CĐCS chưa báo cáo ${periodName(String(year), kind)}`,
+      );
+      return {
+        json: overview,
+        text: [`${periodName(String(year), kind)}:`, ...(lines.length ? lines : [`Chưa có CĐCS nào dưới "${node.name}".`]), ...elsewhere].join('\n'),
+      };
+    }
+    case 'backup':
+      return backupCommand(flags, context, context.config);
+    case 'copy-store':
+      return copyStoreCommand(flags, context.config);
+    case 'import-form': {
+      const file = positional(flags, 1, 'FILE.xlsx');
+      const node = await findNode(context, required(flags, 'node'));
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        throw new Refusal('no_file', notFound.file(file));
+      }
+      const imported = await importForm(context, CONSOLE, node.id, bytes);
+      const stored = flags.publish === true ? await publishForm(context, CONSOLE, imported.form.code, String(imported.form.version)) : imported;
+      return { json: stored, text: formStored(stored.form, node.name) };
+    }
+    case 'export-form': {
+      const code = positional(flags, 1, 'mã biểu mẫu');
+      const version = positional(flags, 2, 'phiên bản');
+      const to = required(flags, 'to');
+      const { file } = await exportForm(context, CONSOLE, code, version);
+      writeFileSync(to, file);
+      return { json: { code, version: Number(version), file: to, bytes: file.length }, text: formExported(code, version, to) };
     }
     default:
-      throw new UsageError(`Unknown command "${command}".`);
+      throw new UsageError(usage.unknownCommand(command));
+  }
+}
+
+/** Which database the settings name, and where the setting came from, for the messages. */
+function databaseInUse(env: ServerEnv, settings: Settings): DatabaseInUse {
+  const setting = env.store.kind === 'postgres' ? 'DATABASE_URL' : 'DATA_DIR';
+  const origin = settings.fromFile.has(setting)
+    ? { from: 'file' as const, file: settings.file as string }
+    : settings.values[setting]
+      ? { from: 'environment' as const }
+      : { from: 'default' as const };
+  return { kind: env.store.kind, where: storeLocation(env.store), setting, origin };
+}
+
+/**
+ * Whether the database already exists: the SQLite file, or our migrations' table in the PostgreSQL schema.
+ * Asked before the store is opened, because opening creates the file and migrating creates the tables.
+ */
+async function databaseExists(env: ServerEnv, database: DatabaseInUse): Promise<boolean> {
+  if (env.store.kind === 'sqlite') return existsSync(env.store.file);
+  const client = new pg.Client({ connectionString: env.store.url });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ present: boolean }>("select to_regclass('kysely_migration') is not null as present");
+    return rows[0]?.present === true;
+  } catch (error) {
+    throw new Refusal('database_unreachable', cannotConnect(database, error instanceof Error ? error.message : String(error)));
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function parseArguments(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        username: { type: 'string' },
+        password: { type: 'string' },
+        name: { type: 'string' },
+        code: { type: 'string' },
+        employer: { type: 'string' },
+        sector: { type: 'string' },
+        union: { type: 'string' },
+        node: { type: 'string' },
+        parent: { type: 'string' },
+        to: { type: 'string' },
+        effective: { type: 'string' },
+        role: { type: 'string' },
+        'short-name': { type: 'string' },
+        days: { type: 'string' },
+        'max-uses': { type: 'string' },
+        device: { type: 'string' },
+        year: { type: 'string' },
+        kind: { type: 'string' },
+        from: { type: 'string' },
+        force: { type: 'boolean' },
+        publish: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    // node:util's own messages are English and name its internals; say which option was wrong.
+    const code = (error as { code?: string }).code;
+    const option = /'(-[^' ]*)/.exec(error instanceof Error ? error.message : '')?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(usage.unknownOption(option));
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(usage.optionValue(option));
+    throw error;
+  }
+}
+
+function readSettingsOrRefuse(settings: Settings): ServerEnv {
+  try {
+    return readEnv(settings.values);
+  } catch (error) {
+    throw new Refusal('bad_settings', badSettings(error instanceof Error ? error.message : String(error), settings.file));
   }
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      username: { type: 'string' },
-      password: { type: 'string' },
-      name: { type: 'string' },
-      code: { type: 'string' },
-      employer: { type: 'string' },
-      sector: { type: 'string' },
-      union: { type: 'string' },
-      node: { type: 'string' },
-      parent: { type: 'string' },
-      to: { type: 'string' },
-      effective: { type: 'string' },
-      role: { type: 'string' },
-      'short-name': { type: 'string' },
-      days: { type: 'string' },
-      'max-uses': { type: 'string' },
-      device: { type: 'string' },
-      year: { type: 'string' },
-      kind: { type: 'string' },
-    },
-  });
-  const command = positionals[0];
-  if (values.help || !command) {
-    process.stdout.write(HELP);
-    return values.help ? 0 : 2;
-  }
-  const env = readEnv();
-  const store = openStore(env.store);
+  const json = argv.includes('--json');
+  const fail = (code: string, message: string, details?: unknown) =>
+    process.stderr.write(json ? `${JSON.stringify({ error: code, message, ...(details !== undefined ? { details } : {}) })}\n` : `${message}\n`);
+  let store: ReturnType<typeof openStore> | undefined;
+  let command = '';
+  let flags: Flags = {};
+  let context: CliContext | undefined;
   try {
+    const { values, positionals } = parseArguments(argv);
+    flags = values;
+    command = positionals[0] ?? '';
+    if (values.help || !command) {
+      process.stdout.write(HELP);
+      return values.help ? 0 : 2;
+    }
+    const settings = readSettings();
+    const env = readSettingsOrRefuse(settings);
+    const database = databaseInUse(env, settings);
+    if (command === 'restore') {
+      // Into a store that may not exist yet: restoreCommand opens, checks and migrates it itself.
+      if (!json) process.stderr.write(`${databaseLine(database)}\n`);
+      const result = await restoreCommand(values, env.store);
+      process.stdout.write(json ? `${JSON.stringify(result.json, null, 2)}\n` : `${result.text}\n`);
+      return 0;
+    }
+    const startsATree = command === 'create-node' && values.parent === undefined;
+    if (!(await databaseExists(env, database))) {
+      if (!startsATree) throw new Refusal('no_database', noDatabase(database));
+      process.stderr.write(`${newDatabase(database)}\n`);
+    } else if (!json) process.stderr.write(`${databaseLine(database)}\n`);
+    store = openStore(env.store);
     await store.migrate();
-    const result = await run(command, values, { store, now: () => new Date() });
-    process.stdout.write(values.json ? `${JSON.stringify(result.json, null, 2)}\n` : `${result.text}\n`);
+    context = { store, now: () => new Date(), database, config: env.store };
+    // The words after the command (a file, a form's code and version) travel with the flags.
+    const words = Object.fromEntries(positionals.slice(1).map((word, index) => [`_positional${index + 1}`, word]));
+    const result = await run(command, { ...values, ...words }, context);
+    process.stdout.write(json ? `${JSON.stringify(result.json, null, 2)}\n` : `${result.text}\n`);
     return 0;
   } catch (error) {
-    const json = values.json === true;
     if (error instanceof UsageError) {
-      process.stderr.write(json ? `${JSON.stringify({ error: 'usage', message: error.message })}\n` : `${error.message}\n\n${HELP}`);
+      fail('usage', json ? error.message : `${error.message}\n${usage.seeHelp()}`);
       return 2;
     }
+    if (error instanceof Refusal || error instanceof BackupRefusal) {
+      fail(error.code, error.message);
+      return 1;
+    }
     if (error instanceof ApiFailure) {
-      const details = Array.isArray(error.details)
-        ? (error.details as { path: string; message: string }[]).map((d) => `  ${d.path}: ${d.message}`).join('\n')
-        : '';
-      process.stderr.write(
-        json
-          ? `${JSON.stringify({ error: error.code, message: error.message, details: error.details })}\n`
-          : `${error.message}\n${details}\n`,
-      );
+      // A service refuses only inside run(), so the context exists here.
+      fail(error.code, refusal(error, { command, flags, today: context ? provinceToday(context) : '' }), error.details);
       return 1;
     }
     throw error;
   } finally {
-    await store.close();
+    await store?.close();
   }
 }
 

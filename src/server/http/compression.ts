@@ -5,7 +5,7 @@
  */
 import fastifyCompress from '@fastify/compress';
 import type { FastifyInstance } from 'fastify';
-import { isApiPath } from './web';
+import { isApiPath } from './headers';
 
 /** Below this, the headers and the CPU cost more than the bytes saved. */
 export const API_COMPRESSION_THRESHOLD_BYTES = 1024;

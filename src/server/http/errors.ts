@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { ApiError, ApiErrorCode } from '../../domain/sync';
 import { ApiFailure } from '../services/errors';
-import { API_HEADERS } from './web';
+import { API_HEADERS } from './headers';
 
 export function sendApiError(reply: FastifyReply, status: number, error: ApiErrorCode, message: string, details?: unknown) {
   const body: ApiError = details === undefined ? { error, message } : { error, message, details };

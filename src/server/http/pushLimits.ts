@@ -8,15 +8,9 @@
  */
 import fastifyRateLimit, { type FastifyRateLimitStore, type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ServiceContext } from '../services/context';
 import { ApiFailure } from '../services/errors';
-import { countInWindow } from '../store/attemptWindows';
-import type { Store } from '../store/store';
-
-export interface PushRule {
-  /** Pushes per window per device. */
-  limit: number;
-  windowMs: number;
-}
+import { countPush, type PushRule } from '../services/rateLimits';
 
 /**
  * The plugin's store contract (its README, "Custom store"; index.js builds it with `new Store(options)`
@@ -24,12 +18,11 @@ export interface PushRule {
  * the milliseconds left. Here that is one upsert on the shared `attempt_windows` table, with the app's
  * clock. `read` (only for `{ increment: false }`, which we never call) is not offered.
  */
-export function databasePushStore(store: Pick<Store, 'db' | 'kind'>, now: () => number): FastifyRateLimitStoreCtor {
+export function databasePushStore(context: ServiceContext): FastifyRateLimitStoreCtor {
   class DatabasePushStore implements FastifyRateLimitStore {
     incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
-      const at = now();
-      countInWindow(store, key, timeWindow, at).then(
-        ({ counted, windowEndsAt }) => callback(null, { current: counted, ttl: Math.max(0, windowEndsAt.getTime() - at) }),
+      countPush(context.store, key, timeWindow, context.now().getTime()).then(
+        ({ counted, msLeft }) => callback(null, { current: counted, ttl: msLeft }),
         (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
       );
     }

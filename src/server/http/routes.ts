@@ -1,17 +1,37 @@
 /** Routes only translate HTTP to service calls and back; the rules live in ../services. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { auditChoices, listAudit } from '../services/audit';
 import type { ServiceContext } from '../services/context';
 import { enrol, issueEnrolmentCode, listDevices, listEnrolmentCodes, previewEnrolment, revokeDevice, withdrawEnrolmentCode } from '../services/devices';
+import { toLastBackup } from '../services/backups';
 import { ApiFailure } from '../services/errors';
 import { createNode, createUnion, deleteNode, moveUnion, nodeDetail, staffMe, unionHistory, updateNode, updateUnion } from '../services/organisation';
 import { nodeOverview } from '../services/overview';
+import { periodTablePage } from '../services/periodTable';
+import { AttemptLimiter, type AttemptRule, type AttemptStore, type PushRule } from '../services/rateLimits';
 import { getReport, listChanges, putReport } from '../services/reports';
-import { reviewReport, staffReport, staffRevision } from '../services/review';
-import { closeRound, listNodeRounds, openClosedRound, openRound, reopenRoundForUnion, withdrawReopening } from '../services/rounds';
+import { reviewReport, staffReport, staffRevision, withdrawAcceptance } from '../services/review';
+import { changeRoundDeadline, closeRound, listNodeRounds, openClosedRound, openRound, reopenRoundForUnion, withdrawReopening } from '../services/rounds';
 import { createStaff, deleteStaff, listStaff, login, logout } from '../services/staff';
+import {
+  challengeOwner,
+  changeOwnPassword,
+  confirmTotp,
+  disableTotp,
+  endOwnSession,
+  listOwnSessions,
+  loginWithTotp,
+  nodeSecurity,
+  ownSecurity,
+  resetStaffPassword,
+  setNodeSecurity,
+  setUpTotp,
+} from '../services/staffSecurity';
 import { deviceAuth, requireDevice, requireStaff, staffAuth } from './auth';
-import { type PushRule, pushRateLimit } from './pushLimits';
-import { AttemptLimiter, type AttemptRule, type AttemptStore, limitAttempts } from './attemptLimits';
+import { registerFormRoutes } from './forms';
+import { registerFormRollupRoutes } from './formRollupRoutes';
+import { limitAttempts } from './attemptLimits';
+import { pushRateLimit } from './pushLimits';
 
 export interface RateLimits {
   /** Wrong enrolment codes per address. */
@@ -20,6 +40,8 @@ export interface RateLimits {
   login: AttemptRule;
   /** Wrong passwords per account name, from any address: a guesser with many addresses still meets it. */
   loginAccount: AttemptRule;
+  /** Wrong current passwords and wrong TOTP or recovery codes per account (change, two-step sign-in, turning it off). */
+  accountSecrets: AttemptRule;
   /** Report pushes per device. */
   push: PushRule;
 }
@@ -28,6 +50,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   enrol: { limit: 10, windowMs: 60_000 },
   login: { limit: 10, windowMs: 60_000 },
   loginAccount: { limit: 20, windowMs: 15 * 60_000 },
+  accountSecrets: { limit: 10, windowMs: 15 * 60_000 },
   // The app pushes a report 3 s after the last edit: at most ~20 a minute for one report being typed.
   push: { limit: 60, windowMs: 60_000 },
 };
@@ -63,13 +86,16 @@ export function registerRoutes(
   const enrolLimiter = new AttemptLimiter(rateLimits.enrol, attempts, now);
   const loginLimiter = new AttemptLimiter(rateLimits.login, attempts, now);
   const accountLimiter = new AttemptLimiter(rateLimits.loginAccount, attempts, now);
+  const secretsLimiter = new AttemptLimiter(rateLimits.accountSecrets, attempts, now);
+  // The member's own account: reached also by a session that must first change its password or set up two-step sign-in.
+  const ownAccount = staffAuth(context, { allowRestricted: true });
 
-  // Asks the database too, so that a monitor sees a server whose store is gone.
+  // Asks the database too, so that a monitor sees a server whose store is gone, and when the last good backup was.
   app.get('/api/health', async () => {
-    await context.store.ping().catch(() => {
+    const last = await context.store.lastGoodBackup().catch(() => {
       throw new ApiFailure(503, 'internal', 'The database does not answer.');
     });
-    return { status: 'ok', store: context.store.kind };
+    return { status: 'ok', store: context.store.kind, lastBackup: toLastBackup(last) };
   });
 
   // ---- devices ----
@@ -114,10 +140,63 @@ export function registerRoutes(
     onRequest: limitAttempts(loginLimiter, (request) => `login:${request.ip}`),
     preHandler: limitAttempts(accountLimiter, accountOf),
   };
-  app.post('/api/staff/login', { ...loginLimits, preValidation: requireJsonBody }, async (request) => login(context, request.body));
+  const client = (request: FastifyRequest) => ({ address: request.ip, userAgent: header(request, 'user-agent') ?? null });
+  app.post('/api/staff/login', { ...loginLimits, preValidation: requireJsonBody }, async (request) => login(context, request.body, client(request)));
 
-  app.post('/api/staff/logout', { onRequest: staff }, async (request, reply) => {
-    await logout(context, requireStaff(request).tokenHash);
+  // ---- the member's own account (services/staffSecurity.ts) ----
+  // Guesses at a password or code count per address (as sign-in) and per account, from any address.
+
+  const secretLimits = {
+    onRequest: [ownAccount, limitAttempts(loginLimiter, (request) => `login:${request.ip}`)],
+    preHandler: limitAttempts(secretsLimiter, (request) => `account-secrets:${requireStaff(request).staffId}`),
+    preValidation: requireJsonBody,
+  };
+
+  app.post('/api/staff/login/totp', {
+    onRequest: limitAttempts(loginLimiter, (request) => `login:${request.ip}`),
+    preValidation: requireJsonBody,
+    preHandler: limitAttempts(secretsLimiter, async (request) => {
+      const staffId = await challengeOwner(context, (request.body as { challenge?: unknown } | undefined)?.challenge);
+      return staffId && `account-secrets:${staffId}`;
+    }),
+  }, async (request) => loginWithTotp(context, request.body, client(request)));
+
+  app.post('/api/staff/me/password', secretLimits, async (request, reply) => {
+    await changeOwnPassword(context, requireStaff(request), request.body);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/staff/me/sessions', { onRequest: ownAccount }, async (request) => ({ sessions: await listOwnSessions(context, requireStaff(request)) }));
+
+  app.delete<IdParams>('/api/staff/me/sessions/:id', { onRequest: ownAccount }, async (request, reply) => {
+    await endOwnSession(context, requireStaff(request), request.params.id);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/staff/me/security', { onRequest: ownAccount }, async (request) => ownSecurity(context, requireStaff(request)));
+
+  app.post('/api/staff/me/totp/setup', { onRequest: ownAccount }, async (request) => setUpTotp(context, requireStaff(request)));
+
+  app.post('/api/staff/me/totp/confirm', secretLimits, async (request) => confirmTotp(context, requireStaff(request), request.body));
+
+  app.delete('/api/staff/me/totp', secretLimits, async (request, reply) => {
+    await disableTotp(context, requireStaff(request), request.body);
+    return reply.code(204).send();
+  });
+
+  app.post<IdParams>('/api/staff/staff/:id/password', { onRequest: staff, preValidation: requireJsonBody }, async (request, reply) => {
+    await resetStaffPassword(context, requireStaff(request), request.params.id, request.body);
+    return reply.code(204).send();
+  });
+
+  app.get<IdParams>('/api/staff/nodes/:id/security', { onRequest: staff }, async (request) => nodeSecurity(context, requireStaff(request), request.params.id));
+
+  app.put<IdParams>('/api/staff/nodes/:id/security', { onRequest: staff, preValidation: requireJsonBody }, async (request) =>
+    setNodeSecurity(context, requireStaff(request), request.params.id, request.body),
+  );
+
+  app.post('/api/staff/logout', { onRequest: ownAccount }, async (request, reply) => {
+    await logout(context, requireStaff(request));
     return reply.code(204).send();
   });
 
@@ -127,10 +206,15 @@ export function registerRoutes(
     nodeDetail(context, requireStaff(request), request.params.id),
   );
 
-  app.get<IdParams & { Querystring: { year?: string; kind?: string; scope?: string } }>(
+  app.get<IdParams & { Querystring: { year?: string; kind?: string; scope?: string; form?: string } }>(
     '/api/staff/nodes/:id/overview',
     { onRequest: staff },
     async (request) => nodeOverview(context, requireStaff(request), request.params.id, request.query),
+  );
+
+  // One page of the period table (domain/periodTable.ts): filters, sort and totals in SQL.
+  app.get<IdParams & { Querystring: Record<string, string | undefined> }>('/api/staff/nodes/:id/period-table', { onRequest: staff }, async (request) =>
+    periodTablePage(context, requireStaff(request), request.params.id, request.query),
   );
 
   app.post('/api/staff/nodes', { onRequest: staff, preValidation: requireJsonBody }, async (request, reply) => {
@@ -222,6 +306,10 @@ export function registerRoutes(
     round: await closeRound(context, requireStaff(request), request.params.id),
   }));
 
+  app.post<IdParams>('/api/staff/rounds/:id/deadline', { onRequest: staff, preValidation: requireJsonBody }, async (request) => ({
+    round: await changeRoundDeadline(context, requireStaff(request), request.params.id, request.body),
+  }));
+
   app.post<IdParams>('/api/staff/rounds/:id/open', { onRequest: staff }, async (request) => ({
     round: await openClosedRound(context, requireStaff(request), request.params.id),
   }));
@@ -237,4 +325,18 @@ export function registerRoutes(
   app.post<IdParams>('/api/staff/reports/:id/review', { onRequest: staff, preValidation: requireJsonBody }, async (request) => ({
     report: await reviewReport(context, requireStaff(request), request.params.id, request.body),
   }));
+
+  app.post<IdParams>('/api/staff/reports/:id/withdraw-acceptance', { onRequest: staff, preValidation: requireJsonBody }, async (request) => ({
+    report: await withdrawAcceptance(context, requireStaff(request), request.params.id, request.body),
+  }));
+
+  // ---- the audit log ----
+
+  app.get('/api/staff/audit', { onRequest: staff }, async (request) => listAudit(context, requireStaff(request), request.query));
+
+  app.get('/api/staff/audit/choices', { onRequest: staff }, async (request) => auditChoices(context, requireStaff(request), request.query));
+
+  // ---- report forms (./forms.ts: the upload's body is the .xlsx file) ----
+  registerFormRoutes(app, context, staff);
+  registerFormRollupRoutes(app, context, staff);
 }

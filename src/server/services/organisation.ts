@@ -5,15 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
+import { isCalendarDate, vietnamDate } from '../../domain/calendar';
 import { CREATABLE_NODE_KINDS, NODE_CODE_PATTERN, ROOT_NODE_KINDS, type NodeSummary, type OrgNode } from '../../domain/organisation';
 import { SECTORS } from '../../domain/report';
 import type { GrassrootsUnion, NodeDetail, StaffMe, UnionMove, UnionMoved } from '../../domain/staff';
 import { isUniqueViolation } from '../store/errors';
 import type { NodeRecord, StoreReads, UnionRecord } from '../store/store';
+import { changedFields, recordAudit } from './audit';
 import { type ServiceContext, isoNow } from './context';
 import { ApiFailure, validationFailed } from './errors';
 import { lineOfText, parseInput as parse } from './input';
-import { nodeInReach, requireRole, type StaffActor, toStaffMember, unionInReach } from './staff';
+import { CONSOLE, nodeInReach, requireRole, type StaffActor, toStaffMember, unionInReach } from './staff';
 
 const codeSchema = z.string().check(z.trim(), z.toUpperCase(), z.regex(NODE_CODE_PATTERN));
 const nameSchema = lineOfText({ min: 1, max: 200 });
@@ -26,6 +28,23 @@ export function toOrgNode(node: NodeRecord): OrgNode {
 
 export function toNodeSummary(node: NodeRecord | OrgNode): NodeSummary {
   return { id: node.id, kind: node.kind, name: node.name, shortName: node.shortName, code: node.code };
+}
+
+/** What a node's entries in the audit log say of it. */
+function nodeFields(node: Pick<NodeRecord, 'kind' | 'name' | 'shortName' | 'code'>): Pick<NodeRecord, 'kind' | 'name' | 'shortName' | 'code'> {
+  return { kind: node.kind, name: node.name, shortName: node.shortName, code: node.code };
+}
+
+function nodeTarget(node: { id: string }): { kind: 'node'; id: string } {
+  return { kind: 'node', id: node.id };
+}
+
+function unionFields(union: UnionRecord): Pick<UnionRecord, 'name' | 'code' | 'employer' | 'sector'> {
+  return { name: union.name, code: union.code, employer: union.employer, sector: union.sector };
+}
+
+function unionTarget(union: { id: string }): { kind: 'union'; id: string } {
+  return { kind: 'union', id: union.id };
 }
 
 function codeTaken(what: string): ApiFailure {
@@ -104,6 +123,7 @@ export async function createNode(context: ServiceContext, actor: StaffActor, inp
       // The parent may have been deleted while this request waited for the lock.
       if (!(await tx.findNode(parent.id))) throw new ApiFailure(404, 'not_found', 'No such node.');
       await tx.insertNode(node);
+      await recordAudit(tx, context, actor, { action: 'node.created', node, target: nodeTarget(node), after: { ...nodeFields(node), parent: parent.name } });
     })
     .catch((error: unknown) => {
       throw isUniqueViolation(error) ? codeTaken('node') : error;
@@ -119,7 +139,10 @@ export async function createRootNode(context: ServiceContext, input: unknown): P
   );
   const id = randomUUID();
   const node: NodeRecord = { id, kind: body.kind, name: body.name, shortName: body.shortName, code: body.code || null, parentId: null, path: `/${id}/`, createdAt: isoNow(context) };
-  await context.store.write((tx) => tx.insertNode(node)).catch((error: unknown) => {
+  await context.store.write(async (tx) => {
+    await tx.insertNode(node);
+    await recordAudit(tx, context, CONSOLE, { action: 'node.created', node, target: nodeTarget(node), after: nodeFields(node) });
+  }).catch((error: unknown) => {
     throw isUniqueViolation(error) ? codeTaken('node') : error;
   });
   return toOrgNode(node);
@@ -148,12 +171,15 @@ export async function updateNode(context: ServiceContext, actor: StaffActor, nod
       // Read again under the tree lock: another change may have moved either node meanwhile.
       const current = await tx.findNode(node.id);
       if (!current) throw new ApiFailure(404, 'not_found', 'No such node.');
-      await tx.updateNode(node.id, {
+      const fields = {
         ...(change.kind !== undefined ? { kind: change.kind } : {}),
         ...(change.name !== undefined ? { name: change.name } : {}),
         ...(change.shortName !== undefined ? { shortName: change.shortName } : {}),
         ...(change.code !== undefined ? { code: change.code || null } : {}),
-      });
+      };
+      await tx.updateNode(node.id, fields);
+      const changed = changedFields(nodeFields(current), fields);
+      if (changed) await recordAudit(tx, context, actor, { action: 'node.updated', node: current, target: nodeTarget(current), ...changed });
       if (parent && parent.id !== current.parentId) {
         const newParent = await tx.findNode(parent.id);
         if (!newParent) throw new ApiFailure(404, 'not_found', 'No such node.');
@@ -161,7 +187,17 @@ export async function updateNode(context: ServiceContext, actor: StaffActor, nod
           throw new ApiFailure(422, 'node_cycle', 'A node cannot go under itself or one of its own descendants.', [
             { path: 'parentId', code: 'cycle', message: 'This parent lies inside the node being moved.' },
           ]);
-        await tx.reparentNode(current.id, newParent.id, current.path, `${newParent.path}${current.id}/`);
+        const oldParent = current.parentId ? await tx.findNode(current.parentId) : undefined;
+        const newPath = `${newParent.path}${current.id}/`;
+        await tx.reparentNode(current.id, newParent.id, current.path, newPath);
+        // Under the node where it now stands: its admins and those above its new parent read it.
+        await recordAudit(tx, context, actor, {
+          action: 'node.moved',
+          node: { id: current.id, path: newPath },
+          target: nodeTarget(current),
+          before: { parentId: current.parentId, parent: oldParent?.name ?? null },
+          after: { parentId: newParent.id, parent: newParent.name },
+        });
       }
       return toOrgNode((await tx.findNode(node.id)) as NodeRecord);
     })
@@ -187,6 +223,9 @@ export async function deleteNode(context: ServiceContext, actor: StaffActor, nod
         contents,
       );
     await tx.deleteNode(node.id);
+    // Under its parent, which stays (a root has none: the entry goes above every node).
+    const parent = node.parentId ? await tx.findNode(node.parentId) : undefined;
+    await recordAudit(tx, context, actor, { action: 'node.deleted', node: parent ?? null, target: nodeTarget(node), before: nodeFields(node) });
   });
 }
 
@@ -212,6 +251,13 @@ export async function createUnion(context: ServiceContext, actor: StaffActor, in
     .write(async (tx) => {
       await tx.insertUnion(union);
       await tx.insertUnionMove(placement(union, null, superior, provinceToday(context), now, actor));
+      await recordAudit(tx, context, actor, {
+        action: 'union.created',
+        node: superior,
+        unionId: union.id,
+        target: unionTarget(union),
+        after: { ...unionFields(union), superior: superior.name },
+      });
     })
     .catch((error: unknown) => {
       throw isUniqueViolation(error) ? codeTaken('union') : error;
@@ -234,12 +280,16 @@ export async function updateUnion(context: ServiceContext, actor: StaffActor, un
   const change = parse(unionChangeSchema, input ?? {});
   return context.store
     .write(async (tx) => {
-      await tx.updateUnion(found.union.id, {
+      const fields = {
         ...(change.name !== undefined ? { name: change.name } : {}),
         ...(change.code !== undefined ? { code: change.code || null } : {}),
         ...(change.employer !== undefined ? { employer: change.employer } : {}),
         ...(change.sector !== undefined ? { sector: change.sector } : {}),
-      });
+      };
+      const current = (await tx.findUnion(found.union.id)) ?? found.union;
+      await tx.updateUnion(found.union.id, fields);
+      const changed = changedFields(unionFields(current), fields);
+      if (changed) await recordAudit(tx, context, actor, { action: 'union.updated', node: found.superior, unionId: current.id, target: unionTarget(current), ...changed });
       return (await tx.findUnion(found.union.id)) as UnionRecord;
     })
     .catch((error: unknown) => {
@@ -260,18 +310,14 @@ function placement(union: UnionRecord, from: NodeRecord | null, to: NodeRecord, 
   };
 }
 
-/** The calendar day in Vietnam (UTC+7, no daylight saving): a move dated "today" there is not in the future. */
+/** The calendar day in Vietnam (src/domain/calendar.ts): a move dated "today" there is not in the future. */
 export function provinceToday(context: ServiceContext): string {
-  return new Date(context.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return vietnamDate(context.now());
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const moveSchema = z.object({
   parentId: uuidText,
-  effectiveDate: z.string().check(
-    z.regex(ISO_DATE),
-    z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Not a calendar date.'),
-  ),
+  effectiveDate: z.string().check(z.refine(isCalendarDate, 'Not a calendar date.')),
 });
 
 export async function moveUnion(context: ServiceContext, actor: StaffActor, unionId: string, input: unknown): Promise<UnionMoved> {
@@ -295,6 +341,15 @@ export async function moveUnion(context: ServiceContext, actor: StaffActor, unio
     const move = placement(union, from ?? null, target, body.effectiveDate, now, actor);
     await tx.setUnionSuperior(union.id, target.id);
     await tx.insertUnionMove(move);
+    // Under the new superior, where the union's entries go from now on.
+    await recordAudit(tx, context, actor, {
+      action: 'union.moved',
+      node: target,
+      unionId: union.id,
+      target: unionTarget(union),
+      before: { superiorId: union.superiorId, superior: from?.name ?? null },
+      after: { superiorId: target.id, superior: target.name, effectiveDate: body.effectiveDate },
+    });
     return { union: { ...union, superiorId: target.id }, move };
   });
 }
@@ -302,4 +357,34 @@ export async function moveUnion(context: ServiceContext, actor: StaffActor, unio
 export async function unionHistory(context: ServiceContext, actor: StaffActor, unionId: string): Promise<UnionMove[]> {
   const { union } = await unionInReach(context.store, actor, unionId);
   return context.store.listUnionMoves(union.id);
+}
+
+// ---- the console (the admin command line), which acts over the whole tree ----
+
+/** The roots of the tree: the province once it is set up, none before. */
+export async function rootNodes(context: ServiceContext): Promise<NodeRecord[]> {
+  return context.store.listRootNodes();
+}
+
+/** A node named as staff name it: by its code (any case) or by its id. */
+export async function findNodeByCodeOrId(context: ServiceContext, named: string): Promise<NodeRecord | undefined> {
+  return (await context.store.findNodeByCode(named.trim().toUpperCase())) ?? (await context.store.findNode(named.trim()));
+}
+
+/** The id of the union with this code (any case); else `named` itself, taken for an id. */
+export async function unionIdByCodeOrId(context: ServiceContext, named: string): Promise<string> {
+  const byCode = await context.store.findUnionByCode(named.trim().toUpperCase());
+  return byCode?.id ?? named;
+}
+
+/** Every node, depth first (children by name), with its depth and how many CĐCS sit directly under it. */
+export async function treeOutline(context: ServiceContext): Promise<{ node: NodeRecord; depth: number; directUnions: number }[]> {
+  const outline: { node: NodeRecord; depth: number; directUnions: number }[] = [];
+  const walk = async (node: NodeRecord, depth: number) => {
+    const children = await context.store.listChildNodes(node);
+    outline.push({ node, depth, directUnions: (await context.store.listUnionsUnder(node.id)).length });
+    for (const child of children) await walk(child, depth + 1);
+  };
+  for (const root of await context.store.listRootNodes()) await walk(root, 0);
+  return outline;
 }

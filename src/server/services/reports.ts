@@ -3,18 +3,24 @@
  * period, and a revision row for every accepted change. All checks against stored state happen inside
  * one write transaction, so two pushes can never both pass them.
  */
+import type { FormDefinition } from '../../domain/forms/definition';
+import { builtinForm, formRefKey, reportFormRef, roundFormRef, sameFormRef } from '../../domain/forms/reportForm';
+import { checkReportForm } from '../../domain/forms/reportCheck';
 import { reportDocumentSchema, type ReportDocument } from '../../domain/reportSchema';
+import type { ReportingRound } from '../../domain/round';
+import type { UnionDevice } from '../../domain/staff';
 import type { ReportChangesResponse, ReviewDecision, ServerReport } from '../../domain/sync';
-import { checkReport } from '../../domain/validation';
 import { isUniqueViolation } from '../store/errors';
+import { formValueRows } from '../store/reportValues';
+import { isCounted } from '../store/reportValueSums';
 import { MAX_STORED_INTEGER } from '../store/schema';
-import type { DeviceRecord, ReportRecord, StoreReads } from '../store/store';
+import type { ReportRecord, StoreReads } from '../store/store';
 import { type ServiceContext, isoNow } from './context';
 import { ApiFailure, validationFailed, zodIssues } from './errors';
 import { isStoredInteger, isUuid } from './input';
+import { checkValueKeys, formApplyingUnder, storedFormDefinitions } from './reportForms';
 import { refuseClosedRound, roundsForUnion } from './rounds';
 import { sha256Hex } from './secrets';
-import type { ReportingRound } from '../../domain/round';
 
 export const DEFAULT_CHANGES_PAGE = 100;
 export const MAX_CHANGES_PAGE = 500;
@@ -77,10 +83,18 @@ function parseReportBody(pathId: string, body: unknown): { document: ReportDocum
   return { document, json: JSON.stringify(document) };
 }
 
-/** A report marked ready must pass the form's rules, with the round's dates for its activities. */
-function checkReportRules(document: ReportDocument, round: ReportingRound | null): void {
+/**
+ * A report marked ready must pass its form's rules, with the round's dates for its activities: the same
+ * check the phone makes before it lets the officer mark it ready (domain/forms/reportCheck.ts): Plan 94's
+ * own rules, or another form's rows and the rules of the built-in blocks it shows.
+ */
+function checkReportRules(document: ReportDocument, round: ReportingRound | null, definition: FormDefinition): void {
   if (document.status !== 'ready') return;
-  const { errors } = checkReport(document, { activities: round?.activities ?? null });
+  const check = checkReportForm(document, definition, { activities: round?.activities ?? null });
+  const errors = [
+    ...check.report.errors.map((issue) => ({ path: issue.path, code: issue.code })),
+    ...(check.values?.errors ?? []).map((issue) => ({ path: `values.${issue.code}`, code: issue.reason })),
+  ];
   if (errors.length > 0)
     throw validationFailed(
       errors.map((issue) => ({ path: issue.path, code: issue.code, message: `Rule "${issue.code}" fails.` })),
@@ -95,7 +109,7 @@ async function currentReport(tx: StoreReads, id: string): Promise<ServerReport> 
   return toServerReport(record);
 }
 
-export async function putReport(context: ServiceContext, device: DeviceRecord, request: PutReportRequest): Promise<PutReportResult> {
+export async function putReport(context: ServiceContext, device: UnionDevice, request: PutReportRequest): Promise<PutReportResult> {
   try {
     return await putReportOnce(context, device, request);
   } catch (error) {
@@ -108,12 +122,12 @@ export async function putReport(context: ServiceContext, device: DeviceRecord, r
 
 /**
  * How many of a report's newest revisions are kept whatever their status; older drafts are thinned,
- * ready revisions (what the district reviews) are all kept. A device cannot grow a report's history
+ * ready revisions (what the superior reviews) are all kept. A device cannot grow a report's history
  * past this with drafts, however fast it pushes.
  */
 export const KEPT_DRAFT_REVISIONS = 20;
 
-async function putReportOnce(context: ServiceContext, device: DeviceRecord, request: PutReportRequest): Promise<PutReportResult> {
+async function putReportOnce(context: ServiceContext, device: UnionDevice, request: PutReportRequest): Promise<PutReportResult> {
   const key = request.idempotencyKey;
   if (key === undefined || !IDEMPOTENCY_KEY.test(key))
     throw new ApiFailure(400, 'bad_request', 'Every push needs an Idempotency-Key header (1–200 visible ASCII characters).');
@@ -127,6 +141,10 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
   // copy are compared with. The rules wait for the round of the period, read in the transaction.
   const { document, json } = parseReportBody(request.pathId, request.body);
   const bodyHash = sha256Hex(`${request.pathId}\n${json}`);
+  const form = reportFormRef(document);
+  // A built-in form (every Plan 94 push) is known without the database.
+  const builtin = builtinForm(form);
+  if (builtin) checkValueKeys(document, builtin);
 
   return context.store.write(async (tx) => {
     // Sent together (one round trip on PostgreSQL), run in this order: the union's lock first, so this
@@ -136,8 +154,23 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
       round,
       earlier,
       current,
-    } = await tx.lockAndReadForPush({ unionId: device.unionId, period: document.period, deviceId: device.id, idempotencyKey: key, reportId: document.id, documentJson: json });
-    checkReportRules(document, round);
+    } = await tx.lockAndReadForPush({
+      unionId: device.unionId,
+      period: document.period,
+      formId: form.id,
+      deviceId: device.id,
+      idempotencyKey: key,
+      reportId: document.id,
+      documentJson: json,
+    });
+    let definition = builtin;
+    if (!definition) {
+      // A stored form must be published by the union's superior or a node above it, now.
+      const superior = superiorId === null ? undefined : await tx.findNode(superiorId);
+      definition = await formApplyingUnder(context.store, tx, form, superior?.path ?? null);
+      checkValueKeys(document, definition);
+    }
+    checkReportRules(document, round, definition);
     if (earlier) {
       if (earlier.bodyHash !== bodyHash)
         throw new ApiFailure(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different push.');
@@ -169,6 +202,11 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
       if (current) {
         if (currentReview?.status === 'accepted')
           throw new ApiFailure(409, 'report_accepted', 'The superior accepted this report; it no longer changes.');
+        // A report answers one form version for life: its values, its round and its roll-ups are that form's.
+        if (!sameFormRef(current.form, form))
+          throw new ApiFailure(409, 'form_changed', `This report answers the form ${formRefKey(current.form)}; another form's report is a new report.`, {
+            current: await currentReport(tx, document.id),
+          });
         if (baseRevision === undefined)
           throw new ApiFailure(412, 'report_exists', 'The server already holds this report.', { current: await currentReport(tx, document.id) });
         if (baseRevision !== current.revision)
@@ -181,10 +219,10 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
 
       const periodChanged = !current || current.year !== document.period.year || current.kind !== document.period.kind;
       const samePeriod = periodChanged
-        ? await tx.findReportByPeriod(device.unionId, document.period.year, document.period.kind)
+        ? await tx.findReportByPeriod(device.unionId, document.period.year, document.period.kind, form.id)
         : undefined;
       if (samePeriod && samePeriod.id !== document.id)
-        throw new ApiFailure(409, 'period_taken', 'The union already has a report for this period.', {
+        throw new ApiFailure(409, 'period_taken', 'The union already has a report of this form for this period.', {
           existingReportId: samePeriod.id,
         });
 
@@ -195,8 +233,9 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
         kind: document.period.kind,
         revision: (current?.revision ?? 0) + 1,
         documentJson: json,
-        // A new revision after a return goes back to the superior for a fresh decision.
-        reviewJson: currentReview?.status === 'returned' ? null : (current?.reviewJson ?? null),
+        // A new revision goes back to the superior for a fresh decision: a return, or an acceptance
+        // withdrawn, is about the revision before (an accepted report takes none: refused above).
+        reviewJson: currentReview?.status === 'returned' || currentReview?.status === 'withdrawn' ? null : (current?.reviewJson ?? null),
         savedAt: now,
         createdAt: current?.createdAt ?? now,
         changeSeq,
@@ -206,6 +245,15 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
       if (current) await tx.updateReport(saved, document, current);
       else await tx.insertReport(saved);
       await tx.insertRevision({ reportId: saved.id, revision: saved.revision, deviceId: device.id, savedAt: now, documentJson: json });
+      // The rows and running sums the roll-ups add up, with the report in this transaction
+      // (store/reportValueSums.ts): a counted report's only, so a draft's autosave writes neither.
+      const counted = isCounted({ superiorId: saved.superiorId, ready: document.status === 'ready', reviewed: saved.reviewJson !== null });
+      await tx.replaceReportValues({
+        reportId: saved.id,
+        before: current?.counted && current.superiorId !== null ? { nodeId: current.superiorId } : null,
+        after: counted && saved.superiorId !== null ? { nodeId: saved.superiorId, rows: formValueRows(saved.id, document, document.period, definition) } : null,
+        definition,
+      });
       // Bounded history: the newest KEPT_DRAFT_REVISIONS revisions, and every revision marked ready.
       if (saved.revision > KEPT_DRAFT_REVISIONS) await tx.thinDraftRevision(saved.id, saved.revision - KEPT_DRAFT_REVISIONS);
       status = current ? 200 : 201;
@@ -215,13 +263,13 @@ async function putReportOnce(context: ServiceContext, device: DeviceRecord, requ
     const answered: StoredAnswer = { revision: saved.revision, review: saved.reviewJson, savedAt: saved.savedAt };
     const responseJson = answerOf({ ...answered, documentJson: saved.documentJson, unionId: saved.unionId });
     await tx.insertIdempotency({ deviceId: device.id, key, bodyHash, status, responseJson: JSON.stringify(answered), createdAt: now });
-    // "Last seen" is for the district's eyes: minute precision spares a write per push.
+    // "Last seen" is for the superior's staff: minute precision spares a write per push.
     if (!device.lastSeenAt || Date.parse(now) - Date.parse(device.lastSeenAt) > 60_000) await tx.setDeviceLastSeen(device.id, now);
     return { status, revision: String(saved.revision), responseJson, replayed: false };
   });
 }
 
-export async function getReport(context: ServiceContext, device: DeviceRecord, id: string): Promise<ServerReport> {
+export async function getReport(context: ServiceContext, device: UnionDevice, id: string): Promise<ServerReport> {
   const record = isUuid(id) ? await context.store.findReport(id) : undefined;
   if (!record) throw new ApiFailure(404, 'not_found', 'No such report.');
   if (record.unionId !== device.unionId) throw new ApiFailure(403, 'forbidden', 'This report belongs to another union.');
@@ -237,7 +285,7 @@ function parseCount(value: string | undefined, name: string, fallback: number, m
 
 export async function listChanges(
   context: ServiceContext,
-  device: DeviceRecord,
+  device: UnionDevice,
   query: { since?: string; limit?: string },
 ): Promise<ReportChangesResponse> {
   const since = parseCount(query.since, 'since', 0, 0, MAX_STORED_INTEGER);
@@ -255,5 +303,7 @@ export async function listChanges(
     hasMore: rows.length > limit,
     superior: superior ?? null,
     rounds,
+    // The phone fills a round's form offline: it needs the definition of every form not built in.
+    forms: await storedFormDefinitions(context.store, rounds.map(roundFormRef)),
   };
 }

@@ -14,10 +14,16 @@ export function sha256Hex(value: string): string {
 export const ENROLMENT_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const ENROLMENT_CODE_LENGTH = 8;
 
+/** `count` random characters of the unambiguous alphabet (5 bits each). */
+export function randomCodeCharacters(count: number): string {
+  let code = '';
+  for (let i = 0; i < count; i++) code += ENROLMENT_CODE_ALPHABET[randomInt(ENROLMENT_CODE_ALPHABET.length)];
+  return code;
+}
+
 /** A fresh code, grouped for people: `K7QF-M2XP` (40 bits; guessing is stopped by expiry, use limits and rate limits). */
 export function newEnrolmentCode(): string {
-  let code = '';
-  for (let i = 0; i < ENROLMENT_CODE_LENGTH; i++) code += ENROLMENT_CODE_ALPHABET[randomInt(ENROLMENT_CODE_ALPHABET.length)];
+  const code = randomCodeCharacters(ENROLMENT_CODE_LENGTH);
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 

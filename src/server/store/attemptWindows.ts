@@ -79,18 +79,8 @@ export async function takeAttemptSlot(
   if (current && current.window_ends_at > nowIso && Number(current.counted) >= limit) return { kind: 'exhausted', windowEndsAt: new Date(current.window_ends_at) };
 
   return limitWrite(store, async (trx) => {
-    const window = await trx
-      .insertInto('attempt_windows')
-      .values({ key, window_ends_at: iso(now + windowMs), counted: 0 })
-      .onConflict((conflict) =>
-        conflict.column('key').doUpdateSet({
-          // A window past its end starts again now; the slots in flight are not the window's and stay.
-          window_ends_at: sql`case when attempt_windows.window_ends_at <= ${nowIso} then ${iso(now + windowMs)} else attempt_windows.window_ends_at end`,
-          counted: sql`case when attempt_windows.window_ends_at <= ${nowIso} then 0 else attempt_windows.counted end`,
-        }),
-      )
-      .returning(['window_ends_at', 'counted'])
-      .executeTakeFirstOrThrow();
+    // The window opened (or started again), counting nothing yet: the slot is not a failure.
+    const window = await windowUpsert(trx, key, windowMs, now, 0).executeTakeFirstOrThrow();
     const failures = Number(window.counted);
     if (failures >= limit) return { kind: 'exhausted', windowEndsAt: new Date(window.window_ends_at) };
     // Under the window's lock: the count and the insert are one statement, the count sees every slot committed before the lock was ours.
@@ -112,7 +102,7 @@ export async function endAttemptSlot(
   // One transaction: one commit, and on PostgreSQL the window's lock covers the slot's removal, so a
   // guess taking a slot sees both changes or neither.
   await limitWrite(store, async (trx) => {
-    if (failed) await addOneQuery(trx, key, windowMs, now).execute();
+    if (failed) await windowUpsert(trx, key, windowMs, now, 1).execute();
     // Its answer is never read: on PostgreSQL it travels with the commit.
     await trx.executeQuery(withHints({ ...trx.deleteFrom('attempt_slots').where('id', '=', slotId).compile() }, { deferrable: true }));
   });
@@ -127,13 +117,13 @@ export async function endAttemptSlot(
  */
 export async function countInWindow(store: LimitStore, key: string, windowMs: number, now: number): Promise<{ counted: number; windowEndsAt: Date }> {
   if (store.kind === 'postgres') {
-    const upsert = addOneQuery(store.db, storedKey(key), windowMs, now).compile();
+    const upsert = windowUpsert(store.db, storedKey(key), windowMs, now, 1).compile();
     const { rows } = await store.db.executeQuery<QueryResult<WindowRow>>(
       batchOf([BEGIN, SYNCHRONOUS_COMMIT_OFF, withHints({ ...upsert }, { statementName: statementNameOf('limit', upsert.sql) }), COMMIT]),
     );
     return toCount(rows[2]?.rows[0]);
   }
-  return limitWrite(store, async (trx) => toCount(await addOneQuery(trx, storedKey(key), windowMs, now).executeTakeFirst()));
+  return limitWrite(store, async (trx) => toCount(await windowUpsert(trx, storedKey(key), windowMs, now, 1).executeTakeFirst()));
 }
 
 const BEGIN = CompiledQuery.raw('begin');
@@ -149,15 +139,22 @@ function toCount(row: WindowRow | undefined): { counted: number; windowEndsAt: D
   return { counted: Number(row.counted), windowEndsAt: new Date(row.window_ends_at) };
 }
 
-function addOneQuery(db: Kysely<Database>, key: string, windowMs: number, now: number) {
+/**
+ * Adds `added` to `key`'s fixed window (a new one if it has ended: a window past its end starts again now)
+ * and returns what it holds: one upsert, atomic on both stores. `added` is written into the SQL, so each
+ * of the two statements keeps one text (the push limit's is prepared by name on PostgreSQL).
+ */
+function windowUpsert(db: Kysely<Database>, key: string, windowMs: number, now: number, added: 0 | 1) {
   const nowIso = iso(now);
+  const counted = added === 1 ? sql`attempt_windows.counted + 1` : sql`attempt_windows.counted`;
   return db
     .insertInto('attempt_windows')
-    .values({ key, window_ends_at: iso(now + windowMs), counted: 1 })
+    .values({ key, window_ends_at: iso(now + windowMs), counted: added })
     .onConflict((conflict) =>
       conflict.column('key').doUpdateSet({
+        // The slots in flight are not the window's: they stay when it starts again.
         window_ends_at: sql`case when attempt_windows.window_ends_at <= ${nowIso} then ${iso(now + windowMs)} else attempt_windows.window_ends_at end`,
-        counted: sql`case when attempt_windows.window_ends_at <= ${nowIso} then 1 else attempt_windows.counted + 1 end`,
+        counted: sql`case when attempt_windows.window_ends_at <= ${nowIso} then ${sql.lit(added)} else ${counted} end`,
       }),
     )
     .returning(['window_ends_at', 'counted']);

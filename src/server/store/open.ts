@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Database } from './schema';
 import { PipelinedPostgresDialect } from './postgresDriver';
 import { GroupCommitSqliteDialect, type SyncFile } from './sqliteDriver';
+import { FOLD_FUNCTION, foldSearchFunction } from './periodTable';
 import { KyselyStore, type Store } from './store';
 
 export type StoreConfig =
@@ -42,6 +43,8 @@ export function openStore(config: StoreConfig): Store {
     const durability = journal.toLowerCase() !== 'wal' && config.durability !== 'none' ? 'full' : (config.durability ?? 'wal');
     database.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
     database.pragma('foreign_keys = ON');
+    // The period table's search and name order fold text as the browser does (./periodTable.ts).
+    database.function(FOLD_FUNCTION, { deterministic: true }, foldSearchFunction);
     return new KyselyStore(new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(database, { syncWal: durability === 'wal', syncFile: config.syncFile }) }), 'sqlite');
   }
   const pool = new pg.Pool({

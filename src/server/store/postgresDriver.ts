@@ -24,6 +24,7 @@ import {
 } from 'kysely';
 import type pg from 'pg';
 import { hintsOf } from './queryHints';
+import { DriverWithSavepoints } from './savepoints';
 
 function toQueryResult<R>({ command, rowCount, rows }: pg.QueryResult): QueryResult<R> {
   if (command === 'ROLLBACK' || command === 'COMMIT') return { rows: [{ command } as R] };
@@ -112,13 +113,14 @@ class PipelinedConnection implements DatabaseConnection {
   }
 }
 
-export class PipelinedPostgresDriver implements Driver {
+export class PipelinedPostgresDriver extends DriverWithSavepoints implements Driver {
   readonly #pool: pg.Pool;
   readonly #connections = new WeakMap<pg.PoolClient, PipelinedConnection>();
   /** Times a caller waited for the database's answer: tests count a push's. */
   readonly counter = { roundTrips: 0 };
 
   constructor(pool: pg.Pool) {
+    super();
     this.#pool = pool;
   }
 
@@ -163,18 +165,6 @@ export class PipelinedPostgresDriver implements Driver {
       pipelined.discarded = true;
       throw error;
     }
-  }
-
-  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`savepoint "${name}"`));
-  }
-
-  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`rollback to "${name}"`));
-  }
-
-  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`release "${name}"`));
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {

@@ -1,12 +1,12 @@
 /**
- * Reporting rounds in the store: kept apart from store.ts's other queries, which call these with
- * their own connection or transaction. A round is read with the name of the node that opened it
- * and its reopenings, as `NodeRound` (src/domain/round.ts) plus the node's path for reach checks.
+ * Reporting rounds in the store, called by store.ts with its connection or a transaction. A round is
+ * read with the name of the node that opened it and its reopenings, as `NodeRound` (src/domain/round.ts)
+ * plus the node's path for reach checks.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { roundFormRef, type FormRef } from '../../domain/forms/reportForm';
 import type { PeriodKind } from '../../domain/period';
 import type { NodeRound } from '../../domain/round';
-import type { Database, ReportingRoundsTable } from './schema';
+import type { Queries, ReportingRoundsTable } from './schema';
 
 export interface RoundRecord extends NodeRound {
   /** The materialised path of the node that opened it (NodesTable.path). */
@@ -17,6 +17,8 @@ export interface NewRoundRecord {
   id: string;
   nodeId: string;
   period: { year: number; kind: PeriodKind };
+  /** The form the round asks for; absent: Plan 94. */
+  form?: FormRef;
   title: string;
   plan: string;
   activities: { from: string; to: string };
@@ -24,8 +26,6 @@ export interface NewRoundRecord {
   openedAt: string;
   openedByStaffId: string | null;
 }
-
-type Queries = Kysely<Database> | Transaction<Database>;
 
 async function withReopenings(q: Queries, rows: RoundRow[]): Promise<RoundRecord[]> {
   if (rows.length === 0) return [];
@@ -42,6 +42,7 @@ async function withReopenings(q: Queries, rows: RoundRow[]): Promise<RoundRecord
   return rows.map((row) => ({
     id: row.id,
     period: { year: row.year, kind: row.kind as PeriodKind },
+    form: { id: row.form_id, version: Number(row.form_version) },
     title: row.title,
     plan: row.plan,
     activities: { from: row.activities_from, to: row.activities_to },
@@ -80,7 +81,12 @@ export async function listRoundsOfNodes(q: Queries, nodeIds: readonly string[], 
   if (nodeIds.length === 0) return [];
   let query = roundsWithNode(q).where('reporting_rounds.node_id', 'in', [...nodeIds]);
   if (period) query = query.where('reporting_rounds.year', '=', period.year).where('reporting_rounds.kind', '=', period.kind);
-  const rows = await query.orderBy('reporting_rounds.year', 'desc').orderBy('reporting_rounds.kind').orderBy('reporting_rounds.id').execute();
+  const rows = await query
+    .orderBy('reporting_rounds.year', 'desc')
+    .orderBy('reporting_rounds.kind')
+    .orderBy('reporting_rounds.form_id')
+    .orderBy('reporting_rounds.id')
+    .execute();
   return withReopenings(q, rows);
 }
 
@@ -92,6 +98,8 @@ export async function insertRound(q: Queries, round: NewRoundRecord): Promise<vo
       node_id: round.nodeId,
       year: round.period.year,
       kind: round.period.kind,
+      form_id: roundFormRef(round).id,
+      form_version: roundFormRef(round).version,
       title: round.title,
       plan: round.plan,
       activities_from: round.activities.from,
@@ -118,4 +126,35 @@ export async function putReopening(q: Queries, roundId: string, unionId: string,
 export async function deleteReopening(q: Queries, roundId: string, unionId: string): Promise<boolean> {
   const result = await q.deleteFrom('round_reopenings').where('round_id', '=', roundId).where('union_id', '=', unionId).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
+}
+
+/** One change of a round, as its history keeps it (oldest first). */
+export interface RoundChangeRecord {
+  changedAt: string;
+  changedByStaffId: string | null;
+  field: 'deadline';
+  from: string | null;
+  to: string | null;
+}
+
+/** Moves the round's deadline and keeps the change in its history, in the caller's transaction. */
+export async function setDeadline(q: Queries, id: string, deadline: string, change: Pick<RoundChangeRecord, 'changedAt' | 'changedByStaffId'>): Promise<void> {
+  const before = await q.selectFrom('reporting_rounds').select('deadline').where('id', '=', id).executeTakeFirst();
+  if (!before || before.deadline === deadline) return;
+  await q.updateTable('reporting_rounds').set({ deadline }).where('id', '=', id).execute();
+  await q
+    .insertInto('round_changes')
+    .values({ round_id: id, changed_at: change.changedAt, changed_by_staff_id: change.changedByStaffId, field: 'deadline', from_value: before.deadline, to_value: deadline })
+    .execute();
+}
+
+export async function listChanges(q: Queries, roundId: string): Promise<RoundChangeRecord[]> {
+  const rows = await q.selectFrom('round_changes').selectAll().where('round_id', '=', roundId).orderBy('changed_at').execute();
+  return rows.map((row) => ({
+    changedAt: row.changed_at,
+    changedByStaffId: row.changed_by_staff_id,
+    field: row.field as 'deadline',
+    from: row.from_value,
+    to: row.to_value,
+  }));
 }

@@ -30,6 +30,7 @@ import {
   type SqliteDatabase,
 } from 'kysely';
 import { hintsOf } from './queryHints';
+import { DriverWithSavepoints } from './savepoints';
 
 const MAX_CACHED_STATEMENTS = 500;
 const SAVEPOINT = 'kysely_write';
@@ -152,7 +153,7 @@ class Lease implements DatabaseConnection {
   }
 }
 
-export class GroupCommitSqliteDriver implements Driver {
+export class GroupCommitSqliteDriver extends DriverWithSavepoints implements Driver {
   readonly #database: BetterSqlite3.Database;
   readonly #statements = new Map<string, BetterSqlite3.Statement>();
   readonly #mutex = new Mutex();
@@ -163,6 +164,7 @@ export class GroupCommitSqliteDriver implements Driver {
   commits = 0;
 
   constructor(database: BetterSqlite3.Database, options: GroupCommitOptions) {
+    super();
     this.#database = database;
     this.#walSync = options.syncWal ? new WalSync(`${database.name}-wal`, options.syncFile ?? fdatasync) : null;
   }
@@ -253,18 +255,6 @@ export class GroupCommitSqliteDriver implements Driver {
     this.#exec(`rollback to ${SAVEPOINT}`);
     this.#exec(`release ${SAVEPOINT}`);
     if (this.#group && this.#group.members.length === 0) this.#scheduleCommit();
-  }
-
-  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`savepoint "${name}"`));
-  }
-
-  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`rollback to "${name}"`));
-  }
-
-  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`release "${name}"`));
   }
 
   #scheduleCommit(): void {
