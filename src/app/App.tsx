@@ -5,10 +5,10 @@
  * first load small.
  */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { getLocalStore, hasDatabaseEventHappened, onDatabaseEvent, type Language } from './db';
+import { getLocalStore, hasDatabaseEventHappened, onDatabaseEvent } from './db';
 import { ReportListScreen } from './features/reports/ReportListScreen';
-import { I18nProvider, loadMessages, useI18n, type Messages } from './i18n';
-import { vi } from './i18n/vi';
+import { I18nProvider, loadMessages, useI18n, type Language, type Messages } from './i18n';
+import { vi } from './i18n/messages';
 import { InAppBrowserNotice, QuotaErrorBanner, UpdatePrompt } from './pwa';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { navigate, useRoute, type Route } from './ui/router';
@@ -22,7 +22,7 @@ const ProfileScreen = lazy(() => import('./features/profile/ProfileScreen').then
 // The staff dashboard (desktop, staff of the upper-level unions): its own chunk, never part of the officer's first load.
 const StaffApp = lazy(() => import('./staff/StaffApp'));
 // The report as an official document, with its font: its own chunk, fetched when the officer opens it.
-const PrintScreen = lazy(() => import('./print/PrintScreen'));
+const PrintScreen = lazy(() => import('./features/print/PrintScreen'));
 
 /**
  * `opened` is the app's opening (opening.ts), started before React; `first` is its outcome when the app
@@ -93,7 +93,8 @@ function Frame({ opening }: { opening: Opening }) {
         {opening === 'open' ? (
           <ErrorBoundary title={t.db.screenErrorTitle} body={t.db.screenErrorBody} reloadLabel={t.db.reload} backupLabel={t.db.backupNow}>
             <Suspense fallback={<p className="shell-loading">{t.common.loading}</p>}>
-              <PrintScreen reportId={route.reportId} />
+              {/* Keyed: another report's document must never stand while this one is read. */}
+              <PrintScreen key={route.reportId} reportId={route.reportId} />
             </Suspense>
           </ErrorBoundary>
         ) : opening === 'failed' ? (

@@ -4,10 +4,10 @@
  * and the report itself, all at once. The static shell of index.html stays on screen meanwhile, and
  * the app is drawn once, with what the officer opened already in it (decision 0010).
  */
-import { getLocalStore, type Language } from './db';
+import { getLocalStore } from './db';
 import { preloadOpenedReport } from './features/reports/openingReport';
-import { loadMessages, type Messages } from './i18n';
-import { vi } from './i18n/vi';
+import { loadMessages, type Language, type Messages } from './i18n';
+import { vi } from './i18n/messages';
 import { startSync } from './sync';
 import { afterFirstScreen } from './ui/firstScreen';
 import type { Route } from './ui/router';

@@ -13,8 +13,9 @@ import {
   type ImportPlanItem,
 } from '../../domain/backup';
 import { periodKey } from '../../domain/period';
+import { formRefKey, isBuiltinFormId, reportFormRef } from '../../domain/forms/reportForm';
 import { sameValue } from '../../domain/merge';
-import { emptyProfile, type UnionProfile } from '../../domain/report';
+import type { ReportDocument, UnionProfile } from '../../domain/report';
 import type { LocalStore } from './database';
 import { ImportPlanChangedError, withStorageErrors } from './errors';
 import { newOutboxEntry, storedReport } from './schema';
@@ -49,8 +50,9 @@ export interface ImportPlan {
   seenVersions: ReadonlyMap<string, number>;
 }
 
+/** Nothing typed in it: every field blank, whichever fields the build that saved it knew. */
 function isEmptyProfile(profile: UnionProfile | undefined): boolean {
-  return !profile || sameValue(profile, emptyProfile());
+  return !profile || Object.values(profile).every((value) => typeof value !== 'string' || value.trim() === '');
 }
 
 export function countActions(items: readonly ImportPlanItem[]): Record<ImportAction, number> {
@@ -66,8 +68,11 @@ export class BackupRepository {
   export(now: Date = new Date()): Promise<ExportedBackup> {
     const db = this.store.db;
     return withStorageErrors(() =>
-      db.transaction('r', db.reports, db.settings, async () => {
+      db.transaction('r', [db.reports, db.settings, db.forms], async () => {
         const reports = await db.reports.toArray();
+        // The non-built-in forms its reports name, so they open on a phone that never synced (built-ins come with the code).
+        const named = new Set(reports.flatMap(({ document }) => (document.form ? [formRefKey(document.form)] : [])));
+        const forms = (await db.forms.toArray()).filter((form) => named.has(formRefKey(form)));
         const profile = (await db.settings.get('profile'))?.value as UnionProfile | undefined;
         const serverUrl = (await db.settings.get('serverUrl'))?.value as string | undefined;
         const backup = makeBackup(
@@ -75,6 +80,7 @@ export class BackupRepository {
           profile ?? null,
           now.toISOString(),
           serverUrl ?? null,
+          forms,
         );
         return { fileName: backupFileName(now), text: JSON.stringify(backup), reportCount: reports.length };
       }),
@@ -88,9 +94,11 @@ export class BackupRepository {
       const local = new Map(reports.map((r) => [r.id, r.document]));
       const seenVersions = new Map(reports.map((r) => [r.id, r.localVersion]));
       const items = planImport(backup, local);
-      const localPeriods = new Set([...local.values()].map((document) => periodKey(document.period)));
+      // One report per period and form: a new report clashes with a local one of the same period and form.
+      const slot = (document: ReportDocument) => `${periodKey(document.period)} ${reportFormRef(document).id}`;
+      const localPeriods = new Set([...local.values()].map(slot));
       const periodClashes = items
-        .filter((item) => item.action === 'new' && localPeriods.has(periodKey(item.entry.document.period)))
+        .filter((item) => item.action === 'new' && localPeriods.has(slot(item.entry.document)))
         .map((item) => item.entry.document.id);
       const localProfile = (await this.store.db.settings.get('profile'))?.value as UnionProfile | undefined;
       const profileDiffers =
@@ -109,7 +117,7 @@ export class BackupRepository {
   import(backup: Backup, plan: ImportPlan, choice: ImportChoice): Promise<ImportResult> {
     const db = this.store.strictDb;
     return withStorageErrors(() =>
-      db.transaction('rw', db.reports, db.outbox, db.settings, async () => {
+      db.transaction('rw', [db.reports, db.outbox, db.settings, db.forms], async () => {
         const stored = new Map((await db.reports.toArray()).map((r) => [r.id, r]));
         const moved =
           stored.size !== plan.seenVersions.size ||
@@ -131,6 +139,10 @@ export class BackupRepository {
           if (action === 'new') result.added++;
           else result.replaced++;
         }
+
+        // A published form never changes: the backup's copy is the one the server sent.
+        const forms = (backup.forms ?? []).filter((form) => !isBuiltinFormId(form.id));
+        if (forms.length > 0) await db.forms.bulkPut(forms);
 
         if (backup.profile) {
           const localProfile = (await db.settings.get('profile'))?.value as UnionProfile | undefined;

@@ -11,6 +11,7 @@
 import Dexie, { type DexieOptions } from 'dexie';
 import { emitDatabaseEvent } from './events';
 import { flushPendingWrites } from './pendingWrites';
+import type { FormRepository } from './forms';
 import { ReportRepository } from './reports';
 import { DATABASE_NAME, declareVersions, type ReportDatabase } from './schema';
 import { SettingsRepository } from './settings';
@@ -33,6 +34,15 @@ export class LocalStore {
   readonly strictDb: ReportDatabase;
   readonly reports: ReportRepository;
   readonly settings: SettingsRepository;
+  /**
+   * The forms this phone holds (`forms.ts`), loaded with the first screen or pull that needs one, not
+   * with the app's start (bundle budget).
+   */
+  readonly forms: Pick<FormRepository, 'get' | 'put' | 'listStored'> = {
+    get: async (ref) => (await this.formRepository()).get(ref),
+    put: async (definitions) => (await this.formRepository()).put(definitions),
+    listStored: async () => (await this.formRepository()).listStored(),
+  };
   private closedForUpgrade = false;
 
   constructor(options: LocalStoreOptions = {}) {
@@ -49,6 +59,11 @@ export class LocalStore {
     }
     this.reports = new ReportRepository(this);
     this.settings = new SettingsRepository(this);
+  }
+
+  private async formRepository(): Promise<FormRepository> {
+    const { FormRepository } = await import('./forms');
+    return new FormRepository(this);
   }
 
   /** Open both connections (upgrading the data if needed). Safe to call more than once. */

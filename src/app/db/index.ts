@@ -22,8 +22,8 @@ export { newUuid } from './ids';
 export {
   CURRENT_VERSION,
   DATABASE_NAME,
-  type Language,
   type OutboxEntry,
+  type PushSetting,
   type SettingKey,
   type SettingValues,
   type ReportVersion,

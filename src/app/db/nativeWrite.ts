@@ -97,6 +97,7 @@ export function announceWrite(dbName: string, written: NonNullable<NativeWrite['
   Dexie.on('storagemutated').fire({
     [part('reports', '')]: keys(report.id),
     [part('reports', 'periodKey')]: keys(before.periodKey, report.periodKey),
+    [part('reports', '[periodKey+formId]')]: keys([before.periodKey, before.formId], [report.periodKey, report.formId]),
     [part('reports', 'updatedAt')]: keys(before.updatedAt, report.updatedAt),
     [part('outbox', '')]: keys(outbox.reportId),
     [part('outbox', 'nextAttemptAt')]: keys(outboxBefore?.nextAttemptAt, outbox.nextAttemptAt),

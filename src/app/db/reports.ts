@@ -7,6 +7,7 @@ import { periodKey, previousPeriod, type ReportPeriod } from '../../domain/perio
 import { emptyReport, reportFromPrevious, type ReportDocument } from '../../domain/report';
 import { neverSynced } from '../../domain/sync';
 import { activityRange, roundOfPeriod, type ReportingRound } from '../../domain/round';
+import { isPlan94Report, PLAN94_FORM_REF, reportFormRef, roundFormRef, type FormRef } from '../../domain/forms/formRef';
 import { checkReport } from '../../domain/validation';
 import type { LocalStore } from './database';
 import { DatabaseClosedError, PeriodTakenError, ReportNotFoundError, ReportNotReadyError, withStorageErrors } from './errors';
@@ -30,15 +31,17 @@ export const REPORT_SAVE_STARTED_MARK = 'report-save-started';
 export interface CreateReportOptions {
   /** Start from the previous period's standing figures (workers, members …) when that report exists. */
   fromPrevious?: boolean;
+  /** The form the report answers (issue 22); absent: Plan 94, and the document names none. */
+  form?: FormRef;
 }
 
 function byLatestEdit(a: StoredReport, b: StoredReport): number {
   return a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0;
 }
 
-/** The report of a period; after an import put two there, the one edited last. */
-async function latestOfPeriod(db: ReportDatabase, period: ReportPeriod): Promise<StoredReport | undefined> {
-  const found = await db.reports.where('periodKey').equals(periodKey(period)).toArray();
+/** The report of a period and form; after an import put two there, the one edited last. */
+async function latestOfPeriod(db: ReportDatabase, period: ReportPeriod, formId: string): Promise<StoredReport | undefined> {
+  const found = await db.reports.where('[periodKey+formId]').equals([periodKey(period), formId]).toArray();
   return found.sort(byLatestEdit)[0];
 }
 
@@ -58,28 +61,29 @@ export class ReportRepository {
     return withStorageErrors(() => this.db.reports.get(id));
   }
 
-  findByPeriod(period: ReportPeriod): Promise<StoredReport | undefined> {
-    return withStorageErrors(() => latestOfPeriod(this.db, period));
+  /** The report of a period for a form (by its id; Plan 94 when not named). */
+  findByPeriod(period: ReportPeriod, formId: string = PLAN94_FORM_REF.id): Promise<StoredReport | undefined> {
+    return withStorageErrors(() => latestOfPeriod(this.db, period, formId));
   }
 
-  /** The same union's report for the period before, for the 20 % rule and "start from previous". */
-  async previousOf(period: ReportPeriod): Promise<ReportDocument | null> {
-    return (await this.findByPeriod(previousPeriod(period)))?.document ?? null;
+  /** The same union's report of the same form for the period before, for the 20 % rule and "start from previous". */
+  async previousOf(period: ReportPeriod, formId: string = PLAN94_FORM_REF.id): Promise<ReportDocument | null> {
+    return (await this.findByPeriod(previousPeriod(period), formId))?.document ?? null;
   }
 
-  /** A new draft. Refuses a second report for a period that has one (`PeriodTakenError`). */
+  /** A new draft. Refuses a second report for a period and form that has one (`PeriodTakenError`). */
   create(period: ReportPeriod, options: CreateReportOptions = {}): Promise<StoredReport> {
+    const formId = (options.form ?? PLAN94_FORM_REF).id;
     return withStorageErrors(() =>
       this.db.transaction('rw', this.db.reports, this.db.outbox, async () => {
-        const key = periodKey(period);
-        const existing = await this.db.reports.where('periodKey').equals(key).first();
+        const existing = await this.db.reports.where('[periodKey+formId]').equals([periodKey(period), formId]).first();
         if (existing) throw new PeriodTakenError(existing.id);
         const now = new Date().toISOString();
         const id = newUuid();
-        const previous = options.fromPrevious ? await latestOfPeriod(this.db, previousPeriod(period)) : undefined;
-        const document = previous
-          ? reportFromPrevious(id, period, previous.document, now)
-          : emptyReport(id, period, now);
+        const previous = options.fromPrevious ? await latestOfPeriod(this.db, previousPeriod(period), formId) : undefined;
+        const base = previous ? reportFromPrevious(id, period, previous.document, now) : emptyReport(id, period, now);
+        // A form's rows start empty (the membership block still carries over); the blocks keep today's fields.
+        const document: ReportDocument = options.form && formId !== PLAN94_FORM_REF.id ? { ...base, form: options.form, values: {}, valueNotes: {} } : base;
         const stored = storedReport(document, neverSynced(), undefined);
         await this.db.reports.add(stored);
         await this.db.outbox.put(newOutboxEntry(id, now));
@@ -172,19 +176,39 @@ export class ReportRepository {
     );
   }
 
-  private setStatus(id: string, status: ReportDocument['status']): Promise<ReportDocument> {
+  private async setStatus(id: string, status: ReportDocument['status']): Promise<ReportDocument> {
     const db = this.store.strictDb;
+    // A form report's rules, with the forms' schemas, load when the officer marks one ready, not with the
+    // app's start (bundle budget); before the transaction, which must not wait on anything but IndexedDB.
+    // A report's form never changes, so reading it first is safe.
+    const formReport = status === 'ready' && !isPlan94Report((await this.get(id))?.document ?? {});
+    const forms = formReport
+      ? { ...(await import('../../domain/forms/reportCheck')), ...(await import('../../domain/forms/reportForm')) }
+      : null;
     return withStorageErrors(() =>
-      db.transaction('rw', db.reports, db.outbox, db.settings, async () => {
+      db.transaction('rw', [db.reports, db.outbox, db.settings, db.forms], async () => {
         const existing = await db.reports.get(id);
         if (!existing) throw new ReportNotFoundError(id);
         if (status === 'ready') {
           // Only errors stop it; the previous period's report would only add warnings, so it is not read.
           // The round's dates, as the editor and the server hold the report to them.
           const rounds = ((await db.settings.get('rounds'))?.value ?? []) as ReportingRound[];
-          const round = roundOfPeriod(rounds, existing.document.period);
-          const check = checkReport(existing.document, { activities: activityRange(existing.document.period, round) });
-          if (!check.canMarkReady) throw new ReportNotReadyError(check.errors.length);
+          // A form report is held to the round that asks for its form (one round per period and form).
+          const formId = reportFormRef(existing.document).id;
+          const round = roundOfPeriod(
+            rounds.filter((candidate) => roundFormRef(candidate).id === formId),
+            existing.document.period,
+          );
+          const ref = existing.document.form;
+          const definition = ref && forms ? (forms.builtinForm(ref) ?? (await db.forms.get([ref.id, ref.version])) ?? null) : null;
+          const activities = activityRange(existing.document.period, round);
+          if (forms && !isPlan94Report(existing.document)) {
+            const check = forms.checkReportForm(existing.document, definition, { activities });
+            if (!check.canMarkReady) throw new ReportNotReadyError(check.report.errors.length + (check.values?.errors.length ?? 1));
+          } else {
+            const check = checkReport(existing.document, { activities });
+            if (!check.canMarkReady) throw new ReportNotReadyError(check.errors.length);
+          }
         }
         if (existing.document.status === status) return existing.document;
         const next: ReportDocument = { ...existing.document, status, updatedAt: nextTimestamp(existing.updatedAt) };

@@ -5,11 +5,14 @@
  */
 import type { Superior } from '../../domain/organisation';
 import type Dexie from 'dexie';
-import type { EntityTable } from 'dexie';
+import type { EntityTable, Table } from 'dexie';
 import { periodKey } from '../../domain/period';
 import type { ReportDocument, UnionProfile } from '../../domain/report';
 import type { ReportingRound } from '../../domain/round';
 import { neverSynced, type LocalReportSync } from '../../domain/sync';
+import type { FormDefinition } from '../../domain/forms/definition';
+import { reportFormRef } from '../../domain/forms/formRef';
+import type { Language } from '../i18n/language';
 import { newUuid } from './ids';
 
 export const DATABASE_NAME = 'bao-cao-cdcs';
@@ -19,6 +22,11 @@ export interface StoredReport {
   id: string;
   /** `periodKey(document.period)`, indexed for "one report per period" and "previous period". */
   periodKey: string;
+  /**
+   * The id of the form the report answers (`reportFormRef(document).id`: Plan 94's for a report that
+   * names none), indexed with `periodKey` for "one report per period and form" (version 4).
+   */
+  formId: string;
   /** Copy of `document.updatedAt`, indexed to list the latest first. For people: "last edited". */
   updatedAt: string;
   /**
@@ -53,8 +61,6 @@ export interface OutboxEntry {
   idempotencyKey: string;
 }
 
-export type Language = 'vi' | 'en';
-
 /** Everything kept under `settings`, by key. The device token never goes into a backup. */
 export interface SettingValues {
   profile: UnionProfile;
@@ -68,18 +74,39 @@ export interface SettingValues {
   superior: Superior;
   /** The reporting rounds of this union as the last pull delivered them (a short list, replaced whole). */
   rounds: ReportingRound[];
+  /** Web Push on this device (src/app/pwa/push.ts): the officer's answer and a server call still to make. */
+  push: PushSetting;
 }
 export type SettingKey = keyof SettingValues;
+
+/**
+ * `accepted`: notifications on (subscribed, or to subscribe when there is a connection); `refused`: the
+ * officer said no or the browser denied it (never asked again; Settings can turn it on); `off`: turned off
+ * in Settings. `pending`: the server call this answer still needs (made offline), sent at the next chance.
+ * `endpoint`: the subscription the server last took, so that one the browser renewed is sent again.
+ */
+export interface PushSetting {
+  decision: 'accepted' | 'refused' | 'off';
+  pending: 'subscription' | 'refusal' | 'unsubscribe' | null;
+  endpoint?: string;
+}
 
 export interface SettingRecord {
   key: SettingKey;
   value: SettingValues[SettingKey];
 }
 
+/**
+ * A form definition the change feed brought (a round names it and it does not ship with the code),
+ * kept so the phone fills it offline. Built-in forms are never stored: they come from the code.
+ */
+export type StoredForm = FormDefinition;
+
 export type ReportDatabase = Dexie & {
   reports: EntityTable<StoredReport, 'id'>;
   outbox: EntityTable<OutboxEntry, 'reportId'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  forms: Table<StoredForm, [string, number]>;
 };
 
 /** Version 1, the first release: reports without any sync state, no outbox. Kept to upgrade from. */
@@ -97,7 +124,18 @@ export const VERSION_2_STORES = {
 /** Version 3 adds `localVersion` to every report (no new index). */
 export const VERSION_3_STORES = VERSION_2_STORES;
 
-export const CURRENT_VERSION = 3;
+/**
+ * Version 4 (issue 22): one report per period and form, `formId` on every report with its index
+ * beside `periodKey`; the `forms` table holds the definitions of non-built-in forms by id and version.
+ */
+export const VERSION_4_STORES = {
+  reports: 'id, periodKey, [periodKey+formId], updatedAt',
+  outbox: 'reportId, nextAttemptAt',
+  settings: 'key',
+  forms: '[id+version]',
+} as const;
+
+export const CURRENT_VERSION = 4;
 
 /**
  * The row of a document written over `previous` (undefined for a report new on this device): its
@@ -107,6 +145,7 @@ export function storedReport(document: ReportDocument, sync: LocalReportSync, pr
   return {
     id: document.id,
     periodKey: periodKey(document.period),
+    formId: reportFormRef(document).id,
     updatedAt: document.updatedAt,
     localVersion: (previous?.localVersion ?? 0) + 1,
     document,
@@ -150,6 +189,14 @@ export function declareVersions(db: Dexie): void {
       // Every report starts counting here; an editor open in an older tab reloads anyway (versionchange).
       await tx.table<StoredReport, string>('reports').toCollection().modify((report) => {
         report.localVersion = 1;
+      });
+    });
+  db.version(4)
+    .stores(VERSION_4_STORES)
+    .upgrade(async (tx) => {
+      // Every report written so far names no form or the one it answers; nothing else moves.
+      await tx.table<StoredReport, string>('reports').toCollection().modify((report) => {
+        report.formId = reportFormRef(report.document).id;
       });
     });
 }

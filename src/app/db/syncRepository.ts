@@ -12,7 +12,9 @@ import { afterCommit } from './events';
 import Dexie from 'dexie';
 import { sameValue, mergeReports } from '../../domain/merge';
 import { periodKey } from '../../domain/period';
-import type { ReportDocument } from '../../domain/report';
+import type { FormDefinition } from '../../domain/forms/definition';
+import { profileAfterEnrolment, type EnrolledUnion } from '../../domain/profile';
+import { emptyProfile, type ReportDocument, type UnionProfile } from '../../domain/report';
 import type { ReportingRound } from '../../domain/round';
 import { rememberReturn, type ApiError, type LocalReportSync, type ServerReport, type UnansweredPush } from '../../domain/sync';
 import type { LocalStore } from './database';
@@ -44,7 +46,7 @@ export type PullOutcome =
   | 'updated' // the server's newer copy replaced an unchanged local copy
   | 'merged' // merged into local edits waiting to be pushed
   | 'conflict' // local edits and the server's disagree: the officer decides
-  | 'review' // only the district's decision changed
+  | 'review' // only the superior's decision changed
   | 'unchanged';
 
 /** The sync engine's view of the database. `SyncRepository` implements it on Dexie; tests may too. */
@@ -86,6 +88,11 @@ export interface SyncStorage {
    * Returns whether any report was queued again.
    */
   saveRounds(rounds: ReportingRound[]): Promise<boolean>;
+  /**
+   * The definitions of the non-built-in forms the rounds name (issue 22), kept so the phone fills them
+   * offline. Called before `saveRounds`, so a round never names a form the phone does not hold.
+   */
+  saveForms?(forms: FormDefinition[]): Promise<void>;
 }
 
 function syncedState(server: ServerReport, previous?: LocalReportSync): LocalReportSync {
@@ -344,8 +351,30 @@ export class SyncRepository implements SyncStorage {
     await this.store.settings.set('superior', { id: superior.id, kind: superior.kind, name: superior.name, shortName: superior.shortName });
   }
 
+  /**
+   * At enrolment: the profile's empty fields take what the server knows (union, superior, address);
+   * what the officer typed stays. Read and written in one transaction, so a profile saved meanwhile
+   * from another tab is what gets filled, never overwritten by an older copy.
+   */
+  async fillProfile(enrolled: EnrolledUnion): Promise<void> {
+    const db = this.db;
+    await withStorageErrors(() =>
+      db.transaction('rw', db.settings, async () => {
+        const saved = ((await db.settings.get('profile'))?.value as UnionProfile | undefined) ?? emptyProfile();
+        const filled = profileAfterEnrolment(saved, enrolled);
+        if (filled !== saved) await db.settings.put({ key: 'profile', value: filled });
+      }),
+    );
+  }
+
   async lastSyncAt(): Promise<string | null> {
     return (await this.store.settings.get('lastSyncAt')) ?? null;
+  }
+
+  saveForms(forms: FormDefinition[]): Promise<void> {
+    // The server checked each definition when it was published (and a published one never changes);
+    // one without sections could not be drawn, so it is left out rather than kept to break the editor.
+    return this.store.forms.put(forms.filter((form) => Array.isArray(form.sections) && form.sections.length > 0));
   }
 
   saveRounds(rounds: ReportingRound[]): Promise<boolean> {

@@ -3,6 +3,8 @@
  * The same forms are used in English mode: the report is a Vietnamese document.
  */
 
+import { isCalendarDate, vietnamClock } from '../../domain/calendar';
+
 // Intl.NumberFormat is made on first need only: building the first vi-VN formatter loads the
 // locale's data, which on a slow phone took a tenth of the cold start (≈ 90 ms of CPU at 1×) before
 // the draft could show. The figures the editor and the list show (whole counts, one-decimal rates)
@@ -82,23 +84,51 @@ export function formatIsoDate(isoDate: string): string {
   return match ? `${match[3]}/${match[2]}/${match[1]}` : isoDate;
 }
 
-/** The local calendar day of a moment: `25/11/2026`. */
+/** The day of a moment in Vietnam (src/domain/calendar.ts), whatever the device's clock zone: `25/11/2026`. */
 export function formatDate(value: string | Date): string {
-  const d = typeof value === 'string' ? new Date(value) : value;
-  if (Number.isNaN(d.getTime())) return '';
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+  const clock = vietnamClock(value);
+  return clock ? `${pad(clock.day)}/${pad(clock.month)}/${clock.year}` : '';
 }
 
-/** A moment in the officer's local time: `25/11/2026 14:27`. */
+/** A moment on Vietnam's clock: `25/11/2026 14:27`, the same on a phone, a laptop set to UTC and the server's figures. */
 export function formatDateTime(value: string | Date): string {
-  const d = typeof value === 'string' ? new Date(value) : value;
-  if (Number.isNaN(d.getTime())) return '';
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const clock = vietnamClock(value);
+  return clock ? `${pad(clock.day)}/${pad(clock.month)}/${clock.year} ${pad(clock.hour)}:${pad(clock.minute)}` : '';
 }
 
+/** The time of a moment on Vietnam's clock: `14:27:05`. */
 export function formatTime(value: string | Date): string {
-  const d = typeof value === 'string' ? new Date(value) : value;
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  const clock = vietnamClock(value);
+  return clock ? `${pad(clock.hour)}:${pad(clock.minute)}:${pad(clock.second)}` : '';
+}
+
+export type ParsedDate = { ok: true; value: string } | { ok: false };
+
+/**
+ * A date as typed on a phone, day first: `05/12/2026`, `5/12/2026`, `05.12.2026`, `05-12-2026`,
+ * `05 12 2026`, `05122026` (a phone's number pad may have no slash). An ISO date pasted from a
+ * spreadsheet (`2026-12-05`) is read too, year first being unambiguous. Empty means "not filled in" (`value: ''`). A day that does not exist (31/04) is refused.
+ */
+export function parseDate(text: string): ParsedDate {
+  const compact = text.trim();
+  if (compact === '') return { ok: true, value: '' };
+  let parts: [string, string, string] | null = null;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(compact);
+  // The year in full: while `05/12/2026` is typed, `05/12/20` must not read as a date of 2020.
+  const dayFirst = /^(\d{1,2})[/.\-\s]+(\d{1,2})[/.\-\s]+(\d{4})$/.exec(compact);
+  const digits = /^(\d{2})(\d{2})(\d{4})$/.exec(compact);
+  if (iso) parts = [iso[3]!, iso[2]!, iso[1]!];
+  else if (dayFirst) parts = [dayFirst[1]!, dayFirst[2]!, dayFirst[3]!];
+  else if (digits) parts = [digits[1]!, digits[2]!, digits[3]!];
+  if (!parts) return { ok: false };
+  const [day, month, year] = parts;
+  const value = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isCalendarDate(value) ? { ok: true, value } : { ok: false };
+}
+
+/** How a stored ISO date appears in its input: `05/12/2026`, empty for none. */
+export function dateToInput(isoDate: string): string {
+  return isoDate ? formatIsoDate(isoDate) : '';
 }
 
 export type ParsedCount = { ok: true; value: number | null } | { ok: false };

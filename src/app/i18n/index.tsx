@@ -2,24 +2,16 @@
  * Two languages as plain objects, a context to pick one, and nothing else: a library would cost
  * the officer's phone more than these few lines. Vietnamese ships in the entry bundle; English
  * loads the first time it is chosen (it is small, but every kilobyte of the entry counts).
+ * How a room declares its own texts: README.md beside this file.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Language } from '../db';
-import { vi, type Messages } from './vi';
+import type { Language } from './language';
+import { vi, type Messages } from './messages';
 
-export type { Messages } from './vi';
+export { loadMessages, type Messages } from './messages';
 export * from './format';
-
-export const LANGUAGES: readonly Language[] = ['vi', 'en'];
-
-let english: Messages | null = null;
-
-/** The messages of a language, loading them if needed. */
-export async function loadMessages(language: Language): Promise<Messages> {
-  if (language === 'vi') return vi;
-  english ??= (await import('./en')).en;
-  return english;
-}
+export * from './language';
+export * from './superior';
 
 interface I18nValue {
   language: Language;
@@ -46,4 +38,3 @@ export function I18nProvider({
 export function useI18n(): I18nValue {
   return useContext(I18nContext);
 }
-export * from './superior';

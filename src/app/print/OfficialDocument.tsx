@@ -1,7 +1,8 @@
 /**
  * The parts of an administrative document laid out as Nghị định 30/2020/NĐ-CP, Phụ lục I draws them
  * (see print.css for sizes and margins): the header table, the title with its summary line, the
- * addressee, the body, and the recipients beside the signature. Shared by every printed document.
+ * addressee, the body, and the recipients beside the signature, which stay on the page of the body's
+ * last sentence. Shared by every printed document.
  */
 import type { ReactNode } from 'react';
 import type { BodyBlock, TableBlock } from './reportBody';
@@ -73,35 +74,39 @@ export function Addressee({ name }: { name: string }) {
   );
 }
 
-export function DocumentBody({ blocks }: { blocks: BodyBlock[] }) {
+/**
+ * The body, and what closes the document (`closing`: the recipients and the signature) kept on one
+ * page with the body's last block, the closing sentence: a signature alone on a page is one anybody
+ * could have put under another text, and the staff's summary printed its own so.
+ */
+export function DocumentBody({ blocks, closing }: { blocks: BodyBlock[]; closing: ReactNode }) {
+  const last = Math.max(blocks.length - 1, 0);
   return (
     <section className="doc-body">
-      {blocks.map((block, index) => {
-        switch (block.kind) {
-          case 'heading':
-            return (
-              <h3 key={index} className="doc-heading">
-                {block.text}
-              </h3>
-            );
-          case 'subheading':
-            return (
-              <h4 key={index} className="doc-subheading">
-                {block.text}
-              </h4>
-            );
-          case 'paragraph':
-            return (
-              <p key={index} className="doc-paragraph">
-                {block.text}
-              </p>
-            );
-          case 'table':
-            return <DocumentTable key={index} table={block} />;
-        }
-      })}
+      {blocks.slice(0, last).map((block, index) => (
+        <Block key={index} block={block} />
+      ))}
+      <div className="doc-closing" data-testid="doc-closing">
+        {blocks.slice(last).map((block, index) => (
+          <Block key={index} block={block} />
+        ))}
+        {closing}
+      </div>
     </section>
   );
+}
+
+function Block({ block }: { block: BodyBlock }) {
+  switch (block.kind) {
+    case 'heading':
+      return <h3 className="doc-heading">{block.text}</h3>;
+    case 'subheading':
+      return <h4 className="doc-subheading">{block.text}</h4>;
+    case 'paragraph':
+      return <p className="doc-paragraph">{block.text}</p>;
+    case 'table':
+      return <DocumentTable table={block} />;
+  }
 }
 
 function DocumentTable({ table }: { table: TableBlock }) {
@@ -121,7 +126,14 @@ function DocumentTable({ table }: { table: TableBlock }) {
         </tr>
       </thead>
       <tbody>
-        {table.rows.map((row, rowIndex) => (
+        {table.rows.map((row, rowIndex) =>
+          table.headingRows?.includes(rowIndex) ? (
+            <tr key={rowIndex} className="doc-table-heading" data-testid={`${table.testId}-heading`}>
+              <td className="doc-cell" colSpan={table.columns.length}>
+                {row[0]}
+              </td>
+            </tr>
+          ) : (
           <tr key={rowIndex} data-testid={`${table.testId}-row`}>
             {row.map((cell, index) => (
               <td key={index} className={cellClass(index)}>
@@ -129,7 +141,8 @@ function DocumentTable({ table }: { table: TableBlock }) {
               </td>
             ))}
           </tr>
-        ))}
+          ),
+        )}
         {table.totals ? (
           <tr className="doc-table-totals">
             {table.totals.map((cell, index) => (

@@ -51,11 +51,15 @@ export function SummaryDocument({ overview, letterhead }: { overview: PeriodOver
         />
         <DocumentTitle kind="BÁO CÁO" summary={summaryTitle(overview)} />
         <Addressee name={letterhead.superiorName} />
-        <DocumentBody blocks={blocks} />
-        <DocumentFooter
-          recipients={recipientLines('Các công đoàn cơ sở trực thuộc')}
-          authority={/^PHÓ\s/.test(title) ? ['TM. BAN THƯỜNG VỤ', 'KT. CHỦ TỊCH', title] : ['TM. BAN THƯỜNG VỤ', title]}
-          signerName={letterhead.signerName}
+        <DocumentBody
+          blocks={blocks}
+          closing={
+            <DocumentFooter
+              recipients={recipientLines('Các công đoàn cơ sở trực thuộc')}
+              authority={/^PHÓ\s/.test(title) ? ['TM. BAN THƯỜNG VỤ', 'KT. CHỦ TỊCH', title] : ['TM. BAN THƯỜNG VỤ', title]}
+              signerName={letterhead.signerName}
+            />
+          }
         />
       </OfficialDocument>
     </div>

@@ -6,10 +6,11 @@
  * "không tổ chức"). Pure: the view only lays the blocks out.
  */
 import { meetsUnionizationTarget, unionizationRate, UNIONIZATION_TARGET } from '../../domain/indicators';
-import { FIRST_REPORT_YEAR, type ReportPeriod } from '../../domain/period';
-import type { DialogueSession, ReportDocument, UnionProfile } from '../../domain/report';
+import { FIRST_REPORT_YEAR, periodDateRange, type ReportPeriod } from '../../domain/period';
+import { addressLine } from '../../domain/profile';
+import type { DialogueKind, DialogueSession, ReportDocument, UnionProfile } from '../../domain/report';
 import { formatCount, formatIsoDate, formatRate } from '../i18n/format';
-import { vi } from '../i18n/vi';
+import { vi } from '../i18n/messages';
 
 export type BodyBlock =
   | { kind: 'heading'; text: string }
@@ -22,9 +23,11 @@ export interface TableBlock {
   kind: 'table';
   testId: string;
   /** `width`: the share of the page's text width, in percent (print.css has a class for each). */
-  columns: { label: string; numeric?: boolean; width: 5 | 10 | 11 | 12 | 15 | 22 | 30 }[];
+  columns: { label: string; numeric?: boolean; width: 5 | 10 | 11 | 12 | 15 | 22 | 30 | 58 }[];
   rows: string[][];
   totals?: string[];
+  /** Rows that are a title across the whole table (a form's section, issue 22): their one cell spans every column. */
+  headingRows?: readonly number[];
 }
 
 export interface DialogueRow {
@@ -47,8 +50,22 @@ export function reportSummaryLine(period: ReportPeriod): string {
     : `Tổng kết thực hiện nhiệm vụ công tác công đoàn ${span}`;
 }
 
+/** The day the districts ended and the communes took over their tasks (two-level local government). */
+const COMMUNES_SINCE = '2025-07-01';
+
+/**
+ * A dialogue kind as an official document names it. The screen's words explain the old kind to the
+ * officer ("trước đây: huyện"); a document states what the period held. The periodic dialogue of the
+ * 2021 plan was with the district's People's Committee, since 1 July 2025 the commune's: a period that
+ * starts after that names the commune, one that reaches back before it names neither level.
+ */
+export function dialogueKindInDocument(kind: DialogueKind, period: ReportPeriod): string {
+  if (kind !== 'districtCommittee') return vi.dialogueKinds[kind];
+  return periodDateRange(period).from >= COMMUNES_SINCE ? 'Đối thoại với UBND xã, phường, đặc khu' : 'Đối thoại với UBND địa phương';
+}
+
 /** The report's own period in running text: `năm 2025`, `giai đoạn 2021 - 2025`. */
-function periodPhrase(period: ReportPeriod): string {
+export function periodPhrase(period: ReportPeriod): string {
   return period.kind === 'yearly' ? `năm ${period.year}` : `giai đoạn ${FIRST_REPORT_YEAR} - ${period.year}`;
 }
 
@@ -66,9 +83,16 @@ function paragraphsOf(text: string): BodyBlock[] {
     .map((line) => ({ kind: 'paragraph', text: line }));
 }
 
+/** The workforce, the members and the unionization rate against the 80 % target, in sentences (Plan 94's and every form's membership block). */
+export function membershipBlocks(report: ReportDocument, profile: UnionProfile): BodyBlock[] {
+  return situation(report, profile).slice(1);
+}
+
 function situation(report: ReportDocument, profile: UnionProfile): BodyBlock[] {
   const { workers, members, femaleMembers } = report.membership;
-  const where = profile.employer?.trim() ? ` tại ${profile.employer.trim()}` : ' tại đơn vị';
+  // The address as it is since 1 July 2025 (commune, province); a district typed before is never printed.
+  const address = addressLine(profile);
+  const where = `${profile.employer?.trim() ? ` tại ${profile.employer.trim()}` : ' tại đơn vị'}${address ? ` (${address})` : ''}`;
   const blocks: BodyBlock[] = [{ kind: 'heading', text: 'I. TÌNH HÌNH CHUNG' }];
   if (!given(workers) && !given(members)) {
     blocks.push({ kind: 'paragraph', text: 'Chưa có số liệu về số công nhân, viên chức, lao động và số đoàn viên công đoàn.' });
@@ -224,13 +248,13 @@ function sum(sessions: readonly DialogueSession[], pick: (s: DialogueSession) =>
   return sessions.reduce((total, session) => total + (pick(session) ?? 0), 0);
 }
 
-export function dialogueRows(sessions: readonly DialogueSession[]): { rows: DialogueRow[]; totals: DialogueTotals } {
+export function dialogueRows(sessions: readonly DialogueSession[], period: ReportPeriod): { rows: DialogueRow[]; totals: DialogueTotals } {
   const sorted = [...sessions].sort((a, b) => (a.date === b.date ? 0 : a.date === '' ? 1 : b.date === '' ? -1 : a.date < b.date ? -1 : 1));
   return {
     rows: sorted.map((session, index) => ({
       order: String(index + 1),
       date: formatIsoDate(session.date),
-      kind: vi.dialogueKinds[session.kind],
+      kind: dialogueKindInDocument(session.kind, period),
       ledBy: session.ledBy.trim(),
       participants: formatCount(session.participants),
       raised: formatCount(session.recommendationsRaised),
@@ -262,21 +286,25 @@ function dialogueTable(rows: DialogueRow[], totals: DialogueTotals): TableBlock 
   };
 }
 
+/** The dialogue sessions in a sentence and a table (or the sentence that there were none): Plan 94's and every form's block. */
+export function dialogueBlocks(report: ReportDocument): BodyBlock[] {
+  const sessions = report.dialogues;
+  if (sessions.length === 0) return [{ kind: 'paragraph', text: 'Trong kỳ báo cáo, chưa tổ chức cuộc tiếp xúc, đối thoại nào.' }];
+  const { rows, totals } = dialogueRows(sessions, report.period);
+  return [
+    {
+      kind: 'paragraph',
+      text: `Trong kỳ báo cáo, đã tổ chức và phối hợp tổ chức ${n(sessions.length)} cuộc tiếp xúc, đối thoại với ${totals.participants} lượt người tham dự; người lao động nêu ${totals.raised} kiến nghị, đã được giải quyết ${totals.resolved} kiến nghị (chi tiết tại bảng dưới đây).`,
+    },
+    dialogueTable(rows, totals),
+  ];
+}
+
 function massWork(report: ReportDocument): BodyBlock[] {
   const blocks: BodyBlock[] = [
     { kind: 'subheading', text: '7. Công tác dân vận; tiếp xúc, đối thoại; thực hiện quy chế dân chủ ở cơ sở' },
+    ...dialogueBlocks(report),
   ];
-  const sessions = report.dialogues;
-  if (sessions.length === 0) {
-    blocks.push({ kind: 'paragraph', text: 'Trong kỳ báo cáo, chưa tổ chức cuộc tiếp xúc, đối thoại nào.' });
-  } else {
-    const { rows, totals } = dialogueRows(sessions);
-    blocks.push({
-      kind: 'paragraph',
-      text: `Trong kỳ báo cáo, đã tổ chức và phối hợp tổ chức ${n(sessions.length)} cuộc tiếp xúc, đối thoại với ${totals.participants} lượt người tham dự; người lao động nêu ${totals.raised} kiến nghị, đã được giải quyết ${totals.resolved} kiến nghị (chi tiết tại bảng dưới đây).`,
-    });
-    blocks.push(dialogueTable(rows, totals));
-  }
 
   const democracy = report.grassrootsDemocracy;
   blocks.push({

@@ -7,8 +7,7 @@ import type { PeriodOverview, UnionOverview } from '../../domain/staff';
 import { meetsUnionizationTarget, unionizationRate, UNIONIZATION_TARGET } from '../../domain/indicators';
 import { DIALOGUE_KINDS } from '../../domain/report';
 import { formatCount, formatRate } from '../i18n/format';
-import { vi } from '../i18n/vi';
-import type { BodyBlock, TableBlock } from './reportBody';
+import { dialogueKindInDocument, type BodyBlock, type TableBlock } from './reportBody';
 
 const percent = (text: string) => text.replace(' %', '\u00a0%');
 /** A label inside a sentence: its first letter small, an abbreviation such as UBND kept. */
@@ -103,7 +102,7 @@ export function summaryBody(overview: PeriodOverview, issuerName: string): BodyB
           ? 'Các công đoàn cơ sở đã báo cáo chưa tổ chức cuộc tiếp xúc, đối thoại nào.'
           : `Các công đoàn cơ sở đã tổ chức ${formatCount(dialogues)} cuộc tiếp xúc, đối thoại${
               byKind.length > 0
-                ? `, trong đó: ${byKind.map((k) => `${lowerFirst(vi.dialogueKinds[k.kind])} ${formatCount(k.count)} cuộc`).join('; ')}`
+                ? `, trong đó: ${byKind.map((k) => `${lowerFirst(dialogueKindInDocument(k.kind, overview.period))} ${formatCount(k.count)} cuộc`).join('; ')}`
                 : ''
             }.`,
     },

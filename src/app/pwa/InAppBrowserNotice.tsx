@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import type { PwaLanguage } from './messages';
+import type { Language } from '../i18n';
 import { detectInAppBrowser } from './platform';
 import './pwa.css';
 
@@ -7,7 +7,7 @@ import './pwa.css';
 const InAppBrowserNoticeView = /* @__PURE__ */ lazy(() => import('./InAppBrowserNoticeView'));
 
 /** How to leave an in-app browser (no install, no lasting storage there) for Chrome or Safari. */
-export function InAppBrowserNotice({ language = 'vi' }: { language?: PwaLanguage }) {
+export function InAppBrowserNotice({ language = 'vi' }: { language?: Language }) {
   const browser = detectInAppBrowser(navigator.userAgent);
   if (!browser) return null;
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { inAppBrowserNames, inAppMessages, type InAppBrowserName } from './inAppMessages';
-import type { PwaLanguage } from './messages';
-import { isAndroid } from './platform';
+import type { Language } from '../i18n';
+import { inAppBrowserNames, inAppMessages } from './inAppMessages';
+import { isAndroid, type InAppBrowserName } from './platform';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -11,7 +11,7 @@ function chromeIntentUrl(href: string): string {
   return `intent://${url.host}${url.pathname}${url.search}#Intent;scheme=${url.protocol.replace(':', '')};package=com.android.chrome;end`;
 }
 
-export default function InAppBrowserNoticeView({ browser, language }: { browser: InAppBrowserName; language: PwaLanguage }) {
+export default function InAppBrowserNoticeView({ browser, language }: { browser: InAppBrowserName; language: Language }) {
   const [dismissed, setDismissed] = useState(false);
   const [copy, setCopy] = useState<CopyState>('idle');
   if (dismissed) return null;

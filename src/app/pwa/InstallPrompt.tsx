@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import type { Language } from '../i18n';
+import { useSignal } from '../ui/signal';
 import { acceptInstallOffer, installOffer } from './installPrompt';
-import { pwaMessages, type PwaLanguage } from './messages';
+import { pwaMessages } from './messages';
 import { isIosSafari, isStandalone } from './platform';
-import { useSignal } from './store';
 import './pwa.css';
 
 function canShowIosHint(): boolean {
@@ -13,7 +14,7 @@ function canShowIosHint(): boolean {
  * "Cài lên màn hình chính" in Settings: the install button where the browser offers one, the
  * home-screen instruction on iOS Safari, and otherwise a sentence saying why there is no button.
  */
-export function InstallPrompt({ language = 'vi' }: { language?: PwaLanguage }) {
+export function InstallPrompt({ language = 'vi' }: { language?: Language }) {
   const offer = useSignal(installOffer);
   const t = pwaMessages(language);
   return (
@@ -49,7 +50,7 @@ function wasDismissed(): boolean {
  * A small banner on the report list while the browser offers installing (or on iOS Safari), until
  * the officer installs or dismisses it; Settings keeps the way to install after that.
  */
-export function InstallBanner({ language = 'vi' }: { language?: PwaLanguage }) {
+export function InstallBanner({ language = 'vi' }: { language?: Language }) {
   const offer = useSignal(installOffer);
   const [dismissed, setDismissed] = useState(wasDismissed);
   const t = pwaMessages(language);

@@ -1,8 +1,9 @@
-import { pwaMessages, type PwaLanguage } from './messages';
+import type { Language } from '../i18n';
+import { pwaMessages } from './messages';
 import './pwa.css';
 
 /** Shown instead of a blank screen when IndexedDB refuses a write because the disk is full (see `isQuotaError`). */
-export function QuotaErrorBanner({ onBackup, language = 'vi' }: { onBackup: () => void; language?: PwaLanguage }) {
+export function QuotaErrorBanner({ onBackup, language = 'vi' }: { onBackup: () => void; language?: Language }) {
   const t = pwaMessages(language);
   return (
     <section className="pwa-banner pwa-quota" role="alert" data-testid="quota-error">

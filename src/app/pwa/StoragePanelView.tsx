@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PwaLanguage } from './messages';
+import type { Language } from '../i18n';
 import { storageMessages } from './storageMessages';
 import { askPersistentStorageAgain, formatBytes, persistenceState, type PersistenceAnswer } from './storage';
 
@@ -9,7 +9,7 @@ interface Usage {
 }
 
 /** For the settings screen: whether storage is persistent, and how much of the allowance is used. */
-export default function StoragePanelView({ language }: { language: PwaLanguage }) {
+export default function StoragePanelView({ language }: { language: Language }) {
   const [persistence, setPersistence] = useState<PersistenceAnswer | null>(null);
   const [usage, setUsage] = useState<Usage | null>(null);
   useEffect(() => {

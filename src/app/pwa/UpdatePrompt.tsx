@@ -1,9 +1,10 @@
-import { pwaMessages, type PwaLanguage } from './messages';
+import type { Language } from '../i18n';
+import { useSignal } from '../ui/signal';
+import { pwaMessages } from './messages';
 import { applyUpdate, postponeUpdate, updatePhase } from './serviceWorker';
-import { useSignal } from './store';
 import './pwa.css';
 
-export function UpdatePrompt({ language = 'vi' }: { language?: PwaLanguage }) {
+export function UpdatePrompt({ language = 'vi' }: { language?: Language }) {
   const phase = useSignal(updatePhase);
   if (phase === 'idle') return null;
   const t = pwaMessages(language);

@@ -1,15 +1,6 @@
 /** Texts of the in-app browser notice, loaded only inside Zalo, Facebook and the like. */
-import type { PwaLanguage } from './messages';
-
-export type InAppBrowserName = 'zalo' | 'facebook' | 'messenger' | 'instagram' | 'tiktok';
-
-export const inAppBrowserNames: Record<InAppBrowserName, string> = {
-  zalo: 'Zalo',
-  facebook: 'Facebook',
-  messenger: 'Messenger',
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
-};
+import type { Language } from '../i18n';
+import type { InAppBrowserName } from './platform';
 
 const vi = {
   inAppTitle: (app: string) => `Bạn đang mở trong trình duyệt của ${app}`,
@@ -24,7 +15,9 @@ const vi = {
   dismiss: 'Để sau',
 };
 
-const en: typeof vi = {
+export type InAppMessages = typeof vi;
+
+const en: InAppMessages = {
   inAppTitle: (app: string) => `You are in ${app}'s built-in browser`,
   inAppWhy: 'The app cannot be installed here and your figures may be erased at any time. Open this address in Chrome or Safari.',
   inAppAndroid: 'Tap ⋮ at the top, choose “Open in browser”, or copy the address and paste it into Chrome.',
@@ -37,6 +30,15 @@ const en: typeof vi = {
   dismiss: 'Later',
 };
 
-export function inAppMessages(language: PwaLanguage = 'vi'): typeof vi {
+export function inAppMessages(language: Language): InAppMessages {
   return language === 'en' ? en : vi;
 }
+
+/** The apps by their own names, the same in both languages. */
+export const inAppBrowserNames: Record<InAppBrowserName, string> = {
+  zalo: 'Zalo',
+  facebook: 'Facebook',
+  messenger: 'Messenger',
+  instagram: 'Instagram',
+  tiktok: 'TikTok',
+};

@@ -6,3 +6,5 @@ export { InstallBanner, InstallPrompt } from './InstallPrompt';
 export { InAppBrowserNotice } from './InAppBrowserNotice';
 export { StoragePanel } from './StoragePanel';
 export { QuotaErrorBanner } from './QuotaErrorBanner';
+export { PushOffer, PushSettings } from './PushOffer';
+export { isPushMoment } from './pushRules';

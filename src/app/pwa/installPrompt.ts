@@ -1,5 +1,5 @@
 import { onInstallOffer } from './installOfferCatcher';
-import { signal } from './store';
+import { signal } from '../ui/signal';
 
 interface BeforeInstallPromptEvent extends Event {
   prompt(): Promise<void>;

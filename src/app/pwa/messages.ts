@@ -3,7 +3,7 @@
  * the entry bundle needs live here; rarely shown parts carry theirs in their own lazy chunk
  * (inAppMessages.ts, storageMessages.ts): every kilobyte of the entry counts on a slow phone.
  */
-export type PwaLanguage = 'vi' | 'en';
+import type { Language } from '../i18n';
 
 const vi = {
   updateAvailable: 'Có phiên bản mới',
@@ -24,7 +24,9 @@ const vi = {
   quotaBackup: 'Tải bản sao lưu',
 };
 
-const en: typeof vi = {
+export type PwaMessages = typeof vi;
+
+const en: PwaMessages = {
   updateAvailable: 'A new version is available',
   updateExplanation: 'What you have entered is saved before updating.',
   updateApply: 'Update',
@@ -43,6 +45,6 @@ const en: typeof vi = {
   quotaBackup: 'Download a backup',
 };
 
-export function pwaMessages(language: PwaLanguage = 'vi'): typeof vi {
+export function pwaMessages(language: Language): PwaMessages {
   return language === 'en' ? en : vi;
 }

@@ -1,4 +1,5 @@
-import type { InAppBrowserName } from './inAppMessages';
+/** The in-app browsers the notice names (their display names are in inAppMessages.ts, a lazy chunk). */
+export type InAppBrowserName = 'zalo' | 'facebook' | 'messenger' | 'instagram' | 'tiktok';
 
 /**
  * In-app browsers of the apps officers receive links in. Installing and lasting storage are not

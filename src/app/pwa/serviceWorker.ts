@@ -1,5 +1,5 @@
 import type { Workbox } from 'workbox-window';
-import { signal } from './store';
+import { signal } from '../ui/signal';
 import { flushPendingWrites, hasPendingWrites } from '../db/pendingWrites';
 import { afterFirstScreen } from '../ui/firstScreen';
 

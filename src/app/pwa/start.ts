@@ -1,4 +1,5 @@
 import { listenForInstallOffer } from './installPrompt';
+import { keepPushCurrentWhenOnline } from './pushUpkeep';
 import { registerServiceWorker } from './serviceWorker';
 import { requestPersistentStorage } from './storage';
 import { afterFirstScreen } from '../ui/firstScreen';
@@ -9,4 +10,5 @@ export function startPwa(): void {
   registerServiceWorker();
   // Not needed to show anything: asked once the first screen is drawn.
   afterFirstScreen(() => void requestPersistentStorage());
+  keepPushCurrentWhenOnline();
 }

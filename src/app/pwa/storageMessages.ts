@@ -1,5 +1,5 @@
 /** Texts of the settings screen's storage panel, loaded with the panel. */
-import type { PwaLanguage } from './messages';
+import type { Language } from '../i18n';
 
 const vi = {
   storageTitle: 'Bộ nhớ trên máy',
@@ -12,7 +12,9 @@ const vi = {
   storageChecking: 'Đang kiểm tra bộ nhớ…',
 };
 
-const en: typeof vi = {
+export type StorageMessages = typeof vi;
+
+const en: StorageMessages = {
   storageTitle: 'Storage on this device',
   storagePersisted: 'Persistent storage: granted. The browser will not erase your figures on its own.',
   storageNotPersisted:
@@ -23,6 +25,6 @@ const en: typeof vi = {
   storageChecking: 'Checking storage…',
 };
 
-export function storageMessages(language: PwaLanguage = 'vi'): typeof vi {
+export function storageMessages(language: Language): StorageMessages {
   return language === 'en' ? en : vi;
 }

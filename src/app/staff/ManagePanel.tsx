@@ -7,10 +7,16 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { CREATABLE_NODE_KINDS, STAFF_ROLES, type CreatableNodeKind, type StaffRole } from '../../domain/organisation';
 import { MIN_STAFF_PASSWORD_LENGTH, type NodeDetail, type StaffMember } from '../../domain/staff';
 import { ConfirmAction } from '../ui/ConfirmAction';
+import { FieldRow } from '../ui/FieldRow';
 import { changeNode, createNode, createStaff, deleteNode, fetchNodeStaff } from './api';
 import { isSessionEnded, manageFailureText } from './errors';
 import { may } from './permissions';
-import type { StaffContext } from './StaffApp';
+import type { StaffContext } from './staffContext';
+import { accountMessages } from './account/messages';
+import { accountRefusal } from './account/refusals';
+import { RequireTotpSwitch, ResetPasswordAction } from './account/StaffSecurityActions';
+import { useI18n } from '../i18n';
+import { refusedField } from './errors';
 
 type Message = { text: string; kind: 'ok' | 'error' } | null;
 
@@ -30,6 +36,7 @@ function Note({ message, testId }: { message: Message; testId: string }) {
 
 export function ManagePanel({ context, detail, onChanged }: { context: StaffContext; detail: NodeDetail; onChanged: () => Promise<void> }) {
   const { m, onSessionEnded, place } = context;
+  const a = accountMessages(useI18n().language);
   const { node } = detail;
   const [busy, setBusy] = useState(false);
 
@@ -63,14 +70,14 @@ export function ManagePanel({ context, detail, onChanged }: { context: StaffCont
   }, [node.id, m, onSessionEnded]);
 
   /** Runs a change; a refusal becomes the sentence beside the action, an ended session signs out. */
-  async function run(action: () => Promise<string>, show: (message: Message) => void) {
+  async function run(action: () => Promise<string>, show: (message: Message) => void, failure: (error: unknown) => string = (error) => manageFailureText(error, m)) {
     setBusy(true);
     show(null);
     try {
       show({ text: await action(), kind: 'ok' });
     } catch (error) {
       if (isSessionEnded(error)) return onSessionEnded();
-      show({ text: manageFailureText(error, m), kind: 'error' });
+      show({ text: failure(error), kind: 'error' });
     } finally {
       setBusy(false);
     }
@@ -115,7 +122,8 @@ export function ManagePanel({ context, detail, onChanged }: { context: StaffCont
       setStaff((current) => [...(current ?? []), created]);
       setMember({ username: '', password: '', role: member.role });
       return m.manage.staffCreated(created.username);
-    }, setStaffMessage);
+      // A refused password says which rule it broke (too short, common, the user name).
+    }, setStaffMessage, (error) => (refusedField(error, 'password') ? accountRefusal(error, a, m).text : manageFailureText(error, m)));
   }
 
   return (
@@ -127,26 +135,22 @@ export function ManagePanel({ context, detail, onChanged }: { context: StaffCont
         <section className="card">
           <h4 className="card-title">{m.manage.nodeTitle}</h4>
           <form onSubmit={submitChild} noValidate data-testid="node-create-form">
-            <div className="field">
-              <label className="field-label" htmlFor="node-kind">{m.manage.kind}</label>
+            <FieldRow id="node-kind" label={m.manage.kind}>
               <select id="node-kind" className="input" value={child.kind} onChange={(e) => setChild({ ...child, kind: e.target.value as CreatableNodeKind })}>
                 {CREATABLE_NODE_KINDS.map((kind) => (
                   <option key={kind} value={kind}>{m.nodeKinds[kind]}</option>
                 ))}
               </select>
-            </div>
-            <div className="field">
-              <label className="field-label" htmlFor="node-name">{m.manage.name}</label>
+            </FieldRow>
+            <FieldRow id="node-name" label={m.manage.name}>
               <input id="node-name" className="input" value={child.name} onChange={(e) => setChild({ ...child, name: e.target.value })} />
-            </div>
-            <div className="field">
-              <label className="field-label" htmlFor="node-short-name">{m.manage.shortName}</label>
+            </FieldRow>
+            <FieldRow id="node-short-name" label={m.manage.shortName}>
               <input id="node-short-name" className="input" value={child.shortName} onChange={(e) => setChild({ ...child, shortName: e.target.value })} />
-            </div>
-            <div className="field">
-              <label className="field-label" htmlFor="node-code">{m.manage.code}</label>
+            </FieldRow>
+            <FieldRow id="node-code" label={m.manage.code}>
               <input id="node-code" className="input" value={child.code} onChange={(e) => setChild({ ...child, code: e.target.value })} />
-            </div>
+            </FieldRow>
             <Note message={childMessage} testId="node-create-message" />
             <button type="submit" className="button button-primary" disabled={busy} data-testid="node-create">
               {m.manage.createNode}
@@ -158,14 +162,12 @@ export function ManagePanel({ context, detail, onChanged }: { context: StaffCont
           <section className="card">
             <h4 className="card-title">{m.manage.renameTitle}</h4>
             <form onSubmit={submitRename} noValidate>
-              <div className="field">
-                <label className="field-label" htmlFor="rename-name">{m.manage.name}</label>
+              <FieldRow id="rename-name" label={m.manage.name}>
                 <input id="rename-name" className="input" value={names.name} onChange={(e) => setNames({ ...names, name: e.target.value })} />
-              </div>
-              <div className="field">
-                <label className="field-label" htmlFor="rename-short-name">{m.manage.shortName}</label>
+              </FieldRow>
+              <FieldRow id="rename-short-name" label={m.manage.shortName}>
                 <input id="rename-short-name" className="input" value={names.shortName} onChange={(e) => setNames({ ...names, shortName: e.target.value })} />
-              </div>
+              </FieldRow>
               <Note message={renameMessage} testId="node-rename-message" />
               <button type="submit" className="button" disabled={busy} data-testid="node-rename">
                 {m.manage.rename}
@@ -188,33 +190,32 @@ export function ManagePanel({ context, detail, onChanged }: { context: StaffCont
 
         <section className="card">
           <h4 className="card-title">{m.manage.staffTitle}</h4>
+          <RequireTotpSwitch m={m} nodeId={node.id} onSessionEnded={onSessionEnded} />
           {staff && staff.length === 0 ? <p className="empty">{m.manage.staffNone}</p> : null}
           {staff && staff.length > 0 ? (
             <ul className="staff-members" data-testid="node-staff">
               {staff.map((s) => (
                 <li key={s.id} data-username={s.username} data-role={s.role}>
                   <strong>{s.username}</strong> · {m.roles[s.role]}
+                  {s.id !== context.me.staff.id ? <ResetPasswordAction m={m} member={s} onSessionEnded={onSessionEnded} /> : null}
                 </li>
               ))}
             </ul>
           ) : null}
           <form onSubmit={submitStaff} noValidate data-testid="staff-create-form">
-            <div className="field">
-              <label className="field-label" htmlFor="member-username">{m.manage.username}</label>
+            <FieldRow id="member-username" label={m.manage.username}>
               <input id="member-username" className="input" autoComplete="off" value={member.username} onChange={(e) => setMember({ ...member, username: e.target.value })} />
-            </div>
-            <div className="field">
-              <label className="field-label" htmlFor="member-password">{m.manage.password}</label>
+            </FieldRow>
+            <FieldRow id="member-password" label={m.manage.password}>
               <input id="member-password" type="password" className="input" autoComplete="new-password" value={member.password} onChange={(e) => setMember({ ...member, password: e.target.value })} />
-            </div>
-            <div className="field">
-              <label className="field-label" htmlFor="member-role">{m.manage.role}</label>
+            </FieldRow>
+            <FieldRow id="member-role" label={m.manage.role}>
               <select id="member-role" className="input" value={member.role} onChange={(e) => setMember({ ...member, role: e.target.value as StaffRole })}>
                 {STAFF_ROLES.map((role) => (
                   <option key={role} value={role}>{m.roles[role]}</option>
                 ))}
               </select>
-            </div>
+            </FieldRow>
             <Note message={staffMessage} testId="staff-create-message" />
             <button type="submit" className="button button-primary" disabled={busy} data-testid="staff-create">
               {m.manage.createStaff}

@@ -1,30 +1,41 @@
 /**
- * The period table of the CĐCS directly under a node: every union with its figures and report
- * status, two filters, the totals row, and "Tải bảng CSV". The node screen loads the overview (one
- * request, carrying each report's number of dialogue sessions) and hands it here.
+ * The period table of the CĐCS directly under a node: a page of unions with their figures and report
+ * status, the filters, the totals row, and the exports. The table asks the server for one page at a
+ * time (filters, search, sort and the totals row over every line the filters keep are the server's,
+ * domain/periodTable.ts): a node may have thousands of CĐCS. The node screen's overview (the summary,
+ * the reports sent for other periods) and the exports, which need every line, come from the overview.
  */
 import { useMemo, useState } from 'react';
-import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS, localIsoDate, type PeriodKind } from '../../domain/period';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR, PERIOD_KINDS, periodKey, type PeriodKind } from '../../domain/period';
 import { formatCount, formatDateTime, formatIsoDate, formatRate, useI18n } from '../i18n';
-import { buildOverviewCsv, csvFileName, csvLabels } from './csv';
-import type { StaffContext, PeriodChoice } from './StaffApp';
-import { overviewTotals, filterUnions, rateOf, type OverviewFilters } from './overview';
+import type { StaffContext, PeriodChoice } from './staffContext';
+import { filterUnions, rateOf, type OverviewFilters } from './overview';
+import type { NodeSummary } from '../../domain/organisation';
 import type { NodeOverview, UnionOverview } from '../../domain/staff';
 import { ExportActions } from './export/ExportActions';
-import { useRoundDeadline } from './rounds/useRoundDeadline';
-import { deadlineStandingOf, pageOf, TABLE_FILTERS, tableLines, type SortColumn, type TableFilter, type TableSort } from './table/periodTable';
+import { usePeriodRound } from './rounds/usePeriodRound';
+import { FilterCheckbox } from './StaffTable';
+import { deadlineStandingOf, lineDeadline, TABLE_FILTERS, tableLines, type SortColumn, type TableFilter, type TableSort } from './table/periodTable';
+import { usePeriodTablePage, useSettled } from './table/usePeriodTablePage';
+import { failureText } from './errors';
+import { meetsUnionizationTarget } from '../../domain/indicators';
+import { PERIOD_TABLE_DEFAULT_LIMIT } from '../../domain/periodTable';
 import { tableMessages, type TableMessages } from './table/messages';
 import './figures.css';
 import './table/table.css';
 
-const PAGE_SIZES = [50, 100, 200] as const;
+const PAGE_SIZES = [PERIOD_TABLE_DEFAULT_LIMIT, 100, 200] as const;
+/** A search is sent once typing pauses this long. */
+const SEARCH_SETTLE_MS = 300;
 
-function todayIso(): string {
-  return localIsoDate(new Date());
+/** A line's deadline cell: a reopened CĐCS's own date first ("Mở lại đến 20/12/2026 · Còn 13 ngày"). */
+function deadlineText(tm: TableMessages, line: UnionOverview, held: { deadline: string; reopened: boolean }, now: number): string {
+  const standing = standingText(tm, line, held.deadline, now);
+  return held.reopened ? `${tm.reopenedUntil(formatIsoDate(held.deadline))} · ${standing}` : standing;
 }
 
-function deadlineText(tm: TableMessages, line: UnionOverview, deadline: string, today: string): string {
-  const standing = deadlineStandingOf(line, deadline, today);
+function standingText(tm: TableMessages, line: UnionOverview, deadline: string, now: number): string {
+  const standing = deadlineStandingOf(line, deadline, now);
   switch (standing.kind) {
     case 'sentOnTime':
       return tm.sentOnTime;
@@ -64,17 +75,6 @@ function SortHeader({
 }
 
 const YEARS = Array.from({ length: LAST_REPORT_YEAR - FIRST_REPORT_YEAR + 1 }, (_, i) => FIRST_REPORT_YEAR + i);
-
-function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** Year and kind of report: the period every table of the node screen shows. */
 export function PeriodToolbar({
@@ -125,18 +125,76 @@ export function PeriodToolbar({
   );
 }
 
-export function OverviewScreen({
-  context,
+/**
+ * Reports the unions listed as not reported sent for another period: said above the table, each period
+ * a button that shows it, so a report sent under another year is never mistaken for a missing one.
+ */
+function OtherPeriodsNote({
   overview,
   period,
+  tm,
+  onPeriodChange,
+}: {
+  overview: NodeOverview;
+  period: PeriodChoice;
+  tm: TableMessages;
+  onPeriodChange: (period: PeriodChoice) => void;
+}) {
+  const { t } = useI18n();
+  const groups = overview.otherPeriods;
+  if (groups.length === 0) return null;
+  const count = groups.reduce((sum, group) => sum + group.unionIds.length, 0);
+  // Yearly reports of other years are named by their year ("năm khác: 2025"); any other period by its label.
+  const sameKind = groups.every((group) => group.period.kind === period.kind);
+  return (
+    <p className="notice" role="note" data-testid="other-periods">
+      {sameKind ? tm.otherYears(count) : tm.otherPeriods(count)}{' '}
+      {groups.map((group, index) => (
+        <span key={periodKey(group.period)}>
+          {index > 0 ? ', ' : ''}
+          {sameKind ? group.period.year : t.periodLabel(group.period.year, group.period.kind)}
+          {groups.length > 1 ? ` (${group.unionIds.length})` : ''} —{' '}
+          <button
+            type="button"
+            className="other-period-button"
+            data-testid="other-period"
+            data-period={periodKey(group.period)}
+            onClick={() => onPeriodChange({ ...group.period })}
+          >
+            {tm.show}
+          </button>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+export function OverviewScreen({
+  context,
+  nodeId,
+  overview,
+  ancestors,
+  period,
+  onPeriodChange,
   filters,
   onFiltersChange: setFilters,
+  roundsVersion = 0,
+  dataVersion = 0,
 }: {
   context: StaffContext;
+  /** The node whose table this is: its first page is asked for at once, beside the overview. */
+  nodeId: string;
   overview: NodeOverview | null;
+  /** The node's way up, root first (the summary report's letterhead names its superior). */
+  ancestors: readonly NodeSummary[];
   period: PeriodChoice;
+  onPeriodChange: (period: PeriodChoice) => void;
   filters: OverviewFilters;
   onFiltersChange: (filters: OverviewFilters) => void;
+  /** Bumped by the rounds panel after every change of a round: the deadline column reads the round again. */
+  roundsVersion?: number;
+  /** Bumped by the node screen after a change (a CĐCS added, edited or moved): the page is read again. */
+  dataVersion?: number;
 }) {
   const { m } = context;
   const { t, language } = useI18n();
@@ -144,23 +202,46 @@ export function OverviewScreen({
   const [search, setSearch] = useState('');
   const [standingFilter, setStandingFilter] = useState<TableFilter>('all');
   const [sort, setSort] = useState<TableSort>({ column: 'name', direction: 'asc' });
-  const [pageSize, setPageSize] = useState<number>(100);
-  const [page, setPage] = useState(0);
-  const deadline = useRoundDeadline(overview?.node.id ?? null, period);
-  const today = todayIso();
+  const [pageSize, setPageSize] = useState<number>(PERIOD_TABLE_DEFAULT_LIMIT);
+  const settledSearch = useSettled(search, SEARCH_SETTLE_MS);
+  const query = { sort: sort.column, direction: sort.direction, filter: standingFilter, belowTarget: filters.belowTarget, notReported: filters.notReported, search: settledSearch };
+  // The page shown: the cursor the server handed out for it, good for the query it came with only; a
+  // new filter, search, sort or page size starts again from the first page.
+  const queryKey = JSON.stringify([query, pageSize]);
+  const [paging, setPaging] = useState<{ queryKey: string; cursor: string | null }>({ queryKey, cursor: null });
+  const cursor = paging.queryKey === queryKey ? paging.cursor : null;
+  const goTo = (next: string | null) => setPaging({ queryKey, cursor: next });
+  const round = usePeriodRound(nodeId, period, roundsVersion);
+  const deadline = round?.deadline ?? null;
+  // One moment for the whole table (the screen is drawn afresh for each node and period): every line's
+  // days are counted from the same day in Vietnam.
+  const [now] = useState(() => Date.now());
 
-  // Every filter and the search apply to the whole period (6,000 lines: one pass); only a page is drawn.
-  const shown = useMemo(
-    () => (overview ? tableLines(filterUnions(overview.unions, filters), { search, filter: standingFilter, sort, deadline, today }) : []),
-    [overview, filters, search, standingFilter, sort, deadline, today],
+  // Every filter and the search apply to the whole period on the server; only a page comes back.
+  const table = usePeriodTablePage(
+    nodeId,
+    period,
+    query,
+    { limit: pageSize, cursor },
+    roundsVersion + dataVersion,
+    context.onSessionEnded,
   );
-  const visible = pageOf(shown, page, pageSize);
-  const sortBy = (next: TableSort) => {
-    setSort(next);
-    setPage(0);
-  };
-  const totals = useMemo(() => overviewTotals(overview?.unions ?? []), [overview]);
+  const visible = table.page;
+  const lines = visible?.lines ?? [];
+  const sortBy = (next: TableSort) => setSort(next);
+  // The totals row adds up every line the filters and the search keep (the server's sums, not the page's).
+  const filtered = filters.belowTarget || filters.notReported || standingFilter !== 'all' || settledSearch.trim() !== '';
+  const totals = visible?.totals ?? null;
+  const totalsMeetTarget = totals ? meetsUnionizationTarget(totals.unionizationRate) : null;
+  const pageNumber = visible ? Math.floor(visible.offset / pageSize) + 1 : 1;
+  const pageCount = visible ? Math.max(1, Math.ceil(visible.total / pageSize)) : 1;
   const periodLabel = t.periodLabel(period.year, period.kind);
+  // Which other period each union listed as not reported sent its report for (the note above the table).
+  const sentForOther = useMemo(() => {
+    const byUnion = new Map<string, PeriodChoice[]>();
+    for (const group of overview?.otherPeriods ?? []) for (const id of group.unionIds) byUnion.set(id, [...(byUnion.get(id) ?? []), group.period]);
+    return byUnion;
+  }, [overview]);
 
   return (
     <section className="staff-overview">
@@ -168,24 +249,18 @@ export function OverviewScreen({
       <div className="staff-toolbar">
         <fieldset className="staff-filters">
           <legend className="visually-hidden">{m.overview.filters}</legend>
-          <label>
-            <input
-              type="checkbox"
-              data-testid="filter-below-target"
-              checked={filters.belowTarget}
-              onChange={(event) => setFilters({ ...filters, belowTarget: event.target.checked })}
-            />{' '}
-            {m.overview.belowTarget}
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              data-testid="filter-not-reported"
-              checked={filters.notReported}
-              onChange={(event) => setFilters({ ...filters, notReported: event.target.checked })}
-            />{' '}
-            {m.overview.notReported}
-          </label>
+          <FilterCheckbox
+            label={m.overview.belowTarget}
+            checked={filters.belowTarget}
+            onChange={(checked) => setFilters({ ...filters, belowTarget: checked })}
+            testId="filter-below-target"
+          />
+          <FilterCheckbox
+            label={m.overview.notReported}
+            checked={filters.notReported}
+            onChange={(checked) => setFilters({ ...filters, notReported: checked })}
+            testId="filter-not-reported"
+          />
         </fieldset>
         <label className="staff-inline-field">
           <span>{tm.search}</span>
@@ -195,10 +270,7 @@ export function OverviewScreen({
             data-testid="table-search"
             placeholder={tm.searchHint}
             value={search}
-            onChange={(event) => {
-              setSearch(event.target.value);
-              setPage(0);
-            }}
+            onChange={(event) => setSearch(event.target.value)}
           />
         </label>
         <label className="staff-inline-field">
@@ -207,10 +279,7 @@ export function OverviewScreen({
             className="input"
             data-testid="table-filter"
             value={standingFilter}
-            onChange={(event) => {
-              setStandingFilter(event.target.value as TableFilter);
-              setPage(0);
-            }}
+            onChange={(event) => setStandingFilter(event.target.value as TableFilter)}
           >
             {TABLE_FILTERS.map((filter) => (
               <option key={filter} value={filter}>
@@ -219,30 +288,42 @@ export function OverviewScreen({
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          className="button"
-          data-testid="download-csv"
-          disabled={!overview}
-          onClick={() =>
-            overview &&
-            downloadText(buildOverviewCsv(shown, totals, csvLabels(m)), csvFileName(period.year, period.kind))
-          }
-        >
-          {m.overview.download}
-        </button>
-        <ExportActions overview={overview} periodLabel={t.periodLabel(period.year, period.kind)} m={m} language={language} />
+        <ExportActions
+          overview={overview}
+          ancestors={ancestors}
+          period={period}
+          periodLabel={t.periodLabel(period.year, period.kind)}
+          m={m}
+          language={language}
+          // The exports list the whole subtree's CĐCS through the table's own filters and search.
+          select={(lines) => tableLines(filterUnions(lines, filters), { search, filter: standingFilter, sort, deadline, now })}
+          filtered={filters.belowTarget || filters.notReported || standingFilter !== 'all' || search.trim() !== ''}
+        />
       </div>
 
-      {!overview ? (
+      {table.failure && !visible ? (
+        <p className="notice notice-error" role="alert" data-testid="table-failure">
+          {tm.pageFailed} {failureText(table.failure, m)}
+        </p>
+      ) : !visible ? (
         <p className="shell-loading">{m.overview.loading}</p>
       ) : (
         <>
-          <p className="muted" data-testid="staff-summary">
-            {m.overview.summary(overview.direct.reported, overview.direct.unions)}
-          </p>
+          {overview ? (
+            <>
+              <p className="muted" data-testid="staff-summary">
+                {m.overview.summary(overview.direct.reported, overview.direct.unions)}
+              </p>
+              <OtherPeriodsNote overview={overview} period={period} tm={tm} onPeriodChange={onPeriodChange} />
+            </>
+          ) : null}
           <div className="staff-table-wrap">
-            <table className="staff-table" data-testid="overview-table" data-period={`${period.year}-${period.kind}`}>
+            <table
+              className="staff-table"
+              data-testid="overview-table"
+              data-period={`${visible.period.year}-${visible.period.kind}`}
+              aria-busy={table.loading}
+            >
               <caption className="visually-hidden">{m.overview.caption(periodLabel)}</caption>
               <thead>
                 <tr>
@@ -259,14 +340,14 @@ export function OverviewScreen({
                 </tr>
               </thead>
               <tbody>
-                {shown.length === 0 ? (
+                {lines.length === 0 ? (
                   <tr>
                     <td colSpan={10} className="empty">
-                      {overview.unions.length === 0 ? m.overview.empty : m.overview.noMatch}
+                      {filtered ? m.overview.noMatch : m.overview.empty}
                     </td>
                   </tr>
                 ) : null}
-                {visible.rows.map((union) => {
+                {lines.map((union) => {
                   const { rate, meetsTarget } = rateOf(union);
                   return (
                     <tr key={union.id} data-testid="union-row" data-union-id={union.id} data-standing={union.standing}>
@@ -279,6 +360,11 @@ export function OverviewScreen({
                           union.name
                         )}
                         {union.movedAway ? <div className="muted" data-testid="union-moved-away">{m.overview.movedAway}</div> : null}
+                        {sentForOther.get(union.id)?.map((other) => (
+                          <div key={periodKey(other)} className="muted" data-testid="union-sent-other" data-period={periodKey(other)}>
+                            {tm.sentFor(t.periodLabel(other.year, other.kind))}
+                          </div>
+                        ))}
                       </th>
                       <td className="union-code-cell">{union.code ?? ''}</td>
                       <td className="num">{formatCount(union.report?.workers)}</td>
@@ -297,9 +383,14 @@ export function OverviewScreen({
                       <td className="num" data-testid="union-dialogues">
                         {union.report ? formatCount(union.report.dialogueSessions) : ''}
                       </td>
-                      <td className="figure">{union.report ? formatDateTime(union.report.savedAt) : ''}</td>
+                      <td className="figure" data-testid="union-saved-at">
+                        {union.report ? formatDateTime(union.report.savedAt) : ''}
+                      </td>
                       <td className="figure" data-testid="union-deadline">
-                        {deadline ? deadlineText(tm, union, deadline, today) : ''}
+                        {(() => {
+                          const held = lineDeadline(union, { deadline, round });
+                          return held ? deadlineText(tm, union, held, now) : '';
+                        })()}
                       </td>
                     </tr>
                   );
@@ -307,49 +398,40 @@ export function OverviewScreen({
               </tbody>
               <tfoot>
                 <tr data-testid="staff-total">
-                  <th scope="row">{m.overview.total}</th>
+                  <th scope="row">{filtered ? m.overview.totalFiltered : m.overview.total}</th>
                   <td />
-                  <td className="num">{formatCount(totals.workers)}</td>
-                  <td className="num">{formatCount(totals.members)}</td>
+                  <td className="num">{formatCount(totals?.workers)}</td>
+                  <td className="num">{formatCount(totals?.members)}</td>
                   <td className="num" data-testid="total-rate">
-                    {formatRate(totals.rate)}
+                    {formatRate(totals?.unionizationRate ?? null)}
                   </td>
                   <td>
-                    {totals.meetsTarget == null ? '' : (
-                      <span className={`badge ${totals.meetsTarget ? 'badge-ok' : 'badge-bad'}`}>
-                        {totals.meetsTarget ? m.met : m.notMet}
-                      </span>
+                    {totalsMeetTarget == null ? '' : (
+                      <span className={`badge ${totalsMeetTarget ? 'badge-ok' : 'badge-bad'}`}>{totalsMeetTarget ? m.met : m.notMet}</span>
                     )}
                   </td>
-                  <td>{m.overview.summary(overview.direct.reported, overview.direct.unions)}</td>
-                  <td className="num">{formatCount(totals.dialogues)}</td>
+                  <td>{overview ? m.overview.summary(overview.direct.reported, overview.direct.unions) : ''}</td>
+                  <td className="num">{formatCount(totals?.dialogueSessions)}</td>
                   <td />
                   <td className="figure">{deadline ? formatIsoDate(deadline) : ''}</td>
                 </tr>
               </tfoot>
             </table>
           </div>
-          <nav className="staff-toolbar staff-pager" aria-label={tm.page(visible.page + 1, visible.pages)}>
-            <span className="figure" data-testid="table-shown">
-              {tm.shown(formatCount(visible.first), formatCount(visible.last), formatCount(visible.total))}
+          <nav className="staff-toolbar staff-pager" aria-label={tm.page(pageNumber, pageCount)}>
+            <span className="figure" data-testid="table-shown" aria-live="polite">
+              {tm.shown(formatCount(lines.length ? visible.offset + 1 : 0), formatCount(visible.offset + lines.length), formatCount(visible.total))}
             </span>
-            <button type="button" className="button" disabled={visible.page === 0} onClick={() => setPage(visible.page - 1)}>
+            <button type="button" className="button" data-testid="table-previous" disabled={!visible.previousCursor || table.loading} onClick={() => goTo(visible.previousCursor)}>
               {tm.previous}
             </button>
-            <span>{tm.page(visible.page + 1, visible.pages)}</span>
-            <button type="button" className="button" data-testid="table-next" disabled={visible.page >= visible.pages - 1} onClick={() => setPage(visible.page + 1)}>
+            <span>{tm.page(pageNumber, pageCount)}</span>
+            <button type="button" className="button" data-testid="table-next" disabled={!visible.nextCursor || table.loading} onClick={() => goTo(visible.nextCursor)}>
               {tm.next}
             </button>
             <label className="staff-inline-field">
               <span>{tm.pageSize}</span>
-              <select
-                className="input"
-                value={pageSize}
-                onChange={(event) => {
-                  setPageSize(Number(event.target.value));
-                  setPage(0);
-                }}
-              >
+              <select className="input" data-testid="table-page-size" value={pageSize} onChange={(event) => setPageSize(Number(event.target.value))}>
                 {PAGE_SIZES.map((size) => (
                   <option key={size} value={size}>
                     {size}
@@ -357,6 +439,12 @@ export function OverviewScreen({
                 ))}
               </select>
             </label>
+            {table.loading ? <span className="muted" data-testid="table-loading">{tm.loadingPage}</span> : null}
+            {table.failure ? (
+              <span className="notice-error" role="alert" data-testid="table-failure">
+                {tm.pageFailed}
+              </span>
+            ) : null}
           </nav>
         </>
       )}

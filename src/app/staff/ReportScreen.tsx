@@ -1,21 +1,29 @@
 /**
- * One union's report, read-only, section by section with its dialogue sessions, and the district's
- * decision: "Chấp nhận", or "Trả lại" with a required comment. The decision shows as soon as the
+ * One union's report, read-only: the superior's decision ("Chấp nhận", or "Trả lại" with a required
+ * comment; an acceptance made by mistake withdrawn with a reason), then the figures section by
+ * section with the dialogue sessions, and below them the history: what changed since the last
+ * decision, the sends (autosaved drafts apart) and every decision. The decision shows as soon as the
  * server holds it.
  */
 import { useEffect, useState } from 'react';
 import { meetsUnionizationTarget, unionizationRate } from '../../domain/indicators';
+import type { FormDefinition } from '../../domain/forms/definition';
+import { isPlan94Report, reportFormRef } from '../../domain/forms/reportForm';
 import type { ReportDocument } from '../../domain/report';
-import type { ReviewStatus } from '../../domain/sync';
+import { decisionInForce, type ReviewStatus } from '../../domain/sync';
 import { formatCount, formatDateTime, formatIsoDate, formatRate, useI18n, type Messages } from '../i18n';
-import { StaffApiError, fetchReport, reviewReport } from './api';
-import type { StaffContext } from './StaffApp';
+import { StaffApiError, fetchReport, reviewReport, withdrawAcceptance } from './api';
+import type { StaffContext } from './staffContext';
 import { failureText, isSessionEnded } from './errors';
+import { FailedScreen } from './FailureNotice';
 import type { StaffMessages } from './messages';
 import type { StaffReportView } from '../../domain/staff';
 import { may } from './permissions';
 import { DecisionHistory } from './decisions/DecisionHistory';
 import { RevisionHistory } from './revisions/RevisionHistory';
+import { StaffTable } from './StaffTable';
+import { shownSections } from './forms/formValues';
+import { useFormDefinition } from './forms/useFormDefinition';
 import './figures.css';
 
 /** The form's sections (except dialogues, drawn apart) and the fields each shows, in the form's order. */
@@ -55,8 +63,13 @@ export function ReportScreen({ context, reportId }: { context: StaffContext; rep
   const [view, setView] = useState<StaffReportView | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [comment, setComment] = useState('');
+  const [reason, setReason] = useState('');
   const [message, setMessage] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
   const [busy, setBusy] = useState(false);
+  // The form a report other than Plan 94 answers, for its rows' labels and order.
+  const formRef = view && !isPlan94Report(view.report.document) ? reportFormRef(view.report.document) : null;
+  const [formFailed, setFormFailed] = useState(false);
+  const definition = useFormDefinition(formRef, (error) => (isSessionEnded(error) ? onSessionEnded() : setFormFailed(true)));
 
   useEffect(() => {
     let live = true;
@@ -104,28 +117,52 @@ export function ReportScreen({ context, reportId }: { context: StaffContext; rep
     }
   }
 
+  async function withdraw() {
+    if (!view) return;
+    if (!reason.trim()) {
+      setMessage({ text: m.report.withdrawReasonRequired, kind: 'error' });
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    try {
+      const report = await withdrawAcceptance(reportId, reason.trim());
+      setView((await fetchReport(reportId).catch(() => null)) ?? { ...view, report, mayWithdrawAcceptance: false });
+      setMessage({ text: m.report.withdrawn, kind: 'ok' });
+      setReason('');
+    } catch (error) {
+      if (isSessionEnded(error)) return onSessionEnded();
+      if (error instanceof StaffApiError && error.error === 'report_not_accepted') {
+        const reloaded = await fetchReport(reportId).catch(() => null);
+        if (reloaded) setView(reloaded);
+        setMessage({ text: m.report.notAccepted, kind: 'error' });
+      } else if (error instanceof StaffApiError && error.error === 'forbidden') {
+        setMessage({ text: m.report.withdrawForbidden, kind: 'error' });
+      } else {
+        setMessage({ text: failureText(error, m), kind: 'error' });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
   const back = (
     <a className="link-back" href={view ? `#/staff/node/${encodeURIComponent(view.superior.id)}` : '#/staff'}>
       ← {m.report.back}
     </a>
   );
-  if (failure)
-    return (
-      <section>
-        {back}
-        <p className="notice notice-error" role="alert">
-          {failureText(failure, m)}
-        </p>
-      </section>
-    );
+  if (failure) return <FailedScreen back={back} failure={failure} m={m} />;
   if (!view) return <p className="shell-loading">{m.overview.loading}</p>;
 
   const { document, review } = view.report;
-  const rate = unionizationRate(document.membership.members, document.membership.workers);
-  const meets = meetsUnionizationTarget(rate);
-  const standing = review ? review.status : document.status === 'ready' ? 'sent' : 'draft';
+  // A withdrawn acceptance leaves no decision standing: the report is sent and waits for one.
+  const decision = decisionInForce(review);
+  const standing = decision ? decision.status : document.status === 'ready' ? 'sent' : 'draft';
   const canReview = may(place, 'review');
   const canDecide = canReview && document.status === 'ready' && review?.status !== 'accepted';
+  const canWithdraw = review?.status === 'accepted' && view.mayWithdrawAcceptance === true;
+  const sends = view.revisions.filter((revision) => revision.status === 'ready').length;
+  const plan94 = isPlan94Report(document);
 
   return (
     <article className="staff-report" data-testid="staff-report" data-report-id={reportId}>
@@ -138,7 +175,9 @@ export function ReportScreen({ context, reportId }: { context: StaffContext; rep
           {m.standing[standing]}
         </span>
         <span className="muted">{m.report.savedAt(formatDateTime(view.report.savedAt))}</span>
-        <span className="muted">{m.report.revisions(view.revisions.length)}</span>
+        <span className="muted" data-testid="report-sends">
+          {m.report.revisions(sends)}
+        </span>
       </p>
 
       <section className="card staff-decision" aria-labelledby="staff-decision-title">
@@ -146,9 +185,13 @@ export function ReportScreen({ context, reportId }: { context: StaffContext; rep
           {m.report.decision}
         </h3>
         {review ? (
-          <div className={`notice ${review.status === 'accepted' ? 'notice-ok' : 'notice-error'}`} data-testid="review-decision" data-status={review.status}>
+          <div
+            className={`notice ${review.status === 'accepted' ? 'notice-ok' : review.status === 'returned' ? 'notice-error' : ''}`}
+            data-testid="review-decision"
+            data-status={review.status}
+          >
             <p className="review-heading">
-              {m.standing[review.status]} · {m.report.decidedAt(formatDateTime(review.decidedAt))}
+              {review.status === 'withdrawn' ? m.report.withdrawnStanding : m.standing[review.status]} · {m.report.decidedAt(formatDateTime(review.decidedAt))}
             </p>
             {review.comment ? <p data-testid="review-comment">{review.comment}</p> : null}
           </div>
@@ -177,6 +220,29 @@ export function ReportScreen({ context, reportId }: { context: StaffContext; rep
               </button>
             </div>
           </>
+        ) : canWithdraw ? (
+          <>
+            <p className="review-heading">{m.report.withdrawTitle}</p>
+            <div className="field">
+              <label className="field-label" htmlFor="staff-withdraw-reason">
+                {m.report.withdrawReason}
+              </label>
+              <textarea
+                id="staff-withdraw-reason"
+                name="reason"
+                className="input input-long"
+                data-testid="withdraw-reason"
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+              />
+              <p className="field-hint">{m.report.withdrawHint}</p>
+            </div>
+            <div className="button-row">
+              <button type="button" className="button button-danger-quiet" disabled={busy} data-testid="withdraw-acceptance" onClick={() => void withdraw()}>
+                {m.report.withdraw}
+              </button>
+            </div>
+          </>
         ) : (
           <p className="muted">{review?.status === 'accepted' ? m.report.finalNote : !canReview ? m.report.viewOnly : m.report.notReady}</p>
         )}
@@ -191,77 +257,175 @@ export function ReportScreen({ context, reportId }: { context: StaffContext; rep
         ) : null}
       </section>
 
+      {plan94 ? (
+        <>
+          <MembershipRate document={document} m={m} />
+          {SECTIONS.map((section) => (
+            <FiguresSection key={section.key} document={document} sectionKey={section.key} fields={section.fields} m={m} />
+          ))}
+          <DialoguesSection document={document} m={m} />
+        </>
+      ) : (
+        <FormSections document={document} definition={definition} failed={formFailed} m={m} />
+      )}
+
+      <RevisionHistory
+        reportId={reportId}
+        form={plan94 ? undefined : (definition ?? undefined)}
+        revisions={view.revisions}
+        decisions={view.decisions}
+        onFailure={(error) => isSessionEnded(error) && onSessionEnded()}
+      />
+
       <DecisionHistory decisions={view.decisions} />
-
-      <RevisionHistory reportId={reportId} revisions={view.revisions} onFailure={(error) => isSessionEnded(error) && onSessionEnded()} />
-
-      <section className="card">
-        <h3 className="card-title">{m.report.rate}</h3>
-        <p className="rate-figures">
-          <span className="rate-value" data-testid="report-rate">
-            {formatRate(rate)}
-          </span>
-          {meets == null ? null : <span className={`badge ${meets ? 'badge-ok' : 'badge-bad'}`}>{meets ? m.met : m.notMet}</span>}
-        </p>
-      </section>
-
-      {SECTIONS.map((section) => (
-        <section key={section.key} className="card" data-testid={`report-section-${section.key}`}>
-          <h3 className="card-title">{t.editor.sections[section.key]}</h3>
-          <dl className="staff-figures">
-            {section.fields.map((path) => (
-              <div key={path} className="staff-figure">
-                <dt>{t.fields[path] ?? path}</dt>
-                <dd data-testid={`figure-${path}`}>{displayValue(valueAt(document, path), path, m)}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      ))}
-
-      <section className="card" data-testid="report-section-dialogues">
-        <h3 className="card-title">
-          {t.editor.sections.dialogues} ({t.dialogues.count(document.dialogues.length)})
-        </h3>
-        {document.dialogues.length === 0 ? (
-          <p className="empty">{m.report.dialoguesNone}</p>
-        ) : (
-          <div className="staff-table-wrap">
-            <table className="staff-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.dialogues.date}</th>
-                  <th scope="col">{t.dialogues.kind}</th>
-                  <th scope="col">{t.dialogues.ledBy}</th>
-                  <th scope="col" className="num">
-                    {t.dialogues.participants}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.dialogues.recommendationsRaised}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.dialogues.recommendationsResolved}
-                  </th>
-                  <th scope="col">{t.dialogues.notes}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {document.dialogues.map((session) => (
-                  <tr key={session.id} data-testid="report-dialogue">
-                    <td className="figure">{session.date ? formatIsoDate(session.date) : '—'}</td>
-                    <td>{t.dialogueKinds[session.kind]}</td>
-                    <td>{session.ledBy || '—'}</td>
-                    <td className="num">{formatCount(session.participants)}</td>
-                    <td className="num">{formatCount(session.recommendationsRaised)}</td>
-                    <td className="num">{formatCount(session.recommendationsResolved)}</td>
-                    <td>{session.notes}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
     </article>
+  );
+}
+
+function MembershipRate({ document, m }: { document: ReportDocument; m: StaffMessages }) {
+  const rate = unionizationRate(document.membership.members, document.membership.workers);
+  const meets = meetsUnionizationTarget(rate);
+  return (
+    <section className="card">
+      <h3 className="card-title">{m.report.rate}</h3>
+      <p className="rate-figures">
+        <span className="rate-value" data-testid="report-rate">
+          {formatRate(rate)}
+        </span>
+        {meets == null ? null : <span className={`badge ${meets ? 'badge-ok' : 'badge-bad'}`}>{meets ? m.met : m.notMet}</span>}
+      </p>
+    </section>
+  );
+}
+
+function FiguresSection({
+  document,
+  sectionKey,
+  fields,
+  title,
+  m,
+}: {
+  document: ReportDocument;
+  sectionKey: keyof Messages['editor']['sections'];
+  fields: string[];
+  /** The form's own heading, for a block placed by a form; the editor's otherwise. */
+  title?: string;
+  m: StaffMessages;
+}) {
+  const { t } = useI18n();
+  return (
+    <section className="card" data-testid={`report-section-${sectionKey}`}>
+      <h3 className="card-title">{title ?? t.editor.sections[sectionKey]}</h3>
+      <dl className="staff-figures">
+        {fields.map((path) => (
+          <div key={path} className="staff-figure">
+            <dt>{t.fields[path] ?? path}</dt>
+            <dd data-testid={`figure-${path}`}>{displayValue(valueAt(document, path), path, m)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function DialoguesSection({ document, title, m }: { document: ReportDocument; title?: string; m: StaffMessages }) {
+  const { t } = useI18n();
+  return (
+    <section className="card" data-testid="report-section-dialogues">
+      <h3 className="card-title">
+        {title ?? t.editor.sections.dialogues} ({t.dialogues.count(document.dialogues.length)})
+      </h3>
+      {document.dialogues.length === 0 ? (
+        <p className="empty">{m.report.dialoguesNone}</p>
+      ) : (
+        <StaffTable
+          columns={[
+            t.dialogues.date,
+            t.dialogues.kind,
+            t.dialogues.ledBy,
+            { label: t.dialogues.participants, numeric: true },
+            { label: t.dialogues.recommendationsRaised, numeric: true },
+            { label: t.dialogues.recommendationsResolved, numeric: true },
+            t.dialogues.notes,
+          ]}
+        >
+          {document.dialogues.map((session) => (
+            <tr key={session.id} data-testid="report-dialogue">
+              <td className="figure">{session.date ? formatIsoDate(session.date) : '—'}</td>
+              <td>{t.dialogueKinds[session.kind]}</td>
+              <td>{session.ledBy || '—'}</td>
+              <td className="num">{formatCount(session.participants)}</td>
+              <td className="num">{formatCount(session.recommendationsRaised)}</td>
+              <td className="num">{formatCount(session.recommendationsResolved)}</td>
+              <td>{session.notes}</td>
+            </tr>
+          ))}
+        </StaffTable>
+      )}
+    </section>
+  );
+}
+
+/**
+ * A report of a form other than Plan 94: its rows section by section as a table (label, unit, value;
+ * a text row as prose; an explanation under its row), its built-in blocks as a Plan 94 report shows them.
+ */
+function FormSections({ document, definition, failed, m }: { document: ReportDocument; definition: FormDefinition | null; failed: boolean; m: StaffMessages }) {
+  const { t } = useI18n();
+  if (!definition)
+    return failed ? (
+      <p className="notice notice-error" role="alert" data-testid="report-form-failed">
+        {m.report.formFailed}
+      </p>
+    ) : (
+      <p className="shell-loading">{m.overview.loading}</p>
+    );
+  const sections = shownSections(t, definition, document.values ?? {}, document.valueNotes ?? {});
+  return (
+    <div data-testid="report-form-values" data-form-id={definition.id} data-form-version={definition.version}>
+      <p className="muted" data-testid="report-form-title">
+        {m.report.formTitle(definition.title, definition.version)}
+      </p>
+      {sections.map((section, index) =>
+        section.kind === 'block' ? (
+          section.block === 'membership' ? (
+            <div key={index}>
+              <MembershipRate document={document} m={m} />
+              <FiguresSection document={document} sectionKey="membership" fields={SECTIONS[0]!.fields} title={section.title} m={m} />
+            </div>
+          ) : (
+            <DialoguesSection key={index} document={document} title={section.title} m={m} />
+          )
+        ) : (
+          <section key={index} className="card" data-testid="report-form-section">
+            <h3 className="card-title">{section.title}</h3>
+            <StaffTable columns={[m.report.formColumns.label, m.report.formColumns.unit, { label: m.report.formColumns.value, numeric: true }]}>
+              {section.rows.map((row) =>
+                row.shape === 'prose' ? (
+                  <tr key={row.code} data-testid="report-form-row" data-code={row.code}>
+                    <th scope="row">{[row.number, row.label].filter(Boolean).join('. ')}</th>
+                    <td colSpan={2} className="staff-form-prose">
+                      {row.value || '—'}
+                      {row.note ? <p className="muted">{m.report.formNote(row.note)}</p> : null}
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={row.code} data-testid="report-form-row" data-code={row.code}>
+                    <th scope="row">
+                      {[row.number, row.label].filter(Boolean).join('. ')}
+                      {row.note ? <p className="muted">{m.report.formNote(row.note)}</p> : null}
+                    </th>
+                    <td>{row.unit}</td>
+                    <td className="num" data-testid="report-form-value">
+                      {row.value || '—'}
+                    </td>
+                  </tr>
+                ),
+              )}
+            </StaffTable>
+          </section>
+        ),
+      )}
+    </div>
   );
 }

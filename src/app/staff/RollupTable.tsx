@@ -8,6 +8,7 @@ import type { NodeOverview } from '../../domain/staff';
 import { formatCount, formatRate } from '../i18n';
 import type { StaffMessages } from './messages';
 import { displayName, filterRollup, rollupLines, type RollupFilters, type RollupLine } from './rollup';
+import { FilterCheckbox, StaffTable } from './StaffTable';
 
 function lineLabel(line: RollupLine, m: StaffMessages) {
   if (line.kind === 'child' && line.node)
@@ -30,71 +31,61 @@ export function RollupTable({ m, overview, periodLabel }: { m: StaffMessages; ov
       </h3>
       <fieldset className="staff-filters">
         <legend className="visually-hidden">{m.overview.filters}</legend>
-        <label>
-          <input
-            type="checkbox"
-            data-testid="rollup-filter-not-complete"
-            checked={filters.notComplete}
-            onChange={(event) => setFilters({ ...filters, notComplete: event.target.checked })}
-          />{' '}
-          {m.tree.notComplete}
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            data-testid="rollup-filter-below-target"
-            checked={filters.belowTarget}
-            onChange={(event) => setFilters({ ...filters, belowTarget: event.target.checked })}
-          />{' '}
-          {m.overview.belowTarget}
-        </label>
+        <FilterCheckbox
+          label={m.tree.notComplete}
+          checked={filters.notComplete}
+          onChange={(checked) => setFilters({ ...filters, notComplete: checked })}
+          testId="rollup-filter-not-complete"
+        />
+        <FilterCheckbox
+          label={m.overview.belowTarget}
+          checked={filters.belowTarget}
+          onChange={(checked) => setFilters({ ...filters, belowTarget: checked })}
+          testId="rollup-filter-below-target"
+        />
       </fieldset>
-      <div className="staff-table-wrap">
-        <table className="staff-table" data-testid="rollup-table">
-          <caption className="visually-hidden">{m.tree.rollupCaption(periodLabel)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{r.node}</th>
-              <th scope="col" className="num">{r.unions}</th>
-              <th scope="col" className="num">{r.reported}</th>
-              <th scope="col" className="num">{r.reportedShare}</th>
-              <th scope="col" className="num">{r.workers}</th>
-              <th scope="col" className="num">{r.members}</th>
-              <th scope="col" className="num">{r.rate}</th>
-              <th scope="col">{r.target}</th>
-              <th scope="col" className="num">{r.meetingTarget}</th>
-              <th scope="col" className="num">{r.accepted}</th>
-              <th scope="col" className="num">{r.returned}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((line) => (
-                <tr
-                  key={line.node?.id ?? line.kind}
-                  className={line.kind === 'total' ? 'staff-total-row' : undefined}
-                  data-testid={line.kind === 'child' ? 'rollup-row' : `rollup-${line.kind}`}
-                  data-node-id={line.node?.id}
-                >
-                  <th scope="row">{lineLabel(line, m)}</th>
-                  <td className="num" data-testid="rollup-unions">{formatCount(line.unions)}</td>
-                  <td className="num" data-testid="rollup-reported">{formatCount(line.reported)}</td>
-                  <td className="num" data-testid="rollup-share">{formatRate(line.reportedShare)}</td>
-                  <td className="num">{formatCount(line.workers)}</td>
-                  <td className="num">{formatCount(line.members)}</td>
-                  <td className="num" data-testid="rollup-rate">{formatRate(line.unionizationRate)}</td>
-                  <td data-testid="rollup-target">
-                    {line.meetsTarget == null ? '' : (
-                      <span className={`badge ${line.meetsTarget ? 'badge-ok' : 'badge-bad'}`}>{line.meetsTarget ? m.met : m.notMet}</span>
-                    )}
-                  </td>
-                  <td className="num">{formatCount(line.meetingTarget)}</td>
-                  <td className="num">{formatCount(line.accepted)}</td>
-                  <td className="num">{formatCount(line.returned)}</td>
-                </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StaffTable
+        columns={[
+          r.node,
+          { label: r.unions, numeric: true },
+          { label: r.reported, numeric: true },
+          { label: r.reportedShare, numeric: true },
+          { label: r.workers, numeric: true },
+          { label: r.members, numeric: true },
+          { label: r.rate, numeric: true },
+          r.target,
+          { label: r.meetingTarget, numeric: true },
+          { label: r.accepted, numeric: true },
+          { label: r.returned, numeric: true },
+        ]}
+        caption={<caption className="visually-hidden">{m.tree.rollupCaption(periodLabel)}</caption>}
+        testId="rollup-table"
+      >
+        {lines.map((line) => (
+          <tr
+            key={line.node?.id ?? line.kind}
+            className={line.kind === 'total' ? 'staff-total-row' : undefined}
+            data-testid={line.kind === 'child' ? 'rollup-row' : `rollup-${line.kind}`}
+            data-node-id={line.node?.id}
+          >
+            <th scope="row">{lineLabel(line, m)}</th>
+            <td className="num" data-testid="rollup-unions">{formatCount(line.unions)}</td>
+            <td className="num" data-testid="rollup-reported">{formatCount(line.reported)}</td>
+            <td className="num" data-testid="rollup-share">{formatRate(line.reportedShare)}</td>
+            <td className="num">{formatCount(line.workers)}</td>
+            <td className="num">{formatCount(line.members)}</td>
+            <td className="num" data-testid="rollup-rate">{formatRate(line.unionizationRate)}</td>
+            <td data-testid="rollup-target">
+              {line.meetsTarget == null ? '' : (
+                <span className={`badge ${line.meetsTarget ? 'badge-ok' : 'badge-bad'}`}>{line.meetsTarget ? m.met : m.notMet}</span>
+              )}
+            </td>
+            <td className="num">{formatCount(line.meetingTarget)}</td>
+            <td className="num">{formatCount(line.accepted)}</td>
+            <td className="num">{formatCount(line.returned)}</td>
+          </tr>
+        ))}
+      </StaffTable>
     </section>
   );
 }

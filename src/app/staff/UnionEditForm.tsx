@@ -5,10 +5,11 @@
 import { useState, type FormEvent } from 'react';
 import type { Sector } from '../../domain/report';
 import type { GrassrootsUnion } from '../../domain/staff';
+import { FieldRow } from '../ui/FieldRow';
 import { updateUnion } from './api';
 import { isSessionEnded, manageFailureText, refusedField } from './errors';
 import { SectorSelect } from './SectorSelect';
-import type { StaffContext } from './StaffApp';
+import type { StaffContext } from './staffContext';
 
 type Form = { name: string; code: string; employer: string; sector: Sector | '' };
 
@@ -44,12 +45,9 @@ export function UnionEditForm({ context, union, onSaved }: { context: StaffConte
     <section className="card">
       <h3 className="card-title">{m.unions.editTitle}</h3>
       <form onSubmit={(event) => void submit(event)} noValidate className="staff-union-form" data-testid="union-edit-form">
-        <div className="field">
-          <label className="field-label" htmlFor="union-edit-name">
-            {m.unions.name}
-          </label>
+        <FieldRow id="union-edit-name" label={m.unions.name}>
           <input id="union-edit-name" className="input" maxLength={200} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} {...invalid('name')} />
-        </div>
+        </FieldRow>
         <div className="field">
           <label className="field-label" htmlFor="union-edit-code">
             {m.unions.code}
@@ -66,18 +64,12 @@ export function UnionEditForm({ context, union, onSaved }: { context: StaffConte
           />
           <p className="field-hint">{m.unions.codeHint}</p>
         </div>
-        <div className="field">
-          <label className="field-label" htmlFor="union-edit-employer">
-            {m.unions.employer}
-          </label>
+        <FieldRow id="union-edit-employer" label={m.unions.employer}>
           <input id="union-edit-employer" className="input" maxLength={200} value={form.employer} onChange={(e) => setForm({ ...form, employer: e.target.value })} />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="union-edit-sector">
-            {m.unions.sector}
-          </label>
+        </FieldRow>
+        <FieldRow id="union-edit-sector" label={m.unions.sector}>
           <SectorSelect id="union-edit-sector" noneLabel={m.unions.sectorNone} value={form.sector} onChange={(sector) => setForm({ ...form, sector })} />
-        </div>
+        </FieldRow>
         {message ? (
           <p
             id="union-edit-message"

@@ -1,18 +1,18 @@
 /**
- * The CĐCS directly under a node: add one (admin: name, code, employer, sector), issue an enrolment
- * code that the union's officer types on the phone (reviewer), and open a union's page for its move
- * history and moves. The code is shown once, large and grouped (`K7QF-M2XP`), with its expiry date.
+ * The CĐCS directly under a node: add one (admin: name, code, employer, sector), and open a union's
+ * page for its move history and moves, or at its enrolment codes (reviewer: "Cấp mã đăng ký"), where
+ * the codes still valid are listed beside the form that issues one: a click here no longer issues a
+ * code unseen (issue 21).
  */
 import { useState, type FormEvent } from 'react';
-import type { GrassrootsUnion, IssuedEnrolmentCode, NodeDetail, NodeOverview } from '../../domain/staff';
+import type { NodeDetail, NodeOverview } from '../../domain/staff';
 import type { Sector } from '../../domain/report';
-import { formatDateTime, useI18n } from '../i18n';
-import { createUnion, issueEnrolmentCode } from './api';
+import { useI18n } from '../i18n';
+import { FieldRow } from '../ui/FieldRow';
+import { createUnion } from './api';
 import { SectorSelect } from './SectorSelect';
-import type { StaffContext } from './StaffApp';
-import { groupEnrolmentCode } from './enrolmentCode';
-import { EnrolmentCard } from './enrolment/EnrolmentCard';
-import { failureText, isSessionEnded, manageFailureText, refusedField } from './errors';
+import type { StaffContext } from './staffContext';
+import { isSessionEnded, manageFailureText, refusedField } from './errors';
 import { may } from './permissions';
 
 export function UnionsScreen({
@@ -30,7 +30,6 @@ export function UnionsScreen({
   const { t } = useI18n();
   const unions = node.unions;
   const devices = new Map((overview?.unions ?? []).map((line) => [line.id, line.activeDevices]));
-  const [failure, setFailure] = useState<unknown>(null);
   const [form, setForm] = useState<{ name: string; code: string; employer: string; sector: Sector | '' }>({
     name: '',
     code: '',
@@ -39,12 +38,6 @@ export function UnionsScreen({
   });
   const [formMessage, setFormMessage] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [issued, setIssued] = useState<{ union: string; code: IssuedEnrolmentCode } | null>(null);
-
-  const handle = (error: unknown) => {
-    if (isSessionEnded(error)) onSessionEnded();
-    else setFailure(error);
-  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -70,40 +63,10 @@ export function UnionsScreen({
     }
   }
 
-  async function issue(union: GrassrootsUnion) {
-    setFailure(null);
-    try {
-      const code = await issueEnrolmentCode(union.id);
-      setIssued({ union: union.name, code });
-    } catch (error) {
-      handle(error);
-    }
-  }
-
   return (
     <section className="staff-unions">
-
-      {issued ? (
-        <section className="card staff-code" data-testid="enrolment-code-card" aria-live="polite">
-          <h3 className="card-title">{m.unions.codeTitle(issued.union)}</h3>
-          <p className="staff-code-value" data-testid="enrolment-code">
-            {groupEnrolmentCode(issued.code.code)}
-          </p>
-          <p data-testid="enrolment-code-expiry">{m.unions.codeExpires(formatDateTime(issued.code.expiresAt))}</p>
-          <p className="muted">
-            {m.unions.codeUses(issued.code.maxUses)}. {m.unions.codeOnce}
-          </p>
-          <EnrolmentCard unionName={issued.union} superiorName={node.node.name} issued={issued.code} />
-        </section>
-      ) : null}
-
       <section className="card">
         <h3 className="card-title">{m.unions.listTitle}</h3>
-        {failure ? (
-          <p className="notice notice-error" role="alert">
-            {failureText(failure, m)}
-          </p>
-        ) : null}
         {unions.length === 0 ? (
           <p className="empty">{m.overview.empty}</p>
         ) : (
@@ -133,9 +96,13 @@ export function UnionsScreen({
                   <td>{union.sector ? (t.sectors[union.sector as keyof typeof t.sectors] ?? union.sector) : ''}</td>
                   <td>
                     {may(place, 'issueCode') ? (
-                      <button type="button" className="button button-small" data-testid="issue-code" onClick={() => void issue(union)}>
+                      <a
+                        className="button button-small"
+                        href={`#/staff/node/${encodeURIComponent(node.node.id)}/union/${encodeURIComponent(union.id)}/codes`}
+                        data-testid="issue-code"
+                      >
                         {m.unions.issueCode}
-                      </button>
+                      </a>
                     ) : null}
                   </td>
                 </tr>
@@ -148,12 +115,9 @@ export function UnionsScreen({
       <section className="card">
           <h3 className="card-title">{m.unions.createTitle}</h3>
           <form onSubmit={(event) => void submit(event)} noValidate className="staff-union-form">
-            <div className="field">
-              <label className="field-label" htmlFor="union-name">
-                {m.unions.name}
-              </label>
+            <FieldRow id="union-name" label={m.unions.name}>
               <input id="union-name" name="name" className="input" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-            </div>
+            </FieldRow>
             <div className="field">
               <label className="field-label" htmlFor="union-code">
                 {m.unions.code}
@@ -161,10 +125,7 @@ export function UnionsScreen({
               <input id="union-code" name="code" className="input" value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} />
               <p className="field-hint">{m.unions.codeHint}</p>
             </div>
-            <div className="field">
-              <label className="field-label" htmlFor="union-employer">
-                {m.unions.employer}
-              </label>
+            <FieldRow id="union-employer" label={m.unions.employer}>
               <input
                 id="union-employer"
                 name="employer"
@@ -172,13 +133,10 @@ export function UnionsScreen({
                 value={form.employer}
                 onChange={(e) => setForm({ ...form, employer: e.target.value })}
               />
-            </div>
-            <div className="field">
-              <label className="field-label" htmlFor="union-sector">
-                {m.unions.sector}
-              </label>
+            </FieldRow>
+            <FieldRow id="union-sector" label={m.unions.sector}>
               <SectorSelect id="union-sector" name="sector" noneLabel={m.unions.sectorNone} value={form.sector} onChange={(sector) => setForm({ ...form, sector })} />
-            </div>
+            </FieldRow>
             {formMessage ? (
               <p
                 className={`field-message ${formMessage.kind === 'ok' ? 'field-message-ok' : 'field-message-error'}`}

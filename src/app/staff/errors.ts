@@ -72,3 +72,27 @@ export function signInFailure(error: unknown, m: StaffMessages): { text: string;
 export function isSessionEnded(error: unknown): boolean {
   return error instanceof StaffApiError && error.status === 401;
 }
+
+/**
+ * Hands a staff screen what `loading` brings, while the screen still wants it: an ended session goes to
+ * `onSessionEnded` (back to sign-in), any other failure to `onFailure`. Returns the effect's cleanup,
+ * after which a late answer is dropped (the screen moved on to another union).
+ */
+export function loadWhileShown<T>(
+  loading: Promise<T>,
+  onLoaded: (loaded: T) => void,
+  { onSessionEnded, onFailure }: { onSessionEnded: () => void; onFailure: (error: unknown) => void },
+): () => void {
+  let live = true;
+  loading.then(
+    (loaded) => live && onLoaded(loaded),
+    (error: unknown) => {
+      if (!live) return;
+      if (isSessionEnded(error)) onSessionEnded();
+      else onFailure(error);
+    },
+  );
+  return () => {
+    live = false;
+  };
+}

@@ -5,8 +5,9 @@
  */
 import type { NodeKind, StaffRole } from '../../domain/organisation';
 import type { UnionStanding } from '../../domain/staff';
+import type { Language } from '../i18n';
 
-const viMessages = {
+const vi = {
   title: 'Tiếp nhận báo cáo công đoàn cơ sở',
   signIn: {
     title: 'Đăng nhập',
@@ -44,6 +45,9 @@ const viMessages = {
     download: 'Tải bảng CSV',
     open: 'Xem',
     total: 'Tổng cộng',
+    totalFiltered: 'Tổng cộng (chỉ các CĐCS theo bộ lọc)',
+    filteredTotal: 'Tổng cộng (chỉ các CĐCS theo bộ lọc)',
+    superior: 'Công đoàn cấp trên',
     caption: (period: string) => `Các công đoàn cơ sở, ${period}`,
     movedAway: 'Nay trực thuộc đơn vị khác; báo cáo kỳ này gửi về đây.',
   },
@@ -69,8 +73,13 @@ const viMessages = {
   report: {
     back: 'Quay lại',
     savedAt: (when: string) => `Lưu trên máy chủ lúc ${when}`,
-    revisions: (n: number) => `${n} lần gửi`,
+    /** Sends only: the autosaved drafts are no "lần gửi". */
+    revisions: (n: number) => (n === 0 ? 'Chưa gửi lần nào' : `${n} lần gửi`),
     rate: 'Tỷ lệ tập hợp CNLĐ vào công đoàn',
+    formTitle: (title: string, version: number) => `Theo mẫu: ${title} (phiên bản ${version})`,
+    formColumns: { label: 'Chỉ tiêu', unit: 'Đơn vị tính', value: 'Số liệu' },
+    formNote: (note: string) => `Giải trình: ${note}`,
+    formFailed: 'Không tải được mẫu báo cáo của báo cáo này nên chưa hiện được số liệu. Hãy tải lại trang.',
     dialoguesNone: 'Không có buổi đối thoại nào.',
     decision: 'Ý kiến của công đoàn cấp trên',
     comment: 'Nhận xét',
@@ -84,7 +93,16 @@ const viMessages = {
     notReady: 'Báo cáo còn là bản nháp: chỉ xem xét được báo cáo đã gửi.',
     viewOnly: 'Tài khoản của bạn chỉ có quyền xem báo cáo.',
     filedUnder: (superior: string) => `Gửi về: ${superior}`,
-    finalNote: 'Báo cáo đã được chấp nhận; không xem xét lại được.',
+    finalNote: 'Báo cáo đã được chấp nhận. Chỉ người xem xét của đơn vị đã chấp nhận, hoặc của cấp trên, mới rút lại được việc chấp nhận.',
+    withdrawnStanding: 'Đã rút lại việc chấp nhận',
+    withdrawTitle: 'Chấp nhận nhầm?',
+    withdrawReason: 'Lý do rút lại việc chấp nhận',
+    withdrawHint: 'Bắt buộc. Công đoàn cơ sở đọc lý do này trên điện thoại; báo cáo trở về chờ xem xét.',
+    withdraw: 'Rút lại việc chấp nhận',
+    withdrawReasonRequired: 'Vui lòng nhập lý do rút lại việc chấp nhận.',
+    withdrawn: 'Đã rút lại việc chấp nhận. Báo cáo chờ xem xét lại.',
+    withdrawForbidden: 'Việc chấp nhận do cấp trên của bạn thực hiện: chỉ người xem xét ở cấp đó rút lại được.',
+    notAccepted: 'Báo cáo không còn ở trạng thái đã chấp nhận. Đã tải lại báo cáo.',
     stale: 'Công đoàn vừa gửi bản mới. Đã tải lại báo cáo; hãy xem lại trước khi quyết định.',
     alreadyAccepted: 'Báo cáo đã được chấp nhận trước đó.',
     yes: 'Có',
@@ -182,6 +200,11 @@ const viMessages = {
     targetNone: '— Chọn đơn vị —',
     effectiveDate: 'Ngày có hiệu lực',
     submit: 'Chuyển',
+    confirmTitle: 'Xác nhận chuyển công đoàn cấp trên',
+    confirmQuestion: (union: string, from: string, to: string, date: string) =>
+      `Chuyển ${union} từ ${from} sang ${to}, có hiệu lực từ ngày ${date}? Các kỳ báo cáo đến hạn trước ngày đó vẫn thuộc ${from}.`,
+    confirmYes: 'Xác nhận chuyển',
+    confirmCancel: 'Không chuyển',
     done: (to: string, date: string) => `Đã chuyển sang ${to} từ ngày ${date}.`,
     targetRequired: 'Chọn công đoàn cấp trên mới.',
     dateRequired: 'Nhập ngày có hiệu lực.',
@@ -220,17 +243,13 @@ const viMessages = {
     invalid: 'Thông tin chưa hợp lệ. Kiểm tra lại tên và mã.',
     listTitle: 'Danh sách và mã đăng ký',
     issueCode: 'Cấp mã đăng ký',
-    codeTitle: (name: string) => `Mã đăng ký cho ${name}`,
-    codeExpires: (date: string) => `Hết hạn ngày ${date}`,
-    codeUses: (n: number) => `Dùng được cho ${n} máy`,
-    codeOnce: 'Mã chỉ hiện một lần: hãy ghi lại hoặc đọc cho cán bộ CĐCS ngay.',
     devices: (n: number) => `${n} máy đã kết nối`,
   },
 };
 
-export type StaffMessages = typeof viMessages;
+export type StaffMessages = typeof vi;
 
-const enMessages: StaffMessages = {
+const en: StaffMessages = {
   title: 'Incoming grassroots union reports',
   signIn: {
     title: 'Sign in',
@@ -268,6 +287,9 @@ const enMessages: StaffMessages = {
     download: 'Download CSV',
     open: 'Open',
     total: 'Total',
+    totalFiltered: 'Total (only the CĐCS the filters keep)',
+    filteredTotal: 'Total (only the unions the filters keep)',
+    superior: 'Upper-level union',
     caption: (period: string) => `Grassroots unions, ${period}`,
     movedAway: 'Now under another unit; this period\'s report was filed here.',
   },
@@ -293,8 +315,12 @@ const enMessages: StaffMessages = {
   report: {
     back: 'Back',
     savedAt: (when: string) => `Saved on the server at ${when}`,
-    revisions: (n: number) => `${n} revisions`,
+    revisions: (n: number) => (n === 0 ? 'Not sent yet' : n === 1 ? 'Sent once' : `Sent ${n} times`),
     rate: 'Unionization rate',
+    formTitle: (title, version) => `Form: ${title} (version ${version})`,
+    formColumns: { label: 'Item', unit: 'Unit', value: 'Figure' },
+    formNote: (note) => `Explanation: ${note}`,
+    formFailed: 'Could not load the form this report answers, so its figures cannot be shown yet. Reload the page.',
     dialoguesNone: 'No dialogue session.',
     decision: "Upper-level union's decision",
     comment: 'Comment',
@@ -308,7 +334,16 @@ const enMessages: StaffMessages = {
     notReady: 'This report is still a draft: only a sent report can be reviewed.',
     viewOnly: 'Your account may only read reports.',
     filedUnder: (superior: string) => `Filed with: ${superior}`,
-    finalNote: 'The report was accepted; it cannot be reviewed again.',
+    finalNote: 'The report was accepted. Only a reviewer of the unit that accepted it, or of one above, can withdraw the acceptance.',
+    withdrawnStanding: 'Acceptance withdrawn',
+    withdrawTitle: 'Accepted by mistake?',
+    withdrawReason: 'Why the acceptance is withdrawn',
+    withdrawHint: 'Required. The union reads this reason on its phone; the report goes back to waiting for review.',
+    withdraw: 'Withdraw the acceptance',
+    withdrawReasonRequired: 'Please write why the acceptance is withdrawn.',
+    withdrawn: 'The acceptance was withdrawn. The report waits for review again.',
+    withdrawForbidden: 'The acceptance was made above your unit: only a reviewer there can withdraw it.',
+    notAccepted: 'The report is no longer accepted. The report was reloaded.',
     stale: 'The union has just sent a newer revision. The report was reloaded; review it before deciding.',
     alreadyAccepted: 'The report was already accepted.',
     yes: 'Yes',
@@ -406,6 +441,11 @@ const enMessages: StaffMessages = {
     targetNone: '— Choose a unit —',
     effectiveDate: 'Effective date',
     submit: 'Move',
+    confirmTitle: 'Confirm the move to another upper-level union',
+    confirmQuestion: (union: string, from: string, to: string, date: string) =>
+      `Move ${union} from ${from} to ${to}, effective ${date}? The reporting periods due before that day stay with ${from}.`,
+    confirmYes: 'Confirm the move',
+    confirmCancel: 'Do not move',
     done: (to: string, date: string) => `Moved to ${to} from ${date}.`,
     targetRequired: 'Choose the new upper-level union.',
     dateRequired: 'Enter the effective date.',
@@ -444,14 +484,10 @@ const enMessages: StaffMessages = {
     invalid: 'Some details are not valid. Check the name and code.',
     listTitle: 'Unions and enrolment codes',
     issueCode: 'Issue an enrolment code',
-    codeTitle: (name: string) => `Enrolment code for ${name}`,
-    codeExpires: (date: string) => `Expires on ${date}`,
-    codeUses: (n: number) => `Valid for ${n} devices`,
-    codeOnce: 'The code is shown only once: write it down or read it to the union officer now.',
     devices: (n: number) => `${n} devices connected`,
   },
 };
 
-export function staffMessages(language: string): StaffMessages {
-  return language === 'en' ? enMessages : viMessages;
+export function staffMessages(language: Language): StaffMessages {
+  return language === 'en' ? en : vi;
 }

@@ -1,5 +1,5 @@
 /**
- * The period overview's table as pure functions: which unions a filter keeps, the district's totals
+ * The period overview's table as pure functions: which unions a filter keeps, the node's totals
  * row. Kept apart from React so the rules are unit-tested.
  */
 import { meetsUnionizationTarget, unionizationRate } from '../../domain/indicators';
@@ -48,8 +48,8 @@ export interface OverviewTotals {
 
 /**
  * The totals row over the rows shown: workers and members summed over the unions that sent their
- * report (as the server's summary counts them: a draft is not a figure of the district yet), and the
- * district's rate from those sums.
+ * report (as the server's summary counts them: a draft is not a figure of the node yet), and the
+ * node's rate from those sums.
  */
 export function overviewTotals(unions: readonly UnionOverview[]): OverviewTotals {
   let workers = 0;

@@ -15,6 +15,7 @@ export const STAFF_ACTIONS = [
   'createNode', // add an upper-level node under a node
   'changeNode', // rename, reclassify or delete a node
   'manageStaff', // list and create staff accounts on a node
+  'readAudit', // read the audit log of their subtree
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -27,6 +28,7 @@ const NEEDED: Record<StaffAction, StaffRole> = {
   createNode: 'admin',
   changeNode: 'admin',
   manageStaff: 'admin',
+  readAudit: 'admin',
 };
 
 export interface StaffPlace {

@@ -1,6 +1,6 @@
 /**
  * When to try again after a failed sync: exponential backoff with full jitter (a random delay
- * between 0 and the exponential ceiling), so a district's phones coming back online together do not
+ * between 0 and the exponential ceiling), so a province's phones coming back online together do not
  * hit the server in step. A server's `Retry-After` is a floor: never ask sooner than it said.
  */
 export interface BackoffPolicy {

@@ -162,6 +162,7 @@ export async function enrol(input: EnrolInput): Promise<EnrolResult> {
       fetch: (url, init) => globalThis.fetch(url, init),
       saveEnrolment: (serverUrl, token, deviceName) => repository.saveEnrolment(serverUrl, token, deviceName),
       saveSuperior: (superior) => repository.saveSuperior(superior),
+      fillProfile: (enrolled) => repository.fillProfile(enrolled),
       isOnline,
     },
     input,

@@ -65,7 +65,7 @@ export interface SyncEngineDeps {
   isOnline?: () => boolean;
   requestTimeoutMs?: number;
   backoff?: BackoffPolicy;
-  /** Pull this often while all is well, to see the district's decisions. */
+  /** Pull this often while all is well, to see the superior's decisions. */
   periodicMs?: number;
   /** Wait this long after an edit before pushing, so a burst of typing makes one push. */
   localChangeDelayMs?: number;
@@ -288,6 +288,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         if (outcome === 'merged') merged = true;
         if (outcome === 'conflict') result.conflicts++;
       }
+      // The forms before the rounds that name them, so a round on screen always has its form.
+      if (answer.body.forms) await storage.saveForms?.(answer.body.forms);
       // Before the cursor moves on: a reopened round queues its set-aside report for the push below.
       if (answer.body.rounds && (await storage.saveRounds(answer.body.rounds))) merged = true;
       cursor = answer.body.cursor;

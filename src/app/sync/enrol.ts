@@ -1,18 +1,20 @@
 /**
  * Enrolment: the officer types the server address and the code their superior issued once; the app
  * first shows which union and which superior the code belongs to (`previewEnrolment`), and on the
- * officer's confirmation the device gets a token that every sync call carries, and keeps the
- * superior's name for its screens. Failures are sorted into what the officer can act on.
+ * officer's confirmation the device gets a token that every sync call carries, keeps the
+ * superior's name for its screens, and fills the profile's empty fields with what the server knows.
+ * Failures are sorted into what the officer can act on.
  */
 import type { Superior } from '../../domain/organisation';
 import type { ApiAnswer } from './api';
-import type { EnrolPreview, EnrolResponse } from '../../domain/sync';
+import type { EnrolmentCodeRefusal, EnrolPreview, EnrolResponse } from '../../domain/sync';
 import { DEFAULT_REQUEST_TIMEOUT_MS, browserTimers, postEnrol, postEnrolPreview, type HttpDeps, type Timers } from './api';
 
 export type EnrolFailure =
   | 'invalid_address' // not an http(s) address
   | 'invalid_code' // no such code
-  | 'expired_code' // expired, used up or withdrawn
+  | 'expired_code' // expired or used up
+  | 'withdrawn_code' // withdrawn by the superior's staff before it expired
   | 'invalid_device_name'
   | 'no_connection' // the device is offline
   | 'server_not_found' // online, but nothing answers there as our server
@@ -29,6 +31,8 @@ export interface EnrolDeps {
   saveEnrolment(serverUrl: string, deviceToken: string, deviceName: string): Promise<void>;
   /** Keeps the union's superior, whose name the app says (`SyncRepository.saveSuperior`). */
   saveSuperior?(superior: Superior | null): Promise<void>;
+  /** Fills the profile's empty fields with what the server knows (`SyncRepository.fillProfile`). */
+  fillProfile?(enrolled: EnrolResponse): Promise<void>;
   isOnline?: () => boolean;
   now?: () => number;
   timers?: Timers;
@@ -42,7 +46,7 @@ export interface EnrolInput {
 }
 
 /**
- * `https://host:port[/path]` without query or trailing slash (a district may serve the app under a
+ * `https://host:port[/path]` without query or trailing slash (a union may serve the app under a
  * path behind its reverse proxy); null when it is not an http(s) address. No scheme means https.
  */
 export function normaliseServerUrl(typed: string): string | null {
@@ -85,6 +89,8 @@ export async function enrolDevice(deps: EnrolDeps, input: EnrolInput): Promise<E
     if (!looksLikeEnrolResponse(answer.body)) return { ok: false, failure: 'server_not_found' };
     await deps.saveEnrolment(serverUrl, answer.body.token, deviceName);
     await deps.saveSuperior?.(answer.body.superior ?? null);
+    // The device is enrolled by now: a profile that cannot be written (storage full) is no failure of it.
+    await deps.fillProfile?.(answer.body).catch(() => {});
     return { ok: true, serverUrl, response: answer.body };
   }
   return refusal(answer);
@@ -96,7 +102,8 @@ function refusal(answer: Exclude<ApiAnswer<unknown>, { kind: 'ok' } | { kind: 'n
     case 'enrolment_code_invalid':
       return { ok: false, failure: 'invalid_code' };
     case 'enrolment_code_expired':
-      return { ok: false, failure: 'expired_code' };
+      // details.reason says which (a server before it did not: then "expired or used up").
+      return { ok: false, failure: (answer.error.details as Partial<EnrolmentCodeRefusal> | undefined)?.reason === 'withdrawn' ? 'withdrawn_code' : 'expired_code' };
     case 'validation_failed':
       return { ok: false, failure: 'invalid_device_name' };
     case 'rate_limited':

@@ -11,7 +11,7 @@ import { enrol, enrolmentDetails, previewEnrolment, type EnrolPreviewResult, typ
 import { enrolMessages } from './messages';
 import { QrScanButton } from './QrScanButton';
 import { useEnrolmentLink } from './useEnrolmentLink';
-import '../sync/sync.css';
+import '../syncStatus/syncStatus.css';
 import './enrol.css';
 
 export interface EnrolScreenProps {

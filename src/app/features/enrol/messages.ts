@@ -1,5 +1,5 @@
 /** Texts of the enrolment screen, loaded with it. */
-import type { Language } from '../../db';
+import type { Language } from '../../i18n';
 import type { EnrolFailure } from '../../sync';
 
 const vi = {
@@ -22,6 +22,7 @@ const vi = {
     invalid_address: 'Địa chỉ máy chủ không hợp lệ. Ví dụ: https://baocao.ldldtinh.vn',
     invalid_code: 'Mã đăng ký không đúng. Kiểm tra lại mã công đoàn cấp trên đã cấp.',
     expired_code: 'Mã đăng ký đã hết hạn hoặc đã dùng hết lượt. Hãy xin công đoàn cấp trên cấp mã mới.',
+    withdrawn_code: 'Mã đăng ký này đã bị công đoàn cấp trên thu hồi. Hãy xin công đoàn cấp trên cấp mã mới.',
     invalid_device_name: 'Hãy đặt tên cho máy này (tối đa 100 ký tự).',
     no_connection: 'Máy đang không có mạng. Hãy bật Wi-Fi hoặc dữ liệu di động rồi thử lại.',
     server_not_found: 'Không tìm thấy máy chủ ở địa chỉ này. Kiểm tra lại địa chỉ, hoặc thử lại khi có mạng.',
@@ -62,6 +63,7 @@ const en: EnrolMessages = {
     invalid_address: 'This is not a valid server address. Example: https://baocao.ldldtinh.vn',
     invalid_code: 'Wrong enrolment code. Check the code your upper-level union gave you.',
     expired_code: 'This enrolment code has expired or has been used up. Ask your upper-level union for a new one.',
+    withdrawn_code: 'Your upper-level union has withdrawn this enrolment code. Ask them for a new one.',
     invalid_device_name: 'Give this device a name (at most 100 characters).',
     no_connection: 'The device has no connection. Turn on Wi-Fi or mobile data, then try again.',
     server_not_found: 'No server found at this address. Check the address, or try again when online.',
@@ -80,6 +82,6 @@ const en: EnrolMessages = {
   enrolledWith: (union, superior) => `${union} is connected with ${superior}. The reports on this device are being sent to the server.`,
 };
 
-export function enrolMessages(language: Language = 'vi'): EnrolMessages {
+export function enrolMessages(language: Language): EnrolMessages {
   return language === 'en' ? en : vi;
 }

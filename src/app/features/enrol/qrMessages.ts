@@ -1,5 +1,5 @@
 /** Texts of the QR scanner on the enrolment screen, loaded with it. */
-import type { Language } from '../../db';
+import type { Language } from '../../i18n';
 import type { CameraFailure } from './qrScanner';
 
 const vi = {
@@ -40,6 +40,6 @@ const en: QrMessages = {
   videoLabel: 'Camera picture for scanning the QR code',
 };
 
-export function qrMessages(language: Language = 'vi'): QrMessages {
+export function qrMessages(language: Language): QrMessages {
   return language === 'en' ? en : vi;
 }

@@ -1,15 +1,19 @@
 /**
- * The union profile, set once: name, employer, sector, district, and what the printed report's header
- * and signature need. Kept only on this device (and in its backups).
+ * The union profile, set once: name, employer, sector, address (commune and province: there are no
+ * districts since 1 July 2025), and what the printed report's header and signature need. Enrolment
+ * fills the fields still empty with what the server knows; the officer can change each. Kept only on
+ * this device (and in its backups). A district typed in an older build is shown as history, kept.
  */
 import { useEffect, useState } from 'react';
 import { SECTORS, emptyProfile, type Sector, type UnionProfile } from '../../../domain/report';
 import { StorageFullError, getLocalStore } from '../../db';
 import { useI18n } from '../../i18n';
 import { FieldRow } from '../../ui/FieldRow';
-import { printMessages } from '../../print/messages';
+import { printMessages } from '../print/messages';
 
-const TEXT_FIELDS = ['unionName', 'employer', 'district'] as const;
+const TEXT_FIELDS = ['unionName', 'employer'] as const;
+/** The union's address since the 2025 reform. */
+const ADDRESS_FIELDS = ['commune', 'province'] as const;
 /** Printed in the document's header (superior, symbol, place) and signature block. */
 const DOCUMENT_FIELDS = ['superiorName', 'shortName', 'placeName', 'signerName', 'signerTitle'] as const;
 
@@ -41,10 +45,12 @@ export function ProfileScreen() {
       ...profile,
       unionName: profile.unionName.trim().slice(0, 200),
       employer: profile.employer.trim().slice(0, 200),
-      district: profile.district.trim().slice(0, 200),
       sector: profile.sector,
+      // Never edited here: written back as it was ('' when none), for older builds (reportSchema.ts).
+      district: profile.district ?? '',
     };
-    for (const key of DOCUMENT_FIELDS) if (profile[key] != null) trimmed[key] = profile[key].trim().slice(0, key === 'shortName' ? 40 : 200);
+    for (const key of [...ADDRESS_FIELDS, ...DOCUMENT_FIELDS])
+      if (profile[key] != null) trimmed[key] = profile[key].trim().slice(0, key === 'shortName' ? 40 : 200);
     if (profile.recipients != null) trimmed.recipients = profile.recipients.trim().slice(0, 2000);
     try {
       await getLocalStore().settings.set('profile', trimmed);
@@ -95,6 +101,25 @@ export function ProfileScreen() {
           ))}
         </select>
       </FieldRow>
+      {ADDRESS_FIELDS.map((key) => (
+        <FieldRow key={key} id={`profile-${key}`} label={t.profile[key]} hint={key === 'commune' ? t.profile.communeHint : t.profile.provinceHint}>
+          <input
+            id={`profile-${key}`}
+            className="input"
+            type="text"
+            maxLength={200}
+            autoComplete="off"
+            data-testid={`field-profile.${key}`}
+            value={profile[key] ?? ''}
+            onChange={(e) => update({ [key]: e.target.value })}
+          />
+        </FieldRow>
+      ))}
+      {profile.district?.trim() ? (
+        <p className="field-hint" data-testid="profile-former-district">
+          {t.profile.formerDistrict(profile.district.trim())}
+        </p>
+      ) : null}
       {DOCUMENT_FIELDS.map((key) => (
         <FieldRow
           key={key}

@@ -2,12 +2,10 @@
  * "Kiểm tra phản hồi": only asks the server what changed (the superior's decisions), never pushes,
  * and says when it last looked. Shown once this device is connected to a server.
  */
-import { useSuperiorName } from '../sync';
 import { useState } from 'react';
 import { formatTime, useI18n } from '../../i18n';
-import { checkForReplies, isSyncStarted } from '../../sync';
-import { useShownSyncStatus } from '../sync';
-import type { SyncStatus } from '../../sync';
+import { checkForReplies, isSyncStarted, type SyncStatus } from '../../sync';
+import { useShownSyncStatus, useSuperiorName } from '../syncStatus';
 import { lifecycleMessages } from './lifecycleMessages';
 
 type Check = { kind: 'idle' } | { kind: 'checking' } | { kind: 'done'; at: Date } | { kind: 'failed' };

@@ -3,7 +3,7 @@
  * copy and the superior's decision), and asks a second time for a report that was sent or accepted.
  * A quiet button, never the largest thing on the card.
  */
-import { useSuperiorName } from '../sync';
+import { useSuperiorName } from '../syncStatus';
 import { useState } from 'react';
 import type { ReportStage } from '../../../domain/lifecycle';
 import { useI18n } from '../../i18n';

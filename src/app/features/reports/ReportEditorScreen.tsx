@@ -2,7 +2,7 @@
  * The report editor: one section at a time (phone-first), a progress bar, the rules' messages
  * beside each field, live unionization rate, autosave, and "mark ready" on the last section.
  */
-import { memo, startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useFormState, type UseFormReturn } from 'react-hook-form';
 import type { ReportDocument } from '../../../domain/report';
 import type { LocalReportSync } from '../../../domain/sync';
@@ -10,20 +10,21 @@ import type { ReportAction } from '../../../domain/lifecycle';
 import { activityRange, roundOfPeriod } from '../../../domain/round';
 import { checkReport, type ReportCheck } from '../../../domain/validation';
 import { getLocalStore, ReportNotReadyError, StorageFullError, type ReportVersion } from '../../db';
-import { formatCount, formatTime, useI18n } from '../../i18n';
+import { formatCount, useI18n } from '../../i18n';
+import { PushOffer } from '../../pwa';
 import { fieldId } from '../../ui/FieldRow';
 import { navigate } from '../../ui/router';
 import { noteFirstScreenDrawn } from '../../ui/firstScreen';
-import { DialoguesSection } from '../dialogues/DialoguesSection';
-import { useSuperiorName } from '../sync';
-import { messagesByPath } from './issueMessages';
+import { DialoguesSection } from './DialoguesSection';
+import { useSuperiorName } from '../syncStatus';
+import { messagesByPath } from './issueText';
 import { useReportLifecycle } from './useReportLifecycle';
 import { ReportStanding } from './ReportStanding';
 import { RateDisplay } from './RateDisplay';
 import { SectionFields, TextInput, type FieldContext } from './ReportFields';
 import { ReviewSection } from './ReviewSection';
 import { RoundNotice } from './RoundNotice';
-import { localToday, useReportingRounds } from './useReportingRounds';
+import { useReportingRounds } from './useReportingRounds';
 import {
   SECTION_FIELDS,
   SECTION_IDS,
@@ -33,18 +34,22 @@ import {
   type ReportFormValues,
   type SectionId,
 } from './reportForm';
-import type { AutosaveState } from './useAutosave';
-import { useSignal, type Signal } from '../../pwa/store';
+import { SaveIndicator, useValuesInTransition } from './editorParts';
+import type { FormDefinition } from '../../../domain/forms/definition';
+import { isPlan94Report } from '../../../domain/forms/formRef';
 import { useStoredReportUpdates } from './useStoredReportUpdates';
 import { readOpenedReport, takePreloadedReport, type OpenedReport } from './openingReport';
+
+/** A report of another form than Plan 94 (issue 22): its editor and the forms' rules load on their own. */
+const LazyFormReportEditor = lazy(() => import('./FormReportEditor'));
 
 type Loaded =
   | { kind: 'loading' }
   | { kind: 'missing' }
-  | { kind: 'ready'; stored: ReportVersion; sync: LocalReportSync; previous: ReportDocument | null };
+  | { kind: 'ready'; stored: ReportVersion; sync: LocalReportSync; previous: ReportDocument | null; definition: FormDefinition | null };
 
-function toLoaded({ stored, previous }: OpenedReport): Loaded {
-  return stored ? { kind: 'ready', stored, sync: stored.sync, previous } : { kind: 'missing' };
+function toLoaded({ stored, previous, definition }: OpenedReport): Loaded {
+  return stored ? { kind: 'ready', stored, sync: stored.sync, previous, definition } : { kind: 'missing' };
 }
 
 export function ReportEditorScreen({ reportId, section }: { reportId: string; section: string | null }) {
@@ -73,69 +78,17 @@ export function ReportEditorScreen({ reportId, section }: { reportId: string; se
         </a>
       </div>
     );
+  if (!isPlan94Report(loaded.stored.document)) {
+    // A report of another form (issue 22): its own steps (and, without its definition, the notice that it cannot be drawn).
+    const { definition } = loaded;
+    return (
+      <Suspense fallback={<p className="muted">{t.common.loading}</p>}>
+        <LazyFormReportEditor key={reportId} stored={loaded.stored} initialSync={loaded.sync} previous={loaded.previous} definition={definition} section={section} />
+      </Suspense>
+    );
+  }
   const current = (SECTION_IDS as readonly string[]).includes(section ?? '') ? (section as SectionId) : 'membership';
   return <ReportEditor key={reportId} stored={loaded.stored} initialSync={loaded.sync} previous={loaded.previous} section={current} />;
-}
-
-function SaveIndicator({ status }: { status: Signal<AutosaveState> }) {
-  const { t } = useI18n();
-  const state = useSignal(status);
-  let text: string;
-  let tone = 'ok';
-  switch (state.phase) {
-    case 'idle':
-      text = t.editor.notSavedYet;
-      break;
-    case 'pending':
-    case 'saving':
-      text = t.editor.saving;
-      break;
-    case 'saved':
-      text = t.editor.savedAt(formatTime(state.at));
-      break;
-    case 'failed':
-      tone = 'error';
-      text =
-        state.reason === 'storageFull'
-          ? t.editor.storageFull
-          : state.reason === 'closed'
-            ? t.editor.closedForUpgrade
-            : t.editor.saveFailed;
-  }
-  return (
-    <p className={`save-indicator save-indicator-${tone}`} data-testid="saved-at" data-phase={state.phase} aria-live="polite">
-      {text}
-      {state.phase === 'failed' && state.reason === 'storageFull' ? (
-        <>
-          {' '}
-          <a href="#/backup" className="link-strong">
-            {t.db.backupNow}
-          </a>
-        </>
-      ) : null}
-    </p>
-  );
-}
-
-/**
- * The form's values, for what the editor draws from them (the rules' messages, the rate, the section
- * chips, the standing). A keystroke reaches them as a transition: the input already shows what was
- * typed (react-hook-form's inputs are the DOM's own), and the autosave heard of the change in the
- * same event (`useStoredReportUpdates`), so the editor's redraw gives way to the next keystroke and
- * to the autosave's commit instead of holding the main thread right in the keystroke's event, which
- * on a slow phone delayed the next keystroke's handling and so its save.
- */
-function useValuesInTransition(
-  watch: UseFormReturn<ReportFormValues>['watch'],
-  getValues: UseFormReturn<ReportFormValues>['getValues'],
-): ReportFormValues {
-  const [values, setValues] = useState(() => getValues());
-  useEffect(() => {
-    // A fresh object at each change (getValues copies the top level), so what is derived from it is redone.
-    const subscription = watch(() => startTransition(() => setValues(getValues())));
-    return () => subscription.unsubscribe();
-  }, [watch, getValues]);
-  return values;
 }
 
 interface ReportEditorProps {
@@ -164,7 +117,7 @@ const ReportEditorBody = memo(function ReportEditorBody({
   section,
   form,
 }: ReportEditorProps & { form: UseFormReturn<ReportFormValues> }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const superior = useSuperiorName();
   const store = getLocalStore();
   const initial = stored.document;
@@ -180,6 +133,8 @@ const ReportEditorBody = memo(function ReportEditorBody({
   const reading = useMemo(() => documentFromForm(values, savedDocument), [values, savedDocument]);
   // The superior's round sets the dates the activities must fall within, and may be closed.
   const round = roundOfPeriod(useReportingRounds(), initial.period);
+  // The days left are counted from when the editor opened (render stays pure).
+  const [openedAt] = useState(() => Date.now());
   const activities = useMemo(() => activityRange(initial.period, round), [initial.period, round]);
   const check: ReportCheck = useMemo(() => checkReport(reading.document, { previous, activities }), [reading, previous, activities]);
   const standing = useReportLifecycle(status, sync, reading.document, check.errors.length + reading.unparseable.length, round);
@@ -273,7 +228,9 @@ const ReportEditorBody = memo(function ReportEditorBody({
         <ReportStanding reportId={initial.id} lifecycle={standing.lifecycle} sync={sync} variant="full" onAction={act} busy={standing.busy}>
           {standing.extras(initial.id, savedDocument, sync, statusError, lifecycleHandlers)}
         </ReportStanding>
-        <RoundNotice round={round} period={initial.period} today={localToday()} />
+        {/* Just sent: the moment to ask about notifications (asked once; pwa/pushRules.ts). */}
+        <PushOffer moment={status === 'ready'} superior={superior} language={language} />
+        <RoundNotice round={round} period={initial.period} now={openedAt} />
         <div className="progress">
           <label className="progress-label" htmlFor="section-progress">
             {t.editor.progress(index + 1, SECTION_IDS.length)}: {t.editor.sections[section]}

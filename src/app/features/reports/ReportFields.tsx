@@ -1,8 +1,9 @@
 /** The controls of a simple section, drawn from the field catalog in `reportForm.ts`. */
 import { Controller, type Control, type UseFormRegister, type UseFormSetValue, type Path } from 'react-hook-form';
 import { parseCount, countToInput, useI18n } from '../../i18n';
+import { DateInput } from '../../ui/DateInput';
 import { FieldRow, describedBy, fieldId } from '../../ui/FieldRow';
-import type { MessagesByPath } from './issueMessages';
+import type { MessagesByPath } from './issueText';
 import type { FieldDefinition, ReportFormValues } from './reportForm';
 
 export interface FieldContext {
@@ -65,6 +66,7 @@ export function TextInput({
   long?: boolean;
   kind?: 'text' | 'date';
 }) {
+  if (kind === 'date') return <DateField path={path} label={label} context={context} />;
   const id = fieldId(path);
   const messages = context.messages.get(path);
   const common = {
@@ -76,11 +78,33 @@ export function TextInput({
   };
   return (
     <FieldRow id={id} label={label} messages={messages} testId={path} changed={changedNote(context, path)}>
-      {long ? (
-        <textarea className="input input-long" rows={4} {...common} />
-      ) : (
-        <input className={`input${kind === 'date' ? ' input-date' : ''}`} type={kind} {...common} />
-      )}
+      {long ? <textarea className="input input-long" rows={4} {...common} /> : <input className="input" type="text" {...common} />}
+    </FieldRow>
+  );
+}
+
+/** A date of the report, typed dd/mm/yyyy whatever the phone's language (ui/DateInput); the form holds the ISO date. */
+function DateField({ path, label, context }: { path: string; label: string; context: FieldContext }) {
+  const id = fieldId(path);
+  const messages = context.messages.get(path);
+  return (
+    <FieldRow id={id} label={label} messages={messages} testId={path} changed={changedNote(context, path)}>
+      <Controller
+        control={context.control}
+        name={path as Path<ReportFormValues>}
+        render={({ field }) => (
+          <DateInput
+            id={id}
+            name={field.name}
+            testId={`field-${path}`}
+            value={typeof field.value === 'string' ? field.value : ''}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            invalid={messages?.some((m) => m.kind === 'error')}
+            aria-describedby={describedBy(id, messages)}
+          />
+        )}
+      />
     </FieldRow>
   );
 }

@@ -2,16 +2,17 @@
  * Where a report stands and the one thing to do next: the one component that draws
  * `reportLifecycle()` (src/domain/lifecycle.ts), on the list, at the top of the editor and in the
  * review section, with the same words everywhere. The label is text (never colour alone), the
- * superior's comment comes first when there is one, and exactly one primary action is drawn.
+ * superior's comment comes first when there is one (on the list too: the sentences point to it), and
+ * exactly one primary action is drawn: always in full, and on the list where the sentence names it.
  */
-import { useSuperiorName } from '../sync';
 import type { ReactNode } from 'react';
-import type { ReportAction, ReportLifecycle } from '../../../domain/lifecycle';
+import { decisionSpeaker, type ReportAction, type ReportLifecycle } from '../../../domain/lifecycle';
 import type { LocalReportSync } from '../../../domain/sync';
 import { useI18n } from '../../i18n';
 import { routeHref } from '../../ui/router';
-import { existingReportId, refusalText, useSyncMessages } from '../sync/messages';
-import { useSyncStatus } from '../sync';
+import { useSyncMessages } from '../syncStatus/messages';
+import { existingReportId, refusalText } from '../syncStatus/refusal';
+import { useSuperiorName, useSyncStatus } from '../syncStatus';
 import { lifecycleMessages } from './lifecycleMessages';
 import './lifecycle.css';
 
@@ -25,6 +26,7 @@ const MARKS: Record<ReportLifecycle['stage'], string> = {
   fixing: '✎',
   resent: '✉',
   accepted: '✔',
+  acceptanceWithdrawn: '↺',
   conflict: '⚠',
   refused: '⚠',
   roundClosed: '⊘',
@@ -34,7 +36,11 @@ export interface ReportStandingProps {
   reportId: string;
   lifecycle: ReportLifecycle;
   sync: LocalReportSync;
-  /** `list`: the label and the sentence; `full`: also the comment, the lock and the action. */
+  /**
+   * `list`: the label, the superior's comment and the sentence, and the action where the sentence names
+   * one the officer takes from the list (a returned report's "Sửa và gửi lại"); `full`: also the lock and
+   * always the action.
+   */
   variant: 'list' | 'full';
   /** Buttons call this; links (print, another report, enrolment) need none. */
   onAction?: (action: ReportAction) => void;
@@ -45,14 +51,18 @@ export interface ReportStandingProps {
 
 export function ReportStanding({ reportId, lifecycle, sync, variant, onAction, busy, children }: ReportStandingProps) {
   const { t, language } = useI18n();
-  const m = lifecycleMessages(language, useSuperiorName());
+  const superior = useSuperiorName();
   const syncMessages = useSyncMessages();
   const { state: engineState } = useSyncStatus();
   const { stage, action, locked, comment } = lifecycle;
+  // A decision names the node that made it, even after the CĐCS moved to another superior.
+  const m = lifecycleMessages(language, decisionSpeaker(stage, sync) ?? superior);
   const refusal = stage === 'refused' ? sync.refusal : null;
   const existing = refusal ? existingReportId(refusal) : null;
   const notConnected = stage === 'queued' && (engineState === 'unenrolled' || engineState === 'unauthorized');
   const full = variant === 'full';
+  // The returned card's sentence says "Bấm “Sửa và gửi lại”": the button is on the card, not only in the editor.
+  const drawsAction = full || stage === 'returned';
 
   const primary = (() => {
     const common = { 'data-testid': 'primary-action', 'data-action': action } as const;
@@ -96,9 +106,9 @@ export function ReportStanding({ reportId, lifecycle, sync, variant, onAction, b
         </span>{' '}
         {m.labels[stage]}
       </p>
-      {full && comment ? (
-        <blockquote className="standing-comment" data-testid="superior-comment">
-          <strong>{m.comment}</strong> {comment}
+      {comment ? (
+        <blockquote className="standing-comment" data-testid="superior-comment" data-decision={lifecycle.commentOn ?? undefined}>
+          <strong>{lifecycle.commentOn === 'withdrawn' ? m.withdrawalReason : m.comment}</strong> {comment}
         </blockquote>
       ) : null}
       <p className="standing-sentence" data-testid="standing-sentence">
@@ -109,10 +119,10 @@ export function ReportStanding({ reportId, lifecycle, sync, variant, onAction, b
       {full && notConnected ? <p className="standing-note">{m.notConnected}</p> : null}
       {full && locked ? (
         <p className="standing-note standing-locked" data-testid="locked-note">
-          {stage === 'queued' || stage === 'sent' || stage === 'resent' || stage === 'returned' ? m.lockedSent : m.locked}
+          {stage === 'queued' || stage === 'sent' || stage === 'resent' || stage === 'returned' || stage === 'acceptanceWithdrawn' ? m.lockedSent : m.locked}
         </p>
       ) : null}
-      {full ? primary : null}
+      {drawsAction ? primary : null}
       {full ? children : null}
     </section>
   );

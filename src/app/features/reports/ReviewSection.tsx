@@ -5,7 +5,7 @@
 import type { DateRange } from '../../../domain/period';
 import type { ReportCheck } from '../../../domain/validation';
 import { useI18n } from '../../i18n';
-import { fieldLabel, issueText } from './issueMessages';
+import { fieldLabel, issueText } from './issueText';
 import { sectionOfPath } from './reportForm';
 
 export function ReviewSection({

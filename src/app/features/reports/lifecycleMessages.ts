@@ -1,20 +1,13 @@
 /**
  * The words of a report's lifecycle (src/domain/lifecycle.ts): one label, one sentence and one
- * primary action per stage, the same on the list, the editor and the review section. The superior
- * is named neutrally ("công đoàn cấp trên") until the organisation tree gives its real name, which
- * then comes in through `superior`.
+ * primary action per stage, the same on the list, the editor and the review section. Most sentences
+ * name the union's superior, so the set is a function of its name: the organisation tree's, or the
+ * neutral words ("công đoàn cấp trên") before the device knows it (`useSuperiorName`).
  */
-import type { Language } from '../../db';
 import type { ReportAction, ReportStage } from '../../../domain/lifecycle';
+import { sentenceStart, type Language } from '../../i18n';
 
-const DEFAULT_SUPERIOR_VI = 'công đoàn cấp trên';
-const DEFAULT_SUPERIOR_EN = 'the upper-level union';
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-const vi = (superior: string = DEFAULT_SUPERIOR_VI) => ({
+const vi = (superior: string) => ({
   labels: {
     draftLocal: 'Bản nháp — chỉ có trên máy này',
     draftSaved: 'Bản nháp — đã lưu trên máy chủ',
@@ -24,6 +17,7 @@ const vi = (superior: string = DEFAULT_SUPERIOR_VI) => ({
     fixing: 'Đang sửa để gửi lại',
     resent: 'Đã gửi lại, chờ duyệt',
     accepted: 'Đã được chấp nhận',
+    acceptanceWithdrawn: 'Đã rút lại việc chấp nhận, chờ duyệt lại',
     conflict: 'Cần bạn quyết định',
     refused: 'Máy chủ không nhận',
     roundClosed: 'Kỳ báo cáo đã đóng',
@@ -32,11 +26,12 @@ const vi = (superior: string = DEFAULT_SUPERIOR_VI) => ({
     draftLocal: `Báo cáo mới ở trên máy này, ${superior} chưa thấy. Xong thì bấm “Gửi báo cáo”.`,
     draftSaved: `Máy chủ đã giữ một bản nháp, nhưng ${superior} chưa nhận để duyệt. Xong thì bấm “Gửi báo cáo”.`,
     queued: 'Báo cáo đã khoá để gửi và sẽ tự gửi đi khi có mạng.',
-    sent: `${capitalise(superior)} đã nhận báo cáo và đang xem xét. Kết quả sẽ tự hiện ở đây.`,
-    returned: `${capitalise(superior)} trả lại báo cáo kèm ý kiến ở trên. Bấm “Sửa và gửi lại” để sửa.`,
+    sent: `${sentenceStart(superior)} đã nhận báo cáo và đang xem xét. Kết quả sẽ tự hiện ở đây.`,
+    returned: `${sentenceStart(superior)} trả lại báo cáo kèm ý kiến ở trên. Bấm “Sửa và gửi lại” để sửa.`,
     fixing: `Sửa theo ý kiến của ${superior}, rồi bấm “Gửi lại báo cáo”.`,
     resent: `Đã gửi lại bản đã sửa; ${superior} đang xem xét lần nữa.`,
-    accepted: `${capitalise(superior)} đã chấp nhận báo cáo. Báo cáo không sửa được nữa.`,
+    accepted: `${sentenceStart(superior)} đã chấp nhận báo cáo. Báo cáo không sửa được nữa.`,
+    acceptanceWithdrawn: `${sentenceStart(superior)} đã rút lại việc chấp nhận báo cáo, lý do ở trên, và sẽ xem xét lại. Kết quả sẽ tự hiện ở đây.`,
     conflict: 'Báo cáo vừa được sửa ở một máy khác, khác với máy này ở vài ô. Hãy chọn giữ số liệu nào.',
     refused: 'Máy chủ không nhận bản này:',
     roundClosed: `Kỳ báo cáo đã đóng: không gửi hay sửa được nữa. Cần thay đổi, hãy liên hệ ${superior}.`,
@@ -55,6 +50,7 @@ const vi = (superior: string = DEFAULT_SUPERIOR_VI) => ({
   notConnected: `Máy này chưa kết nối với ${superior} nên báo cáo chưa gửi đi được.`,
   connect: `Kết nối với ${superior}`,
   comment: `Ý kiến của ${superior}:`,
+  withdrawalReason: `Lý do ${superior} rút lại việc chấp nhận:`,
   locked: 'Các ô đang khoá, không sửa được.',
   lockedSent: 'Các ô đang khoá vì báo cáo đã gửi.',
   withdraw: 'Rút lại để sửa',
@@ -78,7 +74,7 @@ const vi = (superior: string = DEFAULT_SUPERIOR_VI) => ({
 
 export type LifecycleMessages = ReturnType<typeof vi>;
 
-const en = (superior: string = DEFAULT_SUPERIOR_EN): LifecycleMessages => ({
+const en = (superior: string): LifecycleMessages => ({
   labels: {
     draftLocal: 'Draft — only on this phone',
     draftSaved: 'Draft — saved on the server',
@@ -88,6 +84,7 @@ const en = (superior: string = DEFAULT_SUPERIOR_EN): LifecycleMessages => ({
     fixing: 'Being fixed to send again',
     resent: 'Sent again, waiting for review',
     accepted: 'Accepted',
+    acceptanceWithdrawn: 'Acceptance withdrawn, waiting for review again',
     conflict: 'Needs your decision',
     refused: 'Refused by the server',
     roundClosed: 'Reporting round closed',
@@ -96,11 +93,12 @@ const en = (superior: string = DEFAULT_SUPERIOR_EN): LifecycleMessages => ({
     draftLocal: `The report is on this phone only; ${superior} cannot see it. When it is done, tap “Send report”.`,
     draftSaved: `The server keeps a draft, but ${superior} has not received it for review. When it is done, tap “Send report”.`,
     queued: 'The report is locked for sending and goes out by itself when there is a connection.',
-    sent: `${capitalise(superior)} has the report and is reviewing it. The decision will show here by itself.`,
-    returned: `${capitalise(superior)} returned the report with the comment above. Tap “Fix and send again”.`,
+    sent: `${sentenceStart(superior)} has the report and is reviewing it. The decision will show here by itself.`,
+    returned: `${sentenceStart(superior)} returned the report with the comment above. Tap “Fix and send again”.`,
     fixing: `Fix what ${superior} asked, then tap “Send again”.`,
     resent: `The fixed report was sent again; ${superior} is reviewing it once more.`,
-    accepted: `${capitalise(superior)} accepted the report. It can no longer change.`,
+    accepted: `${sentenceStart(superior)} accepted the report. It can no longer change.`,
+    acceptanceWithdrawn: `${sentenceStart(superior)} withdrew its acceptance of the report, for the reason above, and will review it again. The decision will show here by itself.`,
     conflict: 'The report was just changed on another device, differently from this one in a few fields. Choose what to keep.',
     refused: 'The server refused this version:',
     roundClosed: `The reporting round is closed: nothing more can be sent or changed. To change it, contact ${superior}.`,
@@ -119,6 +117,7 @@ const en = (superior: string = DEFAULT_SUPERIOR_EN): LifecycleMessages => ({
   notConnected: `This phone is not connected to ${superior}, so the report cannot be sent yet.`,
   connect: `Connect to ${superior}`,
   comment: `Comment from ${superior}:`,
+  withdrawalReason: `Why ${superior} withdrew its acceptance:`,
   locked: 'The fields are locked and cannot be changed.',
   lockedSent: 'The fields are locked because the report was sent.',
   withdraw: 'Take back to edit',
@@ -140,7 +139,7 @@ const en = (superior: string = DEFAULT_SUPERIOR_EN): LifecycleMessages => ({
   deleteAgainYes: "Yes, delete this phone's copy",
 });
 
-/** The lifecycle's words in a language; `superior` is the name of the officer's superior, when known. */
-export function lifecycleMessages(language: Language, superior?: string): LifecycleMessages {
+/** The lifecycle's words in a language; `superior` names the officer's superior (`useSuperiorName()`). */
+export function lifecycleMessages(language: Language, superior: string): LifecycleMessages {
   return language === 'en' ? en(superior) : vi(superior);
 }

@@ -4,20 +4,26 @@
  * the editor's chunk loads, instead of after both, and the editor's first drawing already holds the
  * draft. In the entry bundle (it is small); the editor takes the result once.
  */
+import type { FormDefinition } from '../../../domain/forms/definition';
+import { isPlan94Report, reportFormRef } from '../../../domain/forms/formRef';
 import type { ReportDocument } from '../../../domain/report';
 import { getLocalStore, type StoredReport } from '../../db';
 
 export interface OpenedReport {
   stored: StoredReport | undefined;
+  /** The same form's report of the period before. */
   previous: ReportDocument | null;
+  /** The form a report of another form than Plan 94 answers; null for Plan 94 or a form the phone never received. */
+  definition: FormDefinition | null;
 }
 
 /** Reads what the editor needs to draw the report `reportId`. */
 export async function readOpenedReport(reportId: string): Promise<OpenedReport> {
   const store = getLocalStore();
   const stored = await store.reports.get(reportId);
-  const previous = stored ? await store.reports.previousOf(stored.document.period) : null;
-  return { stored, previous };
+  const previous = stored ? await store.reports.previousOf(stored.document.period, stored.formId) : null;
+  const definition = stored && !isPlan94Report(stored.document) ? await store.forms.get(reportFormRef(stored.document)) : null;
+  return { stored, previous, definition };
 }
 
 interface Preloaded {

@@ -3,7 +3,7 @@
  * content grew from a stored copy (`basis`); whatever else writes the report (a sync pull or merge,
  * a conflict decision, another tab) moves the stored copy on, and the session carries the officer's
  * unsaved typing over onto it. `useStoredReportUpdates` wires it to react-hook-form, the autosave and
- * the database's watch; the sync model test (test/sync/model.test.ts) drives the same class.
+ * the database's watch; the sync model test (test/app/sync/model.server.test.ts) drives the same class.
  */
 import { mergeReports, sameValue } from '../../../domain/merge';
 import type { ReportDocument } from '../../../domain/report';
@@ -28,6 +28,8 @@ export interface EditSessionDeps {
   save(document: ReportDocument, basis: ReportVersion): Promise<ReportVersion>;
   /** The stored copy the form now stands on (for the badge, the status, the conflict screen). */
   onStored(stored: ReportDocument): void;
+  /** A form report's rows typed as numbers (`numericRowCodes`); none for Plan 94. */
+  numericCodes?: readonly string[];
 }
 
 /** The autosave queue, as the session uses it (`AutosaveQueue`). */
@@ -63,7 +65,7 @@ export class ReportEditSession {
 
   /** The document the form stands for now. */
   typed(): ReportDocument {
-    return documentFromForm(this.deps.form.values(), this.basis.document).document;
+    return documentFromForm(this.deps.form.values(), this.basis.document, this.deps.numericCodes).document;
   }
 
   /** The autosave's save: store `document`, then take over whatever the save merged in. */
@@ -98,12 +100,12 @@ export class ReportEditSession {
    */
   private rebase(from: ReportDocument, stored: ReportVersion): void {
     const typedValues = this.deps.form.values();
-    const typed = documentFromForm(typedValues, from).document;
+    const typed = documentFromForm(typedValues, from, this.deps.numericCodes).document;
     const rebased = { ...mergeReports(from, typed, stored.document).merged, status: stored.document.status };
     this.adopt(stored);
     this.showing = true;
     try {
-      this.deps.form.replace(keepTypedText(typedValues, formFromDocument(rebased)));
+      this.deps.form.replace(keepTypedText(typedValues, formFromDocument(rebased, this.deps.numericCodes), this.deps.numericCodes));
     } finally {
       this.showing = false;
     }

@@ -2,6 +2,11 @@
  * The editor's form model. Counts are held as the text the officer typed (`1.234`), so text that
  * is not a number stays in the field with an error instead of vanishing; everything else keeps
  * the document's own shape. `documentFromForm` turns the form back into a `ReportDocument`.
+ *
+ * A report of another form than Plan 94 (issue 22) holds its rows in `values`: its count and money
+ * rows are held as typed text too, at `values.<code>`; `numericCodes` names them (`FormReportEditor`'s
+ * `numericRowCodes`).
+ * Without it (Plan 94) nothing changes.
  */
 import type { ReportDocument } from '../../../domain/report';
 import { countToInput, parseCount } from '../../i18n/format';
@@ -100,16 +105,17 @@ function setAt(target: unknown, path: string, value: unknown): void {
   node[keys[keys.length - 1]!] = value;
 }
 
-/** Every count path of a document, dialogue sessions included. */
-function countPaths(sessionCount: number): string[] {
-  const paths = [...TOP_COUNT_PATHS];
+/** Every count path of a document, dialogue sessions and a form's numeric rows included. */
+function countPaths(sessionCount: number, numericCodes: readonly string[]): string[] {
+  const paths = [...TOP_COUNT_PATHS, ...numericCodes.map((code) => `values.${code}`)];
   for (let i = 0; i < sessionCount; i++) for (const field of SESSION_COUNT_FIELDS) paths.push(`dialogues.${i}.${field}`);
   return paths;
 }
 
-export function formFromDocument(document: ReportDocument): ReportFormValues {
+export function formFromDocument(document: ReportDocument, numericCodes: readonly string[] = []): ReportFormValues {
   const values = structuredClone(document) as unknown;
-  for (const path of countPaths(document.dialogues.length)) setAt(values, path, countToInput(getAt(document, path) as number | null));
+  if (numericCodes.length > 0) (values as ReportDocument).values ??= {};
+  for (const path of countPaths(document.dialogues.length, numericCodes)) setAt(values, path, countToInput(getAt(document, path) as number | null));
   return values as ReportFormValues;
 }
 
@@ -132,10 +138,11 @@ function fallbackCount(fallback: ReportDocument, values: ReportFormValues, path:
  * The document the form stands for. A count that does not parse keeps `fallback`'s value (the last
  * saved one) so a typo never erases a saved figure.
  */
-export function documentFromForm(values: ReportFormValues, fallback: ReportDocument): FormReading {
+export function documentFromForm(values: ReportFormValues, fallback: ReportDocument, numericCodes: readonly string[] = []): FormReading {
   const document = structuredClone(values) as unknown as ReportDocument;
+  if (numericCodes.length > 0) document.values ??= {};
   const unparseable: string[] = [];
-  for (const path of countPaths(values.dialogues.length)) {
+  for (const path of countPaths(values.dialogues.length, numericCodes)) {
     const parsed = parseCount(String(getAt(values, path) ?? ''));
     if (parsed.ok) setAt(document, path, parsed.value);
     else {
@@ -150,9 +157,9 @@ export function documentFromForm(values: ReportFormValues, fallback: ReportDocum
  * After a rebase, the officer's own text stays in count fields that still mean the same number
  * (`1234` is not rewritten to `1.234` mid-typing) or that do not parse yet (a typo is theirs to fix).
  */
-export function keepTypedText(current: ReportFormValues, next: ReportFormValues): ReportFormValues {
+export function keepTypedText(current: ReportFormValues, next: ReportFormValues, numericCodes: readonly string[] = []): ReportFormValues {
   const result = structuredClone(next);
-  for (const path of countPaths(Math.min(current.dialogues.length, next.dialogues.length))) {
+  for (const path of countPaths(Math.min(current.dialogues.length, next.dialogues.length), numericCodes)) {
     const session = /^dialogues\.(\d+)\./.exec(path);
     if (session && current.dialogues[Number(session[1])]?.id !== next.dialogues[Number(session[1])]?.id) continue;
     const typed = String(getAt(current, path) ?? '');

@@ -5,7 +5,7 @@
  * Saves never overlap; a failed save keeps the edit waiting and is retried.
  */
 import { useEffect, useState } from 'react';
-import { signal, type Signal } from '../../pwa/store';
+import { signal, type Signal } from '../../ui/signal';
 import type { ReportDocument } from '../../../domain/report';
 import {
   DatabaseClosedError,

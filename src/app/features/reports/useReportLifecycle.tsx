@@ -3,15 +3,14 @@
  * secondary actions, and which fields changed since the report was returned. The editor keeps only
  * the status writes (mark ready, reopen); everything else about "where it stands" lives here.
  */
-import { useSuperiorName } from '../sync';
 import { Suspense, useMemo, useState, type ReactNode } from 'react';
-import { changedSince, reportLifecycle, type ReportAction, type ReportRoundStanding } from '../../../domain/lifecycle';
+import { changedSince, decisionSpeaker, reportLifecycle, type ReportAction, type ReportRoundStanding } from '../../../domain/lifecycle';
 import type { ReportDocument, ReportStatus } from '../../../domain/report';
 import type { LocalReportSync } from '../../../domain/sync';
 import { useI18n } from '../../i18n';
 import { sendNow } from '../../sync';
 import { routeHref } from '../../ui/router';
-import { LazyConflictResolver } from '../sync';
+import { LazyConflictResolver, useSuperiorName } from '../syncStatus';
 import { CheckRepliesButton } from './CheckRepliesButton';
 import { lifecycleMessages } from './lifecycleMessages';
 import { sectionOfPath, type SectionId } from './reportForm';
@@ -32,19 +31,23 @@ export function useReportLifecycle(
   round?: ReportRoundStanding | null,
 ) {
   const { language, t } = useI18n();
-  const messages = lifecycleMessages(language, useSuperiorName());
+  const superior = useSuperiorName();
   const [busy, setBusy] = useState(false);
   // "Gửi báo cáo" was tapped with errors left: say so, with the live count, until they are fixed.
   const [sendBlocked, setSendBlocked] = useState(false);
   const [deciding, setDeciding] = useState(false);
   const lifecycle = useMemo(() => reportLifecycle({ document: { status }, sync, round }), [status, sync, round]);
+  // A decision names the node that made it, even after the CĐCS moved to another superior.
+  const messages = lifecycleMessages(language, decisionSpeaker(lifecycle.stage, sync) ?? superior);
 
   // What the superior returned: remembered by the device; for data from before that, the server copy
   // the decision still sits on.
   const returnedDocument = sync.lastReturn?.document ?? (sync.review?.status === 'returned' ? sync.base : null);
+  // Marked while the return's comment is in view (not beside an acceptance's comment or a withdrawal's reason).
+  const fixingReturn = lifecycle.commentOn === 'returned';
   const changed = useMemo(
-    () => new Set(lifecycle.comment && returnedDocument ? changedSince(returnedDocument, current) : []),
-    [lifecycle.comment, returnedDocument, current],
+    () => new Set(fixingReturn && returnedDocument ? changedSince(returnedDocument, current) : []),
+    [fixingReturn, returnedDocument, current],
   );
   const changedSections = useMemo(() => new Set<SectionId>([...changed].map(sectionOfPath)), [changed]);
 
@@ -95,7 +98,9 @@ export function useReportLifecycle(
   /** The secondary actions and notes under the primary one. */
   const extras = (reportId: string, document: ReportDocument, stored: LocalReportSync, statusError: string | null, handlers?: LifecycleHandlers): ReactNode => {
     const { stage } = lifecycle;
-    const canWithdraw = stage === 'queued' || stage === 'sent' || stage === 'resent';
+    // Sent and not decided on (a withdrawn acceptance is none): the officer may take it back to edit.
+    const waiting = stage === 'sent' || stage === 'resent' || stage === 'acceptanceWithdrawn';
+    const canWithdraw = stage === 'queued' || waiting;
     const previews = lifecycle.action !== 'viewAndPrint';
     return (
       <>
@@ -128,7 +133,7 @@ export function useReportLifecycle(
             ) : null}
           </div>
         ) : null}
-        {stage === 'sent' || stage === 'resent' ? <CheckRepliesButton /> : null}
+        {waiting ? <CheckRepliesButton /> : null}
         {stage === 'conflict' && deciding && stored.conflict ? (
           <Suspense fallback={<p className="muted">{t.common.loading}</p>}>
             <LazyConflictResolver reportId={reportId} document={document} sync={stored} onDone={() => setDeciding(false)} />

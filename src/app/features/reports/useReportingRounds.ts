@@ -1,10 +1,9 @@
 /** The union's reporting rounds as the last pull brought them, read again after every sync. */
-import { localIsoDate } from '../../../domain/period';
 import { sameValue } from '../../../domain/merge';
 import { useEffect, useState } from 'react';
 import type { ReportingRound } from '../../../domain/round';
 import { getLocalStore } from '../../db';
-import { useSyncStatus } from '../sync';
+import { useSyncStatus } from '../syncStatus';
 
 const NO_ROUNDS: ReportingRound[] = [];
 
@@ -25,9 +24,4 @@ export function useReportingRounds(): ReportingRound[] {
     };
   }, [store, lastSyncAt]);
   return rounds;
-}
-
-/** Today in the officer's own calendar, as an ISO date. */
-export function localToday(): string {
-  return localIsoDate(new Date());
 }

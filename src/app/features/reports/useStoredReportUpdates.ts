@@ -58,7 +58,15 @@ function showInForm(form: FormWriter, next: ReportFormValues): void {
   for (const [path, value] of changes) form.setValue(path as FieldPath<ReportFormValues>, value as never, { shouldDirty: false });
 }
 
-export function useStoredReportUpdates(initial: ReportVersion, initialSync: LocalReportSync, form: FormMethods): StoredReportUpdates {
+/** `numericCodes`: a form report's rows typed as numbers (`numericRowCodes`); none for Plan 94. */
+const NO_CODES: readonly string[] = [];
+
+export function useStoredReportUpdates(
+  initial: ReportVersion,
+  initialSync: LocalReportSync,
+  form: FormMethods,
+  numericCodes: readonly string[] = NO_CODES,
+): StoredReportUpdates {
   const store = getLocalStore();
   const [sync, setSync] = useState(initialSync);
   const [savedDocument, setSavedDocument] = useState(initial.document);
@@ -72,6 +80,7 @@ export function useStoredReportUpdates(initial: ReportVersion, initialSync: Loca
         // A transition: the editor is drawn again with the stored copy in slices that give way to the
         // officer's next keystroke, instead of holding it up right after each save on a slow phone.
         onStored: (document) => startTransition(() => setSavedDocument(document)),
+        numericCodes,
       }),
   );
   const autosave = useAutosave(
@@ -86,10 +95,10 @@ export function useStoredReportUpdates(initial: ReportVersion, initialSync: Loca
     const subscription = watch((values, { name, type }) => {
       // A `reset` or what the session shows from storage is not an edit.
       if ((name === undefined && type === undefined) || session.showingStored) return;
-      queue.schedule(documentFromForm(values as ReportFormValues, session.basis.document).document);
+      queue.schedule(documentFromForm(values as ReportFormValues, session.basis.document, numericCodes).document);
     });
     return () => subscription.unsubscribe();
-  }, [watch, queue, session]);
+  }, [watch, queue, session, numericCodes]);
 
   // Whatever writes this report (this editor, sync, another tab): show where it stands and take in
   // what changed underneath the form.

@@ -1,11 +1,12 @@
-/** Language, the union profile link, installing the app, and the storage panel (persistence and space used) from ../../pwa. */
+/** Language, the union profile link, notifications, installing the app, and the storage panel (persistence and space used) from ../../pwa. */
 import { useState } from 'react';
-import { InstallPrompt, StoragePanel } from '../../pwa';
+import { InstallPrompt, PushSettings, StoragePanel } from '../../pwa';
 import { LANGUAGES, useI18n } from '../../i18n';
-import { SyncPanel } from '../sync';
+import { SyncPanel, useSuperiorName } from '../syncStatus';
 
 export default function SettingsScreen() {
   const { t, language, setLanguage } = useI18n();
+  const superior = useSuperiorName();
   // English loads on first use; the choice shows at once, the texts follow a moment later.
   const [chosen, setChosen] = useState(language);
   return (
@@ -39,6 +40,9 @@ export default function SettingsScreen() {
       </section>
       <section className="card">
         <SyncPanel enrolHref="#/enrol" />
+      </section>
+      <section className="card">
+        <PushSettings superior={superior} language={language} />
       </section>
       <section className="card">
         <InstallPrompt language={language} />

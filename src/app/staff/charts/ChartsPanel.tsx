@@ -1,18 +1,22 @@
 /**
  * The node screen's charts, for staff who would rather look than read: each CĐCS's rate against the
- * 80 % line (sorted, those under it in red), reports received per day up to the deadline, and the
- * node's rate and members across the last five years. Each chart has its figures beside it as a
- * sentence and a table, which is also what prints when the canvas is not legible enough.
+ * 80 % line (sorted, those under it in red), reports received per day across the round (its opening
+ * day to its deadline, or the period without a round), and the node's rate and members across the
+ * last five years, with a gap for a year without a report. Each chart has its figures beside it as a
+ * sentence and a table, which is also what prints when the canvas is not legible enough. Legends,
+ * axes and figures are in the dashboard's language, numbers and dates as vi-VN writes them.
  * Loaded lazily by the node screen (`React.lazy`), with uPlot in this chunk only.
  */
-import { useEffect, useMemo, useState } from 'react';
-import type uPlot from 'uplot';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import uPlot from 'uplot';
+import { vietnamDate } from '../../../domain/calendar';
 import { FIRST_REPORT_YEAR } from '../../../domain/period';
+import { roundOfPeriod, type ReportingRound } from '../../../domain/round';
 import type { NodeOverview, OverviewSummary } from '../../../domain/staff';
 import { formatCount, formatIsoDate, formatRate, useI18n } from '../../i18n';
-import { fetchNodeOverview } from '../api';
-import { useRoundDeadline } from '../rounds/useRoundDeadline';
-import { receivedPerDay, rateBars, TARGET, yearSeries } from './chartData';
+import { fetchNodeOverview, fetchNodeRounds } from '../api';
+import { ColumnHeads, type StaffColumn } from '../StaffTable';
+import { daySeconds, receiptSpan, receivedPerDay, rateBars, TARGET, timeTickLabels, yearSeries } from './chartData';
 import { chartMessages } from './messages';
 import { UPlotChart } from './UPlotChart';
 import './charts.css';
@@ -25,15 +29,39 @@ export interface ChartsPanelProps {
 const RED = '#b71c1c';
 const GREEN = '#1b6e20';
 const GREY = '#5f6368';
+const BLUE = '#1565c0';
+/** Fill and outline alike: uPlot draws a bar thinner than its outline in the outline's colour, and 4,6:1 on white. */
+const BAR_BLUE = '#1976d2';
+const ORANGE = '#e65100';
+const DAY = 86_400;
+/** Room for "100 %" or "10.000" beside a vertical axis (uPlot's 50 px cuts the first digit). */
+const Y_AXIS = 62;
+/** Whole steps between a count axis's ticks: no "0,5 báo cáo". */
+const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000];
 const percent = (rate: number) => Math.round(rate * 1000) / 10;
+/** Vietnam's calendar day of an instant: the chart's days are the table's (src/domain/calendar.ts). */
+const localDay = (instant: string) => vietnamDate(instant);
+/** A legend's value: nothing while no point is pointed at, "—" where the point has none. */
+const legendValue =
+  (format: (value: number, idx: number) => string): uPlot.Series.Value =>
+  (_u, value, _series, idx) =>
+    idx == null ? '' : value == null ? '—' : format(value, idx);
+/** Dragging would zoom the chart away from the span its text describes. */
+const NO_ZOOM: uPlot.Cursor = { drag: { x: false, y: false } };
 
 export default function ChartsPanel({ nodeId, overview }: ChartsPanelProps) {
   const { language } = useI18n();
   const m = chartMessages(language);
-  const deadline = useRoundDeadline(nodeId, overview.period);
+  const round = useRoundOfPeriod(nodeId, overview);
   const bars = useMemo(() => rateBars(overview.unions), [overview]);
-  const daily = useMemo(() => receivedPerDay(overview.unions, deadline), [overview, deadline]);
+  const span = useMemo(() => (round === undefined ? null : receiptSpan(overview.period, round, localDay)), [overview.period, round]);
+  const daily = useMemo(
+    () => (span ? receivedPerDay(overview.unions, { span, today: vietnamDate(new Date()), dayOf: localDay }) : []),
+    [overview, span],
+  );
   const [years, setYears] = useState<{ year: number; summary: OverviewSummary }[] | null>(null);
+  // At a node with upper-level unions below: the rates and receipts are of its own CĐCS, the years of all below.
+  const hasChildren = overview.rollup.length > 0;
 
   useEffect(() => {
     let live = true;
@@ -50,20 +78,19 @@ export default function ChartsPanel({ nodeId, overview }: ChartsPanelProps) {
 
   const under = bars.filter((bar) => bar.underTarget);
   const rateChart = useMemo(() => {
-    const x = bars.map((_, i) => i);
     const options: Omit<uPlot.Options, 'width' | 'height'> = {
+      cursor: NO_ZOOM,
       scales: { x: { time: false, range: [-0.5, Math.max(0.5, bars.length - 0.5)] }, y: { range: [0, 100] } },
-      axes: [{ show: false }, { values: (_u, ticks) => ticks.map((tick) => `${tick} %`) }],
-      legend: { show: true },
+      axes: [{ show: false }, { size: Y_AXIS, incrs: [10, 20, 25, 50], values: (_u, ticks) => ticks.map((tick) => `${formatCount(tick)} %`) }],
       series: [
-        {},
-        { label: m.rateSeries, fill: GREEN, stroke: GREEN, paths: barsPath(), points: { show: false } },
-        { label: m.underSeries, fill: RED, stroke: RED, paths: barsPath(), points: { show: false } },
-        { label: m.targetSeries, stroke: GREY, width: 2, dash: [6, 4], points: { show: false } },
+        { label: m.columns.union, value: legendValue((_x, idx) => bars[idx]?.name ?? '') },
+        { label: m.rateSeries, fill: GREEN, stroke: GREEN, paths: uPlot.paths.bars!({ size: [0.7, 60] }), points: { show: false }, value: legendValue(percentText) },
+        { label: m.underSeries, fill: RED, stroke: RED, paths: uPlot.paths.bars!({ size: [0.7, 60] }), points: { show: false }, value: legendValue(percentText) },
+        { label: m.targetSeries, stroke: GREY, width: 2, dash: [6, 4], paths: acrossPlot, points: { show: false }, value: legendValue(percentText) },
       ],
     };
     const data: uPlot.AlignedData = [
-      x,
+      bars.map((_, i) => i),
       bars.map((bar) => (bar.underTarget ? null : percent(bar.rate))),
       bars.map((bar) => (bar.underTarget ? percent(bar.rate) : null)),
       bars.map(() => TARGET * 100),
@@ -72,132 +99,205 @@ export default function ChartsPanel({ nodeId, overview }: ChartsPanelProps) {
   }, [bars, m]);
 
   const dailyChart = useMemo(() => {
+    if (!span || daily.length === 0) return null;
+    const from = daySeconds(daily[0]!.day);
+    const to = daySeconds(daily.at(-1)!.day);
+    const highest = Math.max(1, ...daily.map((day) => day.total ?? 0));
+    const pad = Math.max(DAY / 2, (to - from) / 100);
     const options: Omit<uPlot.Options, 'width' | 'height'> = {
-      scales: { x: { time: true } },
-      axes: [{}, {}],
+      cursor: NO_ZOOM,
+      // Room either side for the first and the last day's bars to show whole: half a day, or over a span of
+      // years (a period without a round) a hundredth of it, wider than the narrowest bar.
+      scales: { x: { time: true, range: [from - pad, to + pad] }, y: { range: [0, Math.ceil(highest * 1.1)] } },
+      axes: [
+        {
+          incrs: [DAY, 2 * DAY, 3 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 60 * DAY, 91 * DAY, 182 * DAY, 365 * DAY],
+          values: (_u, ticks, _axis, _space, increment) =>
+            timeTickLabels(
+              ticks.map((tick) => new Date(tick * 1000)),
+              increment >= 30 * DAY,
+              m.month,
+            ),
+        },
+        { size: Y_AXIS, incrs: COUNT_STEPS, values: (_u, ticks) => ticks.map((tick) => formatCount(tick)) },
+      ],
+      // At least 7 px a bar: over a period of years a day is under a pixel wide, and a receipt must still show.
       series: [
-        {},
-        { label: m.dailySeries, fill: '#90caf9', stroke: '#1565c0', paths: barsPath(), points: { show: false } },
-        { label: m.totalSeries, stroke: '#1565c0', width: 2 },
+        { label: m.columns.day, value: legendValue((_x, idx) => formatIsoDate(daily[idx]?.day ?? '')) },
+        { label: m.dailySeries, fill: BAR_BLUE, stroke: BAR_BLUE, paths: uPlot.paths.bars!({ size: [0.7, 40, 7] }), points: { show: false }, value: legendValue(formatCount) },
+        // A point on the last day known: "so far", and visible when that day is the only one (no line reaches it).
+        { label: m.totalSeries, stroke: ORANGE, width: 2, points: { show: true, size: 7, fill: ORANGE, filter: lastKnown }, value: legendValue(formatCount) },
       ],
     };
-    const data: uPlot.AlignedData = [daily.map((d) => Date.parse(`${d.day}T00:00:00Z`) / 1000), daily.map((d) => d.received), daily.map((d) => d.total)];
+    // A day without a receipt has no bar (null): over a long span, uPlot would outline an empty 7 px bar at every day.
+    const data: uPlot.AlignedData = [daily.map((d) => daySeconds(d.day)), daily.map((d) => d.received || null), daily.map((d) => d.total)];
     return { options, data };
-  }, [daily, m]);
+  }, [span, daily, m]);
 
   const points = useMemo(() => yearSeries(years ?? []), [years]);
   const yearsChart = useMemo(() => {
+    const first = points[0]?.year ?? overview.period.year;
+    const last = points.at(-1)?.year ?? overview.period.year;
+    const highest = Math.max(1, ...points.map((p) => p.members ?? 0));
     const options: Omit<uPlot.Options, 'width' | 'height'> = {
-      scales: { x: { time: false }, rate: { range: [0, 100] }, members: {} },
+      cursor: NO_ZOOM,
+      scales: { x: { time: false, range: [first - 0.5, last + 0.5] }, rate: { range: [0, 100] }, members: { range: [0, Math.ceil(highest * 1.1)] } },
       axes: [
-        { values: (_u, ticks) => ticks.map((tick) => (Number.isInteger(tick) ? String(tick) : '')) },
-        { scale: 'rate', values: (_u, ticks) => ticks.map((tick) => `${tick} %`) },
-        { scale: 'members', side: 1, grid: { show: false }, values: (_u, ticks) => ticks.map((tick) => formatCount(tick)) },
+        { incrs: [1], values: (_u, ticks) => ticks.map((tick) => (Number.isInteger(tick) ? String(tick) : '')) },
+        { scale: 'rate', size: Y_AXIS, incrs: [10, 20, 25, 50], values: (_u, ticks) => ticks.map((tick) => `${formatCount(tick)} %`) },
+        { scale: 'members', side: 1, size: Y_AXIS, incrs: COUNT_STEPS, grid: { show: false }, values: (_u, ticks) => ticks.map((tick) => formatCount(tick)) },
       ],
       series: [
-        {},
-        { label: m.yearsRate, scale: 'rate', stroke: RED, width: 2 },
-        { label: m.yearsMembers, scale: 'members', stroke: '#1565c0', width: 2, dash: [4, 3] },
+        { label: m.columns.year, value: legendValue((year) => String(year)) },
+        // The points show a year standing alone between two without a report, which no line reaches.
+        { label: m.yearsRate, scale: 'rate', stroke: RED, width: 2, points: { show: true, size: 8, fill: RED }, value: legendValue(percentText) },
+        { label: m.yearsMembers, scale: 'members', stroke: BLUE, width: 2, dash: [4, 3], points: { show: true, size: 8, fill: BLUE }, value: legendValue(formatCount) },
       ],
     };
     const data: uPlot.AlignedData = [points.map((p) => p.year), points.map((p) => (p.rate == null ? null : percent(p.rate))), points.map((p) => p.members)];
     return { options, data };
-  }, [points, m]);
+  }, [points, m, overview.period.year]);
 
-  const busiest = daily.reduce<(typeof daily)[number] | null>((best, day) => (!best || day.received > best.received ? day : best), null);
+  const busiest = daily.reduce<(typeof daily)[number] | null>((best, day) => (day.received && (!best || day.received > best.received!) ? day : best), null);
+  const receivedDays = daily.filter((day) => day.received);
   const withRate = points.filter((p) => p.rate != null);
+  const missing = points.filter((p) => p.rate == null).map((p) => p.year);
 
   return (
-    <section className="card staff-charts" data-testid="staff-charts">
+    <section className="card staff-charts" data-testid="staff-charts" data-period={`${overview.period.year}-${overview.period.kind}`}>
       <h3 className="card-title">{m.title}</h3>
 
       <figure className="staff-figure-chart" data-testid="chart-rates">
-        <figcaption>{m.rateTitle}</figcaption>
+        <figcaption>
+          {m.rateTitle} {hasChildren ? m.directOnly : null}
+        </figcaption>
         {bars.length > 0 ? <UPlotChart {...rateChart} testId="chart-rates-canvas" /> : null}
         <p data-testid="chart-rates-summary">
           {m.rateSummary(bars.length, under.length)}{' '}
           {under.length > 0 ? m.rateUnder(under.map((bar) => `${bar.name} (${formatRate(bar.rate)})`).join(', ')) : ''}
         </p>
         {bars.length > 0 ? (
-          <details>
-            <summary>{m.table}</summary>
-            <table className="staff-table">
-              <thead>
-                <tr>
-                  <th scope="col">{m.columns.union}</th>
-                  <th scope="col" className="num">
-                    {m.columns.rate}
-                  </th>
-                  <th scope="col">{m.columns.target}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {bars.map((bar) => (
-                  <tr key={bar.id}>
-                    <th scope="row">{bar.name}</th>
-                    <td className="num">{formatRate(bar.rate)}</td>
-                    <td>{bar.underTarget ? m.notMet : m.met}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
+          <ChartTable summary={m.table} columns={[m.columns.union, { label: m.columns.rate, numeric: true }, m.columns.target]}>
+            {bars.map((bar) => (
+              <tr key={bar.id}>
+                <th scope="row">{bar.name}</th>
+                <td className="num">{formatRate(bar.rate)}</td>
+                <td>{bar.underTarget ? m.notMet : m.met}</td>
+              </tr>
+            ))}
+          </ChartTable>
         ) : null}
       </figure>
 
       <figure className="staff-figure-chart" data-testid="chart-daily">
-        <figcaption>{m.dailyTitle}</figcaption>
-        {daily.length > 0 ? <UPlotChart {...dailyChart} testId="chart-daily-canvas" /> : null}
-        <p>
-          {m.dailySummary(daily.at(-1)?.total ?? 0, busiest ? formatIsoDate(busiest.day) : '', busiest?.received ?? 0)}{' '}
-          {deadline ? m.deadlineNote(formatIsoDate(deadline)) : ''}
+        <figcaption>
+          {m.dailyTitle} {hasChildren ? m.directOnly : null}
+        </figcaption>
+        {dailyChart ? <UPlotChart {...dailyChart} testId="chart-daily-canvas" /> : null}
+        <p data-testid="chart-daily-summary">
+          {m.dailySummary(daily.findLast((day) => day.total != null)?.total ?? 0, busiest ? formatIsoDate(busiest.day) : '', busiest?.received ?? 0)}{' '}
+          {span
+            ? round
+              ? m.roundNote(formatIsoDate(span.from), formatIsoDate(span.to))
+              : m.periodNote(formatIsoDate(daily[0]?.day ?? span.from), formatIsoDate(daily.at(-1)?.day ?? span.to))
+            : null}
         </p>
+        {receivedDays.length > 0 ? (
+          <ChartTable summary={m.table} columns={[m.columns.day, { label: m.columns.received, numeric: true }, { label: m.columns.total, numeric: true }]}>
+            {receivedDays.map((day) => (
+              <tr key={day.day}>
+                <th scope="row">{formatIsoDate(day.day)}</th>
+                <td className="num">{formatCount(day.received)}</td>
+                <td className="num">{formatCount(day.total)}</td>
+              </tr>
+            ))}
+          </ChartTable>
+        ) : null}
       </figure>
 
       <figure className="staff-figure-chart" data-testid="chart-years">
-        <figcaption>{m.yearsTitle}</figcaption>
+        <figcaption>
+          {m.yearsTitle} {hasChildren ? m.wholeNode : null}
+        </figcaption>
         {years == null ? <p className="muted">{m.loading}</p> : points.length > 0 ? <UPlotChart {...yearsChart} testId="chart-years-canvas" /> : null}
-        {withRate.length >= 2 ? <p>{m.yearsSummary(formatRate(withRate[0]!.rate), formatRate(withRate.at(-1)!.rate))}</p> : null}
+        {withRate.length > 0 || missing.length > 0 ? (
+          <p data-testid="chart-years-summary">
+            {withRate.length > 0 ? m.yearsSummary(withRate[0]!.year, formatRate(withRate[0]!.rate), withRate.at(-1)!.year, formatRate(withRate.at(-1)!.rate)) : null}{' '}
+            {missing.length > 0 ? m.yearsMissing(missing.join(', ')) : null}
+          </p>
+        ) : null}
         {points.length > 0 ? (
-          <details>
-            <summary>{m.table}</summary>
-            <table className="staff-table">
-              <thead>
-                <tr>
-                  <th scope="col">{m.columns.year}</th>
-                  <th scope="col" className="num">
-                    {m.columns.rate}
-                  </th>
-                  <th scope="col" className="num">
-                    {m.columns.members}
-                  </th>
-                  <th scope="col" className="num">
-                    {m.columns.workers}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {points.map((point) => (
-                  <tr key={point.year}>
-                    <th scope="row">{point.year}</th>
-                    <td className="num">{formatRate(point.rate)}</td>
-                    <td className="num">{formatCount(point.members)}</td>
-                    <td className="num">{formatCount(point.workers)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
+          <ChartTable
+            summary={m.table}
+            columns={[m.columns.year, { label: m.columns.rate, numeric: true }, { label: m.columns.members, numeric: true }, { label: m.columns.workers, numeric: true }]}
+          >
+            {points.map((point) => (
+              <tr key={point.year}>
+                <th scope="row">{point.year}</th>
+                <td className="num">{formatRate(point.rate)}</td>
+                <td className="num">{point.members == null ? '—' : formatCount(point.members)}</td>
+                <td className="num">{point.workers == null ? '—' : formatCount(point.workers)}</td>
+              </tr>
+            ))}
+          </ChartTable>
         ) : null}
       </figure>
     </section>
   );
 }
 
-/** Bars through uPlot's own path builder, which exists once the library has loaded (the chart draws after that). */
-function barsPath(): uPlot.Series.PathBuilder {
-  return (self, seriesIdx, idx0, idx1) => {
-    const builder = (self.constructor as unknown as typeof uPlot).paths.bars?.({ size: [0.7, 60] });
-    return builder ? builder(self, seriesIdx, idx0, idx1) : null;
-  };
+/** A chart's figures as a table, folded under one line: what a screen reader reads, and how a reader checks the drawing. */
+function ChartTable({ summary, columns, children }: { summary: string; columns: readonly StaffColumn[]; children: ReactNode }) {
+  return (
+    <details>
+      <summary>{summary}</summary>
+      <table className="staff-table">
+        <ColumnHeads columns={columns} />
+        <tbody>{children}</tbody>
+      </table>
+    </details>
+  );
+}
+
+/** A percentage on the charts' 0–100 scale as the tables write it: `85,3 %`. */
+function percentText(value: number): string {
+  return formatRate(value / 100);
+}
+
+/** The index of a series' last value: where its points filter draws the one point. */
+function lastKnown(u: uPlot, seriesIdx: number): number[] | null {
+  const values = u.data[seriesIdx] ?? [];
+  for (let i = values.length - 1; i >= 0; i--) if (values[i] != null) return [i];
+  return null;
+}
+
+/** The 80 % line, across the whole plot (a line through the bars' centres would stop half a bar short, or not show for one bar). */
+function acrossPlot(u: uPlot): uPlot.Series.Paths {
+  const y = u.valToPos(TARGET * 100, 'y', true);
+  const stroke = new Path2D();
+  stroke.moveTo(u.bbox.left, y);
+  stroke.lineTo(u.bbox.left + u.bbox.width, y);
+  return { stroke, fill: null, clip: null, band: null, gaps: [], flags: 0 };
+}
+
+/**
+ * The round that applies to the overview's period on this node (the nearest on or above it, as the
+ * table's deadline column finds it): undefined while loading, null when there is none or the rounds
+ * cannot be read (the chart then spans the period).
+ */
+function useRoundOfPeriod(nodeId: string, overview: NodeOverview): ReportingRound | null | undefined {
+  const { year, kind } = overview.period;
+  const key = `${nodeId}/${year}-${kind}`;
+  const [found, setFound] = useState<{ key: string; round: ReportingRound | null } | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetchNodeRounds(nodeId).then(
+      (rounds) => live && setFound({ key, round: roundOfPeriod(rounds, { year, kind }) }),
+      () => live && setFound({ key, round: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, nodeId, year, kind]);
+  return found?.key === key ? found.round : undefined;
 }

@@ -1,11 +1,12 @@
 /**
- * One uPlot chart. uPlot (about 23 KB gzipped) and its stylesheet are imported here only, from the
- * charts panel's own lazy chunk: not one byte reaches the officer's entry, nor the dashboard's
- * first screen. The canvas is decorative for assistive technology: each chart carries its figures
- * as text beside it (ChartsPanel).
+ * One uPlot chart. uPlot (about 23 KB gzipped) and its stylesheet are imported by the charts panel's
+ * lazy chunk only (NodeScreen loads it with `React.lazy`): not one byte reaches the officer's entry,
+ * nor the dashboard's first screen. The canvas is decorative for assistive technology: each chart
+ * carries its figures as text beside it (ChartsPanel).
  */
 import { useEffect, useRef } from 'react';
-import type uPlot from 'uplot';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
 
 export interface UPlotChartProps {
   /** Everything but the size, which follows the container. */
@@ -20,20 +21,16 @@ export function UPlotChart({ options, data, height = 260, testId }: UPlotChartPr
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    let chart: uPlot | null = null;
-    let live = true;
-    let observer: ResizeObserver | null = null;
-    void Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([{ default: UPlot }]) => {
-      if (!live) return;
-      chart = new UPlot({ ...options, width: Math.max(320, element.clientWidth), height }, data, element);
-      element.dataset.drawn = 'true';
-      observer = new ResizeObserver(() => chart?.setSize({ width: Math.max(320, element.clientWidth), height }));
-      observer.observe(element);
-    });
+    const width = () => Math.max(320, element.clientWidth);
+    const chart = new uPlot({ ...options, width: width(), height }, data, element);
+    // Drawn: what a test waits for before it reads the canvas.
+    element.dataset.drawn = 'true';
+    const observer = new ResizeObserver(() => chart.setSize({ width: width(), height }));
+    observer.observe(element);
     return () => {
-      live = false;
-      observer?.disconnect();
-      chart?.destroy();
+      observer.disconnect();
+      chart.destroy();
+      delete element.dataset.drawn;
     };
   }, [options, data, height]);
   return <div ref={container} className="staff-chart" aria-hidden="true" data-testid={testId} />;

@@ -1,11 +1,12 @@
 /**
  * What the staff charts draw, as pure functions (unit-tested): each CĐCS's rate against the 80 %
- * target, sorted, the ones under it marked; reports received per day up to the deadline; the
- * node's rate and members across the years. The chart component only hands these to uPlot and
- * writes the same figures as a sentence and a table for those who would rather read (or print).
+ * target, sorted, the ones under it marked; reports received per day across the round (or the
+ * period); the node's rate and members across the years, with a gap where no report came in. The
+ * chart component only hands these to uPlot and writes the same figures as a sentence and a table for
+ * those who would rather read (or print).
  */
 import { UNIONIZATION_TARGET } from '../../../domain/indicators';
-import { daysUntil } from '../../../domain/period';
+import { daysUntil, periodDateRange, type DateRange, type ReportPeriod } from '../../../domain/period';
 import type { OverviewSummary, UnionOverview } from '../../../domain/staff';
 import { hasNotReported, rateOf } from '../overview';
 
@@ -28,35 +29,56 @@ export function rateBars(lines: readonly UnionOverview[]): RateBar[] {
   return bars.sort((a, b) => a.rate - b.rate || a.name.localeCompare(b.name, 'vi'));
 }
 
+/**
+ * The days the receipts chart spans: from the day the round was opened to its deadline, or, without a
+ * round, the period's own dates. `dayOf` turns an instant into the staff member's calendar day.
+ */
+export function receiptSpan(period: ReportPeriod, round: { openedAt: string; deadline: string } | null, dayOf: (instant: string) => string): DateRange {
+  if (!round) return periodDateRange(period);
+  const opened = dayOf(round.openedAt);
+  // A round may be opened after its deadline has passed (to collect late reports): the axis still runs forward.
+  return opened <= round.deadline ? { from: opened, to: round.deadline } : { from: round.deadline, to: opened };
+}
+
 export interface DailyCount {
-  /** ISO date. */
+  /** ISO date, in the staff member's calendar. */
   day: string;
-  received: number;
-  /** Received up to and including this day. */
-  total: number;
+  /** Reports whose last save fell on this day; null on a day still to come. */
+  received: number | null;
+  /** Received up to and including this day; null on a day still to come. */
+  total: number | null;
 }
 
 /**
- * Reports sent (ready, accepted or returned) per calendar day (UTC) of their last save, from the
- * first such day to the deadline (or the last day, if later), so gaps show as zero days.
+ * Reports sent (ready, accepted or returned) per calendar day of their last save, one entry a day
+ * across `span`, widened to every day a report came in (a late or early report is drawn, not dropped).
+ * Days after today (and after the last receipt) are null: nothing is known of them yet, which is not 0.
+ * None received: no entry at all.
  */
-export function receivedPerDay(lines: readonly UnionOverview[], deadline: string | null): DailyCount[] {
+export function receivedPerDay(
+  lines: readonly UnionOverview[],
+  { span, today, dayOf }: { span: DateRange; today: string; dayOf: (instant: string) => string },
+): DailyCount[] {
   const counts = new Map<string, number>();
   for (const line of lines) {
     if (hasNotReported(line) || !line.report) continue;
-    const day = line.report.savedAt.slice(0, 10);
+    const day = dayOf(line.report.savedAt);
     counts.set(day, (counts.get(day) ?? 0) + 1);
   }
   const days = [...counts.keys()].sort();
   if (days.length === 0) return [];
-  const first = days[0]!;
+  const first = days[0]! < span.from ? days[0]! : span.from;
   const lastReceived = days.at(-1)!;
-  const last = deadline && deadline > lastReceived ? deadline : lastReceived;
-  const span = Math.min(daysUntil(last, first), 366);
+  const last = lastReceived > span.to ? lastReceived : span.to;
+  const known = lastReceived > today ? lastReceived : today;
   const series: DailyCount[] = [];
   let total = 0;
-  for (let i = 0; i <= span; i++) {
+  for (let i = 0, length = daysUntil(last, first); i <= length; i++) {
     const day = new Date(Date.parse(`${first}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10);
+    if (day > known) {
+      series.push({ day, received: null, total: null });
+      continue;
+    }
     const received = counts.get(day) ?? 0;
     total += received;
     series.push({ day, received, total });
@@ -64,18 +86,43 @@ export function receivedPerDay(lines: readonly UnionOverview[], deadline: string
   return series;
 }
 
+/** An ISO day's local midnight in seconds, as uPlot places time (its default `ms: 1e-3`). */
+export function daySeconds(day: string): number {
+  return new Date(`${day}T00:00:00`).getTime() / 1000;
+}
+
+/**
+ * The time axis's labels: the day as `07/12` (or the month, `monthName(12)`, when the ticks are a
+ * month or more apart), with the year under the first tick and under the first tick of each new year.
+ */
+export function timeTickLabels(ticks: readonly Date[], monthly: boolean, monthName: (month: number) => string): string[] {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  let year: number | null = null;
+  return ticks.map((date) => {
+    const label = monthly ? monthName(date.getMonth() + 1) : `${pad(date.getDate())}/${pad(date.getMonth() + 1)}`;
+    const shown = date.getFullYear() === year ? label : `${label}\n${date.getFullYear()}`;
+    year = date.getFullYear();
+    return shown;
+  });
+}
+
 export interface YearPoint {
   year: number;
+  /** Null for a year no CĐCS reported (a gap in the chart, not a fall to 0). */
   rate: number | null;
-  members: number;
-  workers: number;
+  members: number | null;
+  workers: number | null;
   reported: number;
 }
 
 export function yearSeries(summaries: readonly { year: number; summary: OverviewSummary }[]): YearPoint[] {
   return [...summaries]
     .sort((a, b) => a.year - b.year)
-    .map(({ year, summary }) => ({ year, rate: summary.unionizationRate, members: summary.members, workers: summary.workers, reported: summary.reported }));
+    .map(({ year, summary }) =>
+      summary.reported === 0
+        ? { year, rate: null, members: null, workers: null, reported: 0 }
+        : { year, rate: summary.unionizationRate, members: summary.members, workers: summary.workers, reported: summary.reported },
+    );
 }
 
 export const TARGET = UNIONIZATION_TARGET;

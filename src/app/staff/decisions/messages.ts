@@ -1,9 +1,12 @@
 /** Texts of a report's history of review decisions, Vietnamese first. */
+import type { DecisionStatus } from '../../../domain/sync';
+import type { Language } from '../../i18n';
+
 const vi = {
   title: 'Lịch sử quyết định',
   none: 'Chưa có quyết định nào về báo cáo này.',
   columns: { decidedAt: 'Thời gian', status: 'Quyết định', revision: 'Bản', decidedBy: 'Người quyết định', comment: 'Nhận xét' },
-  status: { accepted: 'Chấp nhận', returned: 'Trả lại' },
+  status: { accepted: 'Chấp nhận', returned: 'Trả lại', withdrawn: 'Rút lại việc chấp nhận' } satisfies Record<DecisionStatus, string>,
   revision: (revision: string) => `Bản ${revision}`,
   revisionUnknown: '—',
   byCommandLine: 'Quản trị hệ thống',
@@ -18,7 +21,7 @@ const en: DecisionMessages = {
   title: 'Decision history',
   none: 'No decision on this report yet.',
   columns: { decidedAt: 'When', status: 'Decision', revision: 'Revision', decidedBy: 'Decided by', comment: 'Comment' },
-  status: { accepted: 'Accepted', returned: 'Returned' },
+  status: { accepted: 'Accepted', returned: 'Returned', withdrawn: 'Acceptance withdrawn' },
   revision: (revision) => `Revision ${revision}`,
   revisionUnknown: '—',
   byCommandLine: 'System administrator',
@@ -26,6 +29,6 @@ const en: DecisionMessages = {
   noComment: '—',
 };
 
-export function decisionMessages(language: string): DecisionMessages {
+export function decisionMessages(language: Language): DecisionMessages {
   return language === 'en' ? en : vi;
 }

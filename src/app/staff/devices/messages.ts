@@ -1,4 +1,6 @@
-/** Texts of a CĐCS's devices and enrolment codes on its staff page, Vietnamese first. */
+/** Texts of a CĐCS's devices on its staff page, Vietnamese first (its codes: ../enrolment/codesMessages.ts). */
+import type { Language } from '../../i18n';
+
 const vi = {
   devicesTitle: 'Thiết bị đã kết nối',
   devicesNone: 'Chưa có máy nào kết nối với công đoàn cơ sở này.',
@@ -11,15 +13,6 @@ const vi = {
   revokeYes: 'Thu hồi máy',
   cancel: 'Huỷ',
   revoked: (name: string) => `Đã thu hồi máy “${name}”. Máy này không còn gửi được báo cáo.`,
-  codesTitle: 'Mã đăng ký còn hiệu lực',
-  codesHint: 'Mã chỉ hiện một lần khi cấp; ở đây chỉ có hạn dùng và số lượt còn lại.',
-  codesNone: 'Không có mã đăng ký nào còn hiệu lực.',
-  codeColumns: { issuedAt: 'Cấp lúc', expiresAt: 'Hết hạn', usesLeft: 'Còn dùng được' },
-  usesLeft: (left: number, max: number) => `${left}/${max} máy`,
-  withdraw: 'Thu hồi mã',
-  withdrawConfirm: (expires: string) => `Thu hồi mã hết hạn ${expires}? Không máy nào đăng ký được bằng mã này nữa; các máy đã kết nối vẫn dùng bình thường.`,
-  withdrawYes: 'Thu hồi mã',
-  withdrawn: 'Đã thu hồi mã. Không máy nào đăng ký được bằng mã này nữa.',
   loading: 'Đang tải…',
 };
 
@@ -37,18 +30,9 @@ const en: DeviceMessages = {
   revokeYes: 'Revoke device',
   cancel: 'Cancel',
   revoked: (name) => `“${name}” was revoked. It can no longer send reports.`,
-  codesTitle: 'Enrolment codes still valid',
-  codesHint: 'A code is shown only once, when issued; here are only its expiry and the uses left.',
-  codesNone: 'No enrolment code is still valid.',
-  codeColumns: { issuedAt: 'Issued at', expiresAt: 'Expires', usesLeft: 'Uses left' },
-  usesLeft: (left, max) => `${left}/${max} devices`,
-  withdraw: 'Withdraw code',
-  withdrawConfirm: (expires) => `Withdraw the code expiring ${expires}? No device can enrol with it any more; devices already connected keep working.`,
-  withdrawYes: 'Withdraw code',
-  withdrawn: 'The code was withdrawn. No device can enrol with it any more.',
   loading: 'Loading…',
 };
 
-export function deviceMessages(language: string): DeviceMessages {
+export function deviceMessages(language: Language): DeviceMessages {
   return language === 'en' ? en : vi;
 }

@@ -1,11 +1,13 @@
 /** Texts of the enrolment card, Vietnamese first. */
+import type { Language } from '../../i18n';
+
 const vi = {
   cardTitle: 'Phiếu đăng ký ứng dụng Báo cáo CĐCS',
   union: 'Công đoàn cơ sở',
   superior: 'Công đoàn cấp trên',
   code: 'Mã đăng ký',
   server: 'Địa chỉ máy chủ',
-  expires: (when: string) => `Hết hạn: ${when}`,
+  expires: (when: string) => `Hết hạn: ${when} (giờ Việt Nam)`,
   uses: (n: number) => `Dùng cho tối đa ${n} máy`,
   instructions:
     'Mở camera điện thoại và quét mã QR (hoặc mở ứng dụng, chọn “Quét mã QR”), đặt tên cho máy rồi bấm “Kết nối”.',
@@ -23,7 +25,7 @@ const en: EnrolmentCardMessages = {
   superior: 'Upper-level union',
   code: 'Enrolment code',
   server: 'Server address',
-  expires: (when) => `Expires: ${when}`,
+  expires: (when) => `Expires: ${when} (Vietnam time)`,
   uses: (n) => `For up to ${n} devices`,
   instructions: 'Open the phone camera and scan the QR code (or open the app and choose “Scan the QR code”), name the device, then press “Connect”.',
   singlePurpose: 'The code only enrols devices of this union and expires on the date on this card. Do not share it.',
@@ -32,6 +34,6 @@ const en: EnrolmentCardMessages = {
   drawing: 'Drawing the QR code…',
 };
 
-export function enrolmentCardMessages(language: string = 'vi'): EnrolmentCardMessages {
+export function enrolmentCardMessages(language: Language): EnrolmentCardMessages {
   return language === 'en' ? en : vi;
 }

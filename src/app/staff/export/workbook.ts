@@ -1,18 +1,20 @@
 /**
- * "Tải bảng Excel": the period overview as an .xlsx workbook the upper-level union passes upward.
- * Three sheets: the summary, one line per CĐCS (the CSV's own columns, src/app/staff/csv.ts), and
- * the dialogue sessions per CĐCS. Numbers are stored as numbers, rates as fractions with a percentage
+ * "Tải bảng Excel": the period's CĐCS of the node's whole subtree (as the table's filters keep them) as
+ * an .xlsx workbook the upper-level union passes upward. Three sheets: the summary (totals over the
+ * rows listed, every figure of the report), one line per CĐCS (the CSV's own columns,
+ * src/app/staff/csv.ts: its superior and every figure), and the dialogue sessions per CĐCS. Numbers are stored as numbers, rates as fractions with a percentage
  * format (Excel in Vietnamese shows `84,8%`), codes as text so `007` stays `007`; the header row is
  * frozen and every column has a width. The writer (write-excel-file, with fflate) is loaded only by
  * `downloadWorkbook`, through a dynamic import, when the staff member asks for the file.
  *
- * The by-kind figures are the server's `report.dialogueSessionsByKind` (counts of `document.dialogues`
- * by `kind`); the summary sheet adds them over the CĐCS that reported, as it adds the sessions.
+ * The figures are the server's (`scope=subtree` lines carry each report's every figure); the summary
+ * sheet adds them over the listed CĐCS that reported, as the "Tổng cộng" row does.
  */
-import type { PeriodOverview } from '../../../domain/staff';
+import type { ReportPeriod } from '../../../domain/period';
+import type { UnionOverview } from '../../../domain/staff';
 import { DIALOGUE_KINDS, type DialogueKind } from '../../../domain/report';
 import { overviewTable, type CsvLabels, type OverviewCell } from '../csv';
-import { hasNotReported, overviewTotals } from '../overview';
+import { hasNotReported, rateOf } from '../overview';
 import type { Cell, Row, Sheet } from 'write-excel-file/universal';
 
 /** Excel's built-in look of 84.8 %: one decimal; a Vietnamese Excel writes the comma. */
@@ -24,17 +26,14 @@ export interface WorkbookLabels {
   summaryHeader: [string, string];
   summary: {
     period: string;
+    scope: string;
     unions: string;
     reported: string;
     notReported: string;
     accepted: string;
     returned: string;
-    workers: string;
-    members: string;
-    rate: string;
     meetingTarget: string;
     belowTarget: string;
-    dialogues: string;
   };
   dialogueHeader: { code: string; name: string; total: string };
   dialogueKinds: Record<DialogueKind, string>;
@@ -42,8 +41,8 @@ export interface WorkbookLabels {
 }
 
 /**
- * The Vietnamese sheet and row names; the unions sheet takes the dashboard's own column labels and the
- * dialogue kinds the app's (`t.dialogueKinds`).
+ * The Vietnamese sheet and row names; the unions sheet takes the CSV's columns (the dashboard's and the
+ * officer form's labels) and the dialogue kinds the app's (`t.dialogueKinds`).
  */
 export function workbookLabels(union: CsvLabels, dialogueKinds: Record<DialogueKind, string>): WorkbookLabels {
   return {
@@ -51,17 +50,14 @@ export function workbookLabels(union: CsvLabels, dialogueKinds: Record<DialogueK
     summaryHeader: ['Chỉ tiêu', 'Số liệu'],
     summary: {
       period: 'Kỳ báo cáo',
+      scope: 'Phạm vi',
       unions: 'Số công đoàn cơ sở',
       reported: 'Đã báo cáo',
       notReported: 'Chưa báo cáo',
       accepted: 'Đã chấp nhận',
       returned: 'Bị trả lại',
-      workers: 'Tổng số CNVCLĐ',
-      members: 'Tổng số đoàn viên',
-      rate: 'Tỷ lệ tập hợp (đoàn viên ÷ CNVCLĐ)',
       meetingTarget: 'Số CĐCS đạt chỉ tiêu 80 %',
       belowTarget: 'Số CĐCS dưới 80 %',
-      dialogues: 'Tổng số cuộc tiếp xúc, đối thoại',
     },
     dialogueHeader: { code: 'Mã', name: 'Công đoàn cơ sở', total: 'Tổng số cuộc' },
     dialogueKinds,
@@ -70,7 +66,8 @@ export function workbookLabels(union: CsvLabels, dialogueKinds: Record<DialogueK
 }
 
 const bold = { fontWeight: 'bold' as const };
-const header = (labels: string[]): Row => labels.map((value) => ({ value, type: String, ...bold, wrap: true }));
+/** A sheet's header row: bold, wrapped (the audit log's workbook uses it too). */
+export const header = (labels: string[]): Row => labels.map((value) => ({ value, type: String, ...bold, wrap: true }));
 
 function cellOf(cell: OverviewCell, isTotal: boolean): Cell {
   const style = isTotal ? bold : {};
@@ -85,34 +82,41 @@ function cellOf(cell: OverviewCell, isTotal: boolean): Cell {
   }
 }
 
-const widths = (...values: number[]): { width: number }[] => values.map((width) => ({ width }));
+export const widths = (...values: number[]): { width: number }[] => values.map((width) => ({ width }));
 
-/** The three sheets, as data: pure, so tests read the same workbook the browser writes. */
-export function workbookSheets(overview: PeriodOverview, periodLabel: string, labels: WorkbookLabels): Sheet<never>[] {
-  const totals = overviewTotals(overview.unions);
-  const table = overviewTable(overview.unions, totals, labels.union);
-  const s = overview.summary;
+/** What the workbook holds: the period's CĐCS the filters keep, and a sentence saying which those are. */
+export interface WorkbookContent {
+  unions: readonly UnionOverview[];
+  /** True when the table's filters keep only some CĐCS: the totals say so. */
+  filtered: boolean;
+  /** "Tất cả CĐCS thuộc …" or the filters in words, on the summary sheet. */
+  scope: string;
+}
+
+/**
+ * The three sheets, as data: pure, so tests read the same workbook the browser writes. Every total (the
+ * summary sheet and the "Tổng cộng" row) is over `content.unions` only, the rows the workbook lists.
+ */
+export function workbookSheets(content: WorkbookContent, periodLabel: string, labels: WorkbookLabels): Sheet<never>[] {
+  const { unions } = content;
+  const table = overviewTable(unions, labels.union, content.filtered);
   const l = labels.summary;
-  const belowTarget = overview.unions.filter((union) => union.report && !(union.standing === 'missing' || union.standing === 'draft') && union.report.meetsTarget === false).length;
+  const reported = unions.filter((union) => union.report && !hasNotReported(union));
   const number = (value: number): Cell => ({ value, type: Number, format: COUNT_FORMAT });
-
-  const reported = overview.unions.filter((union) => union.report && !hasNotReported(union));
-  const kindTotals = DIALOGUE_KINDS.map((kind) => reported.reduce((sum, union) => sum + union.report!.dialogueSessionsByKind[kind], 0));
+  const rateJudged = reported.map((union) => rateOf(union).meetsTarget);
   const summaryRows: Row[] = [
     header([...labels.summaryHeader]),
     [l.period, periodLabel],
-    [l.unions, number(s.unions)],
-    [l.reported, number(s.reported)],
-    [l.notReported, number(s.notReported)],
-    [l.accepted, number(s.accepted)],
-    [l.returned, number(s.returned)],
-    [l.workers, number(s.workers)],
-    [l.members, number(s.members)],
-    [l.rate, s.unionizationRate == null ? null : { value: s.unionizationRate, type: Number, format: RATE_FORMAT }],
-    [l.meetingTarget, number(s.meetingTarget)],
-    [l.belowTarget, number(belowTarget)],
-    [l.dialogues, number(totals.dialogues)],
-    ...DIALOGUE_KINDS.map((kind, index): Row => [`  ${labels.dialogueKinds[kind]}`, number(kindTotals[index]!)]),
+    [l.scope, content.scope],
+    [l.unions, number(unions.length)],
+    [l.reported, number(reported.length)],
+    [l.notReported, number(unions.length - reported.length)],
+    [l.accepted, number(unions.filter((union) => union.standing === 'accepted').length)],
+    [l.returned, number(unions.filter((union) => union.standing === 'returned').length)],
+    [l.meetingTarget, number(rateJudged.filter((meets) => meets === true).length)],
+    [l.belowTarget, number(rateJudged.filter((meets) => meets === false).length)],
+    // Every figure of the report, totalled as the "Tổng cộng" row totals it.
+    ...table.header.slice(FIRST_FIGURE_COLUMN).map((label, index): Row => [label, cellOf(table.totals[FIRST_FIGURE_COLUMN + index]!, false)]),
   ].map((row) => row.map((cell) => (typeof cell === 'string' ? { value: cell, type: String } : cell)));
 
   const unionRows: Row[] = [header(table.header), ...table.rows.map((row) => row.map((cell) => cellOf(cell, false))), table.totals.map((cell) => cellOf(cell, true))];
@@ -120,7 +124,7 @@ export function workbookSheets(overview: PeriodOverview, periodLabel: string, la
   const d = labels.dialogueHeader;
   const dialogueRows: Row[] = [
     header([d.code, d.name, d.total, ...DIALOGUE_KINDS.map((kind) => labels.dialogueKinds[kind])]),
-    ...overview.unions
+    ...unions
       .filter((union) => union.report)
       .map((union): Row => [
         { value: union.code ?? '', type: String },
@@ -131,11 +135,14 @@ export function workbookSheets(overview: PeriodOverview, periodLabel: string, la
   ];
 
   return [
-    { data: summaryRows, sheet: labels.sheets.summary, columns: widths(40, 24), stickyRowsCount: 1 },
-    { data: unionRows, sheet: labels.sheets.unions, columns: widths(42, 12, 14, 14, 14, 12, 18, 16), stickyRowsCount: 1 },
+    { data: summaryRows, sheet: labels.sheets.summary, columns: widths(50, 30), stickyRowsCount: 1 },
+    { data: unionRows, sheet: labels.sheets.unions, columns: widths(42, 12, 32, 18, ...table.header.slice(FIRST_FIGURE_COLUMN).map(() => 16)), stickyRowsCount: 1 },
     { data: dialogueRows, sheet: labels.sheets.dialogues, columns: widths(12, 42, 14, 20, 20, 22, 20, 12), stickyRowsCount: 1 },
   ];
 }
+
+/** The union's name, code, superior and standing come before its figures. */
+const FIRST_FIGURE_COLUMN = 4;
 
 /** `bao-cao-cdcs-2025-yearly.xlsx`, like the CSV's name. */
 export function workbookFileName(year: number, kind: string): string {
@@ -143,18 +150,27 @@ export function workbookFileName(year: number, kind: string): string {
 }
 
 /** The workbook as a Blob; the writer is fetched on first use only. */
-export async function buildWorkbook(overview: PeriodOverview, periodLabel: string, labels: WorkbookLabels): Promise<Blob> {
-  const { default: writeXlsxFile } = await import('write-excel-file/universal');
-  return writeXlsxFile(workbookSheets(overview, periodLabel, labels)).toBlob();
+export async function buildWorkbook(content: WorkbookContent, periodLabel: string, labels: WorkbookLabels): Promise<Blob> {
+  return sheetsToXlsx(workbookSheets(content, periodLabel, labels));
 }
 
 /** Builds the workbook and hands it to the browser as a download. */
-export async function downloadWorkbook(overview: PeriodOverview, periodLabel: string, labels: WorkbookLabels): Promise<void> {
-  const blob = await buildWorkbook(overview, periodLabel, labels);
+export async function downloadWorkbook(content: WorkbookContent, period: ReportPeriod, periodLabel: string, labels: WorkbookLabels): Promise<void> {
+  saveFile(await buildWorkbook(content, periodLabel, labels), workbookFileName(period.year, period.kind));
+}
+
+/** Sheets as an .xlsx Blob; the writer is fetched on first use only. */
+export async function sheetsToXlsx(sheets: Sheet<never>[]): Promise<Blob> {
+  const { default: writeXlsxFile } = await import('write-excel-file/universal');
+  return writeXlsxFile(sheets).toBlob();
+}
+
+/** Hands a file to the browser as a download named `fileName`. */
+export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = workbookFileName(overview.period.year, overview.period.kind);
+  link.download = fileName;
   document.body.append(link);
   link.click();
   link.remove();

@@ -3,9 +3,11 @@
  * the labels of the officer's own form (app/i18n `fields`, `dialogues`, `dialogueKinds`) and the
  * figures and dates as a Vietnamese reader writes them. Pure, so the lines are unit-tested.
  */
+import { formRows, type FormDefinition } from '../../../domain/forms/definition';
 import type { DialogueSession } from '../../../domain/report';
-import type { ReportChange, SessionField } from '../../../domain/reportDiff';
+import type { ReportChange, RowChange, SessionField } from '../../../domain/reportDiff';
 import { formatCount, formatIsoDate, type Messages } from '../../i18n';
+import { formValueText } from '../forms/formValues';
 import { revisionMessages, type RevisionMessages } from './messages';
 
 export interface ChangeLine {
@@ -50,10 +52,32 @@ function fieldLabel(t: Messages, m: RevisionMessages, path: string): string {
   return t.fields[path] ?? m.paths[path] ?? path;
 }
 
-export function describeChanges(t: Messages, changes: readonly ReportChange[], m: RevisionMessages = revisionMessages('vi')): ChangeLine[] {
+/** A form row's change, labelled with the row's label as the form prints it (its number first). */
+function rowLine(t: Messages, m: RevisionMessages, change: RowChange, form: FormDefinition | undefined): ChangeLine {
+  const row = form ? formRows(form).find((candidate) => candidate.code === change.code) : undefined;
+  const label = row ? [row.number, row.label].filter(Boolean).join('. ') : m.unknownRow;
+  const text = (value: unknown) =>
+    change.note || !row ? (value == null || value === '' ? NONE : typeof value === 'number' ? formatCount(value) : String(value)) : formValueText(t, row, value) || NONE;
+  return {
+    key: `${change.note ? 'valueNotes' : 'values'}.${change.code}`,
+    kind: 'changed',
+    label: change.note ? m.rowNote(label) : label,
+    before: text(change.before),
+    after: text(change.after),
+  };
+}
+
+/**
+ * The changes as lines; `form` is the definition the report answers, whose labels name its rows
+ * (without it a row is named as unknown, never by its code).
+ */
+export function describeChanges(t: Messages, changes: readonly ReportChange[], m: RevisionMessages = revisionMessages('vi'), form?: FormDefinition): ChangeLine[] {
   const lines: ChangeLine[] = [];
   for (const change of changes) {
     switch (change.kind) {
+      case 'row':
+        lines.push(rowLine(t, m, change, form));
+        break;
       case 'field':
         lines.push({
           key: change.path,

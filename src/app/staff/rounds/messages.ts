@@ -1,4 +1,6 @@
 /** Texts of the reporting rounds panel, Vietnamese first. */
+import type { Language } from '../../i18n';
+
 const vi = {
   title: 'Kỳ báo cáo',
   intro: 'Mở kỳ báo cáo để các công đoàn cơ sở trực thuộc biết hạn nộp; ngày hoạt động của báo cáo phải nằm trong kỳ.',
@@ -26,10 +28,23 @@ const vi = {
   reopenDeadline: 'Hạn nộp riêng (không bắt buộc)',
   reopen: 'Mở lại',
   reopenedFor: (names: string) => `Đã mở lại cho: ${names}`,
-  taken: 'Đơn vị đã có kỳ báo cáo cho năm và loại báo cáo này.',
+  taken: 'Đơn vị đã có kỳ báo cáo theo mẫu này cho năm và loại báo cáo này.',
   badDates: 'Kiểm tra lại ngày: ngày kết thúc không được trước ngày bắt đầu, hạn nộp không được trước ngày bắt đầu.',
   titleRequired: 'Hãy đặt tên cho kỳ báo cáo.',
+  deadlinePast: (today: string) => `Hạn nộp đã qua: chọn hôm nay (${today}) hoặc một ngày sau.`,
+  changeDeadline: 'Đổi hạn nộp',
+  newDeadline: 'Hạn nộp mới',
+  deadlineChanged: (date: string) => `Đã đổi hạn nộp thành ${date}.`,
+  deadlineBeforeActivities: 'Hạn nộp không được trước ngày bắt đầu hoạt động của kỳ.',
+  formField: 'Mẫu báo cáo',
+  formHint: 'Các công đoàn cơ sở điền báo cáo theo mẫu này.',
+  formVersion: (title: string, version: number) => `${title} (phiên bản ${version})`,
+  form: (title: string) => `Mẫu: ${title}`,
+  formUnknown: (id: string, version: number) => `${id}, phiên bản ${version}`,
+  rollup: 'Xem bảng tổng hợp',
+  openAnother: 'Mở kỳ báo cáo theo mẫu khác',
 };
+
 export type RoundsMessages = typeof vi;
 
 const en: RoundsMessages = {
@@ -59,11 +74,23 @@ const en: RoundsMessages = {
   reopenDeadline: 'Its own deadline (optional)',
   reopen: 'Reopen',
   reopenedFor: (names) => `Reopened for: ${names}`,
-  taken: 'This node already has a round for this year and kind of report.',
+  taken: 'This node already has a round on this form for this year and kind of report.',
   badDates: 'Check the dates: the end cannot be before the start, nor the deadline before the start.',
   titleRequired: 'Give the round a title.',
+  deadlinePast: (today) => `The deadline has passed: choose today (${today}) or a later day.`,
+  changeDeadline: 'Change the deadline',
+  newDeadline: 'New deadline',
+  deadlineChanged: (date) => `Deadline changed to ${date}.`,
+  deadlineBeforeActivities: 'The deadline cannot be before the activities start.',
+  formField: 'Report form',
+  formHint: 'The unions fill in their report on this form.',
+  formVersion: (title, version) => `${title} (version ${version})`,
+  form: (title) => `Form: ${title}`,
+  formUnknown: (id, version) => `${id}, version ${version}`,
+  rollup: 'See the roll-up',
+  openAnother: 'Open a round on another form',
 };
 
-export function roundsMessages(language: string = 'vi'): RoundsMessages {
+export function roundsMessages(language: Language): RoundsMessages {
   return language === 'en' ? en : vi;
 }

@@ -1,16 +1,20 @@
 /**
  * The period table's rules as pure functions: the filters (under 80 %, not reported, returned,
  * accepted), the search, sorting by every column with Vietnamese collation, the deadline standing
- * of each line, and paging. The table component only draws what these return, so 6,000 lines cost
- * one pass to filter and one sort, and the page draws at most a page of rows.
+ * of each line, and paging. The screen's table asks the server for one page filtered and sorted the
+ * same way (domain/periodTable.ts); the exports, which hold every line of a subtree, use these.
  */
 import type { UnionOverview } from '../../../domain/staff';
-import { daysUntil } from '../../../domain/period';
+import { PERIOD_TABLE_FILTERS, PERIOD_TABLE_SORTS, type PeriodTableFilter, type PeriodTableSort } from '../../../domain/periodTable';
+import type { Instant } from '../../../domain/calendar';
+import { daysLate, daysLeft } from '../../../domain/period';
+import { unionDeadline, type NodeRound } from '../../../domain/round';
 import { hasNotReported, isBelowTarget, rateOf } from '../overview';
 import { matchesSearch, searchWords } from './search';
 
-export const TABLE_FILTERS = ['all', 'underTarget', 'notReported', 'returned', 'accepted'] as const;
-export type TableFilter = (typeof TABLE_FILTERS)[number];
+// The server pages the screen's table with the same vocabulary (domain/periodTable.ts); the exports filter and sort here.
+export const TABLE_FILTERS = PERIOD_TABLE_FILTERS;
+export type TableFilter = PeriodTableFilter;
 
 export function passesFilter(line: UnionOverview, filter: TableFilter): boolean {
   switch (filter) {
@@ -29,7 +33,8 @@ export function passesFilter(line: UnionOverview, filter: TableFilter): boolean 
 
 /**
  * Where a line stands against the deadline: sent in time or late, or not sent yet with days left or overdue.
- * `sentAt` is the report's last save when it is marked ready (the server's time).
+ * The day a report was sent is its last save when marked ready (the server's time), both days counted
+ * in Vietnam (src/domain/calendar.ts): sent today and not sent today are as many days past one deadline.
  */
 export type DeadlineStanding =
   | { kind: 'sentOnTime' }
@@ -37,18 +42,29 @@ export type DeadlineStanding =
   | { kind: 'due'; daysLeft: number }
   | { kind: 'overdue'; daysOverdue: number };
 
-export function deadlineStandingOf(line: UnionOverview, deadline: string, today: string): DeadlineStanding {
+export function deadlineStandingOf(line: UnionOverview, deadline: string, now: Instant): DeadlineStanding {
   if (!hasNotReported(line) && line.report) {
-    const sentDay = line.report.savedAt.slice(0, 10);
-    const late = -daysUntil(deadline, sentDay);
+    const late = daysLate(deadline, line.report.savedAt);
     return late > 0 ? { kind: 'sentLate', daysLate: late } : { kind: 'sentOnTime' };
   }
-  const left = daysUntil(deadline, today);
+  const left = daysLeft(deadline, now);
   return left >= 0 ? { kind: 'due', daysLeft: left } : { kind: 'overdue', daysOverdue: -left };
 }
 
-export const SORT_COLUMNS = ['name', 'code', 'workers', 'members', 'rate', 'dialogues', 'lastSync', 'standing', 'deadline'] as const;
-export type SortColumn = (typeof SORT_COLUMNS)[number];
+/** What of the period's round the deadline column reads: its deadline and the CĐCS it was reopened for. */
+export type RoundDeadlines = Pick<NodeRound, 'deadline' | 'closedAt' | 'reopenings'>;
+
+/**
+ * The deadline a line is held to: a CĐCS the closed round was reopened for, its own (`reopened`);
+ * every other line, the round's (or `deadline`, without a round). Null: no deadline to show.
+ */
+export function lineDeadline(line: Pick<UnionOverview, 'id'>, query: Pick<TableQuery, 'deadline' | 'round'>): { deadline: string; reopened: boolean } | null {
+  if (query.round) return unionDeadline(query.round, line.id);
+  return query.deadline ? { deadline: query.deadline, reopened: false } : null;
+}
+
+export const SORT_COLUMNS = PERIOD_TABLE_SORTS;
+export type SortColumn = PeriodTableSort;
 export interface TableSort {
   column: SortColumn;
   direction: 'asc' | 'desc';
@@ -74,7 +90,7 @@ function deadlineRank(standing: DeadlineStanding): number {
 }
 
 /** The value a column sorts by; null sorts last in either direction. */
-function sortValue(line: UnionOverview, column: SortColumn, deadline: string | null, today: string): string | number | null {
+function sortValue(line: UnionOverview, column: SortColumn, query: TableQuery): string | number | null {
   switch (column) {
     case 'name':
       return line.name;
@@ -92,8 +108,10 @@ function sortValue(line: UnionOverview, column: SortColumn, deadline: string | n
       return line.report?.savedAt ?? null;
     case 'standing':
       return STANDING_ORDER[line.standing];
-    case 'deadline':
-      return deadline ? deadlineRank(deadlineStandingOf(line, deadline, today)) : null;
+    case 'deadline': {
+      const held = lineDeadline(line, query);
+      return held ? deadlineRank(deadlineStandingOf(line, held.deadline, query.now)) : null;
+    }
   }
 }
 
@@ -103,8 +121,10 @@ export interface TableQuery {
   sort: TableSort;
   /** The round's deadline for the period, for the deadline column; null when no round set one. */
   deadline: string | null;
-  /** ISO date, for days left. */
-  today: string;
+  /** The period's round, when known: a CĐCS it was reopened for is held to its own deadline (over `deadline`). */
+  round?: RoundDeadlines | null;
+  /** The moment days left are counted at (in Vietnam's days). */
+  now: Instant;
 }
 
 /** The lines to show, in order: filtered, searched, sorted (ties by name, then id, so the order is stable). */
@@ -113,7 +133,7 @@ export function tableLines(lines: readonly UnionOverview[], query: TableQuery): 
   const kept = lines.filter((line) => passesFilter(line, query.filter) && matchesSearch(words, [line.name, line.code, line.employer]));
   const { column, direction } = query.sort;
   const sign = direction === 'asc' ? 1 : -1;
-  const keyed = kept.map((line) => ({ line, value: sortValue(line, column, query.deadline, query.today) }));
+  const keyed = kept.map((line) => ({ line, value: sortValue(line, column, query) }));
   keyed.sort((a, b) => {
     if (a.value == null || b.value == null) {
       if (a.value != null) return -1;

@@ -1,0 +1,380 @@
+/**
+ * The editor of a report answering a form other than Plan 94 (issue 22): the form's sections as steps,
+ * then a last step that says what still stops sending. A `rows` section draws a field per row
+ * (`FormRowField`); a `block` section draws today's membership block (with the live 80 % indicator) or
+ * dialogue sessions, the same components as Plan 94's editor. Autosave, sync, the lifecycle and the
+ * standing card are Plan 94's own (`useStoredReportUpdates`, `useReportLifecycle`, `ReportStanding`).
+ */
+import { memo, useEffect, useMemo, useState } from 'react';
+import { useForm, useFormState, type UseFormReturn } from 'react-hook-form';
+import { formRows, isComputedRow, isNumericRow, type FormDefinition, type FormSection } from '../../../domain/forms/definition';
+import { checkReportForm } from '../../../domain/forms/reportCheck';
+import type { ReportDocument } from '../../../domain/report';
+import type { LocalReportSync } from '../../../domain/sync';
+import type { ReportAction } from '../../../domain/lifecycle';
+import { activityRange } from '../../../domain/round';
+import { getLocalStore, ReportNotReadyError, StorageFullError, type ReportVersion } from '../../db';
+import { formatCount, useI18n } from '../../i18n';
+import { PushOffer } from '../../pwa';
+import type { FieldMessage } from '../../ui/FieldRow';
+import { navigate } from '../../ui/router';
+import { noteFirstScreenDrawn } from '../../ui/firstScreen';
+import { useSuperiorName } from '../syncStatus';
+import { DialoguesSection } from './DialoguesSection';
+import { FormRowField, rowLabel } from './FormRowField';
+import { formMessages } from './formMessages';
+import { fieldLabel, messagesByPath } from './issueText';
+import { RateDisplay } from './RateDisplay';
+import { SectionFields, TextInput, type FieldContext } from './ReportFields';
+import { ReportStanding } from './ReportStanding';
+import { RoundNotice } from './RoundNotice';
+import { SaveIndicator, useValuesInTransition } from './editorParts';
+import { SECTION_FIELDS, documentFromForm, formFromDocument, type ReportFormValues } from './reportForm';
+import { useReportingRounds } from './useReportingRounds';
+import { roundOfForm } from './useFormDefinition';
+import { useReportLifecycle } from './useReportLifecycle';
+import { useStoredReportUpdates } from './useStoredReportUpdates';
+
+/** The codes of a form's rows typed as numbers (counts and money), for the form model (`reportForm.ts`). */
+export function numericRowCodes(definition: FormDefinition): string[] {
+  return formRows(definition)
+    .filter((row) => isNumericRow(row) && !isComputedRow(row))
+    .map((row) => row.code);
+}
+
+/** The steps of a form report: one per section (`section-0` …), then the review. */
+export function formStepIds(definition: FormDefinition): string[] {
+  return [...definition.sections.map((_, index) => `section-${index}`), 'review'];
+}
+
+/** The step a field's path is on: a row's code, a block's field, or the review for anything else. */
+function stepOfPath(definition: FormDefinition, path: string): string {
+  const row = /^(?:values|valueNotes)\.(\w+)$/.exec(path)?.[1];
+  const head = path.split('.')[0];
+  const index = definition.sections.findIndex((section) =>
+    section.kind === 'rows'
+      ? row !== undefined && section.rows.some((r) => r.code === row)
+      : section.block === head || (section.block === 'membership' && path === 'explanations.memberChange'),
+  );
+  return index >= 0 ? `section-${index}` : 'review';
+}
+
+interface FormReportEditorProps {
+  stored: ReportVersion;
+  initialSync: LocalReportSync;
+  previous: ReportDocument | null;
+  definition: FormDefinition;
+  step: string;
+}
+
+/**
+ * Loaded on its own by `ReportEditorScreen` (the default export): the forms' rules and schemas stay out
+ * of the editor chunk a Plan 94 report's start loads. `section`: the address's step, if it is one.
+ */
+export default function FormReportEditorScreen({
+  section,
+  definition,
+  ...props
+}: Omit<FormReportEditorProps, 'step' | 'definition'> & { definition: FormDefinition | null; section: string | null }) {
+  if (!definition) return <FormMissing />;
+  const steps = formStepIds(definition);
+  const step = steps.includes(section ?? '') ? (section as string) : steps[0]!;
+  return <FormReportEditor {...props} definition={definition} step={step} />;
+}
+
+/** A form the change feed has not brought to this phone yet: nothing to draw its report with. */
+function FormMissing() {
+  const { t, language } = useI18n();
+  return (
+    <div className="card" data-testid="form-missing">
+      <p>{formMessages(language).formMissing}</p>
+      <a className="button" href="#/">
+        {t.editor.backToList}
+      </a>
+    </div>
+  );
+}
+
+function FormReportEditor(props: FormReportEditorProps) {
+  const numericCodes = useMemo(() => numericRowCodes(props.definition), [props.definition]);
+  const [defaultValues] = useState(() => formFromDocument(props.stored.document, numericCodes));
+  const form = useForm<ReportFormValues>({ defaultValues });
+  return <FormReportEditorBody {...props} form={form} numericCodes={numericCodes} />;
+}
+
+const FormReportEditorBody = memo(function FormReportEditorBody({
+  stored,
+  initialSync,
+  previous,
+  definition,
+  step,
+  form,
+  numericCodes,
+}: FormReportEditorProps & { form: UseFormReturn<ReportFormValues>; numericCodes: readonly string[] }) {
+  const { t, language } = useI18n();
+  const f = formMessages(language);
+  const superior = useSuperiorName();
+  const store = getLocalStore();
+  const initial = stored.document;
+  const [statusError, setStatusError] = useState<string | null>(null);
+  const { register, control, setValue, getValues, watch, reset } = form;
+  const { touchedFields } = useFormState({ control });
+  const { autosave, savedDocument, sync } = useStoredReportUpdates(stored, initialSync, { getValues, reset, setValue, watch }, numericCodes);
+  const { queue } = autosave;
+  const status = savedDocument.status;
+
+  const values = useValuesInTransition(watch, getValues);
+  const reading = useMemo(() => documentFromForm(values, savedDocument, numericCodes), [values, savedDocument, numericCodes]);
+  const round = roundOfForm(useReportingRounds(), initial, definition.id);
+  const [openedAt] = useState(() => Date.now());
+  const activities = useMemo(() => activityRange(initial.period, round), [initial.period, round]);
+  const check = useMemo(() => checkReportForm(reading.document, definition, { previous, activities }), [reading, definition, previous, activities]);
+  const valueIssues = check.values ?? { errors: [], warnings: [], canMarkReady: true };
+  const errorCount = check.report.errors.length + valueIssues.errors.length + reading.unparseable.length;
+  const standing = useReportLifecycle(status, sync, reading.document, errorCount, round);
+  const [reviewed, setReviewed] = useState(step === 'review');
+  if (step === 'review' && !reviewed) setReviewed(true);
+  const touched = (path: string) =>
+    reviewed ||
+    path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], touchedFields) === true;
+
+  const messages = new Map<string, FieldMessage[]>(messagesByPath(t, check.report, reading.unparseable, activities, touched));
+  const add = (path: string, message: FieldMessage) => messages.set(path, [...(messages.get(path) ?? []), message]);
+  for (const issue of valueIssues.errors) {
+    const path = `values.${issue.code}`;
+    if (reading.unparseable.includes(path) || (issue.reason === 'required' && !touched(path))) continue;
+    add(path, { kind: 'error', text: issue.message });
+  }
+  for (const issue of valueIssues.warnings) add(`values.${issue.code}`, { kind: 'warning', text: issue.message });
+
+  const hints = useMemo(() => {
+    const byPath = new Map<string, string>();
+    if (!previous) return byPath;
+    const label = t.periodLabel(previous.period.year, previous.period.kind);
+    for (const key of ['workers', 'members'] as const) {
+      const value = previous.membership[key];
+      if (value != null) byPath.set(`membership.${key}`, t.editor.previousFigure(label, formatCount(value)));
+    }
+    for (const code of numericCodes) {
+      const value = previous.values?.[code];
+      if (typeof value === 'number') byPath.set(`values.${code}`, t.editor.previousFigure(label, formatCount(value)));
+    }
+    return byPath;
+  }, [previous, t, numericCodes]);
+  const context: FieldContext = { register, control, setValue, messages, hints, changed: standing.changed, changedNote: standing.messages.changedMark };
+  useEffect(noteFirstScreenDrawn, []);
+
+  const steps = formStepIds(definition);
+  const index = Math.max(0, steps.indexOf(step));
+  const stepTitle = (id: string) => {
+    const section = definition.sections[steps.indexOf(id)];
+    return section ? section.title : f.review;
+  };
+  const stepsWithErrors = new Set(
+    [
+      ...check.report.errors.map((issue) => issue.path),
+      ...valueIssues.errors.map((issue) => `values.${issue.code}`),
+      ...reading.unparseable,
+    ].map((path) => stepOfPath(definition, path)),
+  );
+  const go = (target: string) => {
+    navigate({ screen: 'report', reportId: initial.id, section: target });
+    window.scrollTo(0, 0);
+  };
+
+  const markReady = async () => {
+    setStatusError(null);
+    try {
+      await queue.flush();
+      await store.reports.markReady(initial.id);
+      return true;
+    } catch (error) {
+      setStatusError(
+        error instanceof ReportNotReadyError ? t.editor.markReadyBlocked : error instanceof StorageFullError ? t.db.storageFull : t.db.genericError,
+      );
+      return false;
+    }
+  };
+  const reopen = async () => {
+    setStatusError(null);
+    try {
+      await store.reports.reopen(initial.id);
+    } catch (error) {
+      setStatusError(error instanceof StorageFullError ? t.db.storageFull : t.db.genericError);
+    }
+  };
+  const readOnly = standing.lifecycle.locked;
+  const lifecycleHandlers = { send: markReady, reopen, goToReview: () => go('review') };
+  const act = (action: ReportAction) => void standing.act(action, lifecycleHandlers);
+  const section: FormSection | undefined = definition.sections[index];
+  const memberWarning = check.report.warnings.find((warning) => warning.path === 'membership.members');
+
+  return (
+    <div className="editor" data-testid="form-report-editor" data-form={definition.id}>
+      <div className="editor-head">
+        <a href="#/" className="link-back">
+          ‹ {t.editor.backToList}
+        </a>
+        <h2 className="editor-title">{t.periodLabel(initial.period.year, initial.period.kind)}</h2>
+        <p className="editor-form-title" data-testid="form-title">
+          {definition.title}
+        </p>
+        <p className="editor-status">
+          <SaveIndicator status={autosave.state} />
+        </p>
+        <ReportStanding reportId={initial.id} lifecycle={standing.lifecycle} sync={sync} variant="full" onAction={act} busy={standing.busy}>
+          {standing.extras(initial.id, savedDocument, sync, statusError, lifecycleHandlers)}
+        </ReportStanding>
+        <PushOffer moment={status === 'ready'} superior={superior} language={language} />
+        <RoundNotice round={round} period={initial.period} now={openedAt} />
+        <div className="progress">
+          <label className="progress-label" htmlFor="section-progress">
+            {t.editor.progress(index + 1, steps.length)}: {stepTitle(steps[index]!)}
+          </label>
+          <progress id="section-progress" max={steps.length} value={index + 1} />
+        </div>
+        <nav aria-label={t.editor.sectionList}>
+          <ol className="section-chips">
+            {steps.map((id, i) => {
+              const hasErrors = stepsWithErrors.has(id) && id !== 'review';
+              return (
+                <li key={id}>
+                  <button
+                    type="button"
+                    className={`chip${id === steps[index] ? ' chip-current' : ''}${hasErrors ? ' chip-error' : ''}`}
+                    aria-current={id === steps[index] ? 'step' : undefined}
+                    data-testid={`section-${id}`}
+                    onClick={() => go(id)}
+                  >
+                    {i + 1}. {stepTitle(id)}
+                    {hasErrors ? <span className="visually-hidden"> ({t.editor.hasErrors})</span> : null}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </nav>
+      </div>
+
+      <form className="editor-form" onSubmit={(e) => e.preventDefault()} noValidate>
+        <fieldset className={`section${readOnly ? ' section-locked' : ''}`} disabled={readOnly && section !== undefined} data-testid={`section-panel-${steps[index]}`}>
+          <legend className="section-title">{stepTitle(steps[index]!)}</legend>
+          {section?.kind === 'block' && section.block === 'membership' ? (
+            <>
+              <RateDisplay members={reading.document.membership.members} workers={reading.document.membership.workers} />
+              <SectionFields fields={SECTION_FIELDS.membership} context={context} />
+              {memberWarning?.explanationPath ? (
+                <div className="explanation">
+                  <TextInput path={memberWarning.explanationPath} label={t.fields[memberWarning.explanationPath] ?? t.editor.explanation} context={context} long />
+                  <p className="field-hint">{t.superior.explanationHint(superior)}</p>
+                </div>
+              ) : null}
+            </>
+          ) : section?.kind === 'block' ? (
+            <DialoguesSection control={control} register={register} context={context} disabled={readOnly} />
+          ) : section?.kind === 'rows' ? (
+            section.rows.map((row) => (
+              <FormRowField
+                key={row.code}
+                row={row}
+                values={reading.document.values ?? {}}
+                context={context}
+                warned={valueIssues.warnings.some((warning) => warning.code === row.code)}
+              />
+            ))
+          ) : (
+            <FormReview
+              reasons={[
+                ...reading.unparseable.map((path) => ({ path, text: t.unparseable })),
+                ...check.report.errors.map((issue) => ({ path: issue.path, text: messages.get(issue.path)?.[0]?.text ?? '' })),
+                ...valueIssues.errors.filter((issue) => !reading.unparseable.includes(`values.${issue.code}`)).map((issue) => ({ path: `values.${issue.code}`, text: issue.message })),
+              ]}
+              warnings={valueIssues.warnings.map((issue) => ({ path: `values.${issue.code}`, text: issue.message, explained: issue.explained === true }))}
+              label={(path) => {
+                const code = /^values\.(\w+)$/.exec(path)?.[1];
+                const row = code ? definition.sections.flatMap((s) => (s.kind === 'rows' ? s.rows : [])).find((r) => r.code === code) : undefined;
+                return f.rowIn(row ? rowLabel(row) : fieldLabel(t, path), stepTitle(stepOfPath(definition, path)));
+              }}
+              onGoTo={(path) => go(stepOfPath(definition, path))}
+            />
+          )}
+        </fieldset>
+      </form>
+
+      <div className="section-nav">
+        {index > 0 ? (
+          <button type="button" className="button" data-testid="section-previous" onClick={() => go(steps[index - 1]!)}>
+            ‹ {t.common.previous}
+          </button>
+        ) : (
+          <span />
+        )}
+        {index < steps.length - 1 ? (
+          <button type="button" className="button button-primary" data-testid="section-next" onClick={() => go(steps[index + 1]!)}>
+            {t.common.next} ›
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+});
+
+interface Reason {
+  path: string;
+  text: string;
+}
+
+/** The last step: what still stops sending and the warnings, each with the way to its step. */
+function FormReview({
+  reasons,
+  warnings,
+  label,
+  onGoTo,
+}: {
+  reasons: Reason[];
+  warnings: (Reason & { explained: boolean })[];
+  label: (path: string) => string;
+  onGoTo: (path: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="review">
+      {reasons.length > 0 ? (
+        <div data-testid="mark-ready-reasons">
+          <p className="review-heading">{t.editor.markReadyBlocked}</p>
+          <ul className="issue-list">
+            {reasons.map((reason, i) => (
+              <li key={i} className="issue issue-error">
+                <span>
+                  <strong>{label(reason.path)}</strong>: {reason.text}
+                </span>
+                <button type="button" className="button button-small" onClick={() => onGoTo(reason.path)}>
+                  {t.editor.goToField}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="notice notice-ok">{t.editor.noIssues}</p>
+      )}
+      {warnings.length > 0 ? (
+        <div data-testid="review-warnings">
+          <p className="review-heading">{t.editor.warningsTitle}</p>
+          <ul className="issue-list">
+            {warnings.map((warning, i) => (
+              <li key={i} className="issue issue-warning">
+                <span>
+                  <strong>{label(warning.path)}</strong>: {warning.text} ({warning.explained ? t.editor.explained : t.editor.notExplained})
+                </span>
+                <button type="button" className="button button-small" onClick={() => onGoTo(warning.path)}>
+                  {t.editor.goToField}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
