@@ -16,8 +16,11 @@ const backupText = () => JSON.stringify(makeBackup([{ document: validReport(), s
 const parse = (text: string) => parseBackup(text, new TextEncoder().encode(text).length);
 
 describe('backup file', () => {
-  it('is named after the local date', () => {
-    expect(backupFileName(new Date(2024, 0, 9, 23, 59))).toBe('bao-cao-cdcs-2024-01-09.json');
+  it("is named after the day in Vietnam, whatever the phone's clock zone", () => {
+    // 23:59 on 9 January in Vietnam is 16:59 UTC: a phone set to UTC or New York used to name it otherwise near midnight.
+    expect(backupFileName(new Date('2024-01-09T16:59:00Z'))).toBe('bao-cao-cdcs-2024-01-09.json');
+    // 00:30 on 10 January in Vietnam is still 9 January in UTC.
+    expect(backupFileName(new Date('2024-01-09T17:30:00Z'))).toBe('bao-cao-cdcs-2024-01-10.json');
   });
 
   it('parses a file it wrote, with every report and the profile', () => {
@@ -39,6 +42,13 @@ describe('backup file', () => {
   ])('refuses %s', (_name, text, kind) => {
     const result = parse(text);
     expect(result).toMatchObject({ ok: false, problem: { kind } });
+  });
+
+  it('carries a report whose acceptance the superior withdrew, with the reason', () => {
+    const review = { status: 'withdrawn' as const, comment: 'Chấp nhận nhầm.', decidedAt: '2024-11-04T02:00:00.000Z', revision: '3' };
+    const sync = { ...neverSynced(), serverRevision: '3', base: validReport(), pending: false, review };
+    const result = parse(JSON.stringify(makeBackup([{ document: validReport(), sync }], profile, '2024-11-05T02:00:00.000Z')));
+    expect(result.ok && result.backup.reports[0]?.sync.review).toEqual(review);
   });
 
   it('refuses a file over 10 MB before reading it', () => {

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { changedSince, reportLifecycle, REPORT_STAGES, type LifecycleInput, type ReportStage } from '../../src/domain/lifecycle';
-import { neverSynced, rememberReturn, type LocalReportSync, type ReviewDecision, type ServerReport } from '../../src/domain/sync';
-import { session, validReport } from './fixtures';
+import { changedSince, decisionSpeaker, reportLifecycle, REPORT_STAGES, type LifecycleInput, type ReportStage } from '../../src/domain/lifecycle';
+import { neverSynced, rememberReturn, syncPhase, type LocalReportSync, type ReviewDecision, type ServerReport } from '../../src/domain/sync';
+import { session, synced, validReport } from './fixtures';
 
 const returned: ReviewDecision = { status: 'returned', comment: 'Bổ sung số đoàn viên nữ.', decidedAt: '2025-01-10T08:00:00.000Z' };
 const accepted: ReviewDecision = { status: 'accepted', comment: '', decidedAt: '2025-01-20T08:00:00.000Z' };
-
-function synced(overrides: Partial<LocalReportSync> = {}): LocalReportSync {
-  return { ...neverSynced(), serverRevision: '3', base: validReport(), pending: false, ...overrides };
-}
+const acceptedWithComment: ReviewDecision = { ...accepted, comment: 'Số liệu đầy đủ, cảm ơn.' };
+const withdrawn: ReviewDecision = { status: 'withdrawn', comment: 'Chấp nhận nhầm báo cáo, cần đối chiếu lại số nữ.', decidedAt: '2025-01-21T08:00:00.000Z', revision: '3' };
 
 function lastReturnAt(revision: string) {
   return { review: returned, revision, document: validReport() };
@@ -34,6 +32,16 @@ describe('reportLifecycle: the stage, its one action and whether fields are lock
     ['sent again and on the server', input('ready', synced({ serverRevision: '5', lastReturn: lastReturnAt('3') })), 'resent', 'viewAndPrint', true],
     ['accepted', input('ready', synced({ review: accepted })), 'accepted', 'viewAndPrint', true],
     ['accepted, though reopened offline', input('draft', synced({ review: accepted, pending: true })), 'accepted', 'viewAndPrint', true],
+    ['its acceptance withdrawn: waiting for review again', input('ready', synced({ review: withdrawn })), 'acceptanceWithdrawn', 'viewAndPrint', true],
+    [
+      'its acceptance withdrawn after a return: still the withdrawal',
+      input('ready', synced({ serverRevision: '5', review: { ...withdrawn, revision: '5' }, lastReturn: lastReturnAt('3') })),
+      'acceptanceWithdrawn',
+      'viewAndPrint',
+      true,
+    ],
+    ['its acceptance withdrawn, then reopened here', input('draft', synced({ review: withdrawn, pending: true })), 'draftSaved', 'send', false],
+    ['its acceptance withdrawn, then the round closed', input('ready', synced({ review: withdrawn }), '2025-12-01T00:00:00.000Z'), 'acceptanceWithdrawn', 'viewAndPrint', true],
     [
       'changed on two devices',
       input('draft', synced({ pending: true, conflict: { revision: '4' } as ServerReport })),
@@ -82,6 +90,22 @@ describe('reportLifecycle: the stage, its one action and whether fields are lock
     expect(reportLifecycle(input('ready', synced({ serverRevision: '5', lastReturn: lastReturnAt('3') }))).comment).toBe(returned.comment);
     expect(reportLifecycle(input('ready', synced({ review: accepted, lastReturn: lastReturnAt('3') }))).comment).toBeNull();
     expect(reportLifecycle(input('ready', synced())).comment).toBeNull();
+  });
+
+  it("shows the acceptance's comment, and a withdrawal's reason, saying which each is", () => {
+    expect(reportLifecycle(input('ready', synced({ review: acceptedWithComment, lastReturn: lastReturnAt('3') })))).toMatchObject({
+      stage: 'accepted',
+      comment: acceptedWithComment.comment,
+      commentOn: 'accepted',
+    });
+    expect(reportLifecycle(input('ready', synced({ review: withdrawn })))).toMatchObject({ comment: withdrawn.comment, commentOn: 'withdrawn' });
+    expect(reportLifecycle(input('ready', synced({ review: returned })))).toMatchObject({ comment: returned.comment, commentOn: 'returned' });
+    expect(reportLifecycle(input('ready', synced({ review: accepted }))).commentOn).toBeNull();
+  });
+
+  it('does not count a withdrawn acceptance as a decision on the wire either', () => {
+    expect(syncPhase(validReport((r) => (r.status = 'ready')), synced({ review: withdrawn }))).toBe('sent');
+    expect(syncPhase(validReport((r) => (r.status = 'ready')), synced({ review: acceptedWithComment }))).toBe('accepted');
   });
 
   it('says when a saved draft has newer edits on this phone only', () => {
@@ -134,5 +158,20 @@ describe('changedSince', () => {
       'dialogues',
     ]);
     expect(changedSince(before, before)).toEqual([]);
+  });
+});
+
+describe('who the stage names after a move (issue 21)', () => {
+  const ward = { id: 'ward', name: 'Công đoàn phường An Tịnh' };
+  const accepted = { status: 'accepted' as const, comment: '', decidedAt: '2025-12-01T02:00:00.000Z', revision: '2', node: ward };
+
+  it('names the node that made the decision on a decided stage, not the current superior', () => {
+    expect(decisionSpeaker('accepted', { review: accepted })).toBe('Công đoàn phường An Tịnh');
+    expect(decisionSpeaker('returned', { review: { ...accepted, status: 'returned' } })).toBe('Công đoàn phường An Tịnh');
+  });
+
+  it('leaves the current superior on the stages about what is sent now, and on decisions that name no node', () => {
+    expect(decisionSpeaker('sent', { review: accepted })).toBeNull();
+    expect(decisionSpeaker('accepted', { review: { status: 'accepted', comment: '', decidedAt: '2025-12-01T02:00:00.000Z' } })).toBeNull();
   });
 });

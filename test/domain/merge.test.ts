@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeReports, resolveConflicts, sameValue } from '../../src/domain/merge';
+import { formRowOfPath, mergeReports, resolveConflicts, sameValue } from '../../src/domain/merge';
 import { emptyReport, type DialogueSession, type ReportDocument } from '../../src/domain/report';
 
 const REPORT_ID = '4f6c1a52-9d8e-4b7a-a1f0-2c3d4e5f6a7b';
@@ -264,5 +264,46 @@ describe('sameValue', () => {
     expect(sameValue({ a: [1, { b: null }] }, { a: [1, { b: 0 }] })).toBe(false);
     expect(sameValue([1, 2], [2, 1])).toBe(false);
     expect(sameValue(null, undefined)).toBe(false);
+  });
+});
+
+describe('mergeReports: a form report’s rows (issue 22)', () => {
+  function formReport(): ReportDocument {
+    return { ...baseReport(), form: { id: 'mau-1-hdcd', version: 1 }, values: { TONG_LD: 100 }, valueNotes: {} };
+  }
+
+  it('merges rows filled on two phones without a conflict, and a row’s explanation apart from its value', () => {
+    const base = formReport();
+    const local = edited(base, (r) => {
+      r.values = { ...r.values, LD_NU: 40 };
+    });
+    const remote = edited(base, (r) => {
+      r.values = { ...r.values, NO_LUONG: 5_000_000 };
+      r.valueNotes = { LD_NU: 'Theo sổ lao động' };
+    });
+    const { merged, conflicts } = mergeReports(base, local, remote);
+    expect(conflicts).toEqual([]);
+    expect(merged.values).toEqual({ TONG_LD: 100, LD_NU: 40, NO_LUONG: 5_000_000 });
+    expect(merged.valueNotes).toEqual({ LD_NU: 'Theo sổ lao động' });
+  });
+
+  it('names one row when both phones changed it, and the officer’s choice sets that row only', () => {
+    const base = formReport();
+    const local = edited(base, (r) => {
+      r.values = { TONG_LD: 120, LD_NU: 40 };
+    });
+    const remote = edited(base, (r) => {
+      r.values = { TONG_LD: 130 };
+    });
+    const { merged, conflicts } = mergeReports(base, local, remote);
+    expect(conflicts).toEqual([{ path: 'values.TONG_LD', base: 100, local: 120, remote: 130 }]);
+    expect(formRowOfPath(conflicts[0]!.path)).toEqual({ field: 'values', code: 'TONG_LD' });
+    expect(resolveConflicts(merged, conflicts, { 'values.TONG_LD': 'remote' }).values).toEqual({ TONG_LD: 130, LD_NU: 40 });
+  });
+
+  it('reads only form row paths as rows', () => {
+    expect(formRowOfPath('valueNotes.LD_NU')).toEqual({ field: 'valueNotes', code: 'LD_NU' });
+    expect(formRowOfPath('membership.members')).toBeNull();
+    expect(formRowOfPath('values')).toBeNull();
   });
 });

@@ -1,29 +1,20 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeProfile } from './support/browser';
-import { serverAndBrowserPerFile } from './support/fileFixture';
+import { folderPerFile, serverAndBrowserPerFile } from './support/fileFixture';
 import { createReport, fieldValue, fillAndWaitSaved } from './support/officerApp';
 import { serveDist, type StaticServer } from './support/staticServer';
 
 let server: StaticServer;
 let browser: Browser;
-let downloads: string;
 
 serverAndBrowserPerFile(serveDist, (started, launched) => {
   server = started;
   browser = launched;
 });
-
-beforeAll(async () => {
-  downloads = await mkdtemp(join(tmpdir(), 'bao-cao-cdcs-backup-'));
-});
-
-afterAll(async () => {
-  if (downloads) await rm(downloads, { recursive: true, force: true });
-});
+const downloads = folderPerFile('backup');
 
 const reports = [
   { period: { year: 2025, kind: 'yearly' }, fields: { 'membership.workers': '1000', 'membership.members': '853' } },
@@ -53,7 +44,7 @@ describe('a JSON backup moves every report to another phone', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-export').click()]);
       expect(download.suggestedFilename()).toMatch(/^bao-cao-cdcs-\d{4}-\d{2}-\d{2}\.json$/);
       // Saved outside the browser's artifacts, which go away with the context.
-      backupPath = join(downloads, download.suggestedFilename());
+      backupPath = join(downloads(), download.suggestedFilename());
       await download.saveAs(backupPath);
       const backup = JSON.parse(await readFile(backupPath, 'utf8'));
       expect(backup).toMatchObject({ format: 'bao-cao-cdcs-backup', version: 1 });

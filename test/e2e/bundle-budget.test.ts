@@ -1,20 +1,38 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawGet, startTestServer, type TestServer } from '../server/helpers';
-import { entryScripts, officerStartScripts, readDist } from './support/distFiles';
+import { launchBrowser } from './support/browser';
+import { entryScripts, gzippedBytes, officerStartScripts, readDist } from './support/distFiles';
 import { distDir } from './support/staticServer';
 
 /** The officer's entry JavaScript budget from issue 3: 140 KB gzipped, KB = 1024 bytes. */
 const ENTRY_BUDGET_BYTES = 140 * 1024;
 
+/**
+ * Every script a first visit's browser fetches, as Chromium counts them (issue 22): for the list's main
+ * action to be usable, and what the start loads right after it (the service worker's registration with
+ * workbox-window, the sync engine); screens not opened are not fetched. Measured on 2026-12-07 with this
+ * test (it prints the list): 11 scripts, 141,175 bytes over the wire with Brotli (162,379 as gzip would send
+ * them), where the entry count above says 126 KB. The budget keeps that from growing by more than 1 KB;
+ * more means moving code out of the start, or saying here why not.
+ * Report forms (issue 22) took 1,315 bytes of it (142,490 on the same day): the list offers each round's
+ * form report and keeps one report per period and form, the database has its `forms` table, the sync
+ * keeps the feed's forms, and the phone says what the two new refusals mean; the form editor, its rules,
+ * schemas and built-in definitions load only when a form report is opened. The budget moves with that,
+ * and keeps its 1 KB for the next change.
+ */
+const FIRST_VISIT_SCRIPT_BUDGET = { files: 11, wireBytes: 142_490 + 1024 };
+
 let server: TestServer;
+let browser: Browser;
 beforeAll(async () => {
-  server = await startTestServer({ distDir });
+  [server, browser] = await Promise.all([startTestServer({ distDir }), launchBrowser()]);
 });
 afterAll(async () => {
-  await server?.close();
+  await Promise.all([server?.close(), browser?.close()]);
 });
 
 describe('the production build a phone loads first', () => {
@@ -33,6 +51,35 @@ describe('the production build a phone loads first', () => {
     const total = files.reduce((sum, file) => sum + file.bytes, 0);
     const detail = files.map((file) => `${file.path}: ${file.bytes} B`).join(', ');
     expect(total, `entry JS as sent: ${detail}`).toBeLessThanOrEqual(ENTRY_BUDGET_BYTES);
+  });
+
+  it(`fetches at most ${FIRST_VISIT_SCRIPT_BUDGET.files} scripts, ${FIRST_VISIT_SCRIPT_BUDGET.wireBytes} bytes on the wire, on a first visit until "Tạo báo cáo" can be used and the start is done, as Chromium counts them`, async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const scripts: { url: string; wireBytes: Promise<number> }[] = [];
+      page.on('requestfinished', (request) => {
+        // Every script the page fetched, whatever asked for it (a module, a preload, an import()).
+        if (request.resourceType() === 'script') scripts.push({ url: request.url(), wireBytes: request.sizes().then((sizes) => sizes.responseBodySize) });
+      });
+      await page.goto(server.url);
+      await page.locator('[data-testid="create-report"]:enabled').waitFor();
+      // What the start asks for runs on after the action is usable (the service worker's registration
+      // imports workbox-window), and whether it arrives before or after is a race: count the whole first
+      // visit, until the page has fetched nothing for half a second. Screens not opened are not fetched.
+      await page.waitForLoadState('networkidle');
+      const fetched = await Promise.all(scripts.map(async (script) => ({ path: new URL(script.url).pathname, wireBytes: await script.wireBytes })));
+      const detail = fetched.map((script) => `${script.path}: ${script.wireBytes} B`).join(', ');
+      const wireBytes = fetched.reduce((sum, script) => sum + script.wireBytes, 0);
+      const gzipBytes = (await Promise.all(fetched.map(async (script) => gzippedBytes(await readDist(script.path))))).reduce((a, b) => a + b, 0);
+      console.info(`first visit: ${fetched.length} scripts, ${wireBytes} B on the wire (Brotli), ${gzipBytes} B as gzip; ${detail}`);
+      // The count is of real transfers: each body as it came, and never nothing.
+      expect(fetched.every((script) => script.wireBytes > 0), detail).toBe(true);
+      expect(fetched.length, detail).toBeLessThanOrEqual(FIRST_VISIT_SCRIPT_BUDGET.files);
+      expect(wireBytes, detail).toBeLessThanOrEqual(FIRST_VISIT_SCRIPT_BUDGET.wireBytes);
+    } finally {
+      await context.close();
+    }
   });
 
   it("marks the scripts of the officer's start for V8 to compile whole as they stream in, and no other screen's", async () => {

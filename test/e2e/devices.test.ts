@@ -14,6 +14,7 @@ import { pushHeaders, readyReport, startTestServer, type TestServer } from '../s
 import { expectNoSeriousAxeViolations } from './support/accessibility';
 import { waitForAttributes, waitForText, watchCspViolations } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
+import { signInStaff } from './support/staffApp';
 import { distDir } from './support/staticServer';
 
 let server: TestServer;
@@ -24,13 +25,7 @@ serverAndBrowserPerFile(() => startTestServer({ distDir }), (started, launched) 
   browser = launched;
 });
 
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/#/staff`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByTestId('staff-year').waitFor();
-}
+const signIn = (page: Page, username: string, password: string) => signInStaff(page, server.url, { username, password });
 
 describe('devices and enrolment codes on the union page', () => {
   it('revokes a device after a confirmation that says what follows, and withdraws a code', async () => {
@@ -68,7 +63,7 @@ describe('devices and enrolment codes on the union page', () => {
       expect((await fetch(`${server.url}/api/reports`, { headers: kept.headers })).status).toBe(200);
       expect(await page.locator(`[data-testid="union-device"][data-device-id="${kept.deviceId}"]`).getAttribute('data-revoked')).toBe('false');
 
-      // The code: its expiry and uses left, never the code itself; withdrawn, it enrols nothing.
+      // The code: its end, expiry and uses left, never the code itself; withdrawn, it enrols nothing.
       // The two devices' codes (3 uses each, 1 used) are still valid too; ours is the one for 2 devices.
       const valid = await server.store.listValidEnrolmentCodes(union.id, new Date().toISOString());
       expect(valid.map((code) => code.maxUses).sort()).toEqual([2, 3, 3]);
@@ -76,12 +71,13 @@ describe('devices and enrolment codes on the union page', () => {
       await waitForAttributes(page, '[data-testid="union-code"]', 'data-code-id', valid.map((code) => code.id));
       const codeRow = page.locator(`[data-testid="union-code"][data-code-id="${ours.id}"]`);
       expect(await codeRow.innerText()).toContain('2/2 máy');
+      expect(await codeRow.getByTestId('union-code-value').innerText()).toBe(`••••-••${issued.code.slice(-2)}`);
       expect(await page.getByTestId('union-codes').innerText()).not.toContain(issued.code);
       await codeRow.getByTestId('code-withdraw').click();
       expect(await codeRow.locator('.confirm-question').innerText()).toContain('Không máy nào đăng ký được bằng mã này nữa');
       await codeRow.getByTestId('code-withdraw-confirm').click();
       await waitForAttributes(page, '[data-testid="union-code"]', 'data-code-id', valid.filter((code) => code !== ours).map((code) => code.id));
-      await waitForText(page.getByTestId('code-message'), 'Đã thu hồi mã. Không máy nào đăng ký được bằng mã này nữa.');
+      await waitForText(page.getByTestId('code-message'), `Đã thu hồi mã ••••-••${issued.code.slice(-2)}. Không máy nào đăng ký được bằng mã này nữa.`);
       const enrol = await fetch(`${server.url}/api/enrol`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -8,6 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { vietnamDate } from '../../src/domain/calendar';
 import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from '../../src/domain/period';
 import type { ReportDocument } from '../../src/domain/report';
 import { startTestServer, type TestServer } from '../server/helpers';
@@ -90,7 +91,7 @@ describe('the life of one report, on a phone', () => {
       expect(new URL(page.url()).hash).toBe('#/');
 
       // The form proposes the report that is due: last year's yearly report, not the current year's.
-      const dueYear = Math.min(Math.max(new Date().getFullYear() - 1, FIRST_REPORT_YEAR), LAST_REPORT_YEAR);
+      const dueYear = Math.min(Math.max(Number(vietnamDate(Date.now()).slice(0, 4)) - 1, FIRST_REPORT_YEAR), LAST_REPORT_YEAR);
       expect(await page.getByTestId('create-year').inputValue()).toBe(String(dueYear));
       expect(await page.getByTestId('create-kind').inputValue()).toBe('yearly');
       await page.getByTestId('create-report').click();

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { makeProfile, waitForServiceWorkerControl, watchCspViolations } from './support/browser';
+import { makeProfile, openControlledPage, waitForServiceWorkerControl } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
 import { createReport, fieldValue, fillAndWaitSaved } from './support/officerApp';
 import { serveDist, type StaticServer } from './support/staticServer';
@@ -17,10 +17,7 @@ describe('after one visit online, the officer works with the network off', () =>
   it('loads, creates and fills a report, and keeps the figures across a reload', async () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
     try {
-      const page = await context.newPage();
-      const cspViolations = watchCspViolations(page);
-      await page.goto(server.url);
-      await waitForServiceWorkerControl(page);
+      const { page, cspViolations } = await openControlledPage(context, server.url);
 
       await context.setOffline(true);
       const requestsWhileOnline = server.requests.length;

@@ -9,9 +9,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/domain/report';
 import { pushHeaders, readyReport, startTestServer, type TestServer } from '../server/helpers';
-import { waitForServiceWorkerControl, waitForText, watchCspViolations } from './support/browser';
+import { openControlledPage, waitForText, watchCspViolations } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
 import { checkEnrolmentCode, confirmEnrolment, createReport, fillAndWaitSaved, fillEnrolment } from './support/officerApp';
+import { submitStaffSignIn } from './support/staffApp';
 import { distDir } from './support/staticServer';
 
 let server: TestServer;
@@ -29,10 +30,7 @@ async function staffContext(): Promise<BrowserContext> {
 
 /** Signs in at #/staff and waits for the header that names the staff member's node and role. */
 async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/#/staff`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await submitStaffSignIn(page, server.url, { username, password });
   await page.getByTestId('staff-place').waitFor();
 }
 
@@ -212,11 +210,13 @@ describe('the staff of a province', () => {
       const shown = effective.split('-').reverse().join('/');
       await page.getByLabel('Ngày có hiệu lực').fill('2099-01-01');
       await page.getByTestId('move-submit').click();
+      await page.getByTestId('move-confirm-yes').click();
       const future = page.locator('[data-testid="move-message"][data-kind="error"]');
       await future.waitFor();
       expect(await future.innerText()).toBe('Không chuyển được: ngày có hiệu lực không được sau hôm nay.');
       await page.getByLabel('Ngày có hiệu lực').fill(effective);
       await page.getByTestId('move-submit').click();
+      await page.getByTestId('move-confirm-yes').click();
       const done = page.locator('[data-testid="move-message"][data-kind="ok"]');
       await done.waitFor();
       expect(await done.innerText()).toBe(`Đã chuyển sang Công đoàn xã Gò Dầu từ ngày ${shown}.`);
@@ -240,10 +240,7 @@ describe("the officer's own superior", () => {
     const admin = await server.staffSession({ role: 'admin' });
     const context = await browser.newContext({ locale: 'vi-VN' });
     try {
-      const page = await context.newPage();
-      const cspViolations = watchCspViolations(page);
-      await page.goto(server.url);
-      await waitForServiceWorkerControl(page);
+      const { page, cspViolations } = await openControlledPage(context, server.url);
       // Before enrolment: the neutral words, never a fixed "LĐLĐ huyện".
       await page.goto(`${server.url}/#/settings`);
       const unenrolled = page.locator('[data-testid="sync-panel"][data-state="unenrolled"]');

@@ -6,17 +6,17 @@
  * dialogue sessions prints all 40 rows; and the same works offline, font included.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBackup } from '../../src/domain/backup';
 import { neverSynced } from '../../src/domain/sync';
-import { filledReport, fullProfile, reportWithSessions, FILLED_REPORT_ID, MANY_SESSIONS_REPORT_ID } from '../app/print/fixtures';
+import { filledReport, fullProfile, reportWithSessions, FILLED_REPORT_ID, MANY_SESSIONS_REPORT_ID } from '../domain/fixtures';
 import { waitForServiceWorkerControl, watchCspViolations } from './support/browser';
-import { serverAndBrowserPerFile } from './support/fileFixture';
+import { expectClosingWithSignature } from './support/closing';
+import { folderPerFile, serverAndBrowserPerFile } from './support/fileFixture';
 import { createReport, fillAndWaitSaved, fieldValue } from './support/officerApp';
 import { serveDist, type StaticServer } from './support/staticServer';
 
@@ -24,19 +24,12 @@ const run = promisify(execFile);
 
 let server: StaticServer;
 let browser: Browser;
-let work: string;
 
 serverAndBrowserPerFile(serveDist, (started, launched) => {
   server = started;
   browser = launched;
 });
-
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'bao-cao-cdcs-print-'));
-});
-afterAll(async () => {
-  if (work) await rm(work, { recursive: true, force: true });
-});
+const work = folderPerFile('print');
 
 /** A4 in PostScript points, and the document's margins (print.css) in points. */
 const A4 = { width: 595.28, height: 841.89 };
@@ -50,7 +43,7 @@ async function importReports(page: Page): Promise<void> {
     fullProfile(),
     new Date().toISOString(),
   );
-  const file = join(work, `backup-${Date.now()}.json`);
+  const file = join(work(), `backup-${Date.now()}.json`);
   await writeFile(file, JSON.stringify(backup));
   await page.goto(`${server.url}/#/backup`);
   await page.getByTestId('backup-import-file').setInputFiles(file);
@@ -61,7 +54,8 @@ async function importReports(page: Page): Promise<void> {
 
 async function openPrintView(page: Page, reportId: string): Promise<void> {
   await page.goto(`${server.url}/#/print/${reportId}`);
-  await page.locator('[data-testid="print-screen"][data-fonts-ready="true"]').waitFor();
+  // The report's own document, not the one the previous hash showed, with its fonts loaded.
+  await page.locator(`[data-testid="print-screen"][data-report-id="${reportId}"][data-fonts-ready="true"]`).waitFor();
 }
 
 interface Pdf {
@@ -74,7 +68,7 @@ interface Pdf {
 
 /** "Save as PDF", then read the file back with poppler-utils. */
 async function savePdf(page: Page, name: string): Promise<Pdf> {
-  const path = join(process.env.PRINT_PDF_DIR ?? work, `${name}.pdf`);
+  const path = join(process.env.PRINT_PDF_DIR ?? work(), `${name}.pdf`);
   await page.pdf({ path, preferCSSPageSize: true, printBackground: false });
   const bbox = (await run('pdftotext', ['-bbox', path, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
   const pages: Pdf['pages'] = [];
@@ -150,7 +144,8 @@ const FILLED_REPORT_IN_ORDER = [
   'Kết quả thực hiện nhiệm vụ công tác công đoàn năm 2025',
   'Kính gửi: Công đoàn các Khu công nghiệp tỉnh Tây Ninh',
   'I. TÌNH HÌNH CHUNG',
-  '1.234 người',
+  // The address since 1 July 2025; the district the profile kept from an older build is never printed.
+  '(xã Cầu Khởi, tỉnh Tây Ninh) là 1.234 người',
   '1.053 người',
   '612 người',
   '85,3 %',
@@ -212,6 +207,12 @@ describe('the report printed as an official document (NĐ 30/2020)', () => {
     expectA4(pdf);
     expectInOrder(pdf.layoutText, FILLED_REPORT_IN_ORDER);
     expectNothingCut(pdf);
+    expectClosingWithSignature(pdf.layoutText, 'Trên đây là báo cáo', 'Nguyễn Thị Hồng Nhung');
+    // No district: neither the profile's former one nor "(trước đây: huyện)" beside the dialogue with the People's Committee.
+    expect(pdf.layoutText).not.toMatch(/huyện/i);
+    expect(pdf.layoutText).not.toContain('Dương Minh Châu');
+    // The table's cell wraps, and -layout reads its columns side by side: the row's own text says it.
+    expect(await page.getByTestId('dialogue-table-row').nth(1).innerText()).toContain('Đối thoại với UBND địa phương');
     // Nothing of the screen's controls is printed.
     expect(pdf.layoutText).not.toContain('In / Lưu PDF');
     expect(pdf.layoutText).not.toContain('Số văn bản');
@@ -243,6 +244,7 @@ describe('the report printed as an official document (NĐ 30/2020)', () => {
     for (let n = 1; n <= 40; n++) expect(flat.split(`Chủ trì ${n} `).length, `session ${n}`).toBe(2);
     expectInOrder(pdf.layoutText, ['Số: 12/BC-CĐCS', 'ngày 02 tháng 12 năm 2024', '40 cuộc tiếp xúc', 'Cộng 2.380 200 120', 'III. KIẾN NGHỊ, ĐỀ XUẤT', 'Nguyễn Thị Hồng Nhung']);
     expectNothingCut(pdf);
+    expectClosingWithSignature(pdf.layoutText, 'Trên đây là báo cáo', 'Nguyễn Thị Hồng Nhung');
   });
 
   it('prints the same offline, with the font from the service worker’s cache', async () => {

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/domain/report';
 import type { ReviewDecision } from '../../src/domain/sync';
+import { session } from '../domain/fixtures';
 import { pushHeaders, readyReport, startTestServer, type TestServer } from '../server/helpers';
 import { waitForAttributes, waitForText, watchCspViolations } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
@@ -48,16 +49,7 @@ describe('the staff dashboard', () => {
     weak.membership.workers = 1000;
     weak.membership.members = 653;
     weak.dialogues = [
-      {
-        id: 'd1',
-        date: '2025-06-12',
-        kind: 'districtCommittee',
-        ledBy: 'Chủ tịch UBND huyện',
-        participants: 45,
-        recommendationsRaised: 7,
-        recommendationsResolved: 5,
-        notes: '',
-      },
+      session({ id: 'd1', date: '2025-06-12', kind: 'districtCommittee', ledBy: 'Chủ tịch UBND huyện', recommendationsRaised: 7, recommendationsResolved: 5 }),
     ];
     const strongId = await unionWithReport('CĐCS Công ty May Tây Ninh', strong);
     const weakId = await unionWithReport('CĐCS Công ty Giày Dương Minh Châu', weak);
@@ -105,6 +97,9 @@ describe('the staff dashboard', () => {
 
       await page.getByTestId('filter-below-target').check();
       await waitForAttributes(page, '[data-testid="union-row"]', 'data-union-id', [weakId]);
+      // The totals follow the filters, and say so.
+      await waitForText(total.getByTestId('total-rate'), '65,3 %');
+      expect(await total.innerText()).toContain('Tổng cộng (chỉ các CĐCS theo bộ lọc)');
       await page.getByTestId('filter-below-target').uncheck();
       await page.getByTestId('filter-not-reported').check();
       await waitForAttributes(page, '[data-testid="union-row"]', 'data-union-id', [silent.id]);
@@ -115,8 +110,10 @@ describe('the staff dashboard', () => {
       expect(download.suggestedFilename()).toBe('bao-cao-cdcs-2025-yearly.csv');
       const csv = await readFile((await download.path())!, 'utf8');
       expect(csv.charCodeAt(0)).toBe(0xfeff);
-      expect(csv).toContain('CĐCS Công ty Giày Dương Minh Châu,,1000,653,65.3,Chưa đạt,Đã gửi,1\r\n');
-      expect(csv).toContain('CĐCS Trường Mầm non Hoa Sen,,,,,,Chưa báo cáo,\r\n');
+      // Each line: the union, its code, its superior, its standing, then the report's figures in the form's order.
+      const lines = csv.split('\r\n');
+      expect(lines.find((line) => line.startsWith('CĐCS Công ty Giày Dương Minh Châu,,'))).toMatch(/^CĐCS Công ty Giày Dương Minh Châu,,[^,]+,Đã gửi,1000,653,65\.3,Chưa đạt,/);
+      expect(lines.find((line) => line.startsWith('CĐCS Trường Mầm non Hoa Sen,,'))).toMatch(/^CĐCS Trường Mầm non Hoa Sen,,[^,]+,Chưa báo cáo,,,,/);
 
       // The weak report: figures and the dialogue session, then "Trả lại" needs a comment.
       await row(page, weakId).getByTestId('open-report').click();
@@ -142,7 +139,7 @@ describe('the staff dashboard', () => {
       await page.getByRole('link', { name: /Quay lại/ }).click();
       await waitForText(row(page, weakId).getByTestId('union-standing'), 'Bị trả lại');
 
-      // A new union and its enrolment code, large and grouped, that a phone can use.
+      // A new union and its enrolment code, issued on its card (the defaults: 3 phones, 7 days), that a phone can use.
       await page.getByLabel('Tên công đoàn cơ sở').fill('CĐCS Công ty Điện tử Tây Ninh');
       await page.getByLabel('Mã công đoàn').fill('tn-09');
       await page.getByLabel('Khu vực').selectOption('foreign');
@@ -151,9 +148,10 @@ describe('the staff dashboard', () => {
       const created = (await server.store.listUnions()).find((union) => union.name === 'CĐCS Công ty Điện tử Tây Ninh');
       expect(created).toMatchObject({ code: 'TN-09', sector: 'foreign' });
       await page.locator(`[data-testid="staff-union"][data-union-id="${created!.id}"] [data-testid="issue-code"]`).click();
-      const code = await page.getByTestId('enrolment-code').innerText();
+      await page.getByTestId('code-issue').click();
+      const code = await page.getByTestId('enrolment-card-code').innerText();
       expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
-      expect(await page.getByTestId('enrolment-code-expiry').innerText()).toMatch(/^Hết hạn ngày \d{2}\/\d{2}\/\d{4}/);
+      expect(await page.getByTestId('enrolment-card-expiry').innerText()).toMatch(/^Hết hạn: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(giờ Việt Nam\) · Dùng cho tối đa 3 máy$/);
       const enrol = await fetch(`${server.url}/api/enrol`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -2,12 +2,13 @@
  * axe-core on every staff screen, on the production build served by the real server (SQLite), each
  * checked once what it shows has loaded: the sign-in form (and its error), the province's node page
  * with its roll-up, its period table and the administrator's panel, the summary report drawn over it, a commune union's node page, a
- * CĐCS's page (devices, codes, history), and a report with its review form. No serious or critical
+ * CĐCS's page (devices, codes, history), a report with its review form, and the audit log with its
+ * filters and entries. No serious or critical
  * rule may fail.
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { DialogueSession } from '../../src/domain/report';
+import { session } from '../domain/fixtures';
 import { pushHeaders, readyReport, startTestServer, type TestServer } from '../server/helpers';
 import { expectNoSeriousAxeViolations } from './support/accessibility';
 import { serverAndBrowserPerFile } from './support/fileFixture';
@@ -21,20 +22,11 @@ serverAndBrowserPerFile(() => startTestServer({ distDir }), (started, launched) 
   browser = launched;
 });
 
-const session: DialogueSession = {
-  id: 'd1',
-  date: '2025-06-12',
-  kind: 'workplace',
-  ledBy: 'Giám đốc công ty',
-  participants: 45,
-  recommendationsRaised: 7,
-  recommendationsResolved: 5,
-  notes: '',
-};
+const held = session({ id: 'd1', date: '2025-06-12', recommendationsRaised: 7, recommendationsResolved: 5 });
 
 async function pushReady(unionId: string, workers: number, members: number): Promise<string> {
   const device = await server.enrolDevice({ unionId });
-  const report = readyReport({ dialogues: [session] });
+  const report = readyReport({ dialogues: [held] });
   report.membership.workers = workers;
   report.membership.members = members;
   const response = await fetch(`${server.url}/api/reports/${report.id}`, { method: 'PUT', headers: pushHeaders(device), body: JSON.stringify(report) });
@@ -96,6 +88,12 @@ describe('the staff screens', () => {
       await page.getByTestId('review-return').click();
       await page.getByTestId('review-message').waitFor();
       await expectNoSeriousAxeViolations(page, 'a report whose return lacks a comment');
+
+      await goTo(page, `#/staff/node/${server.root.id}/forms/ke-hoach-94/rollup/2025/yearly`, '[data-testid="form-rollup"][data-loaded="true"]');
+      await expectNoSeriousAxeViolations(page, "a form's roll-up at the province");
+
+      await goTo(page, '#/staff/audit', '[data-testid="audit-entry"]');
+      await expectNoSeriousAxeViolations(page, 'the audit log with its filters');
     } finally {
       await context.close();
     }

@@ -1,8 +1,8 @@
 /**
- * Issue 4's browser test, through the real screens: the production build served by the real district
+ * Issue 4's browser test, through the real screens: the production build served by the real
  * server (`buildApp`, SQLite), in Debian Chromium. An officer enrols, fills a report with the network
  * off, and once the network is back the report is in the server's database with the same figures.
- * Then the district's decision reaches the phone: a returned report shows the comment, an accepted one
+ * Then the superior's decision reaches the phone: a returned report shows the comment, an accepted one
  * can no longer be changed.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -163,7 +163,7 @@ describe('a report filled offline in Chromium reaches the province server', () =
       await server.reviewReport(reportId, 'returned', comment);
       await sendNowAndWaitFor(page, reportId, 'returned');
       await page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="report-open"]`).click();
-      // At the top of the editor, before the first field: the district's words and the way to fix it.
+      // At the top of the editor, before the first field: the superior's words and the way to fix it.
       const shown = page.locator('.editor-head [data-testid="superior-comment"]');
       await expect.poll(() => shown.innerText(), { timeout: 60_000 }).toBe(`Ý kiến của ${server.root.name}: ${comment}`);
       expect(await badge(page, 'returned').innerText()).toBe('↩ Bị trả lại');

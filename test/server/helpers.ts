@@ -1,7 +1,8 @@
 /**
  * Real servers for tests: a real SQLite file in a temp folder or a fresh PostgreSQL schema, the real
- * app on an ephemeral port, and shortcuts to create a union, an enrolment code and an enrolled device.
- * The app's sync tests (test/sync) use `startTestServer` too.
+ * app on an ephemeral port, and shortcuts to create a union, an enrolment code and an enrolled device;
+ * then the requests the tests send and how they read the answers. The app's sync tests (test/app/sync/*.server.test.ts) and
+ * the browser tests (test/e2e) use `startTestServer` too.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,11 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { OrgNode, StaffRole } from '../../src/domain/organisation';
+import type { OpenRoundRequest } from '../../src/domain/roundRequests';
 import type { IssuedEnrolmentCode } from '../../src/domain/staff';
 import { emptyReport, type ReportDocument } from '../../src/domain/report';
-import type { EnrolResponse, PutReportResponse, ReviewStatus, ServerReport } from '../../src/domain/sync';
+import type { ApiError, EnrolResponse, PutReportResponse, ReviewStatus, ServerReport } from '../../src/domain/sync';
 import { buildApp, type BuildAppOptions } from '../../src/server/app';
 import type { RateLimits } from '../../src/server/http/routes';
 import { issueEnrolmentCode } from '../../src/server/services/devices';
@@ -22,6 +24,7 @@ import { createNode, createRootNode, createUnion } from '../../src/server/servic
 import { reviewReport } from '../../src/server/services/review';
 import { CONSOLE, createStaff } from '../../src/server/services/staff';
 import { openStore } from '../../src/server/store/open';
+import { fromReport, type ReportRecord } from '../../src/server/store/reports';
 import type { SyncFile } from '../../src/server/store/sqliteDriver';
 import type { Store, StoreKind, UnionRecord } from '../../src/server/store/store';
 
@@ -38,6 +41,17 @@ export function announcePostgresSkip(): void {
   if (TEST_DATABASE_URL || announcedSkip) return;
   announcedSkip = true;
   console.warn('TEST_DATABASE_URL is not set: the PostgreSQL store tests were SKIPPED (only SQLite ran).');
+}
+
+/**
+ * Declares the same tests once per store (SQLite always, PostgreSQL where TEST_DATABASE_URL names one),
+ * so every rule is checked on both; a missing PostgreSQL is said once, not passed over in silence.
+ */
+export function describeOnEachStore(title: (kind: StoreKind) => string, body: (kind: StoreKind) => void): void {
+  announcePostgresSkip();
+  for (const { kind, available } of STORE_KINDS) {
+    (available ? describe : describe.skip)(title(kind), () => body(kind));
+  }
 }
 
 export interface TestStore {
@@ -126,7 +140,7 @@ export interface TestServer {
   staffSession(options?: { nodeId?: string; role?: StaffRole }): Promise<{ id: string; username: string; password: string; headers: Record<string, string> }>;
   /** Moves the server's clock (expiry of codes and sessions). */
   advanceClock(ms: number): void;
-  /** A new union and an enrolment code for it (the code as the district would read it out). */
+  /** A new union and an enrolment code for it (the code as its superior's staff would read it out). */
   createUnionWithCode(options?: { name?: string; validDays?: number; maxUses?: number }): Promise<{ union: UnionRecord; code: string }>;
   /** The superior's decision on a report (it must be marked ready); reaches devices through the change feed. */
   reviewReport(reportId: string, status: ReviewStatus, comment?: string): Promise<ServerReport>;
@@ -149,12 +163,15 @@ export interface StartTestServerOptions {
   limitCounts?: BuildAppOptions['limitCounts'];
   /** SQLite: how the driver syncs the WAL (a test holds it). */
   syncFile?: SyncFile;
+  /** Notifications to the phones: the worker's settings (tests call `app.notifications.tick()`). */
+  notifications?: BuildAppOptions['notifications'];
 }
 
 const GENEROUS_LIMITS: RateLimits = {
   enrol: { limit: 10_000, windowMs: 60_000 },
   login: { limit: 10_000, windowMs: 60_000 },
   loginAccount: { limit: 10_000, windowMs: 60_000 },
+  accountSecrets: { limit: 10_000, windowMs: 60_000 },
   push: { limit: 10_000, windowMs: 60_000 },
 };
 
@@ -178,6 +195,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.pressure ? { pressure: options.pressure } : {}),
     ...(options.limitCounts ? { limitCounts: options.limitCounts } : {}),
+    ...(options.notifications ? { notifications: options.notifications } : {}),
   });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -245,6 +263,43 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
   return server;
 }
 
+export type StaffLogin = Awaited<ReturnType<TestServer['staffSession']>>;
+
+/** The setting of the tests of reach and roles: two communes under the province, a CĐCS under each, and their staff. */
+export interface TwoCommunes {
+  communeA: OrgNode;
+  communeB: OrgNode;
+  unionA: UnionRecord;
+  unionB: UnionRecord;
+  /** The province's admin; an admin, a reviewer and a viewer of commune A; an admin of commune B. */
+  staff: Record<'province' | 'adminA' | 'reviewerA' | 'viewerA' | 'adminB', StaffLogin>;
+}
+
+export async function twoCommunes(server: TestServer): Promise<TwoCommunes> {
+  const communeA = await server.createNode({ name: 'Công đoàn phường An Tịnh' });
+  const communeB = await server.createNode({ name: 'Công đoàn xã Bến Củi' });
+  const unionA = await server.createUnion('CĐCS Công ty May An Tịnh', communeA.id);
+  const unionB = await server.createUnion('CĐCS Trường Bến Củi', communeB.id);
+  const staff = {
+    province: await server.staffSession(),
+    adminA: await server.staffSession({ nodeId: communeA.id, role: 'admin' }),
+    reviewerA: await server.staffSession({ nodeId: communeA.id, role: 'reviewer' }),
+    viewerA: await server.staffSession({ nodeId: communeA.id, role: 'viewer' }),
+    adminB: await server.staffSession({ nodeId: communeB.id, role: 'admin' }),
+  };
+  return { communeA, communeB, unionA, unionB, staff };
+}
+
+/** A round of a past year, recorded after the fact (today's deadlines are refused: roundDeadline.test.ts). */
+export const PAST_ROUND: OpenRoundRequest = {
+  period: { year: 2025, kind: 'yearly' },
+  title: 'Báo cáo kết quả thực hiện Nghị quyết năm 2025',
+  plan: 'Kế hoạch số 94/KH-LĐLĐ',
+  activities: { from: '2025-01-01', to: '2025-11-30' },
+  deadline: '2025-12-10',
+  allowPastDeadline: true,
+};
+
 /** A valid report document (a draft unless changed), with a fresh UUID. */
 export function sampleReport(overrides: Partial<ReportDocument> = {}): ReportDocument {
   const now = '2025-10-01T08:00:00.000Z';
@@ -263,7 +318,7 @@ export function readyReport(overrides: Partial<ReportDocument> = {}): ReportDocu
  * A push over HTTP that must store a new revision (201 for the first, 200 after, on `revision`); returns
  * the revision the server gave it, to chain the next push on.
  */
-export async function pushStored(server: { url: string }, device: EnrolledDevice, document: ReportDocument, revision?: string): Promise<string> {
+export async function pushStored(server: { url: string }, device: Pick<EnrolledDevice, 'headers'>, document: ReportDocument, revision?: string): Promise<string> {
   const response = await fetch(`${server.url}/api/reports/${document.id}`, {
     method: 'PUT',
     headers: pushHeaders(device, revision === undefined ? {} : { revision }),
@@ -304,4 +359,60 @@ export function rawGet(url: string, headers: Record<string, string> = {}): Promi
       .on('error', reject)
       .end();
   });
+}
+
+/** An answer as the tests read it: the body parsed as JSON (the text when it is not JSON, null when empty). */
+export interface Answer<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** `fetch`, with the answer read whole. */
+export async function call<T = unknown>(url: string, init: RequestInit = {}): Promise<Answer<T>> {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, body: body as T, headers: response.headers };
+}
+
+/** A request carrying `body` as JSON (POST unless told). */
+export function json(headers: Record<string, string>, body: unknown, method = 'POST'): RequestInit {
+  return { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+/** `method path` on the server, as `who` (a device or a staff session, or nobody), with `body` as JSON when given. */
+export function api<T = unknown>(
+  server: { url: string },
+  method: string,
+  path: string,
+  who: { headers: Record<string, string> } | null,
+  body?: unknown,
+): Promise<Answer<T>> {
+  const headers = who?.headers ?? {};
+  return call<T>(`${server.url}${path}`, body === undefined ? { method, headers } : json(headers, body, method));
+}
+
+/** An error in the API's shape, with this status and code and a message: never a stack trace or a hash. */
+export function expectApiError(answer: Answer, status: number, code: string): ApiError {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  const body = answer.body as ApiError;
+  expect(body.error).toBe(code);
+  expect(typeof body.message).toBe('string');
+  expect(JSON.stringify(body)).not.toMatch(/\bat .+:\d+:\d+|[0-9a-f]{64}|scrypt\$/);
+  return body;
+}
+
+/**
+ * A report's row as the versions before 0021_reports_by_form wrote it (no form columns), for the tests
+ * that fill a store migrated only part of the way.
+ */
+export function reportRowBeforeForms(report: ReportRecord): Omit<ReturnType<typeof fromReport>, 'form_id' | 'form_version'> {
+  const { form_id: _id, form_version: _version, ...columns } = fromReport(report);
+  return columns;
 }

@@ -43,6 +43,9 @@ export function startServerProcess(databaseUrl: string, env: Record<string, stri
 
 /** SIGTERM to each process still running, and wait until they are gone. */
 export async function stopServerProcesses(children: ChildProcess[]): Promise<void> {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.on('exit', resolve)) : undefined)));
+  // A child killed by a signal has `exitCode` null and `signalCode` set: it has ended, and waiting for its
+  // 'exit' again would wait forever.
+  const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+  for (const child of children) if (running(child)) child.kill('SIGTERM');
+  await Promise.all(children.map((child) => (running(child) ? new Promise((resolve) => child.once('exit', resolve)) : undefined)));
 }

@@ -1,6 +1,6 @@
 /**
  * A server stopped and started again on the same port and data keeps every report, token and cursor:
- * what the sync tests' "server down, then back" relies on (and what a district's restart must do).
+ * what the sync tests' "server down, then back" relies on (and what a province's restart must do).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestStore } from './helpers';
@@ -27,7 +27,7 @@ for (const { kind, available } of STORE_KINDS) {
       });
       expect(enrolled.status).toBe(201);
       const { token, union: enrolledUnion } = (await enrolled.json()) as EnrolResponse;
-      expect(enrolledUnion).toEqual({ id: union.id, name: 'CĐCS Công ty Dệt Hòa Thành' });
+      expect(enrolledUnion).toEqual({ id: union.id, name: 'CĐCS Công ty Dệt Hòa Thành', employer: '', sector: '' });
       const device = { headers: { authorization: `Bearer ${token}` } };
 
       const report = readyReport();
@@ -50,7 +50,7 @@ for (const { kind, available } of STORE_KINDS) {
       const read = (await (await fetch(`${url}/api/reports/${report.id}`, { headers: device.headers })).json()) as PutReportResponse;
       expect(read.report.document).toEqual(report);
 
-      // The district's decision after the restart reaches the device through the same cursor.
+      // The province's decision after the restart reaches the device through the same cursor.
       await server.reviewReport(report.id, 'returned', 'Bổ sung số nữ đoàn viên.');
       const changes = (await (await fetch(`${url}/api/reports?since=${first.cursor}`, { headers: device.headers })).json()) as ReportChangesResponse;
       expect(changes.reports).toHaveLength(1);
@@ -60,12 +60,12 @@ for (const { kind, available } of STORE_KINDS) {
 
     if (kind === 'postgres')
       it('starts on a fresh schema while another schema of the same database holds its own migrations', async () => {
-        // A district's PostgreSQL may host other applications, or a second copy of this server.
+        // A province's PostgreSQL may host other applications, or a second copy of this server.
         const neighbour = await openTestStore('postgres');
         try {
           server = await startTestServer({ store: 'postgres' });
           const health = await fetch(`${server.url}/api/health`);
-          expect(await health.json()).toEqual({ status: 'ok', store: 'postgres' });
+          expect(await health.json()).toEqual({ status: 'ok', store: 'postgres', lastBackup: null });
           expect((await server.enrolDevice()).token).toMatch(/^[A-Za-z0-9_-]{43,}$/);
         } finally {
           await neighbour.dispose();

@@ -64,7 +64,9 @@ async function put(device: Device, document: ReportDocument, base: string | null
       unions.push({ reportId: randomUUID(), devices });
     }
     await createStaff(context, CONSOLE, province.id, { username: 'duyet.dua', password: 'mot-mat-khau-dai', role: 'reviewer' });
-    reviewer = { authorization: `Bearer ${(await login(context, { username: 'duyet.dua', password: 'mot-mat-khau-dai' })).token}`, 'content-type': 'application/json' };
+    const session = await login(context, { username: 'duyet.dua', password: 'mot-mat-khau-dai' });
+    if (!('token' in session)) throw new Error('no two-step sign-in here');
+    reviewer = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
   });
 
   afterAll(async () => {

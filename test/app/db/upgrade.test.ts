@@ -58,7 +58,7 @@ describe('database upgrades', () => {
     const store = new LocalStore({ name, dexie: fakeIndexedDb });
     await store.open();
     try {
-      expect(store.db.verno).toBe(3);
+      expect(store.db.verno).toBe(4);
       const upgraded = await store.reports.get(REPORT_A);
       expect(upgraded?.document).toEqual(a);
       expect(upgraded?.localVersion).toBe(1);
@@ -112,9 +112,9 @@ describe('database upgrades', () => {
     const store = new LocalStore({ name, dexie: fakeIndexedDb });
     await store.open();
     try {
-      expect(store.db.verno).toBe(3);
+      expect(store.db.verno).toBe(4);
       const upgradedA = await store.reports.get(REPORT_A);
-      expect(upgradedA).toEqual({ id: a.id, periodKey: '2024-yearly', updatedAt: a.updatedAt, localVersion: 1, document: a, sync: syncA });
+      expect(upgradedA).toEqual({ id: a.id, periodKey: '2024-yearly', formId: 'ke-hoach-94', updatedAt: a.updatedAt, localVersion: 1, document: a, sync: syncA });
       expect((await store.reports.get(REPORT_B))?.sync).toEqual(syncB);
       expect((await store.reports.get(REPORT_B))?.localVersion).toBe(1);
       expect(await store.db.outbox.toArray()).toEqual([entry]);
@@ -128,10 +128,59 @@ describe('database upgrades', () => {
     }
   });
 
+  it('upgrades version 3 data to version 4: every draft kept, keyed by period and form, and a form report beside the Plan 94 one', async () => {
+    const name = freshDatabaseName();
+    const v3 = new Dexie(name, fakeIndexedDb);
+    v3.version(1).stores(VERSION_1_STORES);
+    v3.version(2).stores(VERSION_2_STORES);
+    v3.version(3).stores(VERSION_2_STORES);
+    const a = version1Document(REPORT_A, { year: 2025, kind: 'yearly' }, '2025-11-10T08:00:00.000Z');
+    a.membership.workers = 250;
+    a.issuance = { number: '12/BC-CĐCS', date: '' };
+    const b = version1Document(REPORT_B, { year: 2024, kind: 'yearly' }, '2024-11-10T08:00:00.000Z');
+    b.status = 'ready';
+    const syncA = { serverRevision: null, base: null, pending: true, review: null, refusal: null, conflict: null };
+    const syncB = { serverRevision: '4', base: b, pending: false, review: null, refusal: null, conflict: null };
+    await v3.table('reports').bulkAdd([
+      { id: a.id, periodKey: '2025-yearly', updatedAt: a.updatedAt, localVersion: 7, document: a, sync: syncA },
+      { id: b.id, periodKey: '2024-yearly', updatedAt: b.updatedAt, localVersion: 2, document: b, sync: syncB },
+    ]);
+    const entry = { reportId: a.id, queuedAt: a.updatedAt, attempts: 0, nextAttemptAt: 0, idempotencyKey: 'key-a' };
+    await v3.table('outbox').put(entry);
+    await v3.table('settings').put({ key: 'syncCursor', value: '9' });
+    v3.close();
+
+    const store = new LocalStore({ name, dexie: fakeIndexedDb });
+    await store.open();
+    try {
+      expect(store.db.verno).toBe(4);
+      expect(await store.reports.get(REPORT_A)).toEqual({
+        id: a.id,
+        periodKey: '2025-yearly',
+        formId: 'ke-hoach-94',
+        updatedAt: a.updatedAt,
+        localVersion: 7,
+        document: a,
+        sync: syncA,
+      });
+      expect((await store.reports.get(REPORT_B))?.sync).toEqual(syncB);
+      expect(await store.db.outbox.toArray()).toEqual([entry]);
+      expect(await store.settings.get('syncCursor')).toBe('9');
+      // The period's Plan 94 draft is still found; another form's report of the same period may now be made.
+      expect((await store.reports.findByPeriod({ year: 2025, kind: 'yearly' }))?.id).toBe(REPORT_A);
+      const form = await store.reports.create({ year: 2025, kind: 'yearly' }, { form: { id: 'mau-1-hdcd', version: 1 } });
+      expect(form.formId).toBe('mau-1-hdcd');
+      expect((await store.reports.findByPeriod({ year: 2025, kind: 'yearly' }, 'mau-1-hdcd'))?.id).toBe(form.id);
+      expect((await store.reports.findByPeriod({ year: 2025, kind: 'yearly' }))?.id).toBe(REPORT_A);
+    } finally {
+      store.close();
+    }
+  });
+
   it('opens an empty device straight at the current version', async () => {
     const store = new LocalStore({ name: freshDatabaseName(), dexie: fakeIndexedDb });
     await store.open();
-    expect(store.db.verno).toBe(3);
+    expect(store.db.verno).toBe(4);
     expect(await store.reports.list()).toEqual([]);
     store.close();
   });

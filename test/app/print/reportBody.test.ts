@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dialogueRows, reportBody, reportSummaryLine, type BodyBlock, type TableBlock } from '../../../src/app/print/reportBody';
 import { emptyReport } from '../../../src/domain/report';
-import { filledReport, fullProfile, session } from './fixtures';
+import { filledReport, fullProfile, numberedSession } from '../../domain/fixtures';
 
 const texts = (blocks: BodyBlock[]) => blocks.filter((b) => b.kind !== 'table').map((b) => (b as { text: string }).text);
 const headings = (blocks: BodyBlock[]) => blocks.filter((b) => b.kind === 'heading' || b.kind === 'subheading').map((b) => (b as { text: string }).text);
@@ -31,7 +31,7 @@ describe('the report written out from its figures', () => {
 
   it('writes the figures as a Vietnamese reader reads them, with the rate against 80 %', () => {
     const text = whole(reportBody(filledReport(), fullProfile()));
-    expect(text).toContain('Tổng số công nhân, viên chức, lao động tại Công ty TNHH May Tây Ninh là 1.234 người');
+    expect(text).toContain('Tổng số công nhân, viên chức, lao động tại Công ty TNHH May Tây Ninh (xã Cầu Khởi, tỉnh Tây Ninh) là 1.234 người');
     expect(text).toContain('tổng số đoàn viên công đoàn là 1.053 người, trong đó nữ 612 người.');
     expect(text).toContain('là 85,3\u00a0%, đạt chỉ tiêu từ 80\u00a0% trở lên theo kế hoạch.');
     expect(text).toContain('6 buổi tuyên truyền, quán triệt với 2.350 lượt người tham dự.');
@@ -81,18 +81,42 @@ describe('the report written out from its figures', () => {
   it('sets the dialogue sessions out as a table, by date, with totals', () => {
     const report = filledReport((r) => {
       r.dialogues = [
-        session(0, { date: '2025-09-01', participants: 1200, recommendationsRaised: 10, recommendationsResolved: 8, ledBy: 'Giám đốc' }),
-        session(1, { date: '2025-02-03', participants: null, recommendationsRaised: 2, recommendationsResolved: 1, kind: 'districtCommittee' }),
+        numberedSession(0, { date: '2025-09-01', participants: 1200, recommendationsRaised: 10, recommendationsResolved: 8, ledBy: 'Giám đốc' }),
+        numberedSession(1, { date: '2025-02-03', participants: null, recommendationsRaised: 2, recommendationsResolved: 1, kind: 'districtCommittee' }),
       ];
     });
     const table = reportBody(report, fullProfile()).find((b): b is TableBlock => b.kind === 'table')!;
     expect(table.columns.map((c) => c.label)).toEqual(['TT', 'Ngày', 'Hình thức', 'Người chủ trì', 'Số người tham dự', 'Kiến nghị nêu ra', 'Đã giải quyết']);
     expect(table.rows).toEqual([
-      ['1', '03/02/2025', 'Đối thoại với UBND xã, phường (trước đây: huyện)', 'Chủ trì 2', '', '2', '1'],
+      ['1', '03/02/2025', 'Đối thoại với UBND địa phương', 'Chủ trì 2', '', '2', '1'],
       ['2', '01/09/2025', 'Đối thoại định kỳ tại nơi làm việc', 'Giám đốc', '1.200', '10', '8'],
     ]);
     expect(table.totals).toEqual(['', 'Cộng', '', '', '1.200', '12', '9']);
     expect(table.columns.reduce((sum, c) => sum + c.width, 0)).toBe(100);
-    expect(dialogueRows([]).totals).toEqual({ participants: '0', raised: '0', resolved: '0' });
+    expect(dialogueRows([], { year: 2025, kind: 'yearly' }).totals).toEqual({ participants: '0', raised: '0', resolved: '0' });
+  });
+
+  it('names the address as it is since 1 July 2025, and never the district a profile kept from before', () => {
+    const text = whole(reportBody(filledReport(), fullProfile()));
+    expect(fullProfile().district).toBe('Dương Minh Châu');
+    expect(text).not.toContain('Dương Minh Châu');
+    expect(text).not.toMatch(/huyện/i);
+    // Only what the officer gave: the commune alone, or no address at all.
+    expect(whole(reportBody(filledReport(), fullProfile({ province: '' })))).toContain('tại Công ty TNHH May Tây Ninh (xã Cầu Khởi) là');
+    expect(whole(reportBody(filledReport(), fullProfile({ commune: undefined, province: undefined })))).toContain('tại Công ty TNHH May Tây Ninh là');
+    expect(whole(reportBody(filledReport(), fullProfile({ employer: '' })))).toContain('tại đơn vị (xã Cầu Khởi, tỉnh Tây Ninh) là');
+  });
+
+  it('names the periodic dialogue with the People’s Committee for the period: the commune’s after 1 July 2025, no level before', () => {
+    const sessions = (year: number) => [numberedSession(0, { date: `${year}-09-01`, kind: 'districtCommittee' })];
+    const kindIn = (year: number, kind: 'yearly' | 'interim' | 'final') =>
+      dialogueRows(sessions(year), { year, kind }).rows[0]!.kind;
+    expect(kindIn(2026, 'yearly')).toBe('Đối thoại với UBND xã, phường, đặc khu');
+    expect(kindIn(2028, 'interim')).toBe('Đối thoại với UBND xã, phường, đặc khu');
+    // 2025 began with the districts; a review of 2021–2025 reaches back to them.
+    expect(kindIn(2025, 'yearly')).toBe('Đối thoại với UBND địa phương');
+    expect(kindIn(2025, 'final')).toBe('Đối thoại với UBND địa phương');
+    expect(kindIn(2023, 'yearly')).toBe('Đối thoại với UBND địa phương');
+    expect(dialogueRows([numberedSession(1, { kind: 'workplace' })], { year: 2026, kind: 'yearly' }).rows[0]!.kind).toBe('Đối thoại định kỳ tại nơi làm việc');
   });
 });

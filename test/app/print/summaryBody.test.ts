@@ -19,10 +19,17 @@ describe('the superior’s summary report written from the period overview', () 
   });
 
   it('counts dialogue sessions by kind and lists every CĐCS in the table', () => {
-    expect(text).toContain('đã tổ chức 4 cuộc tiếp xúc, đối thoại, trong đó: đối thoại định kỳ tại nơi làm việc 2 cuộc; đối thoại với UBND xã, phường (trước đây: huyện) 1 cuộc; hội nghị người lao động 1 cuộc.');
+    expect(text).toContain('đã tổ chức 4 cuộc tiếp xúc, đối thoại, trong đó: đối thoại định kỳ tại nơi làm việc 2 cuộc; đối thoại với UBND địa phương 1 cuộc; hội nghị người lao động 1 cuộc.');
     const table = blocks.find((b): b is TableBlock => b.kind === 'table')!;
     expect(table.rows.map((row) => row[1])).toEqual(['007', '012', '0031', '']);
     expect(table.rows[3]?.[7]).toBe('Chưa báo cáo');
     expect(table.columns.reduce((sum, c) => sum + c.width, 0)).toBe(100);
+  });
+
+  it('names no district: the dialogue with the People’s Committee is the commune’s in a period after 1 July 2025', () => {
+    expect(text).not.toMatch(/huyện/i);
+    const later = summaryBody({ ...periodOverview(), period: { year: 2026, kind: 'yearly' } }, 'Công đoàn phường Tân Ninh');
+    const laterText = later.filter((b) => b.kind !== 'table').map((b) => (b as { text: string }).text).join('\n');
+    expect(laterText).toContain('trong đó: đối thoại định kỳ tại nơi làm việc 2 cuộc; đối thoại với UBND xã, phường, đặc khu 1 cuộc;');
   });
 });

@@ -86,3 +86,15 @@ export function periodOverview(): PeriodOverview {
     },
   };
 }
+
+/** The first columns of a union's row, as the CSV and the workbook both head them (the officer form's labels). */
+export const UNION_COLUMNS_HEAD = [
+  'Công đoàn cơ sở',
+  'Mã',
+  'Công đoàn cấp trên',
+  'Tình trạng báo cáo',
+  'Số công nhân, viên chức, lao động',
+  'Số đoàn viên',
+  'Tỷ lệ tập hợp',
+  'Chỉ tiêu 80 %',
+];

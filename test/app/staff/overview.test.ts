@@ -27,8 +27,8 @@ describe('the overview filters', () => {
   });
 });
 
-describe('the district totals row', () => {
-  it('sums workers, members and dialogue sessions of the unions that sent their report, and rates the district from the sums', () => {
+describe("the node's totals row", () => {
+  it('sums workers, members and dialogue sessions of the unions that sent their report, and rates the node from the sums', () => {
     const totals = overviewTotals(all);
     expect(totals).toEqual({ unions: 4, workers: 1100, members: 879, rate: 879 / 1100, meetsTarget: false, dialogues: 4 });
   });
@@ -38,7 +38,7 @@ describe('the district totals row', () => {
   });
 });
 
-describe('an enrolment code as the district reads it out', () => {
+describe("an enrolment code as the superior's staff read it out", () => {
   it('is grouped by four in upper case', () => {
     expect(groupEnrolmentCode('k7qfm2xp')).toBe('K7QF-M2XP');
     expect(groupEnrolmentCode('K7QF-M2XP')).toBe('K7QF-M2XP');

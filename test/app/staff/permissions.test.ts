@@ -13,7 +13,7 @@ describe('what the dashboard offers each role', () => {
     expect(allowedActions({ role: 'reviewer', nodeId: own }, below)).toEqual(['review', 'issueCode']);
   });
 
-  it('lets an admin also manage nodes, CĐCS and staff', () => {
+  it('lets an admin also manage nodes, CĐCS and staff, and read the audit log', () => {
     expect(allowedActions({ role: 'admin', nodeId: own }, below)).toEqual([
       'review',
       'issueCode',
@@ -23,6 +23,7 @@ describe('what the dashboard offers each role', () => {
       'createNode',
       'changeNode',
       'manageStaff',
+      'readAudit',
     ]);
   });
 

@@ -5,7 +5,7 @@ import { staffMessages } from '../../../src/app/staff/messages';
 
 const vi = staffMessages('vi');
 
-describe('what a refused sign-in tells district staff', () => {
+describe('what a refused sign-in tells the staff of an upper-level union', () => {
   it('a wrong name or password (401)', () => {
     expect(signInFailure(new StaffApiError(401, 'unauthorized'), vi)).toEqual({
       text: 'Sai tên đăng nhập hoặc mật khẩu.',

@@ -58,6 +58,28 @@ export function watchCspViolations(page: Page): string[] {
   return violations;
 }
 
+/** Collects the errors a page writes to its console and the exceptions it throws, as they happen. */
+export function watchConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  return errors;
+}
+
+/**
+ * A new page of `context`, watched for CSP violations from its first request, opened at `url` and
+ * returned once the service worker controls it (so later visits work offline).
+ */
+export async function openControlledPage(context: BrowserContext, url: string): Promise<{ page: Page; cspViolations: string[] }> {
+  const page = await context.newPage();
+  const cspViolations = watchCspViolations(page);
+  await page.goto(url);
+  await waitForServiceWorkerControl(page);
+  return { page, cspViolations };
+}
+
 /**
  * Waits until the element shows exactly `text` (after the screen's own updates), event-driven by
  * Playwright. Unlike `expect.poll`, whose one-second default a loaded machine misses, it waits for the

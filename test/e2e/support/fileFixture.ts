@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser';
@@ -21,4 +24,22 @@ export function serverAndBrowserPerFile<Server extends { close(): Promise<void> 
     await browser?.close();
     await server?.close();
   });
+}
+
+/**
+ * A folder of its own for a whole test file (downloads, files to upload, printed PDFs), made before its
+ * first test and removed after its last. Returns the folder's path, to be read inside a test.
+ */
+export function folderPerFile(name: string): () => string {
+  let folder: string | undefined;
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), `bao-cao-cdcs-${name}-`));
+  });
+  afterAll(async () => {
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+  return () => {
+    if (!folder) throw new Error('folderPerFile: read the folder inside a test');
+    return folder;
+  };
 }

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../../src/server/http/web';
+import { CONTENT_SECURITY_POLICY } from '../../../src/server/http/headers';
 
 /** The production build, served the way a real host would: SPA fallback, no caching of sw.js. */
 export const distDir = resolve(process.env.E2E_DIST_DIR ?? resolve(import.meta.dirname, '../../../dist'));
@@ -64,7 +64,7 @@ export async function serveDist(root = distDir): Promise<StaticServer> {
       }
       const noCache = /(?:^|\/)(?:sw\.js|index\.html|manifest\.webmanifest|registerSW\.js)$/.test(file);
       response.writeHead(200, {
-        // The district server's own policy: the app must run under it without a single violation.
+        // The server's own policy: the app must run under it without a single violation.
         'Content-Security-Policy': CONTENT_SECURITY_POLICY,
         'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': noCache ? 'no-cache' : 'public, max-age=31536000, immutable',

@@ -1,0 +1,95 @@
+/**
+ * A province's admin authors a report form as a spreadsheet, in Chromium on the production build
+ * served by the real server (SQLite): the first upload has one mistake, named in the problems table by
+ * sheet, row and column; the mended one is kept as a draft and previewed; publishing asks first; the
+ * published form downloads as the .xlsx that reads back as the same form. Nothing is written to the
+ * console but the browser's own line for the expected 422 of the first upload.
+ */
+import readXlsxFile from 'read-excel-file/node';
+import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { formFromSheets, type SheetCell } from '../../src/domain/forms/spreadsheet';
+import { startTestServer, type TestServer } from '../server/helpers';
+import { exampleForm, setRowCell, xlsxOf } from '../server/formWorkbooks';
+import { expectNoSeriousAxeViolations } from './support/accessibility';
+import { watchCspViolations } from './support/browser';
+import { serverAndBrowserPerFile } from './support/fileFixture';
+import { signInStaff } from './support/staffApp';
+import { distDir } from './support/staticServer';
+
+let server: TestServer;
+let browser: Browser;
+
+serverAndBrowserPerFile(() => startTestServer({ distDir }), (started, launched) => {
+  server = started;
+  browser = launched;
+});
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+it('uploads a form with a mistake, sees it named, uploads the mended one, previews, publishes and downloads it', async () => {
+  const admin = await server.staffSession();
+  const context = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const csp = watchCspViolations(page);
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+
+    await signInStaff(page, server.url, admin);
+    await page.getByTestId('node-forms-link').click();
+    await page.locator('[data-testid="form-line"][data-code="mau-1-hdcd"]').waitFor();
+
+    const file = page.getByTestId('form-file');
+    const wrong = await xlsxOf(exampleForm({ change: (sheets) => setRowCell(sheets, 7, 'kieu', 'so_luong') }));
+    await file.setInputFiles({ name: 'bao-cao-nam.xlsx', mimeType: XLSX, buffer: wrong });
+    await page.getByTestId('form-upload-submit').click();
+    const problem = page.getByTestId('form-problem');
+    await problem.waitFor();
+    expect(await problem.count()).toBe(1);
+    expect(await problem.locator('td').allInnerTexts()).toEqual([
+      'chi_tieu',
+      '7',
+      'kieu',
+      '“so_luong” không phải là một kiểu; dùng một trong: so, tien, co_khong, ngay, chu, van_ban, khoi_doan_vien, khoi_doi_thoai.',
+    ]);
+    expect(await page.getByTestId('form-problems').locator('thead th').allInnerTexts()).toEqual(['Trang', 'Dòng', 'Cột', 'Vấn đề']);
+
+    const sheets = exampleForm();
+    await file.setInputFiles({ name: 'bao-cao-nam.xlsx', mimeType: XLSX, buffer: await xlsxOf(sheets) });
+    await page.getByTestId('form-upload-submit').click();
+    await page.locator('[data-testid="form-line"][data-code="bao-cao-nam-tinh"][data-status="draft"]').waitFor();
+    expect(await page.getByTestId('form-problems').count()).toBe(0);
+    const preview = page.getByTestId('form-preview');
+    await preview.waitFor();
+    const expected = formFromSheets(sheets);
+    if (!expected.ok) throw new Error('the example does not read');
+    const codes = expected.definition.sections.flatMap((section) => (section.kind === 'rows' ? section.rows.map((row) => row.code) : []));
+    expect(await preview.getByTestId('form-preview-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code')))).toEqual(codes);
+    expect(await preview.getByTestId('form-preview-section').count()).toBe(expected.definition.sections.length);
+    expect(await preview.locator('[data-code="TY_LE_HDLD"] td').allInnerTexts()).toContain('Tỷ lệ Σ LD_KY_HDLD ÷ Σ TONG_LD (tự tính)');
+
+    await expectNoSeriousAxeViolations(page, 'the forms screen with a draft previewed');
+
+    await page.getByTestId('form-publish').click();
+    await page.getByTestId('form-publish-confirm').click();
+    await page.locator('[data-testid="form-line"][data-code="bao-cao-nam-tinh"][data-status="published"]').waitFor();
+    expect(await page.getByTestId('forms-notice').innerText()).toBe('Đã ban hành “Báo cáo công tác công đoàn năm (ví dụ)”, phiên bản 1.');
+    expect(await page.getByTestId('form-publish').count()).toBe(0);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="form-line"][data-code="bao-cao-nam-tinh"]').getByTestId('form-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('bao-cao-nam-tinh-v1.xlsx');
+    const read = (await readXlsxFile((await download.path())!)) as { sheet: string; data: SheetCell[][] }[];
+    expect(formFromSheets(Object.fromEntries(read.map(({ sheet, data }) => [sheet, data])))).toStrictEqual(expected);
+
+    // The only console line is Chromium's own for the refused first upload.
+    expect(consoleErrors).toEqual(['Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)']);
+    expect(csp).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});

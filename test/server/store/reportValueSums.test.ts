@@ -1,0 +1,94 @@
+/**
+ * The running sums of the roll-ups (store/reportValueSums.ts) stay equal to a fresh sum of the counted
+ * reports' values, on both stores, through pushes: a draft, marked ready, a ready report edited, a
+ * return, a draft sent after it, sent again, accepted, the acceptance withdrawn. report_values holds
+ * the counted reports' values only.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { MAU_1_HDCD_FORM } from '../../../src/domain/forms/builtin/mau1HDCD';
+import type { ReportDocument } from '../../../src/domain/report';
+import { api, describeOnEachStore, type EnrolledDevice, pushStored, sampleReport, startTestServer, type TestServer, twoCommunes, type TwoCommunes } from '../helpers';
+
+const MAU_1 = { id: MAU_1_HDCD_FORM.id, version: MAU_1_HDCD_FORM.version };
+
+/** The sums as a fresh aggregate of report_values over the counted reports, beside the running sums (both without zero rows). */
+async function sumsBothWays(server: TestServer) {
+  const fresh = await sql<Record<string, unknown>>`
+    select r.superior_id as node_id, v.code, count(*) as reports, sum(v.number) as total,
+      sum(case when v.weight > 0 then 1 else 0 end) as weighted_reports,
+      sum(case when v.weight > 0 then v.number * v.weight else 0 end) as weighted,
+      sum(case when v.weight > 0 then v.weight else 0 end) as weight
+    from reports r join report_values v on v.report_id = r.id
+    where r.superior_id is not null and (r.status = 'ready' or r.review_status is not null)
+    group by r.superior_id, v.code`.execute(server.store.db);
+  const running = await sql<Record<string, unknown>>`
+    select node_id, code, reports, total, weighted_reports, weighted, weight from report_value_sums
+    where reports <> 0 or total <> 0 or weighted_reports <> 0 or weighted <> 0 or weight <> 0`.execute(server.store.db);
+  const shape = (rows: Record<string, unknown>[]) =>
+    rows
+      .map((row) => [String(row.node_id), String(row.code), Number(row.reports), Number(row.total), Number(row.weighted_reports), Number(row.weighted), Number(row.weight)] as const)
+      .sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
+  const orphans = await sql<{ n: unknown }>`
+    select count(*) as n from report_values v join reports r on r.id = v.report_id
+    where not (r.superior_id is not null and (r.status = 'ready' or r.review_status is not null))`.execute(server.store.db);
+  return { fresh: shape(fresh.rows), running: shape(running.rows), uncountedValues: Number(orphans.rows[0]?.n) };
+}
+
+describeOnEachStore(
+  (kind) => `the roll-ups' running sums through pushes and decisions on ${kind}`,
+  (kind) => {
+    let server: TestServer;
+    let tree: TwoCommunes;
+    let officerA: EnrolledDevice;
+    let officerB: EnrolledDevice;
+
+    beforeAll(async () => {
+      server = await startTestServer({ store: kind });
+      tree = await twoCommunes(server);
+      officerA = await server.enrolDevice({ unionId: tree.unionA.id });
+      officerB = await server.enrolDevice({ unionId: tree.unionB.id });
+    });
+    afterAll(() => server.close());
+
+    it('equal a fresh sum after every push, return, re-send, acceptance and withdrawal', async () => {
+      const expectTrue = async (step: string, counted: number) => {
+        const { fresh, running, uncountedValues } = await sumsBothWays(server);
+        expect(running, step).toEqual(fresh);
+        expect(uncountedValues, step).toBe(0);
+        expect(new Set(fresh.map((row) => row[0])).size > 0 || counted === 0, step).toBe(true);
+      };
+      const values = (people: number): ReportDocument['values'] => ({ TONG_LD: people, LD_NU: 40, LUONG_BINH_QUAN: 7_500_000, LUONG_SO_NGUOI: 100 });
+      const a: ReportDocument = sampleReport({ form: MAU_1, values: values(120) });
+      let revision = await pushStored(server, officerA, a);
+      await expectTrue('a draft', 0);
+      revision = await pushStored(server, officerA, { ...a, values: values(121) }, revision);
+      await expectTrue('a draft autosaved', 0);
+      revision = await pushStored(server, officerA, { ...a, status: 'ready', values: values(122) }, revision);
+      await expectTrue('marked ready', 1);
+      const b: ReportDocument = sampleReport({ form: MAU_1, status: 'ready', values: { ...values(80), LUONG_SO_NGUOI: 0 } });
+      let revisionB = await pushStored(server, officerB, b);
+      await expectTrue('a second CĐCS, a zero weight', 2);
+      revision = await pushStored(server, officerA, { ...a, status: 'ready', values: { TONG_LD: 130, LUONG_BINH_QUAN: 8_000_000, LUONG_SO_NGUOI: 90 } }, revision);
+      await expectTrue('a ready report edited, a row left out', 2);
+
+      const reviewer = tree.staff.reviewerA;
+      expect((await api(server, 'POST', `/api/staff/reports/${a.id}/review`, reviewer, { status: 'returned', comment: 'Thiếu số nữ', revision })).status).toBe(200);
+      await expectTrue('returned (still counted)', 2);
+      revision = await pushStored(server, officerA, { ...a, status: 'draft', values: values(131) }, revision);
+      await expectTrue('a draft after the return (no longer counted)', 1);
+      revision = await pushStored(server, officerA, { ...a, status: 'ready', values: values(132) }, revision);
+      await expectTrue('sent again', 2);
+      revision = await pushStored(server, officerA, { ...a, status: 'ready', values: values(132), proposals: { text: 'chỉ lời' } }, revision);
+      await expectTrue('sent again, values the same', 2);
+      expect((await api(server, 'POST', `/api/staff/reports/${a.id}/review`, reviewer, { status: 'accepted', comment: '', revision })).status).toBe(200);
+      await expectTrue('accepted', 2);
+      expect((await api(server, 'POST', `/api/staff/reports/${a.id}/withdraw-acceptance`, reviewer, { reason: 'Sai số liệu' })).status).toBe(200);
+      await expectTrue('acceptance withdrawn', 2);
+      revision = await pushStored(server, officerA, { ...a, status: 'ready', values: values(140) }, revision);
+      revisionB = await pushStored(server, officerB, { ...b, status: 'draft' }, revisionB);
+      await expectTrue('edited after the withdrawal; the other back to a draft', 1);
+      expect(revisionB).toBeDefined();
+    });
+  },
+);
