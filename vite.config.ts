@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { compression } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -129,7 +129,8 @@ export default defineConfig({
         // an update waits for the officer's consent (src/app/pwa/UpdatePrompt), which flushes edits first.
         clientsClaim: true,
         // Background Sync (public/sw-background-sync.js): on `sync` the worker tells its pages to send now.
-        importScripts: ['sw-background-sync.js'],
+        // Web Push (public/sw-push.js): a push becomes a notification; its tap opens the screen it names.
+        importScripts: ['sw-background-sync.js', 'sw-push.js'],
       },
     }),
     // Brotli and gzip copies of every text file, made once here and sent by the server as they are
@@ -170,6 +171,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/domain/**/*.test.ts', 'test/app/**/*.test.ts'],
+          // A test of the app that runs the real server is named *.server.test.ts: it belongs to `server`.
+          exclude: [...configDefaults.exclude, 'test/app/**/*.server.test.ts'],
           environment: 'node',
           // A time limit only catches a hang: a test waits for its condition, however busy the machine
           // (issue 11: the suite runs beside another npm test on two cores).
@@ -180,7 +183,7 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          include: ['test/server/**/*.test.ts', 'test/sync/**/*.test.ts'],
+          include: ['test/server/**/*.test.ts', 'test/app/**/*.server.test.ts'],
           environment: 'node',
           // One PostgreSQL database and fixed files: run these files one at a time.
           fileParallelism: false,

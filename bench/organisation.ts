@@ -7,16 +7,11 @@
  *
  * `npx tsx bench/organisation.ts` runs it alone; `npm run bench` calls `run()`.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { nodeOverview } from '../src/server/services/overview';
 import { CONSOLE } from '../src/server/services/staff';
-import { openStore } from '../src/server/store/open';
+import { withPostgresBenchStore, withSqliteBenchStore } from './benchStores';
 import type { Store } from '../src/server/store/store';
 import { seedProvince } from '../scripts/seed-province';
 
@@ -64,32 +59,8 @@ async function measure(label: string, store: Store): Promise<void> {
 
 export async function run(): Promise<void> {
   console.log(`Overviews of a seeded province (service time, ${RUNS} runs each):`);
-  const dir = mkdtempSync(join(tmpdir(), 'bao-cao-bench-org-'));
-  const sqlite = openStore({ kind: 'sqlite', file: join(dir, 'province.sqlite') });
-  try {
-    await measure('SQLite', sqlite);
-  } finally {
-    await sqlite.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.log(`PostgreSQL not reachable (${error instanceof Error ? error.message : String(error)}): skipped`);
-    return;
-  }
-  const schema = `bench_org_${randomBytes(5).toString('hex')}`;
-  await admin.query(`create schema ${schema}`);
-  const postgres = openStore({ kind: 'postgres', url, schema });
-  try {
-    await measure('PostgreSQL', postgres);
-  } finally {
-    await postgres.close();
-    await admin.query(`drop schema ${schema} cascade`);
-    await admin.end();
-  }
+  await withSqliteBenchStore('org', (store) => measure('SQLite', store));
+  await withPostgresBenchStore('org', (store) => measure('PostgreSQL', store));
 }
 
 export default run;

@@ -23,7 +23,7 @@ import pg from 'pg';
 import { emptyReport, type ReportDocument } from '../src/domain/report';
 import type { PutReportResponse } from '../src/domain/sync';
 import { buildApp } from '../src/server/app';
-import { DatabaseAttemptStore, MemoryAttemptStore, type AttemptStore } from '../src/server/http/attemptLimits';
+import { DatabaseAttemptStore, MemoryAttemptStore, type AttemptStore } from '../src/server/services/rateLimits';
 import { enrol, issueEnrolmentCode } from '../src/server/services/devices';
 import { createRootNode, createUnion } from '../src/server/services/organisation';
 import { CONSOLE } from '../src/server/services/staff';

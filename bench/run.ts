@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { runClientBench } from './client';
+import { run as runFormRollupBench } from './formRollups';
 import { run as runOrganisationBench } from './organisation';
 import { runLighthouseBench } from './lighthouse';
 import { run as runIdleSyncBench } from './sync-idle';
@@ -28,3 +29,6 @@ if (existsSync(serverBench)) {
 
 console.log('\n== The province\'s overviews (bench/organisation.ts) ==');
 await runOrganisationBench();
+
+console.log("\n== A form's roll-up and the push of its report (bench/formRollups.ts) ==");
+await runFormRollupBench();

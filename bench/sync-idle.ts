@@ -5,8 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { startTestServer } from '../test/server/helpers';
-import { makeDevice } from '../test/sync/devices';
-import { startProxy } from '../test/sync/proxy';
+import { makeDevice } from '../test/app/sync/devices';
+import { startProxy } from '../test/app/sync/proxy';
 
 const IDLE_CYCLES = 20;
 

@@ -1,0 +1,199 @@
+/**
+ * A form's roll-up at the size of Hà Nội's plan (issue 22), on SQLite and PostgreSQL: 6,000 CĐCS under
+ * a province (scripts/seed-province.ts: 85 commune unions, their Plan 94 reports of 2025), each with a
+ * report of a 60-row form (counts, money, yes/no, a weighted mean, a ratio, a text), its values in
+ * report_values and the running sums in report_value_sums (migration 0023). Figures, each beside a floor
+ * measured in the same run:
+ *
+ * - the province's roll-up, server time of the store calls the service makes (the running sums of the
+ *   subtree's nodes, and the CĐCS expected and reported per node), and of the whole service call;
+ *   floor: a bare `select count(*)` over the same running-sum rows (and, for scale, over the value rows
+ *   the roll-up read before 0023). Median and slowest of 30 runs, and the median CPU time of this
+ *   process (SQLite runs in it; PostgreSQL's work is another process's).
+ * - the CPU of a push through the real push path (services/reports.ts `putReport`, one transaction with
+ *   its values and sums): a Plan 94 report and a 60-row form's report, each as a draft (an autosave:
+ *   no values, no sums written) and as a ready report whose values change (values replaced, sums moved
+ *   by new − old), alternating in rounds.
+ *
+ * `npx tsx bench/formRollups.ts` runs it. Wall-clock figures are printed, never asserted; the counts of
+ * what the bench wrote are (6,000 reports, their value rows).
+ */
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import type { ReportDocument } from '../src/domain/report';
+import type { StoreKind } from '../src/server/store/schema';
+import { formRollup } from '../src/server/services/formRollups';
+import { putReport } from '../src/server/services/reports';
+import { CONSOLE } from '../src/server/services/staff';
+import { withPostgresBenchStore, withSqliteBenchStore } from './benchStores';
+import type { Store } from '../src/server/store/store';
+import { seedProvince } from '../scripts/seed-province';
+import { randomValues, rollupTestForm, sequence, storeTestForm, writeFormReport } from '../test/server/formRollupFixtures';
+import { readyReport, startTestServer } from '../test/server/helpers';
+
+const RUNS = 30;
+const UNIONS = 6000;
+const FORM_ROWS = 60;
+const PUSHES = 200;
+
+/** Median and slowest wall-clock time of RUNS runs, and the median CPU time (user + system) of this process per run. */
+async function timed(work: () => Promise<unknown>): Promise<{ medianMs: number; maxMs: number; cpuMs: number }> {
+  await work(); // warm: statements, caches
+  const times: number[] = [];
+  const cpus: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    const startCpu = process.cpuUsage();
+    await work();
+    const used = process.cpuUsage(startCpu);
+    times.push(performance.now() - start);
+    cpus.push((used.user + used.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  cpus.sort((a, b) => a - b);
+  const middle = Math.floor(RUNS / 2);
+  return { medianMs: Number((times[middle] as number).toFixed(2)), maxMs: Number((times.at(-1) as number).toFixed(2)), cpuMs: Number((cpus[middle] as number).toFixed(2)) };
+}
+
+async function measureRollup(label: string, store: Store): Promise<void> {
+  await store.migrate();
+  const seedStart = performance.now();
+  const seeded = await seedProvince(store, { unions: UNIONS, years: [2025] });
+  const form = rollupTestForm('bench-60-dong', FORM_ROWS);
+  await storeTestForm(store, form, seeded.province.id);
+  const unions = await store.db.selectFrom('unions').select(['id', 'superior_id']).orderBy('name').execute();
+  const random = sequence(11);
+  for (let start = 0; start < unions.length; start += 200)
+    await store.db.transaction().execute(async (trx) => {
+      for (const union of unions.slice(start, start + 200)) {
+        const roll = random();
+        // Most sent, some accepted or returned, a few drafts never sent (not counted).
+        const status = roll < 0.05 ? ('draft' as const) : ('ready' as const);
+        const review = roll > 0.95 ? ('returned' as const) : roll > 0.5 ? ('accepted' as const) : undefined;
+        await writeFormReport(trx, form, { unionId: union.id, superiorId: status === 'ready' ? union.superior_id : null, values: randomValues(form, random), status, ...(review ? { review } : {}) });
+      }
+    });
+  const seedSeconds = ((performance.now() - seedStart) / 1000).toFixed(1);
+  await sql`analyze`.execute(store.db);
+
+  const reports = Number((await sql<{ n: unknown }>`select count(*) as n from reports where form_id = ${form.id} and year = 2025 and kind = 'yearly'`.execute(store.db)).rows[0]?.n);
+  const valueRows = Number((await sql<{ n: unknown }>`select count(*) as n from report_values where form_id = ${form.id} and year = 2025 and kind = 'yearly'`.execute(store.db)).rows[0]?.n);
+  if (reports !== UNIONS) throw new Error(`the bench wrote ${reports} reports of the form, not ${UNIONS}`);
+  if (valueRows < UNIONS * FORM_ROWS * 0.6) throw new Error(`only ${valueRows} value rows for ${UNIONS} reports of ${FORM_ROWS} rows`);
+  const sumRows = Number((await sql<{ n: unknown }>`select count(*) as n from report_value_sums where form_id = ${form.id} and year = 2025 and kind = 'yearly'`.execute(store.db)).rows[0]?.n);
+  if (sumRows === 0 || sumRows > (seeded.communes.length + 1) * FORM_ROWS) throw new Error(`${sumRows} running-sum rows for ${seeded.communes.length + 1} nodes × ${FORM_ROWS} rows`);
+
+  const context = { store, now: () => new Date() };
+  const query = { year: '2025', kind: 'yearly' };
+  const scope = { formId: form.id, year: 2025, kind: 'yearly' };
+  const ratios = [{ code: 'TY_LE_DV', numerator: 'DOAN_VIEN', denominator: 'TONG_LD' }];
+  const rollup = await formRollup(context, CONSOLE, seeded.province.id, form.id, query);
+  const storeTime = await timed(() => Promise.all([store.formRollupSums(seeded.province, { ...scope, ratios }), store.formRollupCounts(seeded.province, scope)]));
+  const sumsTime = await timed(() => store.formRollupSums(seeded.province, { ...scope, ratios }));
+  const serviceTime = await timed(() => formRollup(context, CONSOLE, seeded.province.id, form.id, query));
+  // The floor: a bare count over the rows the roll-up reads (the subtree's running sums), in the same run.
+  const floor = await timed(
+    () => sql`select count(*) as n from report_value_sums where node_id in (select id from nodes where path like ${`${seeded.province.path}%`}) and form_id = ${form.id} and year = ${2025} and kind = ${'yearly'}`.execute(store.db),
+  );
+  const valuesCount = await timed(() => sql`select count(*) as n from report_values where form_id = ${form.id} and year = ${2025} and kind = ${'yearly'}`.execute(store.db));
+  const [total] = rollup.columns;
+  console.log(`${label}: ${seeded.unions} CĐCS under ${seeded.communes.length} commune unions; wrote ${reports} reports of a ${FORM_ROWS}-row form, ${valueRows} value rows (counted reports), ${sumRows} running-sum rows, in ${seedSeconds} s`);
+  console.log(
+    `  province roll-up (${rollup.columns.length} columns, ${rollup.rows.length} rows, ${total?.reported}/${total?.expected} CĐCS reported): store calls median ${storeTime.medianMs} ms, max ${storeTime.maxMs} ms, CPU of this process median ${storeTime.cpuMs} ms (the sums query alone: median ${sumsTime.medianMs} ms, CPU ${sumsTime.cpuMs} ms); whole service median ${serviceTime.medianMs} ms, CPU ${serviceTime.cpuMs} ms`,
+  );
+  console.log(`  floor (count(*) of the ${sumRows} running-sum rows it reads): median ${floor.medianMs} ms, max ${floor.maxMs} ms, CPU of this process median ${floor.cpuMs} ms`);
+  console.log(`  for scale, count(*) of the ${valueRows} value rows (what the roll-up grouped before 0023): median ${valuesCount.medianMs} ms`);
+}
+
+type PushCase = 'plan94Draft' | 'formDraft' | 'plan94Ready' | 'formReady';
+const PUSH_CASES: readonly PushCase[] = ['plan94Draft', 'formDraft', 'plan94Ready', 'formReady'];
+
+/**
+ * CPU (user + system) per push through `putReport` (the real push path, its values and sums in its own
+ * transaction): each case a report of its own CĐCS, the cases alternating in rounds of 20, their order
+ * turned each round. Every push changes the report, so every one stores a revision; a ready report's
+ * values change each time, so its push replaces them and moves the sums.
+ */
+async function measurePushes(label: string, kind: StoreKind): Promise<void> {
+  const server = await startTestServer({ store: kind });
+  try {
+    const form = rollupTestForm('bench-60-dong', FORM_ROWS);
+    await storeTestForm(server.store, form, server.root.id);
+    const context = { store: server.store, now: () => new Date() };
+    const device = async () => {
+      const enrolled = await server.enrolDevice();
+      const found = await server.store.findDevice(enrolled.deviceId);
+      if (!found) throw new Error('no device');
+      return found;
+    };
+    const random = sequence(5);
+    const plan94: ReportDocument = readyReport();
+    const formReport: ReportDocument = { ...readyReport(), form: { id: form.id, version: 1 }, values: randomValues(form, random) };
+    const cases = {} as Record<PushCase, { device: Awaited<ReturnType<typeof device>>; document: (n: number) => ReportDocument; revision?: string; cpu: number; wall: number }>;
+    for (const which of PUSH_CASES) {
+      const status = which.endsWith('Ready') ? ('ready' as const) : ('draft' as const);
+      const id = randomUUID();
+      cases[which] = {
+        device: await device(),
+        document: which.startsWith('plan94')
+          ? (n) => ({ ...plan94, id, status, membership: { ...plan94.membership, workers: 100 + n } })
+          : (n) => ({ ...formReport, id, status, values: { ...formReport.values, CHI_TIEU_6: n } }),
+        cpu: 0,
+        wall: 0,
+      };
+    }
+    async function push(which: PushCase, n: number): Promise<void> {
+      const entry = cases[which];
+      const document = entry.document(n);
+      const result = await putReport(context, entry.device, {
+        pathId: document.id,
+        body: document,
+        ifMatch: entry.revision === undefined ? undefined : `"${entry.revision}"`,
+        ifNoneMatch: entry.revision === undefined ? '*' : undefined,
+        idempotencyKey: randomUUID(),
+      });
+      entry.revision = result.revision;
+    }
+    for (const which of PUSH_CASES) await push(which, 0); // warm: the first push creates the report
+    for (let round = 0; round < PUSHES / 20; round++) {
+      const order = round % 2 === 0 ? PUSH_CASES : [...PUSH_CASES].reverse();
+      for (const which of order) {
+        const startCpu = process.cpuUsage();
+        const startWall = performance.now();
+        for (let i = 0; i < 20; i++) await push(which, 1 + round * 20 + i);
+        const used = process.cpuUsage(startCpu);
+        cases[which].cpu += (used.user + used.system) / 1000;
+        cases[which].wall += performance.now() - startWall;
+      }
+    }
+    const count = async (table: 'report_values' | 'report_value_sums', column: 'report_id' | 'form_id', value: string) =>
+      Number((await sql<{ n: unknown }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} = ${value}`.execute(server.store.db)).rows[0]?.n);
+    const written = {
+      formReadyValues: await count('report_values', 'report_id', cases.formReady.document(0).id),
+      formDraftValues: await count('report_values', 'report_id', cases.formDraft.document(0).id),
+      formSums: await count('report_value_sums', 'form_id', form.id),
+    };
+    if (written.formDraftValues !== 0) throw new Error(`a draft's push stored ${written.formDraftValues} value rows`);
+    const per = (which: PushCase) => `${(cases[which].cpu / PUSHES).toFixed(2)} ms (wall ${(cases[which].wall / PUSHES).toFixed(2)} ms)`;
+    console.log(`${label}: CPU per push, ${PUSHES} each, alternating, through putReport:`);
+    console.log(`  draft (autosave):   Plan 94 ${per('plan94Draft')}; ${FORM_ROWS}-row form ${per('formDraft')}; ratio ${(cases.formDraft.cpu / cases.plan94Draft.cpu).toFixed(2)}×`);
+    console.log(
+      `  ready, values changed: Plan 94 ${per('plan94Ready')}; ${FORM_ROWS}-row form (${written.formReadyValues} value rows, ${written.formSums} sum rows of the form) ${per('formReady')}; ratio ${(cases.formReady.cpu / cases.plan94Ready.cpu).toFixed(2)}×`,
+    );
+  } finally {
+    await server.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  console.log(`A form's roll-up over ${UNIONS} CĐCS (${RUNS} runs each) and the push of its report:`);
+  await withSqliteBenchStore('rollup', (store) => measureRollup('SQLite', store));
+  await measurePushes('SQLite', 'sqlite');
+  if (!(await withPostgresBenchStore('rollup', (store) => measureRollup('PostgreSQL', store)))) return;
+  await measurePushes('PostgreSQL', 'postgres');
+}
+
+export default run;
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await run();

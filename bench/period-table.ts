@@ -1,0 +1,99 @@
+/**
+ * The period table of one node with 6,000 CĐCS directly under it (an industrial-park union; issue 22),
+ * on SQLite and PostgreSQL: the server time and JSON bytes of the paged table's first page
+ * (GET /api/staff/nodes/:id/period-table, 50 lines, with the count and the totals row over all 6,000),
+ * a filtered and searched first page, and a page deep in the table, beside the old full list (the node's
+ * `scope=direct` overview, every line) and a floor measured in the same run: a bare count of the node's
+ * CĐCS. Median and slowest of 30 runs, as the service computes them (no HTTP). The seed is
+ * scripts/seed-province.ts with one commune union that holds all but the province's own hundred.
+ *
+ * The first page's bytes are a deterministic budget and are checked (the run fails past it); the
+ * times are wall clock on a shared machine and are printed only.
+ *
+ * `npx tsx bench/period-table.ts`
+ */
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import type { PeriodTablePage } from '../src/domain/periodTable';
+import { nodeOverview } from '../src/server/services/overview';
+import { periodTablePage } from '../src/server/services/periodTable';
+import { CONSOLE } from '../src/server/services/staff';
+import { withPostgresBenchStore, withSqliteBenchStore } from './benchStores';
+import type { Store } from '../src/server/store/store';
+import { seedProvince } from '../scripts/seed-province';
+
+const RUNS = 30;
+const UNDER_ONE_NODE = 6000;
+/** 50 lines of ~600 B each and the totals: a first page past this has grown a field per line. */
+const FIRST_PAGE_BUDGET_BYTES = 40_000;
+
+async function timed(work: () => Promise<unknown>): Promise<{ medianMs: number; maxMs: number }> {
+  await work(); // warm: prepared statements, caches
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await work();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: Number((times[Math.floor(RUNS / 2)] as number).toFixed(2)), maxMs: Number((times.at(-1) as number).toFixed(2)) };
+}
+
+const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+const shown = (time: { medianMs: number; maxMs: number }) => `median ${time.medianMs} ms, max ${time.maxMs} ms`;
+
+async function measure(label: string, store: Store): Promise<void> {
+  await store.migrate();
+  const seedStart = performance.now();
+  // One commune union: the province keeps its hundred, the commune gets the other 6,000.
+  const seeded = await seedProvince(store, { communes: 1, unions: UNDER_ONE_NODE + 100 });
+  const seedSeconds = ((performance.now() - seedStart) / 1000).toFixed(1);
+  // A database that grew this much has been vacuumed and analysed by then (PostgreSQL's autovacuum after
+  // so many inserts: the visibility map lets the covering indexes answer alone); a fresh bulk load has not.
+  await (store.kind === 'postgres' ? sql`vacuum analyze` : sql`analyze`).execute(store.db);
+  const node = seeded.communes[0];
+  if (!node) throw new Error('no commune seeded');
+  // The seed wrote what this run says it measures.
+  const counted = await sql<{ unions: unknown; reports: unknown }>`
+    select (select count(*) from unions where superior_id = ${node.id}) as unions,
+      (select count(*) from reports r join unions u on u.id = r.union_id where u.superior_id = ${node.id} and r.year = ${2025} and r.kind = ${'yearly'}) as reports`.execute(store.db);
+  const unions = Number(counted.rows[0]?.unions);
+  if (unions !== UNDER_ONE_NODE) throw new Error(`seeded ${unions} CĐCS under the node, not ${UNDER_ONE_NODE}`);
+
+  const context = { store, now: () => new Date() };
+  const period = { year: '2025', kind: 'yearly' };
+  const full = await nodeOverview(context, CONSOLE, node.id, period);
+  const first = await periodTablePage(context, CONSOLE, node.id, period);
+  const filteredQuery = { ...period, filter: 'notReported', search: 'don vi 1', sort: 'rate', direction: 'desc' };
+  const filtered = await periodTablePage(context, CONSOLE, node.id, filteredQuery);
+  let deep: PeriodTablePage = first;
+  for (let hops = 0; hops < 3 && deep.nextCursor; hops++) deep = await periodTablePage(context, CONSOLE, node.id, { ...period, limit: '500', cursor: deep.nextCursor });
+  const deepQuery = { ...period, cursor: (await periodTablePage(context, CONSOLE, node.id, { ...period, limit: '50' })).nextCursor ?? undefined };
+  if (first.total !== UNDER_ONE_NODE || first.lines.length !== 50) throw new Error(`first page: ${first.lines.length} lines of ${first.total}`);
+  if (full.unions.length !== UNDER_ONE_NODE) throw new Error(`full list: ${full.unions.length} lines`);
+  const firstBytes = bytes(first);
+  if (firstBytes > FIRST_PAGE_BUDGET_BYTES) throw new Error(`first page is ${firstBytes} B, over its budget of ${FIRST_PAGE_BUDGET_BYTES} B`);
+
+  const fullTime = await timed(() => nodeOverview(context, CONSOLE, node.id, period));
+  const firstTime = await timed(() => periodTablePage(context, CONSOLE, node.id, period));
+  const filteredTime = await timed(() => periodTablePage(context, CONSOLE, node.id, filteredQuery));
+  const secondTime = await timed(() => periodTablePage(context, CONSOLE, node.id, deepQuery));
+  const floor = await timed(() => sql`select count(*) as n from unions where superior_id = ${node.id}`.execute(store.db));
+
+  console.log(`${label}: seeded ${seeded.unions} CĐCS (${unions} under one node, ${Number(counted.rows[0]?.reports)} of its 2025 reports), ${seeded.reports} reports in ${seedSeconds} s`);
+  console.log(`  old full list (overview, scope=direct): ${full.unions.length} lines, ${bytes(full).toLocaleString('en')} B JSON: ${shown(fullTime)}`);
+  console.log(`  first page (50 of ${first.total}, totals over all): ${firstBytes.toLocaleString('en')} B JSON: ${shown(firstTime)}`);
+  console.log(`  first page, notReported + search "don vi 1" by rate desc (${filtered.lines.length} of ${filtered.total}): ${bytes(filtered).toLocaleString('en')} B: ${shown(filteredTime)}`);
+  console.log(`  second page (51–100): ${shown(secondTime)}   (three 500-line pages on, the cursor reached offset ${deep.offset})`);
+  console.log(`  floor (count of the node's CĐCS): ${shown(floor)}`);
+}
+
+export async function run(): Promise<void> {
+  console.log(`The period table of ${UNDER_ONE_NODE} CĐCS under one node (service time, ${RUNS} runs each):`);
+  await withSqliteBenchStore('table', (store) => measure('SQLite', store));
+  await withPostgresBenchStore('table', (store) => measure('PostgreSQL', store));
+}
+
+export default run;
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await run();
