@@ -9,11 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { enrolmentLink } from '../../src/domain/enrolmentLink';
 import type { NodeRound } from '../../src/domain/round';
 import { formatDate, formatIsoDate } from '../../src/app/i18n/format';
+import { vietnamDate } from '../../src/domain/calendar';
 import { startTestServer, type TestServer } from '../server/helpers';
-import { waitForServiceWorkerControl, watchCspViolations } from './support/browser';
+import { waitForServiceWorkerControl } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
 import { checkEnrolmentCode, confirmEnrolment, fillAndWaitSaved } from './support/officerApp';
 import { qrPng } from './support/qrImage';
+import { openNodeScreen, openStaffAndPhoneTabs, staffRequest } from './support/staffApp';
 import { distDir } from './support/staticServer';
 
 let server: TestServer;
@@ -24,20 +26,8 @@ serverAndBrowserPerFile(() => startTestServer({ distDir }), (started, launched) 
   browser = launched;
 });
 
-function isoDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
-async function staffCall<T>(headers: Record<string, string>, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const staffCall = <T,>(headers: Record<string, string>, method: string, path: string, body?: unknown) => staffRequest<T>(server.url, headers, method, path, body);
 
 /** The enrolment screen from the app, the QR code read from a photo of the card, then "Kiểm tra mã" and "Kết nối". */
 async function enrolFromQrPhoto(page: Page, code: string): Promise<void> {
@@ -71,27 +61,22 @@ describe("the superior's round on the officer's phone", () => {
     const session = await server.staffSession({ nodeId: commune.id, role: 'reviewer' });
     const staff = session.headers;
 
-    const today = new Date();
-    const year = Math.min(today.getFullYear(), 2035);
-    const deadline = isoDay(new Date(today.getFullYear(), today.getMonth(), today.getDate() + 10));
+    // Days in Vietnam, as the app counts them: ten days from today there.
+    const year = Math.min(Number(vietnamDate(Date.now()).slice(0, 4)), 2035);
+    const deadline = vietnamDate(Date.now() + 10 * 86_400_000);
     const title = `Báo cáo kết quả thực hiện Nghị quyết năm ${year}`;
 
-    const context = await browser.newContext({ locale: 'vi-VN' });
-    const page = await context.newPage();
-    const staffPage = await context.newPage();
-    const csp = watchCspViolations(page);
-    const staffCsp = watchCspViolations(staffPage);
+    const { context, staffPage, phonePage: page, staffCsp, phoneCsp: csp } = await openStaffAndPhoneTabs(browser);
     try {
       // The commune's reviewer opens the round on the node screen.
-      await staffPage.addInitScript((token) => sessionStorage.setItem('bao-cao-cdcs.staff.token', token), staff.authorization!.replace('Bearer ', ''));
-      await staffPage.goto(`${server.url}/#/staff/node/${commune.id}`);
-      await staffPage.getByTestId('staff-year').selectOption(String(year));
+      await openNodeScreen(staffPage, staff, { serverUrl: server.url, nodeId: commune.id, year });
       const roundsPanel = staffPage.getByTestId('rounds-panel');
       await roundsPanel.getByTestId('round-title').fill(title);
       await roundsPanel.getByTestId('round-plan').fill('Kế hoạch số 94/KH-LĐLĐ');
-      await roundsPanel.getByTestId('round-from').fill(`${year - 1}-12-01`);
-      await roundsPanel.getByTestId('round-to').fill(`${year}-12-31`);
-      await roundsPanel.getByTestId('round-deadline').fill(deadline);
+      // Typed day first, as the fields show them.
+      await roundsPanel.getByTestId('round-from').fill(`01/12/${year - 1}`);
+      await roundsPanel.getByTestId('round-to').fill(`31/12/${year}`);
+      await roundsPanel.getByTestId('round-deadline').fill(formatIsoDate(deadline));
       await roundsPanel.getByTestId('round-submit').click();
       await roundsPanel.getByTestId('staff-round').waitFor();
       // The charts load as their own chunk on the node screen, each with its figures in words.
@@ -102,7 +87,8 @@ describe("the superior's round on the officer's phone", () => {
       const rowNames = () => staffPage.locator('[data-testid="union-row"] th').allInnerTexts();
       // Sorted by name A→Z at first; one click turns it Z→A.
       await staffPage.getByTestId('sort-name').click();
-      await staffPage.locator('th[aria-sort="descending"] [data-testid="sort-name"]').waitFor();
+      // The header turns at the click; the rows follow when the server's page for Z→A has come.
+      await staffPage.locator('table[aria-busy="false"] th[aria-sort="descending"] [data-testid="sort-name"]').waitFor();
       expect(await rowNames()).toEqual(['CĐCS Trường Mầm non Hoa Sen', 'CĐCS Công ty May Tây Ninh']);
       await staffPage.getByTestId('table-search').fill('may tay ninh');
       await staffPage.waitForFunction(() => document.querySelectorAll('[data-testid="union-row"]').length === 1);
