@@ -72,10 +72,12 @@ it('opens a round on Mẫu 1-HĐCĐ, reads its roll-up by commune union and down
     await useStaffSession(page, reviewer.headers);
     await page.goto(`${server.url}/#/staff/node/${server.root.id}`);
     await page.getByTestId('staff-year').selectOption(String(YEAR));
+    await page.locator(`[data-testid="overview-table"][data-period="${YEAR}-yearly"]`).waitFor();
 
     // The round names its form: the choice offers the built-in ones, Plan 94 first.
     const panel = page.getByTestId('rounds-panel');
     const choice = panel.getByTestId('round-form-choice');
+    await choice.locator('option', { hasText: MAU_1_HDCD_FORM.title }).waitFor({ state: 'attached' });
     expect(await choice.locator('option').allInnerTexts()).toEqual(expect.arrayContaining([MAU_1_HDCD_FORM.title]));
     expect(await choice.inputValue()).toBe('ke-hoach-94@1');
     await choice.selectOption('mau-1-hdcd@1');

@@ -190,6 +190,9 @@ it('uploads and publishes a spreadsheet form, opens a round on it, fills it offl
     await staffPage.reload();
     const diff = staffPage.getByTestId('revision-diff');
     await diff.waitFor();
+    // The rows' labels come with the form's definition, its own request: until then a row has no label.
+    await values.waitFor();
+    await waitForText(diff.locator('[data-testid="diff-line"][data-path="values.KIEN_NGHI_NEU"] th'), '10. Số kiến nghị nêu ra');
     expect(await diff.locator('[data-testid="diff-line"][data-path="values.KIEN_NGHI_NEU"]').innerText()).toBe('10. Số kiến nghị nêu ra\t—\t5');
     expect(await reviewRow('KIEN_NGHI_DAT').getByTestId('report-form-value').innerText()).toBe('4');
     await staffPage.getByTestId('review-accept').click();

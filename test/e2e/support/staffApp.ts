@@ -88,6 +88,8 @@ export async function openNodeScreen(staffPage: Page, staffHeaders: { authorizat
   await useStaffSession(staffPage, staffHeaders);
   await staffPage.goto(`${serverUrl}/#/staff/node/${nodeId}`);
   await staffPage.getByTestId('staff-year').selectOption(String(year));
+  // The year remounts the node screen, which draws only "loading" until the node comes: wait for its table.
+  await staffPage.locator(`[data-testid="overview-table"][data-period="${year}-yearly"]`).waitFor();
 }
 
 /** A staff API call the test makes to set the scene (opening a round, …); anything but 2xx throws with the answer. */
