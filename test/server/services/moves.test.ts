@@ -98,11 +98,33 @@ for (const { kind, available } of STORE_KINDS) {
       expect(atPark.summary).toMatchObject({ unions: 0, notReported: 0 });
     });
 
+    it('lists the CĐCS in the province’s exports under the superior of each period', async () => {
+      // The exports read the subtree's lines (scope=subtree): last year's report under the ward, next year's period under the park.
+      const subtree = async (year: number) => {
+        const answer = await api<NodeOverview>(server, 'GET', `/api/staff/nodes/${server.root.id}/overview?year=${year}&kind=yearly&scope=subtree`, provinceAdmin);
+        expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+        return answer.body.unions.filter((line) => line.id === union.id);
+      };
+      expect((await subtree(lastYear)).map((line) => [line.superiorName, line.standing, line.report?.members])).toEqual([
+        ['Công đoàn phường An Tịnh', 'accepted', 100],
+      ]);
+      expect((await subtree(nextYear)).map((line) => [line.superiorName, line.standing])).toEqual([['Công đoàn các khu công nghiệp Phước Đông', 'missing']]);
+    });
+
     it('gives the park the periods due after the move', async () => {
       const atPark = await overview(park, parkViewer, nextYear);
       expect(atPark.unions.find((line) => line.id === union.id)?.standing).toBe('missing');
       const atWard = await overview(ward, wardReviewer, nextYear);
       expect(atWard.unions.map((line) => line.id)).not.toContain(union.id);
+    });
+
+    it('names the ward as it was when it accepted, after the ward is renamed', async () => {
+      const renamed = await api(server, 'PATCH', `/api/staff/nodes/${ward.id}`, provinceAdmin, { name: 'Công đoàn phường An Tịnh (sau sáp nhập)' });
+      expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+      const view = await api<StaffReportView>(server, 'GET', `/api/staff/reports/${reportId}`, provinceAdmin);
+      expect(view.body.decisions.map((decision) => decision.node?.name)).toEqual(['Công đoàn phường An Tịnh']);
+      const feed = await api<ReportChangesResponse>(server, 'GET', '/api/reports?since=0', device);
+      expect(feed.body.reports.find((report) => report.document.id === reportId)?.review?.node?.name).toBe('Công đoàn phường An Tịnh');
     });
   });
 }
