@@ -3,14 +3,15 @@
  * Chromium on the production build served by the real server (SQLite), with data on every screen.
  * - The officer's phone (360 × 740): every target at least 44 × 44 CSS px, on the report list (empty,
  *   in an in-app browser, with reports and a round due, with the delete question open), the enrolment
- *   steps, every step of the editor, the editor of a report sent, the conflict panel, the print
- *   screen (a report sent, a draft with what is left, a report not there), the profile, the settings
+ *   steps, every step of the editor and of a form report's editor (Mẫu 1-HĐCĐ), the editor of a report
+ *   sent, the conflict panel, the print screen (a report sent, a draft with what is left, a report not there), the profile, the settings
  *   and the backup screen (with an import plan).
  * - The staff's desktop (1280 × 800), as admin, reviewer and viewer: at least 24 × 24 (WCAG 2.2,
  *   SC 2.5.8, without its exception for small targets spaced apart: the issue counted the 21 px sort
  *   buttons, spaced as they were), on the sign-in form, the province's node page (rounds, roll-up,
  *   period table, charts, unions, management), the summary report, a commune's node page, a CĐCS's
- *   page (its codes, a code just issued with its card, a question open) and a report with its history.
+ *   page (its codes, a code just issued with its card, a question open), a report with its history, the
+ *   forms list, a form's roll-up, the account screen and (admin) the audit log.
  * On both, no two targets touch. The test names every target that fails, with the screens it is on.
  * What is measured: every a[href], button, input, select, textarea, summary and ARIA widget, for a
  * checkbox, radio button or file input with a label the label, and what a script made clickable
@@ -118,6 +119,16 @@ describe('target sizes', () => {
       title: 'Báo cáo kết quả hoạt động năm 2026',
       activities: { from: '2025-12-01', to: '2026-11-30' },
       deadline: '2026-12-15',
+      allowPastDeadline: true,
+    });
+    // And the union's statistics for 2026 (Mẫu 1-HĐCĐ, a form of rows): the list offers its report too.
+    await staffCall(staff.headers, 'POST', `/api/staff/nodes/${server.root.id}/rounds`, {
+      period: { year: 2026, kind: 'yearly' },
+      form: { id: 'mau-1-hdcd', version: 1 },
+      title: 'Báo cáo hoạt động công đoàn cơ sở năm 2026',
+      activities: { from: '2025-12-01', to: '2026-11-30' },
+      deadline: '2026-12-15',
+      allowPastDeadline: true,
     });
 
     const findings = new Findings();
@@ -185,12 +196,24 @@ describe('target sizes', () => {
       await page.getByTestId('send-now').click();
       await listed(page, '2024-yearly', 'sent').waitFor();
       await listed(page, '2025-yearly', 'draftSaved').and(page.locator('[data-unsent="false"]')).waitFor();
-      await page.getByTestId('due-round').waitFor();
+      await page.locator('[data-testid="due-round"][data-form="mau-1-hdcd"]').waitFor();
+      await page.locator('[data-testid="due-round"]').nth(1).waitFor();
       await findings.check(page, 'the report list with reports and a round due', 44);
       await page.locator('[data-testid="report-item"][data-period="2025-yearly"] [data-testid="report-delete"]').click();
       await page.getByTestId('report-delete-confirm').waitFor();
       await findings.check(page, 'the report list with the delete question open', 44);
       await page.getByTestId('report-delete-cancel').click();
+
+      // The form report of the statistics round: every step of its editor, then its review step.
+      await page.locator('[data-testid="due-round"][data-form="mau-1-hdcd"] [data-testid="due-round-create"]').click();
+      await page.getByTestId('form-report-editor').waitFor();
+      const formSteps = await page.locator('.section-chips [data-testid^="section-"]').evaluateAll((chips) => chips.map((chip) => chip.getAttribute('data-testid')!.slice('section-'.length)));
+      expect(formSteps.length).toBeGreaterThan(2);
+      for (const step of formSteps) {
+        await page.getByTestId(`section-${step}`).click();
+        await page.getByTestId(`section-panel-${step}`).waitFor();
+        await findings.check(page, `the form report's editor, step “${step}”`, 44);
+      }
 
       await page.goto(`${server.url}/#/report/${sent.id}`);
       await page.getByTestId('withdraw').waitFor();
@@ -323,6 +346,16 @@ describe('target sizes', () => {
 
         await staffScreen(page, `#/staff/node/${server.root.id}/forms/ke-hoach-94/rollup/2025/yearly`, '[data-testid="form-rollup"][data-loaded="true"]');
         await findings.check(page, `a form's roll-up (${role})`, 24);
+
+        await staffScreen(page, `#/staff/node/${server.root.id}/forms`, '[data-testid="form-line"]');
+        await findings.check(page, `the forms list (${role})`, 24);
+        await staffScreen(page, '#/staff/account', '[data-testid="account-sessions"]');
+        await page.locator('[data-testid="totp-start"], [data-testid="totp-on"]').first().waitFor();
+        await findings.check(page, `the account screen (${role})`, 24);
+        if (role === 'admin') {
+          await staffScreen(page, '#/staff/audit', '[data-testid="audit-entry"]');
+          await findings.check(page, 'the audit log (admin)', 24);
+        }
       } finally {
         await context.close();
       }
