@@ -19,7 +19,7 @@ import { formatRate } from '../../src/app/i18n/format';
 import type { DialogueKind, DialogueSession, ReportDocument } from '../../src/domain/report';
 import { session } from '../domain/fixtures';
 import { pushHeaders, readyReport, sampleReport, startTestServer, type TestServer } from '../server/helpers';
-import { watchCspViolations } from './support/browser';
+import { waitForText, watchCspViolations } from './support/browser';
 import { folderPerFile, serverAndBrowserPerFile } from './support/fileFixture';
 import { submitStaffSignIn } from './support/staffApp';
 import { distDir } from './support/staticServer';
@@ -135,6 +135,20 @@ describe("the superior's exports", () => {
       const dialogues = sheet('Đối thoại');
       expect(dialogues[0]?.slice(0, 3)).toEqual(['Mã', 'Công đoàn cơ sở', 'Tổng số cuộc']);
       expect(dialogues.find((row) => row[1] === 'CĐCS Công ty Giày Dương Minh Châu')).toEqual(['012', 'CĐCS Công ty Giày Dương Minh Châu', 2, 0, 1, 0, 1, 0]);
+
+      // ---- the workbook of the filtered table: only the lines the filters keep, and totals that say so ----
+      await page.getByTestId('filter-below-target').check();
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="union-row"] th')].map((th) => th.textContent).join('|') === 'CĐCS Công ty Giày Dương Minh Châu');
+      await waitForText(total.locator('th'), 'Tổng cộng (chỉ các CĐCS theo bộ lọc)');
+      const [filteredDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-xlsx').click()]);
+      const filteredSheets = (await readXlsxFile((await filteredDownload.path())!)) as { sheet: string; data: unknown[][] }[];
+      const filteredUnions = filteredSheets.find((s) => s.sheet === 'Các CĐCS')!.data;
+      expect(filteredUnions.slice(1).map((row) => [row[0], row[4], row[5]])).toEqual([
+        ['CĐCS Công ty Giày Dương Minh Châu', 1000, 653],
+        ['Tổng cộng (chỉ các CĐCS theo bộ lọc)', 1000, 653],
+      ]);
+      await page.getByTestId('filter-below-target').uncheck();
+      await page.locator('[data-testid="union-row"]').nth(3).waitFor();
 
       // ---- the summary report ----
       await page.getByTestId('open-summary').click();
