@@ -218,6 +218,8 @@ interface DrawnChart {
   painted: (boolean | null)[][];
   /** The x axis's tick labels. */
   ticks: string[];
+  /** The other axes' tick labels, in the chart's order (uPlot leaves a null where a tick has no label). */
+  yTicks: string[][];
 }
 
 /**
@@ -279,6 +281,7 @@ async function readChart(page: Page, testId: string, sample: ('bar' | 'line' | '
         data: u.data.map((values) => [...values]),
         painted,
         ticks: u.axes[0]!._values ?? [],
+        yTicks: u.axes.slice(1).map((axis) => (axis._values ?? []).filter((label) => label != null && label !== '')),
       };
     },
     [testId, sample] as const,
@@ -294,6 +297,17 @@ async function tableOf(page: Page, figure: string): Promise<string[][]> {
 const percentOf = (text: string) => (text === '—' ? null : Number(text.replace(' %', '').replace(/\./g, '').replace(',', '.')));
 /** `1.500` → 1500; `—` → null. */
 const countOf = (text: string) => (text === '—' ? null : Number(text.replace(/\./g, '')));
+/** A percentage tick as vi-VN writes it: "80 %", "12,5 %". */
+const PERCENT_TICK = /^\d{1,3}(,\d+)? %$/;
+/** A count tick as vi-VN writes it: "0", "750", "1.500" (never "1,500" or "1.5k"). */
+const COUNT_TICK = /^\d{1,3}(\.\d{3})*$/;
+
+/** Every tick label of an axis in the given form, and at least two of them. */
+function expectTicks(ticks: string[] | undefined, form: RegExp, what: string): void {
+  expect(ticks?.length ?? 0, what).toBeGreaterThan(1);
+  for (const tick of ticks ?? []) expect(tick, what).toMatch(form);
+}
+
 /** Local midnight of an ISO day, in uPlot's seconds. */
 const secondsOf = (day: string) => new Date(`${day}T00:00:00`).getTime() / 1000;
 
@@ -322,6 +336,7 @@ async function checkCharts(
       expect(rates.data[under ? 1 : 2]![i]).toBeNull();
       expect(rates.painted[under ? 1 : 0]![i], `bar ${i} of the rates`).toBe(true);
     });
+    expectTicks(rates.yTicks[0], PERCENT_TICK, 'the rates chart’s axis');
   } else {
     expect(await page.getByTestId('chart-rates-canvas').count()).toBe(0);
   }
@@ -374,6 +389,7 @@ async function checkCharts(
     // Vietnamese dates under the axis: "07/12" or "thg 12", never "Dec" or "12/7".
     expect(daily.ticks.length).toBeGreaterThan(1);
     for (const tick of daily.ticks) expect(tick).toMatch(/^(\d{2}\/\d{2}|thg \d{1,2})(\n\d{4})?$/);
+    expectTicks(daily.yTicks[0], COUNT_TICK, 'the receipts chart’s axis');
   }
 
   // ---- the last five years (drawn once every year's figures are in) ----
@@ -381,6 +397,10 @@ async function checkCharts(
   const yearRows = await tableOf(page, 'chart-years');
   expect(yearRows.map((row) => [Number(row[0]), row[1], row[2]])).toEqual(expected.years);
   expect(years.legend).toEqual(['Năm', 'Tỷ lệ (%)', 'Đoàn viên']);
+  // The years under the axis as years ("2025", never "2,025" or "2.025"); the rate on the left, members on the right.
+  for (const tick of years.ticks.filter((label) => label != null && label !== '')) expect(tick).toMatch(/^\d{4}$/);
+  expectTicks(years.yTicks[0], PERCENT_TICK, 'the years chart’s rate axis');
+  expectTicks(years.yTicks[1], COUNT_TICK, 'the years chart’s members axis');
   expect(years.data[0]).toEqual(expected.years.map(([y]) => y));
   yearRows.forEach(([, rate, members], i) => {
     expect(years.data[1]![i], `rate in ${yearRows[i]![0]}`).toBe(percentOf(rate!));
