@@ -38,7 +38,8 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-export async function serveDist(root = distDir): Promise<StaticServer> {
+/** `port`: a fixed one where the origin matters (storage recreated from another build's); default any free one. */
+export async function serveDist(root = distDir, { port = 0 }: { port?: number } = {}): Promise<StaticServer> {
   const requests: string[] = [];
   let deployment = 0;
   const server: Server = createServer((request, response) => {
@@ -72,10 +73,13 @@ export async function serveDist(root = distDir): Promise<StaticServer> {
       createReadStream(file).pipe(response);
     })();
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', done);
+  });
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     requests,
     publishNewWorker: () => {
       deployment++;
