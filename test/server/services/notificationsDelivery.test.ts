@@ -68,8 +68,9 @@ describeOnEachStore(
 
         expect(new Set(ours().map((entry) => entry.subscriptionId))).toEqual(ids);
         expect(ours()).toHaveLength(10);
-        // 100 ms of slack: two sends half a second apart stay in one window, a third a second after the first does not.
-        expect(mostInOneSecond(ours(), 100)).toBeLessThanOrEqual(2);
+        // 250 ms of slack for a loaded machine's network: sends 500 ms apart put two in a window, never three;
+        // a worker that lets even two go at once puts three within 500 ms.
+        expect(mostInOneSecond(ours(), 250)).toBeLessThanOrEqual(2);
       });
     });
 
