@@ -62,9 +62,8 @@ describeOnEachStore(
 
         const ids = new Set(subscriptions.map((subscription) => subscription.id));
         const ours = () => push.received.filter((entry) => ids.has(entry.subscriptionId));
-        const delivering = server.app.notifications.deliver();
-        await push.waitForDelivered(push.delivered().length - ours().length + 10);
-        await delivering;
+        // deliver() returns once every send it could take was answered.
+        await server.app.notifications.deliver();
 
         expect(new Set(ours().map((entry) => entry.subscriptionId))).toEqual(ids);
         expect(ours()).toHaveLength(10);
