@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     distDir: env.distDir,
     trustProxy: env.trustProxy,
     logger: { level: env.logLevel },
-    notifications: { ...env.push, burst: Math.ceil(env.push.ratePerSecond) },
+    notifications: env.push,
     nightlyBackups: env.backups,
   });
 

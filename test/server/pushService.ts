@@ -26,6 +26,8 @@ export interface ReceivedPush {
   subscriptionId: string;
   payload: PushPayload;
   headers: IncomingMessage['headers'];
+  /** When the request's body had fully arrived (`performance.now()`, ms): the rate tests count these per second. */
+  at: number;
   /** The status the service answered (0 while held). */
   status: number;
 }
@@ -66,6 +68,7 @@ export async function startPushService(): Promise<TestPushService> {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
+      const at = performance.now();
       const id = (request.url ?? '').split('/').pop() ?? '';
       const key = keys.get(id);
       if (!key) {
@@ -73,7 +76,7 @@ export async function startPushService(): Promise<TestPushService> {
         return;
       }
       const plain = ece.decrypt(Buffer.concat(chunks), { version: 'aes128gcm', privateKey: key.ecdh, authSecret: key.auth });
-      const push: ReceivedPush = { subscriptionId: id, payload: JSON.parse(plain.toString('utf8')) as PushPayload, headers: request.headers, status: 0 };
+      const push: ReceivedPush = { subscriptionId: id, payload: JSON.parse(plain.toString('utf8')) as PushPayload, headers: request.headers, at, status: 0 };
       received.push(push);
       const rule = service.answer(push);
       if (rule === 'hold') {

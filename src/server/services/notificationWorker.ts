@@ -9,10 +9,11 @@
  *   Retry-After, whichever is longer; the push service's host then waits as long, so one busy service
  *   is not hammered by the rest of a round. After `maxAttempts` the send counts as refused.
  *
- * Sends are bounded in rate per process by a token bucket (`ratePerSecond`, `burst`) and in number in
- * flight (`concurrency`): a province's round of thousands of CĐCS goes out over minutes, not in one
- * burst. The scheduler (`queueDueReminders`) runs at start and every `scheduleEveryMs`; the outbox is
- * looked at every `deliverEveryMs`. Tests call `tick()` with a moved clock instead of the timers.
+ * Sends are bounded in rate per process (`ratePerSecond`: no second holds more, the sends are spaced
+ * evenly) and in number in flight (`concurrency`): a province's round of thousands of CĐCS goes out
+ * over minutes, not in one burst. The scheduler (`queueDueReminders`) runs at start and every
+ * `scheduleEveryMs`; the outbox is looked at every `deliverEveryMs`. Tests call `tick()` with a moved
+ * clock instead of the timers.
  */
 import webpush from 'web-push';
 import type { ClaimedSend, KeyPair } from '../store/notifications';
@@ -54,9 +55,8 @@ export interface NotificationWorkerOptions {
   /** VAPID `sub`: a `mailto:` or `https:` address the push services can reach the operator at. */
   subject: string;
   transport: PushTransport;
-  /** Sends per second per process (the token bucket's refill) and how many may go at once after a pause. */
+  /** Sends per second per process: at most this many in any second, one every 1/ratePerSecond seconds. */
   ratePerSecond: number;
-  burst: number;
   /** Requests in flight at once. */
   concurrency: number;
   /** A request's timeout; the lease on a claimed send is longer, so it never ends while its request can still be answered. */
@@ -79,7 +79,6 @@ export const DEFAULT_NOTIFICATION_OPTIONS: NotificationWorkerOptions = {
   subject: 'mailto:admin@example.invalid',
   transport: fetchTransport,
   ratePerSecond: 20,
-  burst: 20,
   concurrency: 8,
   sendTimeoutMs: 30_000,
   batch: 50,
@@ -92,21 +91,21 @@ export const DEFAULT_NOTIFICATION_OPTIONS: NotificationWorkerOptions = {
   log: () => undefined,
 };
 
-/** A token bucket on the real clock (rates are about the network, not about the calendar the tests move). */
-class TokenBucket {
-  #tokens: number;
+/**
+ * The pace of the sends, on the real clock (rates are about the network, not about the calendar the
+ * tests move): a token bucket that holds one token, so two sends are always 1/ratePerSecond apart and
+ * no second holds more than the rate. A bucket holding more would let that many go at once after a
+ * pause, on top of the second's own: with a burst of B, a second could hold B + rate − 1.
+ */
+class SendPace {
+  #tokens = 1;
   #last = performance.now();
-  constructor(
-    private readonly ratePerSecond: number,
-    private readonly burst: number,
-  ) {
-    this.#tokens = burst;
-  }
+  constructor(private readonly ratePerSecond: number) {}
 
   async take(): Promise<void> {
     for (;;) {
       const now = performance.now();
-      this.#tokens = Math.min(this.burst, this.#tokens + ((now - this.#last) / 1_000) * this.ratePerSecond);
+      this.#tokens = Math.min(1, this.#tokens + ((now - this.#last) / 1_000) * this.ratePerSecond);
       this.#last = now;
       if (this.#tokens >= 1) {
         this.#tokens -= 1;
@@ -139,7 +138,7 @@ export interface TickOutcome {
 
 export class NotificationWorker {
   readonly #options: NotificationWorkerOptions;
-  readonly #bucket: TokenBucket;
+  readonly #pace: SendPace;
   /** Hosts that asked us to wait, until when (the context's clock, ms). */
   readonly #pausedHosts = new Map<string, number>();
   #keys: KeyPair | null = null;
@@ -152,7 +151,7 @@ export class NotificationWorker {
     options: Partial<NotificationWorkerOptions> = {},
   ) {
     this.#options = { ...DEFAULT_NOTIFICATION_OPTIONS, ...options };
-    this.#bucket = new TokenBucket(this.#options.ratePerSecond, this.#options.burst);
+    this.#pace = new SendPace(this.#options.ratePerSecond);
   }
 
   /** Makes (first start) or reads the VAPID key pair. */
@@ -237,7 +236,7 @@ export class NotificationWorker {
       await notifications.postponeSend(send.id, new Date(pausedUntil).toISOString(), null, false);
       return false;
     }
-    await this.#bucket.take();
+    await this.#pace.take();
     const keys = await this.keys();
     let request: PushRequest;
     try {
