@@ -174,7 +174,9 @@ function Screen({ route }: { route: Route }) {
   const [ReportEditorScreen] = useState(() => loadedEditor()?.ReportEditorScreen ?? LazyReportEditorScreen);
   switch (route.screen) {
     case 'report':
-      return <ReportEditorScreen reportId={route.reportId} section={route.section} />;
+      // Keyed by the report: a link or a notification's tap to another report while one is open draws
+      // that report afresh (the editor reads its report once, and takes what the start preloaded once).
+      return <ReportEditorScreen key={route.reportId} reportId={route.reportId} section={route.section} />;
     case 'profile':
       return <ProfileScreen />;
     case 'backup':
