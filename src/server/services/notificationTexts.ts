@@ -47,12 +47,23 @@ export function roundOpenedPayload(round: RoundFacts, deadline: string): PushPay
   };
 }
 
-export function roundReopenedPayload(round: RoundFacts, deadline: string): PushPayload {
+/**
+ * `deadline`: the one that now applies to the CĐCS (a reopening's own, or the round's); `today`: the day in
+ * Vietnam. "Mới" only when the reopening set a date of its own; a round reopened past its deadline says the
+ * reports are taken all the same, not that the past day is a new deadline.
+ */
+export function roundReopenedPayload(round: RoundFacts & { deadline: string }, deadline: string, today: string): PushPayload {
+  const when =
+    deadline !== round.deadline
+      ? `Hạn nộp mới: ${vietnameseDate(deadline)}.`
+      : deadline >= today
+        ? `Hạn nộp: ${vietnameseDate(deadline)}.`
+        : `Hạn nộp ${vietnameseDate(deadline)} đã qua; báo cáo vẫn được nhận.`;
   return {
     v: 1,
     kind: 'round_reopened',
     title: `Mở lại đợt báo cáo ${periodName(round.period)}`,
-    body: `${round.title}. Hạn nộp mới: ${vietnameseDate(deadline)}.`,
+    body: `${round.title}. ${when}`,
     url: HOME_URL,
     tag: `round:${round.id}`,
   };

@@ -172,7 +172,7 @@ export async function queueRoundReopened(tx: StoreWrites, context: ServiceContex
     key: `round_reopened:${round.id}:${isoNow(context)}`,
     unionIds: targets,
     roundId: round.id,
-    payloadFor: (unionId) => roundReopenedPayload(round, unionDeadline(round, unionId).deadline),
+    payloadFor: (unionId) => roundReopenedPayload(round, unionDeadline(round, unionId).deadline, vietnamDate(context.now())),
   });
 }
 

@@ -169,7 +169,7 @@ describeOnEachStore(
             v: 1,
             kind: 'round_reopened',
             title: 'Mở lại đợt báo cáo năm 2025',
-            body: `Báo cáo kết quả thực hiện Nghị quyết năm 2025. Hạn nộp mới: ${deadline.split('-').reverse().join('/')}.`,
+            body: `Báo cáo kết quả thực hiện Nghị quyết năm 2025. Hạn nộp: ${deadline.split('-').reverse().join('/')}.`,
             url: '/#/',
             tag: `round:${round.id}`,
           },
