@@ -40,7 +40,7 @@ export function FormPreview({ definition, m }: { definition: FormDefinition; m: 
         {/* A new form (or version) starts the phone afresh: nothing typed in another one carries over. */}
         <PhonePreview key={`${definition.id}/${definition.version}`} definition={definition} period={period} />
       </Suspense>
-      <details className="form-preview-rows">
+      <details className="form-preview-rows" data-testid="form-preview-rows">
         <summary>{m.rowsTable}</summary>
         <div className="staff-table-wrap">
         <table className="staff-table">
