@@ -1,7 +1,9 @@
 /**
  * A province's admin authors a report form as a spreadsheet, in Chromium on the production build
  * served by the real server (SQLite): the first upload has one mistake, named in the problems table by
- * sheet, row and column; the mended one is kept as a draft and previewed; publishing asks first; the
+ * sheet, row and column; the mended one is kept as a draft and previewed as the officer's phone shows
+ * it (a 360 px frame, the phone's field for a row, a broken rule said beside the field as figures are
+ * typed); publishing asks first; the
  * published form downloads as the .xlsx that reads back as the same form. Nothing is written to the
  * console but the browser's own line for the expected 422 of the first upload.
  */
