@@ -87,20 +87,24 @@ const OFFICER_START = [APP_BOOT, APP_MAIN, REPORT_EDITOR];
  * What the chunking decides from the module graph, computed once per build: the app chunk (what main.tsx
  * imports statically, less what boot.ts itself imports) and the modules of the officer's start.
  */
-let graph: { ctx: ChunkingContext; appChunk: Set<string>; editorChunk: Set<string>; officerStart: Set<string> } | undefined;
+let graph: { ctx: ChunkingContext; appChunk: Set<string>; editorChunk: Set<string>; formEditorChunk: Set<string>; officerStart: Set<string> } | undefined;
 function moduleGraph(ctx: ChunkingContext): NonNullable<typeof graph> {
   if (graph?.ctx !== ctx) {
     const boot = staticallyReachableFrom(APP_BOOT, ctx);
     const main = staticallyReachableFrom(APP_MAIN, ctx);
-    const editorOrForms = new Set([REPORT_EDITOR, FORM_EDITOR, FORM_PREVIEW]);
+    /** The modules `root` imports that only `starts` load: the app's own chunks left out. */
+    const onlyLoadedWith = (root: string, starts: readonly string[]) =>
+      new Set(
+        [...staticallyReachableFrom(root, ctx)].filter(
+          (member) => !main.has(member) && !boot.has(member) && [...loadedWith(member, ctx)].every((start) => starts.includes(start)),
+        ),
+      );
+    const editorChunk = onlyLoadedWith(REPORT_EDITOR, [REPORT_EDITOR, FORM_EDITOR, FORM_PREVIEW]);
     graph = {
       ctx,
       appChunk: new Set([...main].filter((member) => !boot.has(member))),
-      editorChunk: new Set(
-        [...staticallyReachableFrom(REPORT_EDITOR, ctx)].filter(
-          (member) => !main.has(member) && !boot.has(member) && [...loadedWith(member, ctx)].every((start) => editorOrForms.has(start)),
-        ),
-      ),
+      editorChunk,
+      formEditorChunk: new Set([...onlyLoadedWith(FORM_EDITOR, [FORM_EDITOR, FORM_PREVIEW])].filter((member) => !editorChunk.has(member))),
       officerStart: new Set(OFFICER_START.flatMap((root) => [...staticallyReachableFrom(root, ctx)])),
     };
   }
@@ -188,12 +192,14 @@ export default defineConfig({
           // of 8 on a first visit, 5 KB more in all); with it the app's static part is one chunk again.
           // What boot.ts itself imports (the install-offer catcher, Vite's preload helper) stays with it,
           // hence not recursively: main's modules import the catcher too.
-          // The report editor's modules are one chunk too, those the staff's form preview shares with it
-          // (src/app/formFields) included: without this group they became a chunk of their own, one more
-          // script on the officer's start, which loads the editor. What other screens share stays as it was.
+          // The report editor's modules are one chunk too, and the form editor's another, those the staff's
+          // form preview shares with them (src/app/formFields) included: without these groups they became
+          // chunks of their own, one more script on the officer's start (which loads the editor) and on
+          // opening a form report. What other screens share stays as it was.
           groups: [
             { includeDependenciesRecursively: false, name: (id, ctx) => (moduleGraph(ctx).appChunk.has(id) ? 'main' : null) },
             { includeDependenciesRecursively: false, name: (id, ctx) => (moduleGraph(ctx).editorChunk.has(id) ? 'ReportEditorScreen' : null) },
+            { includeDependenciesRecursively: false, name: (id, ctx) => (moduleGraph(ctx).formEditorChunk.has(id) ? 'FormReportEditor' : null) },
           ],
         },
       },
