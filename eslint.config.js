@@ -80,8 +80,10 @@ export default tseslint.config(
   //   sync  ← features (its index.ts); imports db and domain
   //   pwa   ← features; imports db, ui, i18n
   //   print ← features, staff (the official documents); imports domain and i18n
+  //   formFields ← features, staff (a report form's fields and steps: the officer's editor and the staff
+  //           preview draw the same ones); imports ui, i18n and domain
   //   features ← nobody but the root; import any room above, never staff
-  //   staff ← nobody but the root (lazily); imports ui, i18n, print and domain
+  //   staff ← nobody but the root (lazily); imports ui, i18n, print, formFields and domain
   // Each block lists everything its files may not import: a later block replaces an earlier one's rule.
   {
     files: ['src/app/**/*.{ts,tsx}'],
@@ -90,7 +92,7 @@ export default tseslint.config(
   {
     files: ['src/app/i18n/**/*.{ts,tsx}'],
     rules: restrict([
-      { group: rooms('db', 'sync', 'features', 'staff', 'ui', 'pwa', 'print'), message: 'i18n imports domain only: every room imports it.' },
+      { group: rooms('db', 'sync', 'features', 'staff', 'ui', 'pwa', 'print', 'formFields'), message: 'i18n imports domain only: every room imports it.' },
       serverForApp,
       dexie,
       nodeOnly,
@@ -99,7 +101,7 @@ export default tseslint.config(
   {
     files: ['src/app/ui/**/*.{ts,tsx}'],
     rules: restrict([
-      { group: rooms('db', 'sync', 'features', 'staff', 'pwa', 'print'), message: "ui is the rooms' common ground: it imports i18n only." },
+      { group: rooms('db', 'sync', 'features', 'staff', 'pwa', 'print', 'formFields'), message: "ui is the rooms' common ground: it imports i18n only." },
       serverForApp,
       dexie,
       nodeOnly,
@@ -108,7 +110,7 @@ export default tseslint.config(
   {
     files: ['src/app/db/**/*.ts'],
     rules: restrict([
-      { group: rooms('sync', 'features', 'staff', 'ui', 'pwa', 'print'), message: 'db never imports sync, a feature, staff, ui, pwa or print.' },
+      { group: rooms('sync', 'features', 'staff', 'ui', 'pwa', 'print', 'formFields'), message: 'db never imports sync, a feature, staff, ui, pwa, print or formFields.' },
       { group: rooms('i18n'), allowTypeImports: true, message: 'db takes only types from i18n (the Language it stores), no React.' },
       serverForApp,
       react,
@@ -118,7 +120,7 @@ export default tseslint.config(
   {
     files: ['src/app/sync/**/*.ts'],
     rules: restrict([
-      { group: rooms('features', 'staff', 'ui', 'pwa', 'print', 'i18n'), message: 'sync imports db and domain only: no feature, UI or text.' },
+      { group: rooms('features', 'staff', 'ui', 'pwa', 'print', 'i18n', 'formFields'), message: 'sync imports db and domain only: no feature, UI or text.' },
       serverForApp,
       react,
       nodeOnly,
@@ -127,7 +129,7 @@ export default tseslint.config(
   {
     files: ['src/app/pwa/**/*.{ts,tsx}'],
     rules: restrict([
-      { group: rooms('sync', 'features', 'staff', 'print'), message: 'pwa imports db, ui and i18n only; features use it, not the other way.' },
+      { group: rooms('sync', 'features', 'staff', 'print', 'formFields'), message: 'pwa imports db, ui and i18n only; features use it, not the other way.' },
       serverForApp,
       dexie,
       nodeOnly,
@@ -137,8 +139,20 @@ export default tseslint.config(
     files: ['src/app/print/**/*.{ts,tsx}'],
     rules: restrict([
       {
-        group: rooms('db', 'sync', 'features', 'staff', 'pwa', 'ui'),
+        group: rooms('db', 'sync', 'features', 'staff', 'pwa', 'ui', 'formFields'),
         message: 'print draws the official documents from domain data and i18n forms only: features and staff both use it.',
+      },
+      serverForApp,
+      dexie,
+      nodeOnly,
+    ]),
+  },
+  {
+    files: ['src/app/formFields/**/*.{ts,tsx}'],
+    rules: restrict([
+      {
+        group: rooms('db', 'sync', 'features', 'staff', 'pwa', 'print'),
+        message: "formFields draws a report form's fields for the officer's editor and the staff preview alike: it imports ui, i18n and domain only.",
       },
       serverForApp,
       dexie,
@@ -158,7 +172,7 @@ export default tseslint.config(
   {
     files: ['src/app/staff/**/*.{ts,tsx}'],
     rules: restrict([
-      { group: rooms('features', 'db', 'sync', 'pwa'), message: 'staff uses ui, i18n, print and domain only.' },
+      { group: rooms('features', 'db', 'sync', 'pwa'), message: 'staff uses ui, i18n, print, formFields and domain only.' },
       serverForApp,
       dexie,
       nodeOnly,

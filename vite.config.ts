@@ -43,8 +43,29 @@ function precompressServiceWorker(): Plugin {
 const APP_BOOT = fileURLToPath(new URL('./src/app/boot.ts', import.meta.url));
 const APP_MAIN = fileURLToPath(new URL('./src/app/main.tsx', import.meta.url));
 const REPORT_EDITOR = fileURLToPath(new URL('./src/app/features/reports/ReportEditorScreen.tsx', import.meta.url));
+const FORM_EDITOR = fileURLToPath(new URL('./src/app/features/reports/FormReportEditor.tsx', import.meta.url));
+const FORM_PREVIEW = fileURLToPath(new URL('./src/app/staff/forms/PhonePreview.tsx', import.meta.url));
 
-type ChunkingContext = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
+type ChunkingContext = {
+  getModuleInfo(id: string): { importedIds: readonly string[]; importers: readonly string[]; dynamicImporters: readonly string[] } | null;
+};
+
+/** The lazily loaded modules (and the entry) whose loading brings `id` in, through static imports. */
+function loadedWith(id: string, ctx: ChunkingContext): Set<string> {
+  const starts = new Set<string>();
+  const seen = new Set<string>();
+  const queue = [id];
+  while (queue.length > 0) {
+    const member = queue.pop()!;
+    if (seen.has(member)) continue;
+    seen.add(member);
+    const info = ctx.getModuleInfo(member);
+    if (!info) continue;
+    if (info.dynamicImporters.length > 0 || info.importers.length === 0) starts.add(member);
+    queue.push(...info.importers);
+  }
+  return starts;
+}
 
 /** The modules `root` imports statically, directly or not (what must run before it can). */
 function staticallyReachableFrom(root: string, ctx: ChunkingContext): Set<string> {
@@ -66,13 +87,24 @@ const OFFICER_START = [APP_BOOT, APP_MAIN, REPORT_EDITOR];
  * What the chunking decides from the module graph, computed once per build: the app chunk (what main.tsx
  * imports statically, less what boot.ts itself imports) and the modules of the officer's start.
  */
-let graph: { ctx: ChunkingContext; appChunk: Set<string>; officerStart: Set<string> } | undefined;
+let graph: { ctx: ChunkingContext; appChunk: Set<string>; editorChunk: Set<string>; formEditorChunk: Set<string>; officerStart: Set<string> } | undefined;
 function moduleGraph(ctx: ChunkingContext): NonNullable<typeof graph> {
   if (graph?.ctx !== ctx) {
     const boot = staticallyReachableFrom(APP_BOOT, ctx);
+    const main = staticallyReachableFrom(APP_MAIN, ctx);
+    /** The modules `root` imports that only `starts` load: the app's own chunks left out. */
+    const onlyLoadedWith = (root: string, starts: readonly string[]) =>
+      new Set(
+        [...staticallyReachableFrom(root, ctx)].filter(
+          (member) => !main.has(member) && !boot.has(member) && [...loadedWith(member, ctx)].every((start) => starts.includes(start)),
+        ),
+      );
+    const editorChunk = onlyLoadedWith(REPORT_EDITOR, [REPORT_EDITOR, FORM_EDITOR, FORM_PREVIEW]);
     graph = {
       ctx,
-      appChunk: new Set([...staticallyReachableFrom(APP_MAIN, ctx)].filter((member) => !boot.has(member))),
+      appChunk: new Set([...main].filter((member) => !boot.has(member))),
+      editorChunk,
+      formEditorChunk: new Set([...onlyLoadedWith(FORM_EDITOR, [FORM_EDITOR, FORM_PREVIEW])].filter((member) => !editorChunk.has(member))),
       officerStart: new Set(OFFICER_START.flatMap((root) => [...staticallyReachableFrom(root, ctx)])),
     };
   }
@@ -160,7 +192,15 @@ export default defineConfig({
           // of 8 on a first visit, 5 KB more in all); with it the app's static part is one chunk again.
           // What boot.ts itself imports (the install-offer catcher, Vite's preload helper) stays with it,
           // hence not recursively: main's modules import the catcher too.
-          groups: [{ includeDependenciesRecursively: false, name: (id, ctx) => (moduleGraph(ctx).appChunk.has(id) ? 'main' : null) }],
+          // The report editor's modules are one chunk too, and the form editor's another, those the staff's
+          // form preview shares with them (src/app/formFields) included: without these groups they became
+          // chunks of their own, one more script on the officer's start (which loads the editor) and on
+          // opening a form report. What other screens share stays as it was.
+          groups: [
+            { includeDependenciesRecursively: false, name: (id, ctx) => (moduleGraph(ctx).appChunk.has(id) ? 'main' : null) },
+            { includeDependenciesRecursively: false, name: (id, ctx) => (moduleGraph(ctx).editorChunk.has(id) ? 'ReportEditorScreen' : null) },
+            { includeDependenciesRecursively: false, name: (id, ctx) => (moduleGraph(ctx).formEditorChunk.has(id) ? 'FormReportEditor' : null) },
+          ],
         },
       },
     },

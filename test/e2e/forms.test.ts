@@ -1,7 +1,9 @@
 /**
  * A province's admin authors a report form as a spreadsheet, in Chromium on the production build
  * served by the real server (SQLite): the first upload has one mistake, named in the problems table by
- * sheet, row and column; the mended one is kept as a draft and previewed; publishing asks first; the
+ * sheet, row and column; the mended one is kept as a draft and previewed as the officer's phone shows
+ * it (a 360 px frame, the phone's field for a row, a broken rule said beside the field as figures are
+ * typed); publishing asks first; the
  * published form downloads as the .xlsx that reads back as the same form. Nothing is written to the
  * console but the browser's own line for the expected 422 of the first upload.
  */
@@ -68,7 +70,32 @@ it('uploads a form with a mistake, sees it named, uploads the mended one, previe
     const codes = expected.definition.sections.flatMap((section) => (section.kind === 'rows' ? section.rows.map((row) => row.code) : []));
     expect(await preview.getByTestId('form-preview-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code')))).toEqual(codes);
     expect(await preview.getByTestId('form-preview-section').count()).toBe(expected.definition.sections.length);
+    // The rows' table (codes, roll-up, rules: what the phone does not show) opens under the phone.
+    await preview.getByTestId('form-preview-rows').locator('summary').click();
     expect(await preview.locator('[data-code="TY_LE_HDLD"] td').allInnerTexts()).toContain('Tỷ lệ Σ LD_KY_HDLD ÷ Σ TONG_LD (tự tính)');
+
+    // Above all, the draft as the officer's phone will show it: a 360 px frame, the sections as steps,
+    // the phone's own field for a row, and the rules speaking beside the field as figures are typed.
+    const phone = preview.getByTestId('phone-frame');
+    expect(await preview.getByTestId('phone-preview-note').innerText()).toBe('Xem trước: số liệu nhập ở đây không được lưu.');
+    expect(await phone.evaluate((frame) => frame.clientWidth)).toBe(360);
+    expect(await phone.locator('.section-chips .chip').count()).toBe(expected.definition.sections.length + 1);
+    expect(await phone.getByTestId('unionization-rate').innerText()).toBe('—');
+    await phone.getByTestId('section-section-1').click();
+    const total = phone.getByTestId('field-values.TONG_LD');
+    expect(await phone.locator('label[for="f-values-TONG_LD"]').innerText()).toBe('1. Tổng số lao động (người) (bắt buộc)');
+    expect(await total.getAttribute('inputmode')).toBe('numeric');
+    await total.fill('1000');
+    const women = phone.getByTestId('field-values.LD_NU');
+    await women.fill('1200');
+    await women.blur();
+    const beside = phone.getByTestId('issue-values.LD_NU');
+    await beside.waitFor();
+    expect(await beside.innerText()).toBe('“– Trong đó: nữ” không được lớn hơn “Tổng số lao động” (1.000).');
+    expect(await women.getAttribute('aria-invalid')).toBe('true');
+    // vi-VN numbers as on the phone: the figure is tidied when the field is left.
+    expect(await total.inputValue()).toBe('1.000');
+    expect(await phone.getByTestId('section-section-1').getAttribute('class')).toContain('chip-error');
 
     await expectNoSeriousAxeViolations(page, 'the forms screen with a draft previewed');
 

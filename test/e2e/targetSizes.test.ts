@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SECTION_IDS } from '../../src/app/features/reports/reportForm';
+import { SECTION_IDS } from '../../src/app/formFields/reportForm';
 import type { DialogueSession, ReportDocument } from '../../src/domain/report';
 import { pushStored, readyReport, startTestServer, type TestServer } from '../server/helpers';
 import { newPhoneContext } from './support/accessibility';

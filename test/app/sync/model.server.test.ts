@@ -17,7 +17,7 @@ import type { LocalStore } from '../../../src/app/db';
 import { SyncRepository } from '../../../src/app/db/syncRepository';
 import { getChanges } from '../../../src/app/sync/api';
 import { ReportEditSession } from '../../../src/app/features/reports/reportEditSession';
-import { documentFromForm, formFromDocument, type ReportFormValues } from '../../../src/app/features/reports/reportForm';
+import { documentFromForm, formFromDocument, type ReportFormValues } from '../../../src/app/formFields/reportForm';
 import { mergeReports, resolveConflicts, sameValue, type ConflictChoice } from '../../../src/domain/merge';
 import type { ReportDocument } from '../../../src/domain/report';
 import { startTestServer, type TestServer } from '../../server/helpers';

@@ -22,8 +22,8 @@ import { roundOfForm } from '../reports/useFormDefinition';
 import { DateInput } from '../../ui/DateInput';
 import { FieldRow } from '../../ui/FieldRow';
 import { routeHref } from '../../ui/router';
-import { fieldLabel, issueText } from '../reports/issueText';
-import { sectionOfPath } from '../reports/reportForm';
+import { fieldLabel, issueText } from '../../formFields/issueText';
+import { sectionOfPath } from '../../formFields/reportForm';
 import { useReportingRounds } from '../reports/useReportingRounds';
 import { printMessages, type PrintMessages } from './messages';
 

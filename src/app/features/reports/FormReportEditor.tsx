@@ -7,57 +7,33 @@
  */
 import { memo, useEffect, useMemo, useState } from 'react';
 import { useForm, useFormState, type UseFormReturn } from 'react-hook-form';
-import { formRows, isComputedRow, isNumericRow, type FormDefinition, type FormSection } from '../../../domain/forms/definition';
+import type { FormDefinition, FormSection } from '../../../domain/forms/definition';
 import { checkReportForm } from '../../../domain/forms/reportCheck';
 import type { ReportDocument } from '../../../domain/report';
 import type { LocalReportSync } from '../../../domain/sync';
 import type { ReportAction } from '../../../domain/lifecycle';
 import { activityRange } from '../../../domain/round';
-import { getLocalStore, ReportNotReadyError, StorageFullError, type ReportVersion } from '../../db';
+import { getLocalStore, newUuid, ReportNotReadyError, StorageFullError, type ReportVersion } from '../../db';
 import { formatCount, useI18n } from '../../i18n';
 import { PushOffer } from '../../pwa';
-import type { FieldMessage } from '../../ui/FieldRow';
 import { navigate } from '../../ui/router';
 import { noteFirstScreenDrawn } from '../../ui/firstScreen';
 import { useSuperiorName } from '../syncStatus';
-import { DialoguesSection } from './DialoguesSection';
-import { FormRowField, rowLabel } from './FormRowField';
-import { formMessages } from './formMessages';
-import { fieldLabel, messagesByPath } from './issueText';
-import { RateDisplay } from './RateDisplay';
-import { SectionFields, TextInput, type FieldContext } from './ReportFields';
+import { rowLabel } from '../../formFields/FormRowField';
+import { formIssuesByPath, rowIssues } from '../../formFields/formIssues';
+import { formStepIds, numericRowCodes, stepOfPath } from '../../formFields/formSteps';
+import { FormSectionFields, FormStepChips } from '../../formFields/FormStep';
+import { formMessages } from '../../formFields/formMessages';
+import { fieldLabel } from '../../formFields/issueText';
+import type { FieldContext } from '../../formFields/ReportFields';
 import { ReportStanding } from './ReportStanding';
 import { RoundNotice } from './RoundNotice';
 import { SaveIndicator, useValuesInTransition } from './editorParts';
-import { SECTION_FIELDS, documentFromForm, formFromDocument, type ReportFormValues } from './reportForm';
+import { documentFromForm, formFromDocument, type ReportFormValues } from '../../formFields/reportForm';
 import { useReportingRounds } from './useReportingRounds';
 import { roundOfForm } from './useFormDefinition';
 import { useReportLifecycle } from './useReportLifecycle';
 import { useStoredReportUpdates } from './useStoredReportUpdates';
-
-/** The codes of a form's rows typed as numbers (counts and money), for the form model (`reportForm.ts`). */
-export function numericRowCodes(definition: FormDefinition): string[] {
-  return formRows(definition)
-    .filter((row) => isNumericRow(row) && !isComputedRow(row))
-    .map((row) => row.code);
-}
-
-/** The steps of a form report: one per section (`section-0` …), then the review. */
-export function formStepIds(definition: FormDefinition): string[] {
-  return [...definition.sections.map((_, index) => `section-${index}`), 'review'];
-}
-
-/** The step a field's path is on: a row's code, a block's field, or the review for anything else. */
-function stepOfPath(definition: FormDefinition, path: string): string {
-  const row = /^(?:values|valueNotes)\.(\w+)$/.exec(path)?.[1];
-  const head = path.split('.')[0];
-  const index = definition.sections.findIndex((section) =>
-    section.kind === 'rows'
-      ? row !== undefined && section.rows.some((r) => r.code === row)
-      : section.block === head || (section.block === 'membership' && path === 'explanations.memberChange'),
-  );
-  return index >= 0 ? `section-${index}` : 'review';
-}
 
 interface FormReportEditorProps {
   stored: ReportVersion;
@@ -129,7 +105,7 @@ const FormReportEditorBody = memo(function FormReportEditorBody({
   const [openedAt] = useState(() => Date.now());
   const activities = useMemo(() => activityRange(initial.period, round), [initial.period, round]);
   const check = useMemo(() => checkReportForm(reading.document, definition, { previous, activities }), [reading, definition, previous, activities]);
-  const valueIssues = check.values ?? { errors: [], warnings: [], canMarkReady: true };
+  const valueIssues = rowIssues(check);
   const errorCount = check.report.errors.length + valueIssues.errors.length + reading.unparseable.length;
   const standing = useReportLifecycle(status, sync, reading.document, errorCount, round);
   const [reviewed, setReviewed] = useState(step === 'review');
@@ -138,14 +114,7 @@ const FormReportEditorBody = memo(function FormReportEditorBody({
     reviewed ||
     path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], touchedFields) === true;
 
-  const messages = new Map<string, FieldMessage[]>(messagesByPath(t, check.report, reading.unparseable, activities, touched));
-  const add = (path: string, message: FieldMessage) => messages.set(path, [...(messages.get(path) ?? []), message]);
-  for (const issue of valueIssues.errors) {
-    const path = `values.${issue.code}`;
-    if (reading.unparseable.includes(path) || (issue.reason === 'required' && !touched(path))) continue;
-    add(path, { kind: 'error', text: issue.message });
-  }
-  for (const issue of valueIssues.warnings) add(`values.${issue.code}`, { kind: 'warning', text: issue.message });
+  const messages = formIssuesByPath(t, check, reading, activities, touched);
 
   const hints = useMemo(() => {
     const byPath = new Map<string, string>();
@@ -207,7 +176,6 @@ const FormReportEditorBody = memo(function FormReportEditorBody({
   const lifecycleHandlers = { send: markReady, reopen, goToReview: () => go('review') };
   const act = (action: ReportAction) => void standing.act(action, lifecycleHandlers);
   const section: FormSection | undefined = definition.sections[index];
-  const memberWarning = check.report.warnings.find((warning) => warning.path === 'membership.members');
 
   return (
     <div className="editor" data-testid="form-report-editor" data-form={definition.id}>
@@ -233,55 +201,22 @@ const FormReportEditorBody = memo(function FormReportEditorBody({
           </label>
           <progress id="section-progress" max={steps.length} value={index + 1} />
         </div>
-        <nav aria-label={t.editor.sectionList}>
-          <ol className="section-chips">
-            {steps.map((id, i) => {
-              const hasErrors = stepsWithErrors.has(id) && id !== 'review';
-              return (
-                <li key={id}>
-                  <button
-                    type="button"
-                    className={`chip${id === steps[index] ? ' chip-current' : ''}${hasErrors ? ' chip-error' : ''}`}
-                    aria-current={id === steps[index] ? 'step' : undefined}
-                    data-testid={`section-${id}`}
-                    onClick={() => go(id)}
-                  >
-                    {i + 1}. {stepTitle(id)}
-                    {hasErrors ? <span className="visually-hidden"> ({t.editor.hasErrors})</span> : null}
-                  </button>
-                </li>
-              );
-            })}
-          </ol>
-        </nav>
+        <FormStepChips steps={steps} current={steps[index]!} title={stepTitle} withErrors={stepsWithErrors} onGo={go} />
       </div>
 
       <form className="editor-form" onSubmit={(e) => e.preventDefault()} noValidate>
         <fieldset className={`section${readOnly ? ' section-locked' : ''}`} disabled={readOnly && section !== undefined} data-testid={`section-panel-${steps[index]}`}>
           <legend className="section-title">{stepTitle(steps[index]!)}</legend>
-          {section?.kind === 'block' && section.block === 'membership' ? (
-            <>
-              <RateDisplay members={reading.document.membership.members} workers={reading.document.membership.workers} />
-              <SectionFields fields={SECTION_FIELDS.membership} context={context} />
-              {memberWarning?.explanationPath ? (
-                <div className="explanation">
-                  <TextInput path={memberWarning.explanationPath} label={t.fields[memberWarning.explanationPath] ?? t.editor.explanation} context={context} long />
-                  <p className="field-hint">{t.superior.explanationHint(superior)}</p>
-                </div>
-              ) : null}
-            </>
-          ) : section?.kind === 'block' ? (
-            <DialoguesSection control={control} register={register} context={context} disabled={readOnly} />
-          ) : section?.kind === 'rows' ? (
-            section.rows.map((row) => (
-              <FormRowField
-                key={row.code}
-                row={row}
-                values={reading.document.values ?? {}}
-                context={context}
-                warned={valueIssues.warnings.some((warning) => warning.code === row.code)}
-              />
-            ))
+          {section ? (
+            <FormSectionFields
+              section={section}
+              document={reading.document}
+              check={check}
+              context={context}
+              superior={superior}
+              readOnly={readOnly}
+              newSessionId={newUuid}
+            />
           ) : (
             <FormReview
               reasons={[

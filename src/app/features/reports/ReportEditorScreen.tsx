@@ -9,19 +9,19 @@ import type { LocalReportSync } from '../../../domain/sync';
 import type { ReportAction } from '../../../domain/lifecycle';
 import { activityRange, roundOfPeriod } from '../../../domain/round';
 import { checkReport, type ReportCheck } from '../../../domain/validation';
-import { getLocalStore, ReportNotReadyError, StorageFullError, type ReportVersion } from '../../db';
+import { getLocalStore, newUuid, ReportNotReadyError, StorageFullError, type ReportVersion } from '../../db';
 import { formatCount, useI18n } from '../../i18n';
 import { PushOffer } from '../../pwa';
 import { fieldId } from '../../ui/FieldRow';
 import { navigate } from '../../ui/router';
 import { noteFirstScreenDrawn } from '../../ui/firstScreen';
-import { DialoguesSection } from './DialoguesSection';
+import { DialoguesSection } from '../../formFields/DialoguesSection';
 import { useSuperiorName } from '../syncStatus';
-import { messagesByPath } from './issueText';
+import { messagesByPath } from '../../formFields/issueText';
 import { useReportLifecycle } from './useReportLifecycle';
 import { ReportStanding } from './ReportStanding';
-import { RateDisplay } from './RateDisplay';
-import { SectionFields, TextInput, type FieldContext } from './ReportFields';
+import { RateDisplay } from '../../formFields/RateDisplay';
+import { SectionFields, TextInput, type FieldContext } from '../../formFields/ReportFields';
 import { ReviewSection } from './ReviewSection';
 import { RoundNotice } from './RoundNotice';
 import { useReportingRounds } from './useReportingRounds';
@@ -33,7 +33,7 @@ import {
   sectionOfPath,
   type ReportFormValues,
   type SectionId,
-} from './reportForm';
+} from '../../formFields/reportForm';
 import { SaveIndicator, useValuesInTransition } from './editorParts';
 import type { FormDefinition } from '../../../domain/forms/definition';
 import { isPlan94Report } from '../../../domain/forms/formRef';
@@ -267,7 +267,7 @@ const ReportEditorBody = memo(function ReportEditorBody({
           <legend className="section-title">{t.editor.sections[section]}</legend>
           {section === 'membership' ? <RateDisplay members={reading.document.membership.members} workers={reading.document.membership.workers} /> : null}
           {section === 'dialogues' ? (
-            <DialoguesSection control={control} register={register} context={context} disabled={readOnly} />
+            <DialoguesSection control={control} register={register} context={context} disabled={readOnly} newSessionId={newUuid} />
           ) : section === 'review' ? (
             <ReviewSection
               check={check}

@@ -5,8 +5,8 @@
 import type { DateRange } from '../../../domain/period';
 import type { ReportCheck } from '../../../domain/validation';
 import { useI18n } from '../../i18n';
-import { fieldLabel, issueText } from './issueText';
-import { sectionOfPath } from './reportForm';
+import { fieldLabel, issueText } from '../../formFields/issueText';
+import { sectionOfPath } from '../../formFields/reportForm';
 
 export function ReviewSection({
   check,

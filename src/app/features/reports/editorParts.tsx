@@ -3,7 +3,7 @@ import { startTransition, useEffect, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { formatTime, useI18n } from '../../i18n';
 import { useSignal, type Signal } from '../../ui/signal';
-import type { ReportFormValues } from './reportForm';
+import type { ReportFormValues } from '../../formFields/reportForm';
 import type { AutosaveState } from './useAutosave';
 
 export function SaveIndicator({ status }: { status: Signal<AutosaveState> }) {

@@ -8,7 +8,7 @@
 import { mergeReports, sameValue } from '../../../domain/merge';
 import type { ReportDocument } from '../../../domain/report';
 import type { ReportVersion } from '../../db';
-import { documentFromForm, formFromDocument, keepTypedText, type ReportFormValues } from './reportForm';
+import { documentFromForm, formFromDocument, keepTypedText, type ReportFormValues } from '../../formFields/reportForm';
 
 /** Same report content, whatever the edit time and status (status changes only through its own buttons). */
 export function sameContent(a: ReportDocument, b: ReportDocument): boolean {

@@ -13,7 +13,7 @@ import { routeHref } from '../../ui/router';
 import { LazyConflictResolver, useSuperiorName } from '../syncStatus';
 import { CheckRepliesButton } from './CheckRepliesButton';
 import { lifecycleMessages } from './lifecycleMessages';
-import { sectionOfPath, type SectionId } from './reportForm';
+import { sectionOfPath, type SectionId } from '../../formFields/reportForm';
 
 export interface LifecycleHandlers {
   /** Mark ready (the rules found no error); true when it is now sent. */

@@ -12,7 +12,7 @@ import type { LocalReportSync } from '../../../domain/sync';
 import { getLocalStore, type ReportVersion } from '../../db';
 import { SyncRepository } from '../../db/syncRepository';
 import { ReportEditSession } from './reportEditSession';
-import { documentFromForm, type ReportFormValues } from './reportForm';
+import { documentFromForm, type ReportFormValues } from '../../formFields/reportForm';
 import { useAutosave, type Autosave } from './useAutosave';
 
 export interface StoredReportUpdates {

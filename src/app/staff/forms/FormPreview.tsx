@@ -1,10 +1,15 @@
 /**
- * A form's sections and rows as a readable table: label, unit, kind, required, limits, roll-up and
- * rules, in the form's order. The phone's look waits for the generic editor (the next step of issue 22).
+ * A form before it is published: as the officer's phone will show it (`PhonePreview`, a lazy chunk, with
+ * the rules at work as figures are typed), then its rows as a table (code, kind, limits, roll-up, rules:
+ * what the phone does not show), folded away.
  */
+import { lazy, Suspense, useState } from 'react';
 import type { FormDefinition, FormRow } from '../../../domain/forms/definition';
+import { duePeriod } from '../../../domain/period';
 import { formatCount } from '../../i18n';
 import type { FormsMessages } from './messages';
+
+const PhonePreview = lazy(() => import('./PhonePreview'));
 
 function requiredText(row: FormRow, m: FormsMessages): string {
   if (row.requiredIf !== undefined) return m.requiredIf(row.requiredIf);
@@ -24,12 +29,20 @@ function rulesText(row: FormRow, m: FormsMessages): string[] {
 
 export function FormPreview({ definition, m }: { definition: FormDefinition; m: FormsMessages }) {
   const c = m.previewColumns;
+  // The report the phone would start now: last year's yearly one, as the officer's list proposes.
+  const [period] = useState(() => duePeriod(Date.now(), []));
   return (
     <section className="card" data-testid="form-preview" data-form-code={definition.id} data-form-version={definition.version}>
       <h3 className="card-title">{m.previewTitle(definition.title, definition.version)}</h3>
       {definition.basis ? <p className="muted">{m.basis(definition.basis)}</p> : null}
       <p className="muted">{m.previewNote}</p>
-      <div className="staff-table-wrap">
+      <Suspense fallback={<p className="shell-loading">{m.phoneLoading}</p>}>
+        {/* A new form (or version) starts the phone afresh: nothing typed in another one carries over. */}
+        <PhonePreview key={`${definition.id}/${definition.version}`} definition={definition} period={period} />
+      </Suspense>
+      <details className="form-preview-rows" data-testid="form-preview-rows">
+        <summary>{m.rowsTable}</summary>
+        <div className="staff-table-wrap">
         <table className="staff-table">
           <thead>
             <tr>
@@ -76,7 +89,8 @@ export function FormPreview({ definition, m }: { definition: FormDefinition; m: 
             </tbody>
           ))}
         </table>
-      </div>
+        </div>
+      </details>
     </section>
   );
 }

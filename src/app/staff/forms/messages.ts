@@ -29,7 +29,12 @@ const vi = {
   tooLarge: 'Tệp lớn hơn 2 MB: đây không phải là một biểu mẫu.',
   previewTitle: (title: string, version: number) => `${title} — phiên bản ${version}`,
   basis: (basis: string) => `Căn cứ: ${basis}`,
-  previewNote: 'Bảng dưới đây liệt kê các mục và dòng của biểu mẫu; hình thức trên điện thoại sẽ xem được khi trình nhập liệu dùng chung hoàn thành.',
+  previewNote:
+    'Biểu mẫu hiện ra đúng như trên điện thoại của cán bộ CĐCS: mỗi mục là một bước. Thử nhập số liệu để xem các ràng buộc và cảnh báo báo lỗi bên cạnh ô như thế nào.',
+  phoneNotSaved: 'Xem trước: số liệu nhập ở đây không được lưu.',
+  phoneFrame: 'Màn hình điện thoại (xem trước)',
+  phoneLoading: 'Đang mở bản xem trước…',
+  rowsTable: 'Bảng các dòng: mã, kiểu, giới hạn, cách cộng dồn, ràng buộc',
   previewColumns: {
     number: 'TT',
     code: 'Mã',
@@ -106,7 +111,12 @@ const en: FormsMessages = {
   tooLarge: 'The file is larger than 2 MB: it is not a form.',
   previewTitle: (title, version) => `${title} — version ${version}`,
   basis: (basis) => `Basis: ${basis}`,
-  previewNote: 'The table lists the form’s sections and rows; the look on the phone can be previewed once the shared editor is done.',
+  previewNote:
+    'The form as a grassroots officer’s phone shows it: each section is a step. Type figures to see how the rules and warnings speak beside the field.',
+  phoneNotSaved: 'Preview: figures typed here are not kept.',
+  phoneFrame: 'Phone screen (preview)',
+  phoneLoading: 'Opening the preview…',
+  rowsTable: 'The rows as a table: code, kind, limits, roll-up, rules',
   previewColumns: {
     number: 'No.',
     code: 'Code',

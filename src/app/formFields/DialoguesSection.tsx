@@ -1,21 +1,22 @@
 /**
  * Dialogue sessions (plan II.5, II.7): a list to add, edit in place and remove (after asking).
- * Each session keeps the UUID it was made with, so the sync merge can tell sessions apart.
+ * Each session keeps the UUID it was made with, so the sync merge can tell sessions apart; the caller
+ * says how ids are made (the phone's `newUuid` from its database room; the staff preview its own), as
+ * this room imports neither.
  */
 import { useFieldArray, type Control, type Path, type UseFormRegister } from 'react-hook-form';
-import { DIALOGUE_KINDS } from '../../../domain/report';
-import { newUuid } from '../../db';
-import { useI18n } from '../../i18n';
-import { ConfirmAction } from '../../ui/ConfirmAction';
-import { FieldRow, describedBy, fieldId } from '../../ui/FieldRow';
+import { DIALOGUE_KINDS } from '../../domain/report';
+import { useI18n } from '../i18n';
+import { ConfirmAction } from '../ui/ConfirmAction';
+import { FieldRow, describedBy, fieldId } from '../ui/FieldRow';
 import { CountInput, TextInput, type FieldContext } from './ReportFields';
 import type { ReportFormValues } from './reportForm';
 
 type SessionForm = ReportFormValues['dialogues'][number];
 
-function newSession(): SessionForm {
+function newSession(id: string): SessionForm {
   return {
-    id: newUuid(),
+    id,
     date: '',
     kind: 'workplace',
     ledBy: '',
@@ -31,11 +32,13 @@ export function DialoguesSection({
   register,
   context,
   disabled,
+  newSessionId,
 }: {
   control: Control<ReportFormValues>;
   register: UseFormRegister<ReportFormValues>;
   context: FieldContext;
   disabled: boolean;
+  newSessionId: () => string;
 }) {
   const { t } = useI18n();
   // `keyName` keeps react-hook-form's own key away from the session's `id`, which is data.
@@ -85,7 +88,7 @@ export function DialoguesSection({
           </fieldset>
         );
       })}
-      <button type="button" className="button button-wide" data-testid="dialogue-add" disabled={disabled} onClick={() => append(newSession())}>
+      <button type="button" className="button button-wide" data-testid="dialogue-add" disabled={disabled} onClick={() => append(newSession(newSessionId()))}>
         + {t.dialogues.add}
       </button>
     </div>

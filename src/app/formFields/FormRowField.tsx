@@ -2,13 +2,13 @@
  * One row of a form (issue 22), drawn with Plan 94's own field controls at `values.<code>`: counts and
  * money as typed vi-VN numbers, yes/no, dates (dd/mm/yyyy), short and long texts. A ratio row is worked
  * out from its two rows and shown read-only; a row with a warning gets the explanation box
- * (`valueNotes.<code>`) as Plan 94's warnings do.
+ * (`valueNotes.<code>`) as Plan 94's warnings do. `superior` names who reads the explanation (the phone's
+ * `useSuperiorName`; the staff preview's own words).
  */
-import { isComputedRow, type FormRow, type FormValues } from '../../../domain/forms/definition';
-import { computedValue } from '../../../domain/forms/rollup';
-import { formatCount, formatRate, useI18n } from '../../i18n';
-import { FieldRow, fieldId } from '../../ui/FieldRow';
-import { useSuperiorName } from '../syncStatus';
+import { isComputedRow, type FormRow, type FormValues } from '../../domain/forms/definition';
+import { computedValue } from '../../domain/forms/rollup';
+import { formatCount, formatRate, useI18n } from '../i18n';
+import { FieldRow, fieldId } from '../ui/FieldRow';
 import { formMessages } from './formMessages';
 import { CountInput, TextInput, YesNoInput, type FieldContext } from './ReportFields';
 
@@ -18,10 +18,21 @@ export function rowLabel(row: FormRow): string {
   return `${number}${row.label}${row.unit ? ` (${row.unit})` : ''}`;
 }
 
-export function FormRowField({ row, values, context, warned }: { row: FormRow; values: FormValues; context: FieldContext; warned: boolean }) {
+export function FormRowField({
+  row,
+  values,
+  context,
+  warned,
+  superior,
+}: {
+  row: FormRow;
+  values: FormValues;
+  context: FieldContext;
+  warned: boolean;
+  superior: string;
+}) {
   const { t, language } = useI18n();
   const f = formMessages(language);
-  const superior = useSuperiorName();
   const path = `values.${row.code}`;
   const label = row.required ? `${rowLabel(row)} (${f.required})` : rowLabel(row);
   if (isComputedRow(row)) {

@@ -8,8 +8,8 @@
  * `numericRowCodes`).
  * Without it (Plan 94) nothing changes.
  */
-import type { ReportDocument } from '../../../domain/report';
-import { countToInput, parseCount } from '../../i18n/format';
+import type { ReportDocument } from '../../domain/report';
+import { countToInput, parseCount } from '../i18n/format';
 
 type FormOf<T> = [T] extends [number | null]
   ? string

@@ -1,8 +1,8 @@
 /** The controls of a simple section, drawn from the field catalog in `reportForm.ts`. */
 import { Controller, type Control, type UseFormRegister, type UseFormSetValue, type Path } from 'react-hook-form';
-import { parseCount, countToInput, useI18n } from '../../i18n';
-import { DateInput } from '../../ui/DateInput';
-import { FieldRow, describedBy, fieldId } from '../../ui/FieldRow';
+import { parseCount, countToInput, useI18n } from '../i18n';
+import { DateInput } from '../ui/DateInput';
+import { FieldRow, describedBy, fieldId } from '../ui/FieldRow';
 import type { MessagesByPath } from './issueText';
 import type { FieldDefinition, ReportFormValues } from './reportForm';
 

@@ -1,5 +1,5 @@
 /** Texts of the editor of a report answering a form other than Plan 94 (issue 22), loaded with it. */
-import type { Language } from '../../i18n/language';
+import type { Language } from '../i18n/language';
 
 const vi = {
   formMissing: 'Điện thoại chưa nhận được mẫu báo cáo này. Hãy kết nối mạng để đồng bộ rồi mở lại.',

@@ -1,9 +1,9 @@
 /** The editor's form model: counts as typed text, back to a document without losing a saved figure. */
 import { describe, expect, it } from 'vitest';
-import { documentFromForm, formFromDocument, keepTypedText, sectionOfPath } from '../../../../src/app/features/reports/reportForm';
-import { numericRowCodes } from '../../../../src/app/features/reports/FormReportEditor';
-import { MAU_1_HDCD_FORM } from '../../../../src/domain/forms/builtin/mau1HDCD';
-import { session, validReport } from '../../../domain/fixtures';
+import { documentFromForm, formFromDocument, keepTypedText, sectionOfPath } from '../../../src/app/formFields/reportForm';
+import { numericRowCodes } from '../../../src/app/formFields/formSteps';
+import { MAU_1_HDCD_FORM } from '../../../src/domain/forms/builtin/mau1HDCD';
+import { session, validReport } from '../../domain/fixtures';
 
 describe('report form model', () => {
   it('shows counts in vi-VN form and reads them back to the same document', () => {

@@ -1,8 +1,8 @@
 /** Turns the domain's issues into the messages shown beside each field. */
-import type { DateRange } from '../../../domain/period';
-import type { ReportCheck, ReportIssue } from '../../../domain/validation';
-import { formatCount, formatIsoDate, formatPercent, type Messages } from '../../i18n';
-import type { FieldMessage } from '../../ui/FieldRow';
+import type { DateRange } from '../../domain/period';
+import type { ReportCheck, ReportIssue } from '../../domain/validation';
+import { formatCount, formatIsoDate, formatPercent, type Messages } from '../i18n';
+import type { FieldMessage } from '../ui/FieldRow';
 
 /** `activities`: the dates the report's activities must fall within (the round's, or the period's defaults). */
 export function issueText(t: Messages, issue: ReportIssue, activities: DateRange): string {

@@ -1,5 +1,5 @@
-import { meetsUnionizationTarget, unionizationRate } from '../../../domain/indicators';
-import { formatRate, useI18n } from '../../i18n';
+import { meetsUnionizationTarget, unionizationRate } from '../../domain/indicators';
+import { formatRate, useI18n } from '../i18n';
 
 /** The unionization rate as the officer types: `85,3 %` and "Đạt" / "Chưa đạt" against 80 %, or "—". */
 export function RateDisplay({ members, workers }: { members: number | null; workers: number | null }) {
