@@ -12,7 +12,7 @@ import { AttemptLimiter, type AttemptRule, type AttemptStore, type PushRule } fr
 import { getReport, listChanges, putReport } from '../services/reports';
 import { reviewReport, staffReport, staffRevision, withdrawAcceptance } from '../services/review';
 import { changeRoundDeadline, closeRound, listNodeRounds, openClosedRound, openRound, reopenRoundForUnion, withdrawReopening } from '../services/rounds';
-import { createStaff, deleteStaff, listStaff, login, logout } from '../services/staff';
+import { changeStaffRole, createStaff, deleteStaff, listStaff, login, logout } from '../services/staff';
 import {
   challengeOwner,
   changeOwnPassword,
@@ -239,6 +239,10 @@ export function registerRoutes(
     reply.code(201);
     return { staff: await createStaff(context, requireStaff(request), request.params.id, request.body) };
   });
+
+  app.patch<IdParams>('/api/staff/staff/:id', { onRequest: staff, preValidation: requireJsonBody }, async (request) => ({
+    staff: await changeStaffRole(context, requireStaff(request), request.params.id, request.body),
+  }));
 
   app.delete<IdParams>('/api/staff/staff/:id', { onRequest: staff }, async (request, reply) => {
     await deleteStaff(context, requireStaff(request), request.params.id);
