@@ -8,7 +8,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isEmptyStore } from '../../../src/server/store/copy';
+import { auditEntry } from '../../../src/server/services/audit';
+import { CONSOLE } from '../../../src/server/services/staff';
+import { copyStore, countRows, isEmptyStore } from '../../../src/server/store/copy';
 import {
   BackupFileExists,
   makeBackup,
@@ -17,7 +19,7 @@ import {
   runNightlyBackup,
   untilNextBackup,
 } from '../../../src/server/services/backups';
-import { api, describeOnEachStore, pushStored, readyReport, STORE_KINDS, startTestServer, type TestServer } from '../helpers';
+import { api, describeOnEachStore, openTestStore, pushStored, readyReport, STORE_KINDS, startTestServer, type TestServer } from '../helpers';
 import { emptyTarget, expectProvinceWorks, type ProvinceAsItWas, storeConfigOf } from '../restoredProvince';
 
 const folder = mkdtempSync(join(tmpdir(), 'bao-cao-backups-'));
@@ -100,6 +102,44 @@ describeOnEachStore(
           await target.dispose();
         }
       });
+
+    it('writes the restore’s audit entry in the copy’s own transaction: when the entry cannot go in, nothing is copied', async () => {
+      // An entry whose id the backup's log already holds: its insert fails at the end of the copy, and
+      // the rows copied before it must go with it; a restore never stands without its record.
+      const oldest = (await server.store.listAuditEntries({ underPath: '/', includeUnplaced: true, limit: 10_000 })).at(-1);
+      expect(oldest).toBeDefined();
+      const target = await emptyTarget(kind);
+      try {
+        let asked = 0;
+        await expect(
+          copyStore({ kind: 'sqlite', file: backupFile }, target.config, {
+            force: false,
+            upgrade: true,
+            audit: (copy) => {
+              asked++;
+              return { ...auditEntry({ now: () => new Date() }, CONSOLE, { action: 'backup.restored', node: null, after: { rows: copy.rows } }), id: oldest!.id };
+            },
+          }),
+        ).rejects.toThrow();
+        expect(asked).toBe(1);
+        expect(await isEmptyStore(target.config)).toBe(true);
+
+        // The same restore with its own entry: copied, and the entry counts the rows the copy holds.
+        const restored = await restoreBackup(backupFile, target.config, { force: false });
+        const counts = Object.fromEntries((await countRows(target.config)).map((table) => [table.table, table.rows]));
+        const inBackup = Object.fromEntries(restored.check.tables.map((table) => [table.table, table.rows]));
+        expect(counts.audit_log).toBe((inBackup.audit_log ?? 0) + 1);
+        const reopened = await openTestStore(kind, target.config.kind === 'sqlite' ? { sqliteFile: target.config.file } : { pgSchema: target.config.schema as string });
+        try {
+          const entries = await reopened.store.listAuditEntries({ underPath: '/', includeUnplaced: true, actions: ['backup.restored'], limit: 10 });
+          expect(entries.map((entry) => entry.after)).toEqual([{ file: `${kind}.sqlite`, version: restored.version, rows: restored.rows }]);
+        } finally {
+          await reopened.dispose({ keepData: true });
+        }
+      } finally {
+        await target.dispose();
+      }
+    });
 
     it('refuses a file that is not a backup', async () => {
       const notABackup = join(folder, `not-${kind}.sqlite`);
