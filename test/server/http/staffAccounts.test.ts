@@ -9,6 +9,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditAction, AuditPage } from '../../../src/domain/audit';
 import type { StaffMember, StaffSecondStep, StaffSession, StaffSessionInfo, TotpSetup } from '../../../src/domain/staff';
 import { STAFF_IDLE_MINUTES } from '../../../src/domain/staff';
+import { accountMessages } from '../../../src/app/staff/account/messages';
+import { accountRefusal } from '../../../src/app/staff/account/refusals';
+import { StaffApiError } from '../../../src/app/staff/api';
+import { staffMessages } from '../../../src/app/staff/messages';
 import { setStaffPassword } from '../../../src/server/services/staff';
 import { api, describeOnEachStore, expectApiError, type StaffLogin, startTestServer, type TestServer, twoCommunes, type TwoCommunes } from '../helpers';
 
@@ -334,6 +338,38 @@ describeOnEachStore(
         expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
         // The same account's password change meets the same limit.
         expectApiError(await api(limitedServer, 'POST', '/api/staff/me/password', me, { currentPassword: 'sai', newPassword: 'một mật khẩu mới đủ dài' }), 429, 'rate_limited');
+      });
+
+      it('counts an admin’s failed resets, role changes and sign-in rules, and failed session ends, per account, as sign-in does', async () => {
+        const limitedServer = await startTestServer({ store: kind, rateLimits: { accountSecrets: { limit: 2, windowMs: 10 * MINUTE } } });
+        limited = limitedServer;
+        const tree = await twoCommunes(limitedServer);
+        const nobody = '00000000-0000-4000-8000-000000000000';
+        // Each route by its own member: the limit is the account's, whichever route failed.
+        const cases: { who: StaffLogin; method: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; body?: unknown; allowed: string }[] = [
+          { who: tree.staff.adminA, method: 'POST', path: `/api/staff/staff/${tree.staff.adminB.id}/password`, body: { temporaryPassword: 'tạm thời 2026 đổi ngay' }, allowed: `/api/staff/staff/${tree.staff.viewerA.id}/password` },
+          { who: tree.staff.adminB, method: 'PUT', path: `/api/staff/nodes/${tree.communeA.id}/security`, body: { requireTotp: true }, allowed: `/api/staff/nodes/${tree.communeB.id}/security` },
+          { who: tree.staff.province, method: 'PATCH', path: `/api/staff/staff/${nobody}`, body: { role: 'viewer' }, allowed: `/api/staff/staff/${tree.staff.reviewerA.id}` },
+          { who: tree.staff.viewerA, method: 'DELETE', path: `/api/staff/me/sessions/${nobody}`, allowed: `/api/staff/me/sessions/${nobody}` },
+        ];
+        for (const { who, method, path, body, allowed } of cases) {
+          for (let i = 0; i < 2; i++) expectApiError(await api(limitedServer, method, path, who, body), 404, 'not_found');
+          const refused = await api(limitedServer, method, allowed, who, body);
+          const error = expectApiError(refused, 429, 'rate_limited');
+          const wait = Number(refused.headers.get('retry-after'));
+          expect(wait).toBeGreaterThan(0);
+          expect(error.details).toEqual({ retryAfterSeconds: wait });
+          // What the staff screen says of that answer, in Vietnamese.
+          expect(accountRefusal(new StaffApiError(429, error.error, error.details, wait), accountMessages('vi'), staffMessages('vi')).text).toBe(
+            `Nhập sai quá nhiều lần. Vui lòng thử lại sau ${wait} giây.`,
+          );
+        }
+        // Nothing was changed by the refused requests.
+        expect(await limitedServer.store.nodeRequiresTotp(tree.communeB.id)).toBe(false);
+        expect((await limitedServer.store.findStaff(tree.staff.reviewerA.id))?.role).toBe('reviewer');
+        // Another admin, not limited, is answered as before.
+        const otherAdmin = await limitedServer.staffSession({ nodeId: tree.communeA.id, role: 'admin' });
+        expect((await api(limitedServer, 'PATCH', `/api/staff/staff/${tree.staff.reviewerA.id}`, otherAdmin, { role: 'viewer' })).status).toBe(200);
       });
     });
   },
