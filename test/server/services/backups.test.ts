@@ -26,8 +26,10 @@ const folder = mkdtempSync(join(tmpdir(), 'bao-cao-backups-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** A province with one of everything a restore must give back. */
-async function province(server: TestServer): Promise<ProvinceAsItWas> {
+async function province(server: TestServer): Promise<ProvinceAsItWas & { pushKey: string }> {
   const staff = await server.staffSession();
+  // The server's push key (VAPID), made at its first request: the phones' subscriptions were made with it.
+  const pushKey = (await api<{ publicKey: string }>(server, 'GET', '/api/push/key', null)).body.publicKey;
   const device = await server.enrolDevice();
   const report = readyReport({ period: { year: 2030, kind: 'yearly' } });
   const opened = await api<{ round: { id: string } }>(server, 'POST', `/api/staff/nodes/${server.root.id}/rounds`, staff, {
@@ -46,6 +48,7 @@ async function province(server: TestServer): Promise<ProvinceAsItWas> {
     rootId: server.root.id,
     report: { id: report.id, revision: second, revisions: 2, decisions: 1 },
     roundId: opened.body.round.id,
+    pushKey,
   };
 }
 
@@ -53,7 +56,7 @@ describeOnEachStore(
   (kind) => `backups (${kind})`,
   (kind) => {
     let server: TestServer;
-    let was: ProvinceAsItWas;
+    let was: ProvinceAsItWas & { pushKey: string };
     let backupFile: string;
     beforeAll(async () => {
       server = await startTestServer({ store: kind });
@@ -88,6 +91,8 @@ describeOnEachStore(
           const restoredServer = await startTestServer({ store: targetKind, ...(target.config.kind === 'sqlite' ? { sqliteFile: target.config.file } : { pgSchema: target.config.schema as string }) });
           try {
             await expectProvinceWorks(restoredServer, was);
+            // The same push key: subscriptions made before the backup still reach the phones.
+            expect((await api<{ publicKey: string }>(restoredServer, 'GET', '/api/push/key', null)).body.publicKey).toBe(was.pushKey);
             const audit = await restoredServer.store.listAuditEntries({ underPath: '/', actions: ['backup.restored'], limit: 10 });
             expect(audit).toHaveLength(1);
             expect(audit[0]?.after).toMatchObject({ file: `${kind}.sqlite`, rows: restored.rows });
