@@ -108,4 +108,54 @@ describe('staff accounts', () => {
       await memberDesk.close();
     }
   });
+
+  it('an admin changes a member’s role after a question naming the person and both roles; the log keeps before and after', async () => {
+    const commune = await server.createNode({ name: 'Công đoàn phường Tân Lập' });
+    const admin = await server.staffSession({ nodeId: commune.id, role: 'admin' });
+    const member = await createStaff({ store: server.store, now: () => new Date() }, CONSOLE, commune.id, { username: 'van-an', password: 'mật khẩu ban đầu của An', role: 'viewer' });
+
+    const desk = await browser.newContext({ locale: 'vi-VN' });
+    try {
+      const page = await desk.newPage();
+      const errors = watchErrors(page);
+      await signInStaff(page, server.url, admin);
+      await page.goto(`${server.url}/#/staff/node/${commune.id}`);
+      const row = page.locator('[data-testid="node-staff"] li[data-username="van-an"]');
+      await row.waitFor();
+      // The admin's own line offers no change of role (the server refuses it too).
+      expect(await page.locator(`[data-testid="node-staff"] li[data-username="${admin.username}"]`).getByTestId('change-role').count()).toBe(0);
+
+      // Cancelling the question changes nothing.
+      await row.getByTestId('change-role').click();
+      await row.getByLabel('Vai trò mới').selectOption({ label: 'Xem xét báo cáo' });
+      await row.getByTestId('change-role-submit').click();
+      await waitForText(
+        row.getByTestId('change-role-question'),
+        'Đổi vai trò của van-an từ “Chỉ xem” thành “Xem xét báo cáo”? Người này sẽ làm việc theo vai trò mới ngay từ thao tác tiếp theo.',
+      );
+      await row.getByTestId('change-role-cancel').click();
+      expect((await server.store.findStaff(member.id))?.role).toBe('viewer');
+
+      await row.getByTestId('change-role-submit').click();
+      await row.getByTestId('change-role-confirm').click();
+      await waitForText(row.getByTestId('change-role-done'), 'Đã đổi vai trò của van-an thành “Xem xét báo cáo”.');
+      expect(await row.getAttribute('data-role')).toBe('reviewer');
+      expect(await row.innerText()).toContain('van-an · Xem xét báo cáo');
+      expect((await server.store.findStaff(member.id))?.role).toBe('reviewer');
+      const entries = await server.store.listAuditEntries({ underPath: '/', limit: 50, actions: ['staff.role_changed'] });
+      expect(entries.filter((entry) => entry.target?.id === member.id).map((entry) => [entry.actor.username, entry.before, entry.after])).toEqual([
+        [admin.username, { username: 'van-an', role: 'viewer' }, { username: 'van-an', role: 'reviewer' }],
+      ]);
+
+      // Read again from the server: the list says the new role.
+      await page.reload();
+      const reread = page.locator('[data-testid="node-staff"] li[data-username="van-an"]');
+      await reread.waitFor();
+      expect(await reread.getAttribute('data-role')).toBe('reviewer');
+      expect(await reread.innerText()).toContain('van-an · Xem xét báo cáo');
+      expect(errors).toEqual([]);
+    } finally {
+      await desk.close();
+    }
+  });
 });

@@ -14,7 +14,7 @@ import { may } from './permissions';
 import type { StaffContext } from './staffContext';
 import { accountMessages } from './account/messages';
 import { accountRefusal } from './account/refusals';
-import { RequireTotpSwitch, ResetPasswordAction } from './account/StaffSecurityActions';
+import { ChangeRoleAction, RequireTotpSwitch, ResetPasswordAction } from './account/StaffSecurityActions';
 import { useI18n } from '../i18n';
 import { refusedField } from './errors';
 
@@ -197,7 +197,17 @@ export function ManagePanel({ context, detail, onChanged }: { context: StaffCont
               {staff.map((s) => (
                 <li key={s.id} data-username={s.username} data-role={s.role}>
                   <strong>{s.username}</strong> · {m.roles[s.role]}
-                  {s.id !== context.me.staff.id ? <ResetPasswordAction m={m} member={s} onSessionEnded={onSessionEnded} /> : null}
+                  {s.id !== context.me.staff.id ? (
+                    <>
+                      <ChangeRoleAction
+                        m={m}
+                        member={s}
+                        onChanged={(changed) => setStaff((current) => current?.map((found) => (found.id === changed.id ? changed : found)) ?? null)}
+                        onSessionEnded={onSessionEnded}
+                      />
+                      <ResetPasswordAction m={m} member={s} onSessionEnded={onSessionEnded} />
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -8,7 +8,7 @@ import type { ServerStatus } from '../../domain/serverStatus';
 import type { AuditChoices, AuditPage } from '../../domain/audit';
 import { isApiError, type ApiError, type ReviewStatus, type ServerReport } from '../../domain/sync';
 import type { ReminderSchedule, RemindNowRequest, RemindNowResponse, RoundReachResponse, RoundRemindersRequest } from '../../domain/notifications';
-import type { CreatableNodeKind, OrgNode, UpperNodeKind } from '../../domain/organisation';
+import type { CreatableNodeKind, OrgNode, StaffRole, UpperNodeKind } from '../../domain/organisation';
 import type {
   GrassrootsUnion,
   IssuedEnrolmentCode,
@@ -172,6 +172,11 @@ export async function confirmTotp(code: string): Promise<string[]> {
 
 export async function disableTotp(password: string, code: string): Promise<void> {
   await call<unknown>('DELETE', '/api/staff/me/totp', { password, code });
+}
+
+/** An admin gives a member another role; the member's record as the server now holds it. */
+export async function changeStaffRole(staffId: string, role: StaffRole): Promise<StaffMember> {
+  return (await call<{ staff: StaffMember }>('PATCH', `/api/staff/staff/${id(staffId)}`, { role })).staff;
 }
 
 export async function resetStaffPassword(staffId: string, temporaryPassword: string): Promise<void> {

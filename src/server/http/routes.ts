@@ -12,7 +12,7 @@ import { AttemptLimiter, type AttemptRule, type AttemptStore, type PushRule } fr
 import { getReport, listChanges, putReport } from '../services/reports';
 import { reviewReport, staffReport, staffRevision, withdrawAcceptance } from '../services/review';
 import { changeRoundDeadline, closeRound, listNodeRounds, openClosedRound, openRound, reopenRoundForUnion, withdrawReopening } from '../services/rounds';
-import { createStaff, deleteStaff, listStaff, login, logout } from '../services/staff';
+import { changeStaffRole, createStaff, deleteStaff, listStaff, login, logout } from '../services/staff';
 import {
   challengeOwner,
   changeOwnPassword,
@@ -151,6 +151,13 @@ export function registerRoutes(
     preHandler: limitAttempts(secretsLimiter, (request) => `account-secrets:${requireStaff(request).staffId}`),
     preValidation: requireJsonBody,
   };
+  // An admin's actions on accounts and sign-in rules, and ending a session, count failures as sign-in
+  // does (per address and per account): a stolen session must not probe ids (every wrong one is a 404)
+  // or try temporary passwords against the rules without end.
+  const accountLimits = (auth: typeof staff) => ({
+    onRequest: [auth, limitAttempts(loginLimiter, (request) => `login:${request.ip}`)],
+    preHandler: limitAttempts(secretsLimiter, (request) => `account-secrets:${requireStaff(request).staffId}`),
+  });
 
   app.post('/api/staff/login/totp', {
     onRequest: limitAttempts(loginLimiter, (request) => `login:${request.ip}`),
@@ -168,7 +175,7 @@ export function registerRoutes(
 
   app.get('/api/staff/me/sessions', { onRequest: ownAccount }, async (request) => ({ sessions: await listOwnSessions(context, requireStaff(request)) }));
 
-  app.delete<IdParams>('/api/staff/me/sessions/:id', { onRequest: ownAccount }, async (request, reply) => {
+  app.delete<IdParams>('/api/staff/me/sessions/:id', accountLimits(ownAccount), async (request, reply) => {
     await endOwnSession(context, requireStaff(request), request.params.id);
     return reply.code(204).send();
   });
@@ -184,14 +191,14 @@ export function registerRoutes(
     return reply.code(204).send();
   });
 
-  app.post<IdParams>('/api/staff/staff/:id/password', { onRequest: staff, preValidation: requireJsonBody }, async (request, reply) => {
+  app.post<IdParams>('/api/staff/staff/:id/password', { ...accountLimits(staff), preValidation: requireJsonBody }, async (request, reply) => {
     await resetStaffPassword(context, requireStaff(request), request.params.id, request.body);
     return reply.code(204).send();
   });
 
   app.get<IdParams>('/api/staff/nodes/:id/security', { onRequest: staff }, async (request) => nodeSecurity(context, requireStaff(request), request.params.id));
 
-  app.put<IdParams>('/api/staff/nodes/:id/security', { onRequest: staff, preValidation: requireJsonBody }, async (request) =>
+  app.put<IdParams>('/api/staff/nodes/:id/security', { ...accountLimits(staff), preValidation: requireJsonBody }, async (request) =>
     setNodeSecurity(context, requireStaff(request), request.params.id, request.body),
   );
 
@@ -239,6 +246,10 @@ export function registerRoutes(
     reply.code(201);
     return { staff: await createStaff(context, requireStaff(request), request.params.id, request.body) };
   });
+
+  app.patch<IdParams>('/api/staff/staff/:id', { ...accountLimits(staff), preValidation: requireJsonBody }, async (request) => ({
+    staff: await changeStaffRole(context, requireStaff(request), request.params.id, request.body),
+  }));
 
   app.delete<IdParams>('/api/staff/staff/:id', { onRequest: staff }, async (request, reply) => {
     await deleteStaff(context, requireStaff(request), request.params.id);

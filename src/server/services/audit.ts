@@ -9,8 +9,8 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { AUDIT_ACTIONS, type AuditAction, type AuditChoices, type AuditPage } from '../../domain/audit';
 import { DAY_MS, isCalendarDate, vietnamDayStart } from '../../domain/calendar';
-import type { AuditFilter, StoreReads, StoreWrites } from '../store/store';
-import { type ServiceContext, isoNow } from './context';
+import type { AuditFilter, NewAuditEntry, StoreReads, StoreWrites } from '../store/store';
+import type { ServiceContext } from './context';
 import { type ApiFailure, type FieldIssue, validationFailed, zodIssues } from './errors';
 import { isUuid } from './input';
 import { nodeInReach, requireRole, type StaffActor } from './staff';
@@ -26,9 +26,14 @@ export interface AuditChange {
 }
 
 export async function recordAudit(tx: StoreWrites, context: ServiceContext, actor: StaffActor, change: AuditChange): Promise<void> {
-  await tx.insertAuditEntry({
+  await tx.insertAuditEntry(auditEntry(context, actor, change));
+}
+
+/** The entry `recordAudit` writes, for a write that inserts it itself (a restore, in its copy's transaction). */
+export function auditEntry(context: Pick<ServiceContext, 'now'>, actor: StaffActor, change: AuditChange): NewAuditEntry {
+  return {
     id: randomUUID(),
-    at: isoNow(context),
+    at: context.now().toISOString(),
     action: change.action,
     actor: { staffId: actor.staffId, username: actor.username, nodeId: actor.nodeId || null },
     address: actor.address ?? null,
@@ -38,7 +43,7 @@ export async function recordAudit(tx: StoreWrites, context: ServiceContext, acto
     target: change.target ?? null,
     before: change.before ?? null,
     after: change.after ?? null,
-  });
+  };
 }
 
 /**

@@ -10,9 +10,9 @@ import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { vietnamClock, vietnamDate } from '../../domain/calendar';
 import { type BackupCheck, checkBackupFile, closeAsSingleFile, copyStore, type CopyOutcome, sqliteOnlineBackup } from '../store/copy';
-import { openStore, type StoreConfig } from '../store/open';
-import type { BackupRecord } from '../store/store';
-import { recordAudit } from './audit';
+import type { StoreConfig } from '../store/open';
+import type { BackupRecord, NewAuditEntry } from '../store/store';
+import { auditEntry, recordAudit } from './audit';
 import { type ServiceContext, isoNow } from './context';
 import { ApiFailure } from './errors';
 import { CONSOLE, type StaffActor } from './staff';
@@ -87,26 +87,26 @@ export interface Restored extends CopyOutcome {
 export async function restoreBackup(file: string, target: StoreConfig, options: { force: boolean; now?: () => Date }): Promise<Restored> {
   const check = await checkBackupFile(file);
   if (!check.ok) throw new BackupCheckFailed(check);
-  const copied = await copyStore({ kind: 'sqlite', file }, target, { force: options.force, upgrade: true });
-  await recordInTarget(target, options.now, { file: basename(file), version: copied.version, rows: copied.rows });
+  const copied = await copyStore({ kind: 'sqlite', file }, target, {
+    force: options.force,
+    upgrade: true,
+    audit: restoredEntry(options.now, (copy) => ({ file: basename(file), version: copy.version, rows: copy.rows })),
+  });
   return { ...copied, check };
 }
 
 /** Copies the whole store `source` into `target` (SQLite → PostgreSQL), recorded in the target's audit log. */
 export async function copyToStore(source: StoreConfig, target: StoreConfig, options: { force: boolean; sourceName: string; now?: () => Date }): Promise<CopyOutcome> {
-  const copied = await copyStore(source, target, { force: options.force, upgrade: true });
-  await recordInTarget(target, options.now, { from: options.sourceName, version: copied.version, rows: copied.rows });
-  return copied;
+  return copyStore(source, target, {
+    force: options.force,
+    upgrade: true,
+    audit: restoredEntry(options.now, (copy) => ({ from: options.sourceName, version: copy.version, rows: copy.rows })),
+  });
 }
 
-async function recordInTarget(target: StoreConfig, now: (() => Date) | undefined, after: Record<string, unknown>): Promise<void> {
-  const store = openStore(target);
-  try {
-    const context = { store, now: now ?? (() => new Date()) };
-    await store.write((tx) => recordAudit(tx, context, CONSOLE, { action: 'backup.restored', node: null, target: null, after }));
-  } finally {
-    await store.close();
-  }
+/** The target's `backup.restored` entry, which the copy writes in its own transaction (store/copy.ts). */
+function restoredEntry(now: (() => Date) | undefined, after: (copy: CopyOutcome) => Record<string, unknown>): (copy: CopyOutcome) => NewAuditEntry {
+  return (copy) => auditEntry({ now: now ?? (() => new Date()) }, CONSOLE, { action: 'backup.restored', node: null, target: null, after: after(copy) });
 }
 
 export function toLastBackup(record: BackupRecord | undefined): LastBackup | null {

@@ -146,6 +146,41 @@ export async function deleteStaff(context: ServiceContext, actor: StaffActor, st
   });
 }
 
+const roleChangeSchema = z.object({ role: z.enum(STAFF_ROLES) });
+
+/**
+ * `PATCH /api/staff/staff/:id {role}`: an admin gives a member at their node or below another role, by
+ * the rules of the other account actions (404 outside reach, 403 for a non-admin, 422 for oneself, so
+ * that no node is ever left by its last admin demoting themselves). The member's sessions go on under
+ * the new role from their next request. The same role again changes nothing and writes no entry.
+ */
+export async function changeStaffRole(context: ServiceContext, actor: StaffActor, staffId: string, input: unknown): Promise<StaffMember> {
+  const member = isUuid(staffId) ? await context.store.findStaff(staffId) : undefined;
+  const node = member ? await context.store.findNode(member.nodeId) : undefined;
+  if (!member || !node || !reaches(actor, node.path)) throw noSuch('staff member');
+  requireRole(actor, 'admin', 'change roles');
+  if (member.id === actor.staffId)
+    throw new ApiFailure(422, 'validation_failed', 'You cannot change your own role; ask another admin.', [
+      { path: 'id', code: 'self', message: 'This is your own account.' },
+    ]);
+  const { role } = parse(roleChangeSchema, input);
+  return context.store.write(async (tx) => {
+    // Read again in the write: the before is the role this change replaces, also when two admins change it at once.
+    const current = await tx.findStaff(member.id);
+    if (!current) throw noSuch('staff member');
+    if (current.role === role) return toStaffMember(current);
+    await tx.setStaffRole(current.id, role);
+    await recordAudit(tx, context, actor, {
+      action: 'staff.role_changed',
+      node,
+      target: staffTarget(current),
+      before: { username: current.username, role: current.role },
+      after: { username: current.username, role },
+    });
+    return toStaffMember({ ...current, role });
+  });
+}
+
 function staffTarget(member: { id: string }): { kind: 'staff'; id: string } {
   return { kind: 'staff', id: member.id };
 }

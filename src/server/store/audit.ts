@@ -29,26 +29,28 @@ export interface AuditFilter {
   limit: number;
 }
 
+/** The entry as the row of `audit_log` (migration 0016), for Kysely and for the copy's own insert (./copy.ts). */
+export function auditRow(entry: NewAuditEntry): AuditLogTable {
+  return {
+    id: entry.id,
+    at: entry.at,
+    action: entry.action,
+    actor_staff_id: entry.actor.staffId,
+    actor_username: entry.actor.username,
+    actor_node_id: entry.actor.nodeId,
+    address: entry.address,
+    node_id: entry.nodeId,
+    node_path: entry.nodePath,
+    union_id: entry.unionId,
+    target_kind: entry.target?.kind ?? null,
+    target_id: entry.target?.id ?? null,
+    before_json: entry.before ? JSON.stringify(entry.before) : null,
+    after_json: entry.after ? JSON.stringify(entry.after) : null,
+  };
+}
+
 export async function insertAuditEntry(q: Queries, entry: NewAuditEntry): Promise<void> {
-  await q
-    .insertInto('audit_log')
-    .values({
-      id: entry.id,
-      at: entry.at,
-      action: entry.action,
-      actor_staff_id: entry.actor.staffId,
-      actor_username: entry.actor.username,
-      actor_node_id: entry.actor.nodeId,
-      address: entry.address,
-      node_id: entry.nodeId,
-      node_path: entry.nodePath,
-      union_id: entry.unionId,
-      target_kind: entry.target?.kind ?? null,
-      target_id: entry.target?.id ?? null,
-      before_json: entry.before ? JSON.stringify(entry.before) : null,
-      after_json: entry.after ? JSON.stringify(entry.after) : null,
-    })
-    .execute();
+  await q.insertInto('audit_log').values(auditRow(entry)).execute();
 }
 
 export async function listAuditEntries(q: Queries, filter: AuditFilter): Promise<AuditEntry[]> {

@@ -8,11 +8,14 @@
  * writers go on, and the copy holds the store as it was at one instant. The target is first migrated to
  * the source's version (Kysely's migration table says which), then filled in one transaction, its rows
  * counted against the source's, and only then migrated to this version's latest: so a backup made by an
- * older version restores into a newer one.
+ * older version restores into a newer one. A restore's or a move's audit entry goes into that same
+ * transaction (the copy and its record exist together or not at all); only a source older than the
+ * audit log (migration 0016) has it written after the upgrade, when the table exists.
  */
 import { existsSync, rmSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
+import { auditRow, type NewAuditEntry } from './audit';
 import { migrations } from './migrations';
 import { openStore, type StoreConfig } from './open';
 
@@ -307,7 +310,11 @@ async function wipeStore(config: StoreConfig): Promise<void> {
  * refused unless `force`, which throws it away first. `upgrade` migrates the target to this version's
  * latest after the copy (a restore, a move); a backup file keeps the source's version.
  */
-export async function copyStore(source: StoreConfig, target: StoreConfig, options: { force: boolean; upgrade: boolean }): Promise<CopyOutcome> {
+export async function copyStore(
+  source: StoreConfig,
+  target: StoreConfig,
+  options: { force: boolean; upgrade: boolean; audit?: (copied: CopyOutcome) => NewAuditEntry },
+): Promise<CopyOutcome> {
   const from = await connect(source);
   try {
     await from.beginSnapshot();
@@ -324,24 +331,32 @@ export async function copyStore(source: StoreConfig, target: StoreConfig, option
     } finally {
       await migrated.close();
     }
-    const tables = await copyRows(from, await connect(target));
-    if (options.upgrade) {
+    const outcome = (tables: TableCount[]): CopyOutcome => ({ version, tables, rows: tables.reduce((sum, table) => sum + table.rows, 0) });
+    const record = options.audit;
+    const { tables, recorded } = await copyRows(from, await connect(target), record && ((copied) => ({ ...auditRow(record(outcome(copied))) })));
+    if (options.upgrade || (record && !recorded)) {
       const upgraded = openStore(target);
       try {
         await upgraded.migrate();
+        // A source older than the audit log: its entry once the upgrade made the table.
+        if (record && !recorded) await upgraded.write((tx) => tx.insertAuditEntry(record(outcome(tables))));
       } finally {
         await upgraded.close();
       }
     }
-    return { version, tables, rows: tables.reduce((sum, table) => sum + table.rows, 0) };
+    return outcome(tables);
   } finally {
     await from.rollback();
     await from.close();
   }
 }
 
-/** The rows of every data table of `from` (in its snapshot) into `to`, in one transaction, counted on both sides. */
-async function copyRows(from: Connection, to: Connection): Promise<TableCount[]> {
+/**
+ * The rows of every data table of `from` (in its snapshot) into `to`, in one transaction, counted on both
+ * sides; then, in the same transaction, the audit entry `auditOf` makes of the counts, when the target's
+ * `audit_log` at this version takes it (`recorded`).
+ */
+async function copyRows(from: Connection, to: Connection, auditOf?: (copied: TableCount[]) => Row): Promise<{ tables: TableCount[]; recorded: boolean }> {
   try {
     const tables = await dataTables(from);
     const known = new Set(await to.tables());
@@ -365,9 +380,20 @@ async function copyRows(from: Connection, to: Connection): Promise<TableCount[]>
       if (copied !== expected) throw new CopyRefusal('count_mismatch', `${table}: ${copied} rows copied of ${expected}`, { table, expected, copied });
       counts.push({ table, rows: copied });
     }
+    counts.sort((a, b) => a.table.localeCompare(b.table));
+    let recorded = false;
+    if (auditOf && known.has('audit_log')) {
+      const entry = auditOf(counts);
+      const columns = Object.keys(entry);
+      const auditColumns = new Set(await to.columns('audit_log'));
+      if (columns.every((column) => auditColumns.has(column))) {
+        await to.insert('audit_log', columns, [entry]);
+        recorded = true;
+      }
+    }
     await to.checkForeignKeys();
     await to.commit();
-    return counts.sort((a, b) => a.table.localeCompare(b.table));
+    return { tables: counts, recorded };
   } catch (error) {
     await to.rollback();
     throw error;

@@ -94,6 +94,11 @@ export async function setStaffPassword(q: Queries, id: string, passwordHash: str
   await q.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
 }
 
+/** The member's sessions stay: every request reads the role anew (findSessionByTokenHash), so the new one applies at once. */
+export async function setStaffRole(q: Queries, id: string, role: StaffRole): Promise<void> {
+  await q.updateTable('staff').set({ role }).where('id', '=', id).execute();
+}
+
 export async function deleteStaff(q: Queries, id: string): Promise<void> {
   await q.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
   await q.deleteFrom('staff_login_challenges').where('staff_id', '=', id).execute();

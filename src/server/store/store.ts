@@ -13,7 +13,7 @@ import { type Kysely, Migrator, sql } from 'kysely';
 import type { ReportPeriod } from '../../domain/period';
 import type { ReportingRound } from '../../domain/round';
 import type { NodeContents, OverviewScope, ReviewDecisionEntry, RevisionSummary, UnionDevice, UnionMove } from '../../domain/staff';
-import type { Superior } from '../../domain/organisation';
+import type { StaffRole, Superior } from '../../domain/organisation';
 import type { AuditEntry } from '../../domain/audit';
 import * as audit from './audit';
 import * as backups from './backups';
@@ -217,6 +217,8 @@ export interface StoreWrites extends StoreReads {
   insertStaff(staff: NewStaff): Promise<void>;
   /** Sets the password and ends the member's sessions. */
   setStaffPassword(id: string, passwordHash: string): Promise<void>;
+  /** Gives the member another role; their sessions go on under it from their next request. */
+  setStaffRole(id: string, role: StaffRole): Promise<void>;
   /** Removes the member and their sessions. */
   deleteStaff(id: string): Promise<void>;
   insertSession(session: NewSession): Promise<void>;
@@ -349,6 +351,7 @@ class KyselyQueries implements StoreWrites {
   listStaff(nodeId: string) { return staff.listStaff(this.q, nodeId); }
   insertStaff(member: NewStaff) { return staff.insertStaff(this.q, member); }
   setStaffPassword(id: string, passwordHash: string) { return staff.setStaffPassword(this.q, id, passwordHash); }
+  setStaffRole(id: string, role: StaffRole) { return staff.setStaffRole(this.q, id, role); }
   deleteStaff(id: string) { return staff.deleteStaff(this.q, id); }
   findSessionByTokenHash(tokenHash: string) { return staff.findSessionByTokenHash(this.q, tokenHash); }
   insertSession(session: NewSession) { return staff.insertSession(this.q, session); }

@@ -3,7 +3,8 @@
  * loop (three phones) while `npm run admin -- backup` (its own process) makes a snapshot; the snapshot restored with
  * `npm run admin -- restore` into a fresh store holds every push acknowledged before the backup started,
  * and the phone's token goes on syncing on a server started on it. On PostgreSQL also `copy-store`, the
- * move from SQLite: everything copied, the copy refuses a database that holds data.
+ * move from SQLite of a whole province (reports in every state, two-step sign-in, a push subscription):
+ * every table row for row, the province works on PostgreSQL as before, and a database that holds data is refused.
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -17,7 +18,12 @@ import type { PutReportResponse, ReportChangesResponse } from '../../../src/doma
 import { issueEnrolmentCode } from '../../../src/server/services/devices';
 import { createRootNode, createUnion } from '../../../src/server/services/organisation';
 import { CONSOLE } from '../../../src/server/services/staff';
-import { announcePostgresSkip, api, describeOnEachStore, openTestStore, pushHeaders, readyReport, startTestServer, TEST_DATABASE_URL } from '../helpers';
+import * as OTPAuth from 'otpauth';
+import type { StaffSecondStep, TotpSetup } from '../../../src/domain/staff';
+import { countRows } from '../../../src/server/store/copy';
+import { announcePostgresSkip, api, describeOnEachStore, openTestStore, pushHeaders, pushStored, readyReport, sampleReport, startTestServer, TEST_DATABASE_URL, type TestServer, twoCommunes } from '../helpers';
+import { startPushService, type TestPushService } from '../pushService';
+import { expectProvinceWorks, type ProvinceAsItWas } from '../restoredProvince';
 import { schemaUrl, startServerProcess, stopServerProcesses } from '../processes';
 import type { StoreKind } from '../../../src/server/store/store';
 
@@ -61,6 +67,70 @@ async function freshPlace(kind: StoreKind): Promise<{ settings: Record<string, s
   await client.query(`create schema ${schema}`);
   await client.end();
   return { settings: { DATABASE_URL: schemaUrl(schema) }, open: { pgSchema: schema } };
+}
+
+
+/**
+ * A province with one of everything a move must carry: nodes and CĐCS, a round, a phone with a push
+ * subscription, reports in every state (a draft, one returned, one sent again after a return, one accepted,
+ * one whose acceptance was withdrawn), staff with passwords and one with two-step sign-in, the audit log, the push key.
+ */
+async function buildProvince(server: TestServer, push: TestPushService) {
+  const tree = await twoCommunes(server);
+  const province = tree.staff.province;
+  await api(server, 'PATCH', `/api/staff/unions/${tree.unionA.id}`, province, { code: 'HT-01' });
+  const pushKey = (await api<{ publicKey: string }>(server, 'GET', '/api/push/key', null)).body.publicKey;
+  const opened = await api<{ round: { id: string } }>(server, 'POST', `/api/staff/nodes/${server.root.id}/rounds`, province, {
+    period: { year: 2030, kind: 'yearly' },
+    title: 'Báo cáo năm 2030',
+    activities: { from: '2030-01-01', to: '2030-12-31' },
+    deadline: '2031-01-15',
+  });
+  expect(opened.status).toBe(201);
+  const device = await server.enrolDevice({ unionId: tree.unionA.id });
+  expect((await api(server, 'PUT', '/api/push/subscription', device, push.subscribe().body)).status).toBe(204);
+
+  const draft = sampleReport({ period: { year: 2027, kind: 'yearly' } });
+  await pushStored(server, device, draft);
+  const returned = readyReport({ period: { year: 2030, kind: 'yearly' } });
+  const first = await pushStored(server, device, returned);
+  await server.reviewReport(returned.id, 'returned');
+  const second = await pushStored(server, device, { ...returned, membership: { ...returned.membership, members: 101 } }, first);
+  const stillReturned = readyReport({ period: { year: 2026, kind: 'yearly' } });
+  await pushStored(server, device, stillReturned);
+  await server.reviewReport(stillReturned.id, 'returned');
+  const accepted = readyReport({ period: { year: 2029, kind: 'yearly' } });
+  await pushStored(server, device, accepted);
+  await server.reviewReport(accepted.id, 'accepted');
+  const withdrawn = readyReport({ period: { year: 2028, kind: 'yearly' } });
+  await pushStored(server, device, withdrawn);
+  await server.reviewReport(withdrawn.id, 'returned');
+  const resent = await pushStored(server, device, { ...withdrawn, membership: { ...withdrawn.membership, members: 77 } }, '1');
+  await server.reviewReport(withdrawn.id, 'accepted');
+  const withdrawal = await api(server, 'POST', `/api/staff/reports/${withdrawn.id}/withdraw-acceptance`, province, { reason: 'Chấp nhận nhầm, cần xem lại.' });
+  expect(withdrawal.status, JSON.stringify(withdrawal.body)).toBe(200);
+  expect(resent).toBe('2');
+
+  // A member with two-step sign-in and recovery codes.
+  const twoStep = await server.staffSession({ nodeId: tree.communeA.id, role: 'reviewer' });
+  const setup = await api<TotpSetup>(server, 'POST', '/api/staff/me/totp/setup', twoStep);
+  const confirmed = await api<{ recoveryCodes: string[] }>(server, 'POST', '/api/staff/me/totp/confirm', twoStep, { code: OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(setup.body.secret) }) });
+  expect(confirmed.status).toBe(200);
+
+  const was: ProvinceAsItWas = {
+    staff: { username: province.username, password: province.password },
+    device: { token: device.token },
+    rootId: server.root.id,
+    report: { id: returned.id, revision: second, revisions: 2, decisions: 1 },
+    roundId: opened.body.round.id,
+  };
+  return {
+    was,
+    pushKey,
+    // A report sent again after its return waits for a decision (null), as one never reviewed.
+    statuses: { [draft.id]: null, [returned.id]: null, [stillReturned.id]: 'returned', [accepted.id]: 'accepted', [withdrawn.id]: 'withdrawn' } as Record<string, string | null>,
+    twoStep: { username: twoStep.username, password: twoStep.password, secret: setup.body.secret, recoveryCode: confirmed.body.recoveryCodes[0] as string },
+  };
 }
 
 describeOnEachStore(
@@ -185,25 +255,61 @@ announcePostgresSkip();
   'admin copy-store from SQLite to PostgreSQL',
   () => {
     it(
-      'copy-store moves a SQLite store into an empty PostgreSQL database, and refuses one that holds data',
+      'copy-store moves a whole SQLite province into an empty PostgreSQL database, where it works as before, and refuses one that holds data',
       async () => {
         const source = await freshPlace('sqlite');
-        const setup = await openTestStore('sqlite', source.open);
-        const context = { store: setup.store, now: () => new Date() };
-        const root = await createRootNode(context, { kind: 'province', name: 'Liên đoàn Lao động tỉnh Thử Nghiệm' });
-        await createUnion(context, CONSOLE, { name: 'CĐCS Trường Tiểu học Hòa Thành', superiorId: root.id, code: 'HT-01' });
-        await setup.dispose({ keepData: true });
+        const push = await startPushService();
+        let built: Awaited<ReturnType<typeof buildProvince>>;
+        const sourceServer = await startTestServer({ store: 'sqlite', ...source.open, notifications: { allowLocalEndpoints: true } });
+        try {
+          built = await buildProvince(sourceServer, push);
+        } finally {
+          await sourceServer.close({ keepData: true });
+          await push.close();
+        }
+        const sourceConfig = { kind: 'sqlite' as const, file: source.open.sqliteFile as string };
+        const sourceCounts = Object.fromEntries((await countRows(sourceConfig)).map((table) => [table.table, table.rows]));
+
         const target = await freshPlace('postgres');
         const copied = await admin(source.settings, ['copy-store', '--to', target.settings.DATABASE_URL as string, '--json']);
         expect(copied.code, copied.stderr).toBe(0);
         const rows = Object.fromEntries((JSON.parse(copied.stdout) as { tables: { table: string; rows: number }[] }).tables.map((table) => [table.table, table.rows]));
-        expect(rows).toMatchObject({ nodes: 1, unions: 1, union_moves: 1 });
+        // Every table, row for row; the target's log holds one entry more: the move itself.
+        expect(rows).toEqual(sourceCounts);
+        const targetConfig = { kind: 'postgres' as const, url: TEST_DATABASE_URL as string, schema: target.open.pgSchema as string };
+        const targetCounts = Object.fromEntries((await countRows(targetConfig)).map((table) => [table.table, table.rows]));
+        expect(targetCounts).toEqual({ ...sourceCounts, audit_log: (sourceCounts.audit_log ?? 0) + 1 });
+        expect(sourceCounts).toMatchObject({ reports: 5, review_decisions: 6, reporting_rounds: 1, devices: 1, push_subscriptions: 1, staff_recovery_codes: 10 });
+        expect(sourceCounts.report_revisions).toBeGreaterThanOrEqual(6);
+
+        const moved = await startTestServer({ store: 'postgres', pgSchema: target.open.pgSchema as string });
+        try {
+          await expectProvinceWorks(moved, built.was);
+          // The phones' push key is the same: their subscriptions go on without asking again.
+          expect((await api<{ publicKey: string }>(moved, 'GET', '/api/push/key', null)).body.publicKey).toBe(built.pushKey);
+          // Each report stands where it stood.
+          for (const [id, status] of Object.entries(built.statuses)) {
+            const review = (await moved.store.findReport(id))?.reviewJson;
+            expect(review ? (JSON.parse(review) as { status: string }).status : null, id).toBe(status);
+          }
+          // Two-step sign-in goes on with the same key, and a recovery code still works once.
+          const step = await api<StaffSecondStep>(moved, 'POST', '/api/staff/login', null, { username: built.twoStep.username, password: built.twoStep.password });
+          expect(step.body.secondStep).toBe('totp');
+          const code = OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(built.twoStep.secret), timestamp: Date.now() + 30_000 });
+          expect((await api(moved, 'POST', '/api/staff/login/totp', null, { challenge: step.body.challenge, code })).status).toBe(200);
+          const again = await api<StaffSecondStep>(moved, 'POST', '/api/staff/login', null, { username: built.twoStep.username, password: built.twoStep.password });
+          expect((await api(moved, 'POST', '/api/staff/login/totp', null, { challenge: again.body.challenge, recoveryCode: built.twoStep.recoveryCode })).status).toBe(200);
+          const entries = await moved.store.listAuditEntries({ underPath: '/', includeUnplaced: true, actions: ['backup.restored'], limit: 10 });
+          expect(entries.map((entry) => entry.after)).toEqual([expect.objectContaining({ rows: Object.values(sourceCounts).reduce((sum, n) => sum + n, 0) })]);
+        } finally {
+          await moved.close({ keepData: true });
+        }
         const listed = await admin(target.settings, ['list-unions', '--json']);
         expect(listed.code, listed.stderr).toBe(0);
         expect(listed.stdout).toContain('HT-01');
-        const again = await admin(source.settings, ['copy-store', '--to', target.settings.DATABASE_URL as string]);
-        expect(again.code).toBe(1);
-        expect(again.stderr).toContain('--force');
+        const refused = await admin(source.settings, ['copy-store', '--to', target.settings.DATABASE_URL as string]);
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toContain('--force');
       },
       LONG,
     );

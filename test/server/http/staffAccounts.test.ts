@@ -6,9 +6,13 @@
  */
 import * as OTPAuth from 'otpauth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditAction } from '../../../src/domain/audit';
-import type { StaffSecondStep, StaffSession, StaffSessionInfo, TotpSetup } from '../../../src/domain/staff';
+import type { AuditAction, AuditPage } from '../../../src/domain/audit';
+import type { StaffMember, StaffSecondStep, StaffSession, StaffSessionInfo, TotpSetup } from '../../../src/domain/staff';
 import { STAFF_IDLE_MINUTES } from '../../../src/domain/staff';
+import { accountMessages } from '../../../src/app/staff/account/messages';
+import { accountRefusal } from '../../../src/app/staff/account/refusals';
+import { StaffApiError } from '../../../src/app/staff/api';
+import { staffMessages } from '../../../src/app/staff/messages';
 import { setStaffPassword } from '../../../src/server/services/staff';
 import { api, describeOnEachStore, expectApiError, type StaffLogin, startTestServer, type TestServer, twoCommunes, type TwoCommunes } from '../helpers';
 
@@ -135,6 +139,64 @@ describeOnEachStore(
         const weak = expectApiError(await api(server, 'POST', `/api/staff/staff/${org.staff.viewerA.id}/password`, org.staff.province, { temporaryPassword: 'qwertyuiop' }), 422, 'validation_failed');
         expect(weak.details).toEqual([expect.objectContaining({ path: 'temporaryPassword', code: 'common' })]);
         expect(await auditActions(org.staff.viewerA.id)).not.toContain('staff.password_reset');
+      });
+    });
+
+    describe('an admin’s change of role', () => {
+      const changeRole = (who: StaffLogin, id: string, body: unknown) => api<{ staff: StaffMember }>(server, 'PATCH', `/api/staff/staff/${id}`, who, body);
+
+      it('gives a member at or below the admin’s node another role, at once for their open session, with the before and after in the log', async () => {
+        const member = org.staff.viewerA;
+        // A viewer may not review; after the change, the same session may (the role is read at every request).
+        expectApiError(await api(server, 'POST', `/api/staff/unions/${org.unionA.id}/enrolment-codes`, member, {}), 403, 'forbidden');
+
+        const byCommune = await changeRole(org.staff.adminA, member.id, { role: 'reviewer' });
+        expect(byCommune.status, JSON.stringify(byCommune.body)).toBe(200);
+        expect(byCommune.body.staff).toMatchObject({ id: member.id, username: member.username, role: 'reviewer', nodeId: org.communeA.id });
+        expect((await api(server, 'POST', `/api/staff/unions/${org.unionA.id}/enrolment-codes`, member, {})).status).toBe(201);
+        const listed = await api<{ staff: StaffMember[] }>(server, 'GET', `/api/staff/nodes/${org.communeA.id}/staff`, org.staff.adminA);
+        expect(listed.body.staff.find((found) => found.id === member.id)?.role).toBe('reviewer');
+
+        // The province's admin reaches below; an admin of the same node is changed like any member.
+        expect((await changeRole(org.staff.province, org.staff.adminA.id, { role: 'viewer' })).body.staff.role).toBe('viewer');
+        const entries = (await server.store.listAuditEntries({ underPath: '/', limit: 500 })).filter((entry) => entry.action === 'staff.role_changed');
+        // Both may carry the same millisecond: compared in any order.
+        expect(entries.map((entry) => [entry.target?.id, entry.before, entry.after, entry.actor.staffId, entry.nodeId])).toEqual(expect.arrayContaining([
+          [org.staff.adminA.id, { username: org.staff.adminA.username, role: 'admin' }, { username: org.staff.adminA.username, role: 'viewer' }, org.staff.province.id, org.communeA.id],
+          [member.id, { username: member.username, role: 'viewer' }, { username: member.username, role: 'reviewer' }, org.staff.adminA.id, org.communeA.id],
+        ]));
+        expect(entries).toHaveLength(2);
+        // The log's readers find them under the kind's name.
+        const seen = await api<AuditPage>(server, 'GET', '/api/staff/audit?action=staff.role_changed', org.staff.province);
+        expect(seen.body.entries).toHaveLength(2);
+
+        // The same role again: nothing changes, nothing is written.
+        expect((await changeRole(org.staff.province, member.id, { role: 'reviewer' })).status).toBe(200);
+        expect(await auditActions(member.id)).toEqual(expect.arrayContaining(['staff.role_changed']));
+        expect((await auditActions(member.id)).filter((action) => action === 'staff.role_changed')).toHaveLength(1);
+      });
+
+      it('is 404 out of reach (as for no such account), 403 for a reviewer, 422 for oneself and for a role that is none', async () => {
+        const body = { role: 'admin' };
+        // Commune B's admin gets the answer of an account that does not exist, whether it exists or not.
+        const beside = expectApiError(await changeRole(org.staff.adminB, org.staff.viewerA.id, body), 404, 'not_found');
+        const nobody = expectApiError(await changeRole(org.staff.adminB, '00000000-0000-4000-8000-000000000000', body), 404, 'not_found');
+        expect(beside).toEqual(nobody);
+        expectApiError(await changeRole(org.staff.adminA, org.staff.province.id, body), 404, 'not_found');
+        expectApiError(await changeRole(org.staff.adminA, 'not-an-id', body), 404, 'not_found');
+        // Out of reach is 404 before the body is read.
+        expectApiError(await changeRole(org.staff.adminB, org.staff.viewerA.id, { role: 'chief' }), 404, 'not_found');
+        expectApiError(await changeRole(org.staff.reviewerA, org.staff.viewerA.id, body), 403, 'forbidden');
+        const self = expectApiError(await changeRole(org.staff.adminA, org.staff.adminA.id, { role: 'viewer' }), 422, 'validation_failed');
+        expect(self.details).toEqual([expect.objectContaining({ path: 'id', code: 'self' })]);
+        const unknown = expectApiError(await changeRole(org.staff.adminA, org.staff.viewerA.id, { role: 'chief' }), 422, 'validation_failed');
+        expect(unknown.details).toEqual([expect.objectContaining({ path: 'role' })]);
+        expectApiError(await changeRole(org.staff.adminA, org.staff.viewerA.id, {}), 422, 'validation_failed');
+        expectApiError(await api(server, 'PATCH', `/api/staff/staff/${org.staff.viewerA.id}`, org.staff.adminA), 415, 'unsupported_media_type');
+
+        for (const member of [org.staff.viewerA, org.staff.adminA, org.staff.province]) expect(await auditActions(member.id)).not.toContain('staff.role_changed');
+        expect((await server.store.findStaff(org.staff.viewerA.id))?.role).toBe('viewer');
+        expect((await server.store.findStaff(org.staff.adminA.id))?.role).toBe('admin');
       });
     });
 
@@ -276,6 +338,38 @@ describeOnEachStore(
         expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
         // The same account's password change meets the same limit.
         expectApiError(await api(limitedServer, 'POST', '/api/staff/me/password', me, { currentPassword: 'sai', newPassword: 'một mật khẩu mới đủ dài' }), 429, 'rate_limited');
+      });
+
+      it('counts an admin’s failed resets, role changes and sign-in rules, and failed session ends, per account, as sign-in does', async () => {
+        const limitedServer = await startTestServer({ store: kind, rateLimits: { accountSecrets: { limit: 2, windowMs: 10 * MINUTE } } });
+        limited = limitedServer;
+        const tree = await twoCommunes(limitedServer);
+        const nobody = '00000000-0000-4000-8000-000000000000';
+        // Each route by its own member: the limit is the account's, whichever route failed.
+        const cases: { who: StaffLogin; method: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; body?: unknown; allowed: string }[] = [
+          { who: tree.staff.adminA, method: 'POST', path: `/api/staff/staff/${tree.staff.adminB.id}/password`, body: { temporaryPassword: 'tạm thời 2026 đổi ngay' }, allowed: `/api/staff/staff/${tree.staff.viewerA.id}/password` },
+          { who: tree.staff.adminB, method: 'PUT', path: `/api/staff/nodes/${tree.communeA.id}/security`, body: { requireTotp: true }, allowed: `/api/staff/nodes/${tree.communeB.id}/security` },
+          { who: tree.staff.province, method: 'PATCH', path: `/api/staff/staff/${nobody}`, body: { role: 'viewer' }, allowed: `/api/staff/staff/${tree.staff.reviewerA.id}` },
+          { who: tree.staff.viewerA, method: 'DELETE', path: `/api/staff/me/sessions/${nobody}`, allowed: `/api/staff/me/sessions/${nobody}` },
+        ];
+        for (const { who, method, path, body, allowed } of cases) {
+          for (let i = 0; i < 2; i++) expectApiError(await api(limitedServer, method, path, who, body), 404, 'not_found');
+          const refused = await api(limitedServer, method, allowed, who, body);
+          const error = expectApiError(refused, 429, 'rate_limited');
+          const wait = Number(refused.headers.get('retry-after'));
+          expect(wait).toBeGreaterThan(0);
+          expect(error.details).toEqual({ retryAfterSeconds: wait });
+          // What the staff screen says of that answer, in Vietnamese.
+          expect(accountRefusal(new StaffApiError(429, error.error, error.details, wait), accountMessages('vi'), staffMessages('vi')).text).toBe(
+            `Nhập sai quá nhiều lần. Vui lòng thử lại sau ${wait} giây.`,
+          );
+        }
+        // Nothing was changed by the refused requests.
+        expect(await limitedServer.store.nodeRequiresTotp(tree.communeB.id)).toBe(false);
+        expect((await limitedServer.store.findStaff(tree.staff.reviewerA.id))?.role).toBe('reviewer');
+        // Another admin, not limited, is answered as before.
+        const otherAdmin = await limitedServer.staffSession({ nodeId: tree.communeA.id, role: 'admin' });
+        expect((await api(limitedServer, 'PATCH', `/api/staff/staff/${tree.staff.reviewerA.id}`, otherAdmin, { role: 'viewer' })).status).toBe(200);
       });
     });
   },

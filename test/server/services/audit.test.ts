@@ -13,6 +13,7 @@ import type { NodeRound } from '../../../src/domain/round';
 import type { GrassrootsUnion, IssuedEnrolmentCode, StaffMember, UnionDevice } from '../../../src/domain/staff';
 import type { ServerReport } from '../../../src/domain/sync';
 import { setStaffPassword } from '../../../src/server/services/staff';
+import type { StoreWrites } from '../../../src/server/store/store';
 import {
   api,
   describeOnEachStore,
@@ -300,6 +301,49 @@ describeOnEachStore(
       expect((await wholeLog(server)).map((entry) => entry.id)).toEqual(afterPush.map((entry) => entry.id));
       // The code issued and the enrolment between the two: one entry (the code), the enrolment is no staff change.
       expect(afterPush.length - withCode.length).toBe(1);
+    });
+
+    it('keeps neither the change nor its entry when the write fails after the entry was inserted', async () => {
+      // The store fails its write right after a successful audit insert (a disk full, a lost connection):
+      // the change and its entry were both written in the transaction, and both must roll back.
+      const store = server.store;
+      const member = await server.staffSession({ nodeId: tree.communeA.id, role: 'viewer' });
+      const unionName = (await store.findUnion(tree.unionA.id))?.name;
+      const logBefore = await wholeLog(server);
+      const realWrite = store.write.bind(store);
+      let failures = 0;
+      store.write = <T>(work: (tx: StoreWrites) => Promise<T>) =>
+        realWrite((tx) =>
+          work(
+            new Proxy(tx, {
+              get(target, name, receiver) {
+                if (name === 'insertAuditEntry')
+                  return async (entry: Parameters<StoreWrites['insertAuditEntry']>[0]) => {
+                    await target.insertAuditEntry(entry);
+                    failures++;
+                    throw new Error('the disk is full');
+                  };
+                const value: unknown = Reflect.get(target, name, receiver);
+                return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+              },
+            }),
+          ),
+        );
+      try {
+        expectApiError(await api(server, 'PATCH', `/api/staff/staff/${member.id}`, tree.staff.adminA, { role: 'admin' }), 500, 'internal');
+        expectApiError(await api(server, 'POST', `/api/staff/nodes/${tree.communeA.id}/staff`, tree.staff.adminA, { username: 'khong-duoc-tao', password: 'mot-mat-khau-dai', role: 'viewer' }), 500, 'internal');
+        expectApiError(await api(server, 'PATCH', `/api/staff/unions/${tree.unionA.id}`, tree.staff.adminA, { name: 'CĐCS không được đổi tên' }), 500, 'internal');
+        expectApiError(await api(server, 'PUT', `/api/staff/nodes/${tree.communeA.id}/security`, tree.staff.adminA, { requireTotp: true }), 500, 'internal');
+        expect(failures).toBe(4);
+
+        expect((await store.findStaff(member.id))?.role).toBe('viewer');
+        expect(await store.findStaffByUsername('khong-duoc-tao')).toBeUndefined();
+        expect((await store.findUnion(tree.unionA.id))?.name).toBe(unionName);
+        expect(await store.nodeRequiresTotp(tree.communeA.id)).toBe(false);
+        expect((await wholeLog(server)).map((entry) => entry.id)).toEqual(logBefore.map((entry) => entry.id));
+      } finally {
+        store.write = realWrite;
+      }
     });
 
     // ---- reading ----

@@ -8,7 +8,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isEmptyStore } from '../../../src/server/store/copy';
+import { auditEntry } from '../../../src/server/services/audit';
+import { CONSOLE } from '../../../src/server/services/staff';
+import { copyStore, countRows, isEmptyStore } from '../../../src/server/store/copy';
 import {
   BackupFileExists,
   makeBackup,
@@ -17,15 +19,17 @@ import {
   runNightlyBackup,
   untilNextBackup,
 } from '../../../src/server/services/backups';
-import { api, describeOnEachStore, pushStored, readyReport, STORE_KINDS, startTestServer, type TestServer } from '../helpers';
+import { api, describeOnEachStore, openTestStore, pushStored, readyReport, STORE_KINDS, startTestServer, type TestServer } from '../helpers';
 import { emptyTarget, expectProvinceWorks, type ProvinceAsItWas, storeConfigOf } from '../restoredProvince';
 
 const folder = mkdtempSync(join(tmpdir(), 'bao-cao-backups-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** A province with one of everything a restore must give back. */
-async function province(server: TestServer): Promise<ProvinceAsItWas> {
+async function province(server: TestServer): Promise<ProvinceAsItWas & { pushKey: string }> {
   const staff = await server.staffSession();
+  // The server's push key (VAPID), made at its first request: the phones' subscriptions were made with it.
+  const pushKey = (await api<{ publicKey: string }>(server, 'GET', '/api/push/key', null)).body.publicKey;
   const device = await server.enrolDevice();
   const report = readyReport({ period: { year: 2030, kind: 'yearly' } });
   const opened = await api<{ round: { id: string } }>(server, 'POST', `/api/staff/nodes/${server.root.id}/rounds`, staff, {
@@ -44,6 +48,7 @@ async function province(server: TestServer): Promise<ProvinceAsItWas> {
     rootId: server.root.id,
     report: { id: report.id, revision: second, revisions: 2, decisions: 1 },
     roundId: opened.body.round.id,
+    pushKey,
   };
 }
 
@@ -51,7 +56,7 @@ describeOnEachStore(
   (kind) => `backups (${kind})`,
   (kind) => {
     let server: TestServer;
-    let was: ProvinceAsItWas;
+    let was: ProvinceAsItWas & { pushKey: string };
     let backupFile: string;
     beforeAll(async () => {
       server = await startTestServer({ store: kind });
@@ -86,6 +91,8 @@ describeOnEachStore(
           const restoredServer = await startTestServer({ store: targetKind, ...(target.config.kind === 'sqlite' ? { sqliteFile: target.config.file } : { pgSchema: target.config.schema as string }) });
           try {
             await expectProvinceWorks(restoredServer, was);
+            // The same push key: subscriptions made before the backup still reach the phones.
+            expect((await api<{ publicKey: string }>(restoredServer, 'GET', '/api/push/key', null)).body.publicKey).toBe(was.pushKey);
             const audit = await restoredServer.store.listAuditEntries({ underPath: '/', actions: ['backup.restored'], limit: 10 });
             expect(audit).toHaveLength(1);
             expect(audit[0]?.after).toMatchObject({ file: `${kind}.sqlite`, rows: restored.rows });
@@ -100,6 +107,44 @@ describeOnEachStore(
           await target.dispose();
         }
       });
+
+    it('writes the restore’s audit entry in the copy’s own transaction: when the entry cannot go in, nothing is copied', async () => {
+      // An entry whose id the backup's log already holds: its insert fails at the end of the copy, and
+      // the rows copied before it must go with it; a restore never stands without its record.
+      const oldest = (await server.store.listAuditEntries({ underPath: '/', includeUnplaced: true, limit: 10_000 })).at(-1);
+      expect(oldest).toBeDefined();
+      const target = await emptyTarget(kind);
+      try {
+        let asked = 0;
+        await expect(
+          copyStore({ kind: 'sqlite', file: backupFile }, target.config, {
+            force: false,
+            upgrade: true,
+            audit: (copy) => {
+              asked++;
+              return { ...auditEntry({ now: () => new Date() }, CONSOLE, { action: 'backup.restored', node: null, after: { rows: copy.rows } }), id: oldest!.id };
+            },
+          }),
+        ).rejects.toThrow();
+        expect(asked).toBe(1);
+        expect(await isEmptyStore(target.config)).toBe(true);
+
+        // The same restore with its own entry: copied, and the entry counts the rows the copy holds.
+        const restored = await restoreBackup(backupFile, target.config, { force: false });
+        const counts = Object.fromEntries((await countRows(target.config)).map((table) => [table.table, table.rows]));
+        const inBackup = Object.fromEntries(restored.check.tables.map((table) => [table.table, table.rows]));
+        expect(counts.audit_log).toBe((inBackup.audit_log ?? 0) + 1);
+        const reopened = await openTestStore(kind, target.config.kind === 'sqlite' ? { sqliteFile: target.config.file } : { pgSchema: target.config.schema as string });
+        try {
+          const entries = await reopened.store.listAuditEntries({ underPath: '/', includeUnplaced: true, actions: ['backup.restored'], limit: 10 });
+          expect(entries.map((entry) => entry.after)).toEqual([{ file: `${kind}.sqlite`, version: restored.version, rows: restored.rows }]);
+        } finally {
+          await reopened.dispose({ keepData: true });
+        }
+      } finally {
+        await target.dispose();
+      }
+    });
 
     it('refuses a file that is not a backup', async () => {
       const notABackup = join(folder, `not-${kind}.sqlite`);

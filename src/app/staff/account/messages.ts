@@ -1,4 +1,4 @@
-/** Texts of the member's own account (password, sessions, two-step sign-in) and of the admin's reset, Vietnamese first. */
+/** Texts of the member's own account (password, sessions, two-step sign-in) and of the admin's role change and reset, Vietnamese first. */
 import type { Language } from '../../i18n';
 import { MIN_STAFF_PASSWORD_LENGTH, STAFF_IDLE_MINUTES } from '../../../domain/staff';
 
@@ -75,6 +75,14 @@ const vi = {
     expired: 'Phiên đăng nhập đã quá thời gian. Vui lòng nhập lại mật khẩu.',
     mustChange: 'Mật khẩu của bạn vừa được quản trị viên đặt lại. Vui lòng đặt mật khẩu mới để tiếp tục.',
     mustSetUpTotp: 'Đơn vị của bạn yêu cầu xác thực hai bước. Vui lòng thiết lập để tiếp tục.',
+  },
+  role: {
+    action: 'Đổi vai trò',
+    label: 'Vai trò mới',
+    submit: 'Đổi vai trò',
+    confirm: (name: string, from: string, to: string) => `Đổi vai trò của ${name} từ “${from}” thành “${to}”? Người này sẽ làm việc theo vai trò mới ngay từ thao tác tiếp theo.`,
+    done: (name: string, role: string) => `Đã đổi vai trò của ${name} thành “${role}”.`,
+    self: 'Bạn không thể đổi vai trò của chính mình; hãy nhờ một quản trị viên khác.',
   },
   reset: {
     action: 'Đặt lại mật khẩu',
@@ -168,6 +176,14 @@ const en: AccountMessages = {
     expired: 'The sign-in took too long. Enter your password again.',
     mustChange: 'An administrator has reset your password. Choose a new one to go on.',
     mustSetUpTotp: 'Your union requires two-step sign-in. Set it up to go on.',
+  },
+  role: {
+    action: 'Change role',
+    label: 'New role',
+    submit: 'Change role',
+    confirm: (name, from, to) => `Change the role of ${name} from “${from}” to “${to}”? They work under the new role from their next action.`,
+    done: (name, role) => `The role of ${name} is now “${role}”.`,
+    self: 'You cannot change your own role; ask another administrator.',
   },
   reset: {
     action: 'Reset password',
