@@ -1,4 +1,4 @@
-// The architecture's import directions (shared/ARCHITECTURE.md) as lint rules, so a wrong import fails `npm test`.
+// The architecture's import directions (docs/architecture.md) as lint rules, so a wrong import fails `npm test`.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';

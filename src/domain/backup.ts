@@ -46,7 +46,7 @@ export const backupSchema = z.object({
   version: z.literal(BACKUP_VERSION),
   exportedAt: z.iso.datetime(),
   profile: z.nullable(unionProfileSchema),
-  /** Not a secret: the address of the district server this device synced with, if any. */
+  /** Not a secret: the address of the server this device synced with, if any. */
   serverUrl: z.optional(z.nullable(z.string())),
   reports: z.array(z.object({ document: reportDocumentSchema, sync: localSyncSchema })),
   /**

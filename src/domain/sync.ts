@@ -29,7 +29,7 @@ export interface ReviewDecision {
   /** The superior's comment; required when a report is returned; for `withdrawn`, why the acceptance was withdrawn. */
   comment: string;
   decidedAt: string;
-  /** The revision the district read and decided on (absent on decisions recorded before it was kept). */
+  /** The revision the superior read and decided on (absent on decisions recorded before it was kept). */
   revision?: string;
   /**
    * The node whose staff made the decision, by its name when it was made: a CĐCS that later moves to

@@ -8,7 +8,6 @@
  * dialogue sessions by kind, in that order.
  */
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,10 +15,11 @@ import readXlsxFile from 'read-excel-file/node';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatRate } from '../../src/app/i18n/format';
-import type { DialogueKind, DialogueSession, ReportDocument } from '../../src/domain/report';
+import type { DialogueKind, DialogueSession } from '../../src/domain/report';
 import { session } from '../domain/fixtures';
-import { pushHeaders, readyReport, sampleReport, startTestServer, type TestServer } from '../server/helpers';
+import { pushHeaders, readyReport, sampleReport, startTestServer, type TestServer, unionWithReport } from '../server/helpers';
 import { waitForText, watchCspViolations } from './support/browser';
+import { expectInOrder } from './support/printedText';
 import { folderPerFile, serverAndBrowserPerFile } from './support/fileFixture';
 import { submitStaffSignIn } from './support/staffApp';
 import { distDir } from './support/staticServer';
@@ -41,29 +41,8 @@ function sessions(...kinds: DialogueKind[]): DialogueSession[] {
   );
 }
 
-/** A union under the province whose enrolled device pushes `report` as the officer's app does. */
-async function unionWithReport(name: string, code: string, report: ReportDocument): Promise<string> {
-  const union = { id: randomUUID(), name, code, superiorId: server.root.id, createdAt: new Date().toISOString() };
-  await server.store.write((tx) => tx.insertUnion(union));
-  const device = await server.enrolDevice({ unionId: union.id });
-  const response = await fetch(`${server.url}/api/reports/${report.id}`, { method: 'PUT', headers: pushHeaders(device), body: JSON.stringify(report) });
-  expect(response.status).toBe(201);
-  return union.id;
-}
-
 /** '1.120' → 1120, as the dashboard writes a count. */
 const countOf = (text: string) => Number(text.replace(/\./g, ''));
-
-/** Each piece found after the one before it, in the text read as one line (a body line may wrap anywhere). */
-function expectInOrder(text: string, pieces: string[]): void {
-  const flat = text.replace(/\s+/g, ' ');
-  let from = 0;
-  for (const piece of pieces) {
-    const at = flat.indexOf(piece, from);
-    expect(at, `"${piece}" after position ${from} in: ${flat}`).toBeGreaterThanOrEqual(0);
-    from = at + piece.length;
-  }
-}
 
 async function signIn(page: Page): Promise<void> {
   const { username, password } = await server.staffSession();
@@ -80,9 +59,9 @@ describe("the superior's exports", () => {
     weak.membership.members = 653;
     // A draft's session counts in no total.
     const draft = sampleReport({ dialogues: sessions('other') });
-    await unionWithReport('CĐCS Công ty May Tây Ninh', '007', strong);
-    await unionWithReport('CĐCS Công ty Giày Dương Minh Châu', '012', weak);
-    await unionWithReport('CĐCS Công ty Gỗ Tân Biên', '0031', draft);
+    await unionWithReport(server, strong, { name: 'CĐCS Công ty May Tây Ninh', code: '007' });
+    await unionWithReport(server, weak, { name: 'CĐCS Công ty Giày Dương Minh Châu', code: '012' });
+    await unionWithReport(server, draft, { name: 'CĐCS Công ty Gỗ Tân Biên', code: '0031' });
     await server.createUnion('CĐCS Trường Mầm non Hoa Sen');
 
     const context = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true });

@@ -7,8 +7,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { ReportDocument } from '../../src/domain/report';
-import { pushHeaders, readyReport, startTestServer, type TestServer } from '../server/helpers';
+import { readyReport, startTestServer, type TestServer, unionWithReport } from '../server/helpers';
 import { openControlledPage, waitForText, watchCspViolations } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
 import { checkEnrolmentCode, confirmEnrolment, createReport, fillAndWaitSaved, fillEnrolment } from './support/officerApp';
@@ -32,15 +31,6 @@ async function staffContext(): Promise<BrowserContext> {
 async function signIn(page: Page, username: string, password: string): Promise<void> {
   await submitStaffSignIn(page, server.url, { username, password });
   await page.getByTestId('staff-place').waitFor();
-}
-
-/** A CĐCS under `superiorId` whose enrolled device pushed `report`. */
-async function unionWithReport(name: string, superiorId: string, report: ReportDocument): Promise<string> {
-  const union = await server.createUnion(name, superiorId);
-  const device = await server.enrolDevice({ unionId: union.id });
-  const response = await fetch(`${server.url}/api/reports/${report.id}`, { method: 'PUT', headers: pushHeaders(device), body: JSON.stringify(report) });
-  expect(response.status).toBe(201);
-  return union.id;
 }
 
 /** The page never scrolls sideways at 1366 px: wide tables scroll inside their own box. */
@@ -151,9 +141,9 @@ describe('the staff of a province', () => {
     const weak = readyReport();
     weak.membership.workers = 1000;
     weak.membership.members = 653;
-    await unionWithReport('CĐCS Công ty May Hòa Thành', wardA.id, strong);
+    await unionWithReport(server, strong, { name: 'CĐCS Công ty May Hòa Thành', superiorId: wardA.id });
     await server.createUnion('CĐCS Trường Tiểu học Hòa Thành', wardA.id);
-    await unionWithReport('CĐCS Công ty Giày Trảng Bàng', wardB.id, weak);
+    await unionWithReport(server, weak, { name: 'CĐCS Công ty Giày Trảng Bàng', superiorId: wardB.id });
     const viewer = await server.staffSession({ role: 'viewer' });
     const context = await staffContext();
     try {

@@ -15,7 +15,7 @@ import { makeBackup } from '../../src/domain/backup';
 import { neverSynced } from '../../src/domain/sync';
 import { filledReport, fullProfile, reportWithSessions, FILLED_REPORT_ID, MANY_SESSIONS_REPORT_ID } from '../domain/fixtures';
 import { waitForServiceWorkerControl, watchCspViolations } from './support/browser';
-import { expectClosingWithSignature } from './support/closing';
+import { expectClosingWithSignature, expectInOrder } from './support/printedText';
 import { folderPerFile, serverAndBrowserPerFile } from './support/fileFixture';
 import { createReport, fillAndWaitSaved, fieldValue } from './support/officerApp';
 import { serveDist, type StaticServer } from './support/staticServer';
@@ -88,20 +88,6 @@ async function savePdf(page: Page, name: string): Promise<Pdf> {
   const layoutText = (await run('pdftotext', ['-layout', path, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
   const fonts = (await run('pdffonts', [path])).stdout;
   return { path, pages, layoutText, words, fonts };
-}
-
-/**
- * Each expected piece found after the one before it, in the text read as one line (a body line may
- * wrap anywhere; the header's two columns come side by side, so its pieces are listed line by line).
- */
-function expectInOrder(text: string, pieces: string[]): void {
-  const flat = text.replace(/\s+/g, ' ');
-  let from = 0;
-  for (const piece of pieces) {
-    const at = flat.indexOf(piece, from);
-    expect(at, `"${piece}" after position ${from}`).toBeGreaterThanOrEqual(0);
-    from = at + piece.length;
-  }
 }
 
 /** Every word inside its page's printable area; the page numbers alone sit in the top margin. */

@@ -9,10 +9,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { ReportDocument } from '../../src/domain/report';
 import type { ReviewDecision } from '../../src/domain/sync';
 import { session } from '../domain/fixtures';
-import { pushHeaders, readyReport, startTestServer, type TestServer } from '../server/helpers';
+import { readyReport, startTestServer, type TestServer, unionWithReport } from '../server/helpers';
 import { waitForAttributes, waitForText, watchCspViolations } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
 import { distDir } from './support/staticServer';
@@ -24,19 +23,6 @@ serverAndBrowserPerFile(() => startTestServer({ distDir }), (started, launched) 
   server = started;
   browser = launched;
 });
-
-/** A union whose enrolled device pushes `report` as the officer's app does. */
-async function unionWithReport(name: string, report: ReportDocument): Promise<string> {
-  const union = await server.createUnion(name);
-  const device = await server.enrolDevice({ unionId: union.id });
-  const response = await fetch(`${server.url}/api/reports/${report.id}`, {
-    method: 'PUT',
-    headers: pushHeaders(device),
-    body: JSON.stringify(report),
-  });
-  expect(response.status).toBe(201);
-  return union.id;
-}
 
 function row(page: Page, unionId: string) {
   return page.locator(`[data-testid="union-row"][data-union-id="${unionId}"]`);
@@ -51,8 +37,8 @@ describe('the staff dashboard', () => {
     weak.dialogues = [
       session({ id: 'd1', date: '2025-06-12', kind: 'districtCommittee', ledBy: 'Chủ tịch UBND huyện', recommendationsRaised: 7, recommendationsResolved: 5 }),
     ];
-    const strongId = await unionWithReport('CĐCS Công ty May Tây Ninh', strong);
-    const weakId = await unionWithReport('CĐCS Công ty Giày Dương Minh Châu', weak);
+    const strongId = await unionWithReport(server, strong, { name: 'CĐCS Công ty May Tây Ninh' });
+    const weakId = await unionWithReport(server, weak, { name: 'CĐCS Công ty Giày Dương Minh Châu' });
     const silent = await server.createUnion('CĐCS Trường Mầm non Hoa Sen');
     const { username, password } = await server.staffSession();
 

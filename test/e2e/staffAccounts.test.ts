@@ -5,11 +5,11 @@
  * scan it), keeps the recovery codes, signs out, and signs in again with a code. No console errors.
  */
 import * as OTPAuth from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CONSOLE, createStaff } from '../../src/server/services/staff';
 import { startTestServer, type TestServer } from '../server/helpers';
-import { waitForText } from './support/browser';
+import { waitForText, watchConsoleErrors } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
 import { signInStaff, submitStaffSignIn } from './support/staffApp';
 import { distDir } from './support/staticServer';
@@ -22,20 +22,6 @@ serverAndBrowserPerFile(() => startTestServer({ distDir }), (started, launched) 
   browser = launched;
 });
 
-/** The console errors and exceptions of a page, as they happen. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-  // Which request a "Failed to load resource" was: the console does not say.
-  page.on('response', (response) => {
-    if (response.status() >= 400) errors.push(`response: ${response.request().method()} ${new URL(response.url()).pathname} ${response.status()} (on ${new URL(page.url()).hash})`);
-  });
-  return errors;
-}
-
 describe('staff accounts', () => {
   it('reset by an admin, changed by the member, then two-step sign-in with a code from the app', async () => {
     const commune = await server.createNode({ name: 'Công đoàn phường Hoà Bình' });
@@ -47,7 +33,7 @@ describe('staff accounts', () => {
     try {
       // The admin resets Hà's password from the commune's staff list.
       const adminPage = await adminDesk.newPage();
-      const adminErrors = watchErrors(adminPage);
+      const adminErrors = watchConsoleErrors(adminPage, { responses: true });
       await signInStaff(adminPage, server.url, admin);
       await adminPage.goto(`${server.url}/#/staff/node/${commune.id}`);
       const row = adminPage.locator('[data-testid="node-staff"] li[data-username="thu-ha"]');
@@ -59,7 +45,7 @@ describe('staff accounts', () => {
 
       // Hà signs in with it and must choose her own before anything else; a common one is refused beside the field.
       const page = await memberDesk.newPage();
-      const errors = watchErrors(page);
+      const errors = watchConsoleErrors(page, { responses: true });
       await submitStaffSignIn(page, server.url, { username: 'thu-ha', password: 'tạm thời 2026 đổi ngay' });
       await page.locator('[data-testid="required-step"][data-restriction="password_change_required"]').waitFor();
       await page.getByLabel('Mật khẩu hiện tại').fill('tạm thời 2026 đổi ngay');
@@ -117,7 +103,7 @@ describe('staff accounts', () => {
     const desk = await browser.newContext({ locale: 'vi-VN' });
     try {
       const page = await desk.newPage();
-      const errors = watchErrors(page);
+      const errors = watchConsoleErrors(page, { responses: true });
       await signInStaff(page, server.url, admin);
       await page.goto(`${server.url}/#/staff/node/${commune.id}`);
       const row = page.locator('[data-testid="node-staff"] li[data-username="van-an"]');

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrgNode } from '../../src/domain/organisation';
 import { pushHeaders, readyReport, startTestServer, type TestServer } from '../server/helpers';
 import { watchCspViolations } from './support/browser';
-import { expectClosingWithSignature } from './support/closing';
+import { expectClosingWithSignature } from './support/printedText';
 import { folderPerFile, serverAndBrowserPerFile } from './support/fileFixture';
 import { distDir } from './support/staticServer';
 

@@ -22,11 +22,6 @@ serverAndBrowserPerFile(() => startTestServer({ distDir }), (started, launched) 
   browser = launched;
 });
 
-async function serverDocument(id: string): Promise<ReportDocument | null> {
-  const record = await server.store.findReport(id);
-  return record ? (JSON.parse(record.documentJson) as ReportDocument) : null;
-}
-
 /** Opens the app, waits for the service worker, and enrols with a fresh code of a new union. */
 async function openAndEnrol(page: Page, unionName: string): Promise<string> {
   const { union, code } = await server.createUnionWithCode({ name: unionName });
@@ -109,7 +104,7 @@ describe('a report filled offline in Chromium reaches the province server', () =
       const listBadge = (phase: string) =>
         page.locator(`[data-testid="report-item"][data-report-id="${reportId}"] [data-testid="report-standing"][data-stage="${phase}"] [data-testid="standing-label"]`);
       expect(await listBadge('draftLocal').innerText()).toBe('✎ Bản nháp — chỉ có trên máy này');
-      expect(await serverDocument(reportId)).toBeNull();
+      expect(await server.storedDocument(reportId)).toBeNull();
 
       await context.setOffline(false);
       await listBadge('draftSaved').waitFor({ timeout: 30_000 });

@@ -45,18 +45,13 @@ async function enrolledPhone(name: string, code: string): Promise<Phone> {
   return { name, context, page, csp };
 }
 
-async function serverDocument(id: string): Promise<ReportDocument | null> {
-  const record = await server.store.findReport(id);
-  return record ? (JSON.parse(record.documentJson) as ReportDocument) : null;
-}
-
 /** Waits until the server's copy satisfies `test` (the phones sync on their own once online). */
 async function serverHolds(id: string, test: (document: ReportDocument) => boolean): Promise<ReportDocument> {
   await expect.poll(async () => {
-    const document = await serverDocument(id);
+    const document = await server.storedDocument(id);
     return document !== null && test(document);
   }, { timeout: 150_000, interval: 100 }).toBe(true);
-  return (await serverDocument(id))!;
+  return (await server.storedDocument(id))!;
 }
 
 /** The editor's status card showing a draft whose every change is on the server. */
@@ -140,7 +135,7 @@ describe('two phones typing into one report offline (issue 12)', () => {
         expect(await fieldValue(a.page, OTHER_ORGANISATIONS)).toBe('12');
         expect(await fieldValue(a.page, MEMBERS_LEFT)).toBe('45');
         expect(await fieldValue(b.page, OTHER_ORGANISATIONS)).toBe('12');
-        expect(await serverDocument(reportId)).toEqual(final);
+        expect(await server.storedDocument(reportId)).toEqual(final);
         expect([...a.csp, ...b.csp]).toEqual([]);
       } finally {
         await a.context.close();

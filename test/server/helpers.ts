@@ -131,8 +131,8 @@ export interface TestServer {
   root: OrgNode;
   /** A new upper-level node (a commune union unless `kind`) under `parentId` (default: the root). */
   createNode(options?: { name?: string; parentId?: string; kind?: 'upper_commune' | 'upper_industrial_park' | 'upper_sector' | 'upper_other' | 'central_sector' }): Promise<OrgNode>;
-  /** A new CĐCS under `superiorId` (default: the root). */
-  createUnion(name?: string, superiorId?: string): Promise<UnionRecord>;
+  /** A new CĐCS under `superiorId` (default: the root), with the organisation's `code` when given. */
+  createUnion(name?: string, superiorId?: string, code?: string): Promise<UnionRecord>;
   issueCode(unionId: string, options?: { validDays?: number; maxUses?: number }): Promise<IssuedEnrolmentCode>;
   /** A union (new unless `unionId`), a code, and `POST /api/enrol` over HTTP: a real device token. */
   enrolDevice(options?: { unionId?: string; deviceName?: string }): Promise<EnrolledDevice>;
@@ -144,6 +144,8 @@ export interface TestServer {
   createUnionWithCode(options?: { name?: string; validDays?: number; maxUses?: number }): Promise<{ union: UnionRecord; code: string }>;
   /** The superior's decision on a report (it must be marked ready); reaches devices through the change feed. */
   reviewReport(reportId: string, status: ReviewStatus, comment?: string): Promise<ServerReport>;
+  /** The report as the server holds it now, read from the store; null when the server has none. */
+  storedDocument(reportId: string): Promise<ReportDocument | null>;
 }
 
 export interface StartTestServerOptions {
@@ -219,7 +221,8 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
     root,
     createNode: ({ name = `Công đoàn phường ${randomBytes(3).toString('hex')}`, parentId = root.id, kind = 'upper_commune' } = {}) =>
       createNode(context, CONSOLE, { parentId, kind, name }),
-    createUnion: (name = `CĐCS Công ty ${randomBytes(3).toString('hex')}`, superiorId = root.id) => createUnion(context, CONSOLE, { name, superiorId }),
+    createUnion: (name = `CĐCS Công ty ${randomBytes(3).toString('hex')}`, superiorId = root.id, code?: string) =>
+      createUnion(context, CONSOLE, { name, superiorId, ...(code === undefined ? {} : { code }) }),
     issueCode: (unionId, codeOptions = {}) => issueEnrolmentCode(context, CONSOLE, unionId, codeOptions),
     async enrolDevice({ unionId, deviceName = 'Điện thoại thử' } = {}) {
       const union = unionId ?? (await server.createUnion()).id;
@@ -258,6 +261,10 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
       // The reviewer decides on the revision it reads: here, the current one.
       const current = await store.findReport(reportId);
       return reviewReport(context, CONSOLE, reportId, { status, comment, revision: String(current?.revision ?? '') });
+    },
+    async storedDocument(reportId) {
+      const record = await store.findReport(reportId);
+      return record ? (JSON.parse(record.documentJson) as ReportDocument) : null;
     },
   };
   return server;
@@ -307,6 +314,13 @@ export function sampleReport(overrides: Partial<ReportDocument> = {}): ReportDoc
   report.membership.workers = 120;
   report.membership.members = 100;
   return { ...report, ...overrides };
+}
+
+/** A new CĐCS (under the root unless `superiorId`) whose enrolled device pushed `report` as the officer's app does; its id. */
+export async function unionWithReport(server: TestServer, report: ReportDocument, union: { name: string; superiorId?: string; code?: string }): Promise<string> {
+  const created = await server.createUnion(union.name, union.superiorId, union.code);
+  await pushStored(server, await server.enrolDevice({ unionId: created.id }), report);
+  return created.id;
 }
 
 /** A report that passes every rule and is marked ready to send. */
@@ -386,15 +400,26 @@ export function json(headers: Record<string, string>, body: unknown, method = 'P
   return { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
-/** `method path` on the server, as `who` (a device or a staff session, or nobody), with `body` as JSON when given. */
+/** A body sent as it is, with its own content type (a broken JSON, a text the API refuses). */
+export interface RawBody {
+  type: string;
+  text: string;
+}
+
+/**
+ * `method path` on the server, as `who` (a device or a staff session, or nobody), with `body` as JSON
+ * when given, or `raw` as it is.
+ */
 export function api<T = unknown>(
   server: { url: string },
   method: string,
   path: string,
   who: { headers: Record<string, string> } | null,
   body?: unknown,
+  raw?: RawBody,
 ): Promise<Answer<T>> {
   const headers = who?.headers ?? {};
+  if (raw) return call<T>(`${server.url}${path}`, { method, headers: { ...headers, 'content-type': raw.type }, body: raw.text });
   return call<T>(`${server.url}${path}`, body === undefined ? { method, headers } : json(headers, body, method));
 }
 

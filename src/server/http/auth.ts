@@ -7,7 +7,8 @@ import type { UnionDevice } from '../../domain/staff';
 import type { ServiceContext } from '../services/context';
 import { ApiFailure } from '../services/errors';
 import { authenticateDevice, bearerToken } from '../services/devices';
-import { authenticateStaff, type StaffActor } from '../services/staff';
+import type { StaffActor } from '../services/actors';
+import { authenticateStaff } from '../services/staff';
 
 declare module 'fastify' {
   interface FastifyRequest {

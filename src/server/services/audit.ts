@@ -13,7 +13,7 @@ import type { AuditFilter, NewAuditEntry, StoreReads, StoreWrites } from '../sto
 import type { ServiceContext } from './context';
 import { type ApiFailure, type FieldIssue, validationFailed, zodIssues } from './errors';
 import { isUuid } from './input';
-import { nodeInReach, requireRole, type StaffActor } from './staff';
+import { nodeInReach, requireRole, type StaffActor } from './actors';
 
 export interface AuditChange {
   action: AuditAction;

@@ -15,7 +15,8 @@ import type { BackupRecord, NewAuditEntry } from '../store/store';
 import { auditEntry, recordAudit } from './audit';
 import { type ServiceContext, isoNow } from './context';
 import { ApiFailure } from './errors';
-import { CONSOLE, type StaffActor } from './staff';
+import type { StaffActor } from './actors';
+import { CONSOLE } from './staff';
 
 export { CopyRefusal } from '../store/copy';
 

@@ -13,7 +13,7 @@ import { type ServiceContext, isoNow } from './context';
 import { ApiFailure } from './errors';
 import { isUuid, lineOfText, parseInput } from './input';
 import { newEnrolmentCode, newToken, normaliseEnrolmentCode, sha256Hex } from './secrets';
-import { noSuch, reaches, requireRole, type StaffActor, unionInReach } from './staff';
+import { noSuch, reaches, requireRole, type StaffActor, unionInReach } from './actors';
 
 export const DEFAULT_CODE_VALID_DAYS = ENROLMENT_CODE_LIMITS.validDays.default;
 export const DEFAULT_CODE_MAX_USES = ENROLMENT_CODE_LIMITS.maxUses.default;

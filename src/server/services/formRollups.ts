@@ -23,7 +23,7 @@ import type { ServiceContext } from './context';
 import { ApiFailure } from './errors';
 import { BUILTIN_FORMS } from './forms';
 import { periodName } from './notificationTexts';
-import { nodeInReach, noSuch, type StaffActor } from './staff';
+import { nodeInReach, noSuch, type StaffActor } from './actors';
 
 const querySchema = z.object({
   year: z.coerce.number().check(z.int(), z.gte(FIRST_REPORT_YEAR), z.lte(LAST_REPORT_YEAR)),

@@ -26,7 +26,7 @@ import type { FormRecord, NodeRecord, StoreReads } from '../store/store';
 import { recordAudit } from './audit';
 import { type ServiceContext, isoNow } from './context';
 import { ApiFailure } from './errors';
-import { nodeInReach, noSuch, reaches, requireRole, type StaffActor } from './staff';
+import { nodeInReach, noSuch, reaches, requireRole, type StaffActor } from './actors';
 
 export const BUILTIN_FORMS: readonly FormDefinition[] = [PLAN94_FORM, MAU_1_HDCD_FORM];
 

@@ -33,7 +33,7 @@ import { type ServiceContext, isoNow } from './context';
 import { validationFailed } from './errors';
 import { isUuid, parseInput } from './input';
 import { deadlineReminderPayload, reportAcceptedPayload, reportReturnedPayload, roundOpenedPayload, roundReopenedPayload } from './notificationTexts';
-import { noSuch, reaches, requireRole, type StaffActor } from './staff';
+import { noSuch, reaches, requireRole, type StaffActor } from './actors';
 
 /** Who the audit log names for the scheduler's reminders: no person, no node. */
 export const SCHEDULER: StaffActor = { staffId: null, username: 'hệ thống', role: 'admin', nodeId: '', nodePath: '/', tokenHash: '', address: null };

@@ -15,7 +15,8 @@ import { changedFields, recordAudit } from './audit';
 import { type ServiceContext, isoNow } from './context';
 import { ApiFailure, validationFailed } from './errors';
 import { lineOfText, parseInput as parse } from './input';
-import { CONSOLE, nodeInReach, requireRole, type StaffActor, toStaffMember, unionInReach } from './staff';
+import { nodeInReach, requireRole, type StaffActor, unionInReach } from './actors';
+import { CONSOLE, toStaffMember } from './staff';
 
 const codeSchema = z.string().check(z.trim(), z.toUpperCase(), z.regex(NODE_CODE_PATTERN));
 const nameSchema = lineOfText({ min: 1, max: 200 });

@@ -22,7 +22,7 @@ import type { ServiceContext } from './context';
 import { ApiFailure } from './errors';
 import { toNodeSummary } from './organisation';
 import { roundOfPeriodAndForm, roundsApplyingTo } from './rounds';
-import { nodeInReach, type StaffActor } from './staff';
+import { nodeInReach, type StaffActor } from './actors';
 
 // Year and kind together, or neither (then the node's default period).
 const periodSchema = z

@@ -27,7 +27,7 @@ import { ApiFailure } from './errors';
 import { defaultPeriodOf, toUnionOverview } from './overview';
 import { toNodeSummary } from './organisation';
 import { roundsApplyingTo } from './rounds';
-import { nodeInReach, type StaffActor } from './staff';
+import { nodeInReach, type StaffActor } from './actors';
 
 const flag = z._default(z.enum(['0', '1', 'true', 'false']), '0');
 

@@ -16,7 +16,7 @@ import { isStoredInteger, parseInput as parse } from './input';
 import { queueReviewDecision } from './notifications';
 import { toNodeSummary } from './organisation';
 import { toServerReport } from './reports';
-import { noSuch, reaches, reportInReach, requireRole, type StaffActor } from './staff';
+import { noSuch, reaches, reportInReach, requireRole, type StaffActor } from './actors';
 import type { NodeRecord, ReportRecord, StoreReads, StoreWrites } from '../store/store';
 
 export async function staffReport(context: ServiceContext, actor: StaffActor, reportId: string): Promise<StaffReportView> {

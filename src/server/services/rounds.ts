@@ -18,7 +18,7 @@ import { ApiFailure, validationFailed } from './errors';
 import { queueRoundOpened, queueRoundReopened } from './notifications';
 import { isUuid, parseInput } from './input';
 import { formApplyingUnder } from './reportForms';
-import { nodeInReach, noSuch, reaches, requireRole, unionInReach, type StaffActor } from './staff';
+import { nodeInReach, noSuch, reaches, requireRole, unionInReach, type StaffActor } from './actors';
 
 /** The node ids of a materialised path `/<root>/…/<node>/`, root first. */
 function pathIds(path: string): string[] {

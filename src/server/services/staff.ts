@@ -1,15 +1,14 @@
 /**
- * Staff accounts and sessions, and the one rule every staff request follows: a staff member reaches
- * their node and everything below it. An id outside that subtree is answered exactly like an id that
- * does not exist (404), so that nobody learns what another union holds; a role that does not allow
- * the action is 403, and only ever for something inside the subtree.
+ * Staff accounts and sessions: creating and removing accounts, signing in and out, and the bearer token
+ * a staff request carries. Who may reach what is actors.ts.
  */
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
-import { roleAllows, STAFF_ROLES, type StaffRole } from '../../domain/organisation';
+import { STAFF_ROLES } from '../../domain/organisation';
 import { MIN_STAFF_PASSWORD_LENGTH, STAFF_IDLE_MINUTES, type StaffMember, type StaffRestriction, type StaffSecondStep, type StaffSession } from '../../domain/staff';
 import { isUniqueViolation } from '../store/errors';
-import type { NodeRecord, ReportRecord, StaffRecord, StoreReads, StoreWrites, UnionRecord } from '../store/store';
+import type { NodeRecord, StaffRecord, StoreReads, StoreWrites } from '../store/store';
+import { nodeInReach, noSuch, reaches, requireRole, type StaffActor } from './actors';
 import { recordAudit } from './audit';
 import { type ServiceContext, isoNow } from './context';
 import { ApiFailure } from './errors';
@@ -23,25 +22,6 @@ export { MIN_STAFF_PASSWORD_LENGTH, STAFF_IDLE_MINUTES };
 const LAST_SEEN_EVERY_MS = 60_000;
 /** How long a sign-in whose password was right waits for its TOTP code. */
 const SECOND_STEP_MINUTES = 5;
-
-/** Who is asking: a signed-in staff member, or the admin command line (which reaches every node). */
-export interface StaffActor {
-  /** Null for the admin command line. */
-  staffId: string | null;
-  username: string;
-  role: StaffRole;
-  /** The node the member belongs to ('' for the command line). */
-  nodeId: string;
-  /** Its path: the member reaches every node whose path starts with it ('/' reaches all). */
-  nodePath: string;
-  tokenHash: string;
-  /** The client's address as the server saw it (for the audit log); null for the command line. */
-  address?: string | null;
-  /** The session's listed id ('' for the command line). */
-  sessionId?: string;
-  /** What the session must do before anything else (null: nothing). */
-  restriction?: StaffRestriction;
-}
 
 /** The admin command line acts for the server's operator: every node, every role. */
 export const CONSOLE: StaffActor = { staffId: null, username: 'admin', role: 'admin', nodeId: '', nodePath: '/', tokenHash: '', address: null };
@@ -59,42 +39,6 @@ export interface ClientInfo {
 
 export function toStaffMember(record: StaffRecord): StaffMember {
   return { id: record.id, username: record.username, role: record.role, nodeId: record.nodeId, createdAt: record.createdAt };
-}
-
-// ---- reach and roles ----
-
-export function reaches(actor: StaffActor, path: string): boolean {
-  return path.startsWith(actor.nodePath);
-}
-
-/** 403 unless the actor's role includes `needed`; call after the ids were found in reach. */
-export function requireRole(actor: StaffActor, needed: StaffRole, action: string): void {
-  if (!roleAllows(actor.role, needed)) throw new ApiFailure(403, 'forbidden', `A ${actor.role} cannot ${action}; ask a ${needed} of this node.`);
-}
-
-export function noSuch(what: string): ApiFailure {
-  return new ApiFailure(404, 'not_found', `No such ${what}.`);
-}
-
-export async function nodeInReach(store: StoreReads, actor: StaffActor, id: unknown): Promise<NodeRecord> {
-  const node = typeof id === 'string' && isUuid(id) ? await store.findNode(id) : undefined;
-  if (!node || !reaches(actor, node.path)) throw noSuch('node');
-  return node;
-}
-
-/** A union whose current superior is in reach, with that superior. */
-export async function unionInReach(store: StoreReads, actor: StaffActor, id: unknown): Promise<{ union: UnionRecord; superior: NodeRecord }> {
-  const union = typeof id === 'string' && isUuid(id) ? await store.findUnion(id) : undefined;
-  const superior = union?.superiorId ? await store.findNode(union.superiorId) : undefined;
-  if (!union || !superior || !reaches(actor, superior.path)) throw noSuch('union');
-  return { union, superior };
-}
-
-/** A report whose owner (the superior it was filed under, or its union's for a draft) is in reach. */
-export async function reportInReach(store: StoreReads, actor: StaffActor, id: unknown): Promise<{ report: ReportRecord; owner: NodeRecord }> {
-  const found = typeof id === 'string' && isUuid(id) ? await store.findReportWithOwner(id) : undefined;
-  if (!found || !reaches(actor, found.owner.path)) throw noSuch('report');
-  return found;
 }
 
 // ---- accounts ----

@@ -15,7 +15,8 @@ import { ApiFailure, validationFailed } from './errors';
 import { isUuid, parseInput as parse } from './input';
 import { checkNewPassword, MAX_STAFF_PASSWORD_LENGTH } from './passwordPolicy';
 import { hashPassword, randomCodeCharacters, sha256Hex, verifyPassword } from './secrets';
-import { type ClientInfo, memberActor, noSuch, nodeInReach, openSession, reaches, requireRole, type StaffActor, STAFF_IDLE_MINUTES } from './staff';
+import { noSuch, nodeInReach, reaches, requireRole, type StaffActor } from './actors';
+import { type ClientInfo, memberActor, openSession, STAFF_IDLE_MINUTES } from './staff';
 
 /** The name an authenticator app shows above the code. */
 export const TOTP_ISSUER = 'Báo cáo CĐCS';

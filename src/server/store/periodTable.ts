@@ -12,7 +12,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { DIALOGUE_KINDS, type DialogueKindCounts } from '../../domain/report';
-import type { PeriodTableFilter, PeriodTableSort, SortDirection } from '../../domain/periodTable';
+import type { PeriodTableQuery, PeriodTableSort, SortDirection } from '../../domain/periodTable';
 import { foldForSearch, searchWords, VIETNAMESE_LETTERS } from '../../domain/search';
 import { DIALOGUE_KIND_COLUMNS } from './figures';
 import { toUnion, type NodeRecord } from './organisation';
@@ -44,19 +44,14 @@ function folded(kind: StoreKind, text: RawBuilder<unknown>): RawBuilder<string> 
       sql<string>`lower(translate(regexp_replace(normalize(${text}, NFD), ${sql.lit('[\u0300-\u036f]')}, '', 'g'), 'đĐ', 'dD')) collate "C"`;
 }
 
-export interface PeriodTableRequest {
+/** What the table asks for (domain/periodTable.ts), at a node, for a period and form. */
+export interface PeriodTableRequest extends PeriodTableQuery {
   node: NodeRecord;
   year: number;
   kind: string;
   formId: string;
   /** The day the period fell due (domain/periodSuperior.ts): a moved union's unsent period stays with the superior it had then. */
   dueOn: string;
-  sort: PeriodTableSort;
-  direction: SortDirection;
-  filter: PeriodTableFilter;
-  belowTarget: boolean;
-  notReported: boolean;
-  search: string;
   /**
    * For the deadline column: the first instant past the deadline a line is held to (the round's, or a
    * reopened CĐCS's own), null without a round. A report saved from then on was sent late.

@@ -10,7 +10,6 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportDocument } from '../../../src/domain/report';
 import { launchBrowser } from '../../e2e/support/browser';
 import { startTestServer, type TestServer } from '../../server/helpers';
 
@@ -70,11 +69,6 @@ function waitForEngine(page: Page, state: string, reportId?: string): Promise<vo
   );
 }
 
-async function serverDocument(id: string): Promise<ReportDocument | null> {
-  const record = await server.store.findReport(id);
-  return record ? (JSON.parse(record.documentJson) as ReportDocument) : null;
-}
-
 describe('sync in Chromium', () => {
   it('pushes a report drafted before enrolment, and an offline edit once the browser is back online', async () => {
     const union = await server.createUnion('CĐCS Công ty Giày Hòa Thành');
@@ -94,7 +88,7 @@ describe('sync in Chromium', () => {
         return report.id;
       });
       await waitForEngine(page, 'unenrolled');
-      expect(await serverDocument(id)).toBeNull();
+      expect(await server.storedDocument(id)).toBeNull();
 
       const enrolled = await page.evaluate(
         (enrolmentCode) =>
@@ -103,7 +97,7 @@ describe('sync in Chromium', () => {
       );
       expect(enrolled).toMatchObject({ ok: true, response: { union: { name: 'CĐCS Công ty Giày Hòa Thành' } } });
       await waitForEngine(page, 'idle', id);
-      expect((await serverDocument(id))?.membership).toMatchObject({ workers: 150, members: 130 });
+      expect((await server.storedDocument(id))?.membership).toMatchObject({ workers: 150, members: 130 });
 
       await context.setOffline(true);
       await page.evaluate(async (reportId) => {
@@ -114,13 +108,13 @@ describe('sync in Chromium', () => {
       }, id);
       // The edit wakes the engine by itself (outbox watch), which finds no connection.
       await waitForEngine(page, 'offline');
-      expect((await serverDocument(id))?.membership.members).toBe(130);
+      expect((await server.storedDocument(id))?.membership.members).toBe(130);
 
       await context.setOffline(false);
       await waitForEngine(page, 'idle', id);
       // Only what lasts is checked after the wait: the server's copy. The engine's state is not read
       // again, since any trigger (visibility, the periodic pull) may start a new cycle at any moment.
-      expect((await serverDocument(id))?.membership.members).toBe(135);
+      expect((await server.storedDocument(id))?.membership.members).toBe(135);
     } finally {
       await context.close();
     }

@@ -62,12 +62,6 @@ async function edit(device: TestDevice, id: string, change: (report: ReportDocum
   return device.local.reports.save(document);
 }
 
-async function serverDocument(id: string): Promise<ReportDocument> {
-  const record = await server.store.findReport(id);
-  if (!record) throw new Error('not on the server');
-  return JSON.parse(record.documentJson) as ReportDocument;
-}
-
 describe('pushing reports', () => {
   it('keeps a report drafted before enrolment on the phone, then pushes it once the device enrols', async () => {
     const device = await makeDevice('lan');
@@ -84,7 +78,7 @@ describe('pushing reports', () => {
     const after = await device.engine.syncOnce();
     expect(after).toMatchObject({ outcome: 'synced', pushed: 1 });
     expect(await device.phase(report.id)).toBe('saved');
-    expect((await serverDocument(report.id)).membership.members).toBe(98);
+    expect((await server.storedDocument(report.id))?.membership.members).toBe(98);
     expect((await server.store.findReport(report.id))?.unionId).toBe(unionId);
     expect(await device.local.db.outbox.count()).toBe(0);
     expect(device.engine.getStatus()).toMatchObject({ state: 'idle', lastSyncAt: '2025-11-20T08:00:00.000Z' });
@@ -101,7 +95,7 @@ describe('pushing reports', () => {
     expect(result.outcome).toBe('synced');
     expect(via.requestLines().filter((line) => line.startsWith('PUT'))).toEqual([`PUT /api/reports/${report.id}`]);
     expect(await server.store.listRevisions(report.id)).toHaveLength(1);
-    expect((await serverDocument(report.id)).membership.members).toBe(110);
+    expect((await server.storedDocument(report.id))?.membership.members).toBe(110);
   });
 
   it('sends no push and only one small GET when nothing changed', async () => {
@@ -137,7 +131,7 @@ describe('pushing reports', () => {
 
     await device.engine.syncOnce();
     expect((await device.report(report.id)).sync).toMatchObject({ serverRevision: '2', pending: false });
-    expect((await serverDocument(report.id)).membership.members).toBe(91);
+    expect((await server.storedDocument(report.id))?.membership.members).toBe(91);
   });
 
   it('never lets two engines on one database push the same snapshot at once (shared lock)', async () => {
@@ -195,7 +189,7 @@ describe('a bad connection', () => {
       const run = await device.engine.syncOnce();
       expect(run).toMatchObject({ outcome: 'synced', conflicts: 0 });
       expect(await device.phase(report.id)).toBe('saved');
-      expect((await serverDocument(report.id)).membership.members).toBe(102);
+      expect((await server.storedDocument(report.id))?.membership.members).toBe(102);
       expect(await server.store.listRevisions(report.id)).toHaveLength(known ? 3 : 2);
     });
   }
@@ -220,7 +214,7 @@ describe('a bad connection', () => {
 
     const run = await reloaded.syncOnce();
     expect(run).toMatchObject({ outcome: 'synced', conflicts: 0 });
-    const onServer = await serverDocument(report.id);
+    const onServer = (await server.storedDocument(report.id))!;
     expect(onServer.membership.members).toBe(102);
     expect(onServer.proposals.text).toBe('Kiến nghị của phó chủ tịch');
     expect((await lan.report(report.id)).document).toEqual(onServer);
@@ -247,7 +241,7 @@ describe('a bad connection', () => {
     server = await startTestServer({ port, ...(sqliteFile ? { sqliteFile } : {}) });
     const back = await device.engine.syncOnce();
     expect(back).toMatchObject({ outcome: 'synced', pushed: 1, retryAt: null });
-    expect((await serverDocument(report.id)).proposals.text).toBe('Đề nghị tăng phúc lợi');
+    expect((await server.storedDocument(report.id))?.proposals.text).toBe('Đề nghị tăng phúc lợi');
     expect(await device.phase(report.id)).toBe('saved');
     expect(device.engine.getStatus().state).toBe('idle');
   });
@@ -330,7 +324,7 @@ describe('two devices of one union', () => {
     expect(deputyRun).toMatchObject({ outcome: 'synced', conflicts: 0 });
     await chair.engine.syncOnce();
 
-    const onServer = await serverDocument(id);
+    const onServer = (await server.storedDocument(id))!;
     expect(onServer.membership).toMatchObject({ members: 110, femaleMembers: 40 });
     expect(onServer.proposals.text).toBe('Kiến nghị về nhà ở cho công nhân');
     expect(onServer.dialogues.map((s) => s.id).sort()).toEqual(['chair-session', 'deputy-session']);
@@ -370,7 +364,7 @@ describe('two devices of one union', () => {
 
     expect((await deputy.engine.syncOnce()).pushed).toBe(1);
     await chair.engine.syncOnce();
-    const onServer = await serverDocument(id);
+    const onServer = (await server.storedDocument(id))!;
     expect(onServer.membership.members).toBe(110);
     expect(onServer.inspection.inspections).toBe(2);
     expect(onServer.proposals.text).toBe('Máy phó chủ tịch');
@@ -427,7 +421,7 @@ describe('two devices of one union', () => {
     await deputy.syncStore.resolveConflict(id, resolveConflicts(merged, conflicts, { 'membership.members': 'local' }), newer.revision);
     await deputy.engine.syncOnce();
     await chair.engine.syncOnce();
-    expect((await serverDocument(id)).membership.members).toBe(105);
+    expect((await server.storedDocument(id))?.membership.members).toBe(105);
     expect((await chair.report(id)).document.membership.members).toBe(105);
   });
 

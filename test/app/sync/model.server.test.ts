@@ -257,11 +257,6 @@ async function run(phone: Phone, index: number, action: Action, reportId: string
   }
 }
 
-async function serverDocument(id: string): Promise<ReportDocument> {
-  const record = await server.store.findReport(id);
-  return JSON.parse(record!.documentJson) as ReportDocument;
-}
-
 /** Everyone online, every autosave done, sync until nothing moves; conflicts decided ("keep mine"). */
 async function settle(all: Phone[], reportId: string, model: Model): Promise<void> {
   for (const phone of all) phone.online = true;
@@ -275,7 +270,7 @@ async function settle(all: Phone[], reportId: string, model: Model): Promise<voi
     let decided = false;
     for (const phone of all) decided = (await resolve(phone, reportId, 'local', model)) || decided;
     if (decided) continue;
-    const onServer = await serverDocument(reportId);
+    const onServer = (await server.storedDocument(reportId))!;
     const stored = await Promise.all(all.map((phone) => phone.device.report(reportId)));
     const outboxes = await Promise.all(all.map((phone) => phone.device.local.db.outbox.count()));
     if (outboxes.every((n) => n === 0) && stored.every((s) => sameValue(s.document, onServer))) return;
@@ -289,7 +284,7 @@ export async function checkInterleaving(actions: readonly Action[]): Promise<voi
     for (const action of actions) await run(all[action.device]!, action.device, action, reportId, model);
     await settle(all, reportId, model);
 
-    const onServer = await serverDocument(reportId);
+    const onServer = (await server.storedDocument(reportId))!;
     for (const phone of all) {
       const stored = await phone.device.report(reportId);
       expect(stored.sync.conflict, `${phone.device.name} still has a conflict`).toBeNull();

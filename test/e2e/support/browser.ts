@@ -58,13 +58,21 @@ export function watchCspViolations(page: Page): string[] {
   return violations;
 }
 
-/** Collects the errors a page writes to its console and the exceptions it throws, as they happen. */
-export function watchConsoleErrors(page: Page): string[] {
+/**
+ * Collects the errors a page writes to its console and the exceptions it throws, as they happen; with
+ * `responses`, also every answer of 400 or more, with its request (the console's "Failed to load
+ * resource" does not say which).
+ */
+export function watchConsoleErrors(page: Page, { responses = false }: { responses?: boolean } = {}): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  if (responses)
+    page.on('response', (response) => {
+      if (response.status() >= 400) errors.push(`response: ${response.request().method()} ${new URL(response.url()).pathname} ${response.status()} (on ${new URL(page.url()).hash})`);
+    });
   return errors;
 }
 

@@ -12,16 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgNode } from '../../../src/domain/organisation';
 import type { ReportDocument } from '../../../src/domain/report';
 import type { GrassrootsUnion, NodeOverview, StaffReportView } from '../../../src/domain/staff';
-import type { ApiError, ReportChangesResponse, ServerReport } from '../../../src/domain/sync';
-import { announcePostgresSkip, openTestStore, pushHeaders, readyReport, reportRowBeforeForms, startTestServer, STORE_KINDS, type EnrolledDevice, type TestServer } from '../helpers';
+import type { ReportChangesResponse, ServerReport } from '../../../src/domain/sync';
+import { announcePostgresSkip, api as serverApi, expectApiError as expectError, openTestStore, pushHeaders, readyReport, reportRowBeforeForms, startTestServer, STORE_KINDS, type EnrolledDevice, type RawBody, type TestServer } from '../helpers';
 
 announcePostgresSkip();
-
-interface Answer<T> {
-  status: number;
-  body: T;
-  text: string;
-}
 
 type Who = { headers: Record<string, string> };
 
@@ -35,26 +29,7 @@ for (const { kind, available } of STORE_KINDS) {
     let device: EnrolledDevice;
     const staff = {} as Record<'reviewerA' | 'viewerA' | 'adminA' | 'reviewerB' | 'reviewerProvince', Who & { id: string; username: string }>;
 
-    async function api<T = unknown>(method: string, path: string, who: Who | null, body?: unknown, raw?: { type: string; text: string }): Promise<Answer<T>> {
-      const headers: Record<string, string> = { ...(who?.headers ?? {}) };
-      let payload: string | undefined;
-      if (raw) {
-        headers['content-type'] = raw.type;
-        payload = raw.text;
-      } else if (body !== undefined) {
-        headers['content-type'] = 'application/json';
-        payload = JSON.stringify(body);
-      }
-      const response = await fetch(`${server.url}${path}`, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
-      const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : null) as T, text };
-    }
-
-    function expectError(answer: Answer<unknown>, status: number, code: string): ApiError {
-      expect(answer.status, answer.text).toBe(status);
-      expect((answer.body as ApiError).error).toBe(code);
-      return answer.body as ApiError;
-    }
+    const api = <T = unknown>(method: string, path: string, who: Who | null, body?: unknown, raw?: RawBody) => serverApi<T>(server, method, path, who, body, raw);
 
     /** A report of union A, sent (marked ready) from its phone. */
     async function sentReport(year = 2025): Promise<{ document: ReportDocument; revision: string }> {
@@ -96,13 +71,13 @@ for (const { kind, available } of STORE_KINDS) {
     it("brings the acceptance's comment, then the withdrawal and its reason, to the phone; the report waits for a decision again", async () => {
       const { document, revision } = await sentReport(2025);
       const accepted = await accept(document.id, revision, staff.reviewerA, 'Số liệu đầy đủ, cảm ơn công đoàn.');
-      expect(accepted.status, accepted.text).toBe(200);
+      expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
       expect((await onPhone(document.id))?.review).toMatchObject({ status: 'accepted', comment: 'Số liệu đầy đủ, cảm ơn công đoàn.', revision });
       expect((await api<StaffReportView>('GET', `/api/staff/reports/${document.id}`, staff.reviewerA)).body.mayWithdrawAcceptance).toBe(true);
 
       const reason = 'Chấp nhận nhầm: số đoàn viên nữ chưa khớp biên bản.';
       const withdrawn = await withdraw(document.id, staff.reviewerA, { reason: `  ${reason}  ` });
-      expect(withdrawn.status, withdrawn.text).toBe(200);
+      expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
       expect(withdrawn.body.report.review).toEqual({ status: 'withdrawn', comment: reason, decidedAt: expect.any(String), revision, node: { id: communeA.id, name: communeA.name } });
       expect(withdrawn.body.report.revision).toBe(revision);
       // The phone learns it on its next pull: the reason, on the revision it had sent.

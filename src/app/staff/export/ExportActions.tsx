@@ -18,7 +18,7 @@ import { summaryLetterheadOf } from '../../print/summaryLetterhead';
 import { useI18n } from '../../i18n';
 import { DateInput } from '../../ui/DateInput';
 import { FieldRow } from '../../ui/FieldRow';
-import { downloadWorkbook, workbookLabels, type WorkbookContent } from './workbook';
+import { downloadWorkbook, saveFile, workbookLabels, type WorkbookContent } from './workbook';
 
 const SummaryDocument = lazy(() => import('../../print/SummaryDocument'));
 
@@ -66,17 +66,6 @@ const texts = {
     } satisfies Record<keyof SummaryLetterhead, string>,
   },
 };
-
-function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function ExportActions({
   overview,
@@ -129,7 +118,7 @@ export function ExportActions({
         className="button"
         data-testid="download-csv"
         disabled={!overview || busy}
-        onClick={() => exportFile(({ unions, filtered: isFiltered }, labels) => downloadText(buildOverviewCsv(unions, labels, isFiltered), csvFileName(period.year, period.kind)))}
+        onClick={() => exportFile(({ unions, filtered: isFiltered }, labels) => saveFile(new Blob([buildOverviewCsv(unions, labels, isFiltered)], { type: 'text/csv;charset=utf-8' }), csvFileName(period.year, period.kind)))}
       >
         {m.overview.download}
       </button>

@@ -2,7 +2,7 @@
  * Today's yearly report (Plan 94/KH-LĐLĐ, sections II and III; `report.ts`, `reportSchema.ts`,
  * `validation.ts`) described as the built-in form "Kế hoạch 94/KH-LĐLĐ (2021–2025)". Every field of
  * today's `ReportDocument` that holds a figure or a text is one row here or belongs to a built-in block,
- * and the tables below say which (test/domain/forms/plan94.test.ts holds them to that), so a stored
+ * and the tables below say which (test/domain/forms/builtin/plan94.test.ts holds them to that), so a stored
  * report, a backup and a printed report keep working unchanged when the app fills reports by form.
  *
  * Labels and section titles are the editor's own (src/app/i18n/messages.ts), so the form looks the same.

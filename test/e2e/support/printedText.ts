@@ -1,5 +1,22 @@
-/** How a printed document ends, read back from its PDF's text (pdftotext -layout, pages split by form feeds). */
+/**
+ * A printed document read back from its PDF's text (pdftotext -layout, pages split by form feeds): its
+ * pieces in order, and how it ends.
+ */
 import { expect } from 'vitest';
+
+/**
+ * Each expected piece found after the one before it, in the text read as one line (a body line may
+ * wrap anywhere; the header's two columns come side by side, so its pieces are listed line by line).
+ */
+export function expectInOrder(text: string, pieces: string[]): void {
+  const flat = text.replace(/\s+/g, ' ');
+  let from = 0;
+  for (const piece of pieces) {
+    const at = flat.indexOf(piece, from);
+    expect(at, `"${piece}" after position ${from} in: ${flat}`).toBeGreaterThanOrEqual(0);
+    from = at + piece.length;
+  }
+}
 
 /**
  * The closing sentence (from its first words to its `./.`), the recipients and the signature on one

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAU_1_HDCD_FORM } from '../../../src/domain/forms/builtin/mau1HDCD';
-import { formDefinitionSchema, formRows } from '../../../src/domain/forms/definition';
+import { MAU_1_HDCD_FORM } from '../../../../src/domain/forms/builtin/mau1HDCD';
+import { formDefinitionSchema, formRows } from '../../../../src/domain/forms/definition';
 
 describe('Mẫu 1-HĐCĐ as a built-in form', () => {
   it('is a valid published form', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PLAN94_BLOCK_FIELDS, PLAN94_EXPLANATION_FIELDS, PLAN94_FORM, PLAN94_ROW_FIELDS, plan94Explanations, plan94Values, REPORT_ENVELOPE_FIELDS } from '../../../src/domain/forms/builtin/plan94';
-import { formBlocks, formDefinitionSchema, formRows } from '../../../src/domain/forms/definition';
-import { checkFormValues } from '../../../src/domain/forms/validate';
-import { emptyReport } from '../../../src/domain/report';
-import { reportDocumentSchema } from '../../../src/domain/reportSchema';
-import { checkReport } from '../../../src/domain/validation';
-import { REPORT_ID, validReport } from '../fixtures';
+import { PLAN94_BLOCK_FIELDS, PLAN94_EXPLANATION_FIELDS, PLAN94_FORM, PLAN94_ROW_FIELDS, plan94Explanations, plan94Values, REPORT_ENVELOPE_FIELDS } from '../../../../src/domain/forms/builtin/plan94';
+import { formBlocks, formDefinitionSchema, formRows } from '../../../../src/domain/forms/definition';
+import { checkFormValues } from '../../../../src/domain/forms/validate';
+import { emptyReport } from '../../../../src/domain/report';
+import { reportDocumentSchema } from '../../../../src/domain/reportSchema';
+import { checkReport } from '../../../../src/domain/validation';
+import { REPORT_ID, validReport } from '../../fixtures';
 
 /** Every field of a report as a dotted path, a list (the dialogue sessions) counted as one field. */
 function fieldsOf(value: unknown, prefix = ''): string[] {
