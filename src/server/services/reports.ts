@@ -150,7 +150,7 @@ async function putReportOnce(context: ServiceContext, device: UnionDevice, reque
     // Sent together (one round trip on PostgreSQL), run in this order: the union's lock first, so this
     // union's pushes queue there and the reads after it cannot race.
     const {
-      lock: { changeSeq, superiorId },
+      lock: { changeSeq, superiorId, superiorPath },
       round,
       earlier,
       current,
@@ -166,8 +166,7 @@ async function putReportOnce(context: ServiceContext, device: UnionDevice, reque
     let definition = builtin;
     if (!definition) {
       // A stored form must be published by the union's superior or a node above it, now.
-      const superior = superiorId === null ? undefined : await tx.findNode(superiorId);
-      definition = await formApplyingUnder(context.store, tx, form, superior?.path ?? null);
+      definition = await formApplyingUnder(context.store, tx, form, superiorPath);
       checkValueKeys(document, definition);
     }
     checkReportRules(document, round, definition);
