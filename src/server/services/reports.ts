@@ -249,7 +249,7 @@ async function putReportOnce(context: ServiceContext, device: UnionDevice, reque
       const counted = isCounted({ superiorId: saved.superiorId, ready: document.status === 'ready', reviewed: saved.reviewJson !== null });
       await tx.replaceReportValues({
         reportId: saved.id,
-        before: current?.counted && current.superiorId !== null ? { nodeId: current.superiorId } : null,
+        before: current?.counted && current.superiorId !== null ? { nodeId: current.superiorId, formId: current.form.id, year: current.year, kind: current.kind } : null,
         after: counted && saved.superiorId !== null ? { nodeId: saved.superiorId, rows: formValueRows(saved.id, document, document.period, definition) } : null,
         definition,
       });
