@@ -464,15 +464,16 @@ export async function replaceReportValues(q: Queries, push: PushQueries, change:
   const oldByCode = new Map<string, StoredFigures>();
   for (const row of old) oldByCode.set(row.code, row);
   const rows = after?.rows ?? [];
-  // The stored rows that changed or went, and the pushed rows that changed or came. Another period
-  // (or node, below) moves every row.
+  // The stored rows that changed or went, and the pushed rows that changed or came (another period
+  // changes every row). A report first counted, no longer counted or filed under another node moves
+  // all its contributions, whether its figures changed or not.
   const moved = !before || !after || before.nodeId !== after.nodeId;
   const changedIn: ReportValuesTable[] = [];
   let matched = 0;
   for (const row of rows) {
     const was = oldByCode.get(row.code);
     if (was) matched++;
-    if (!was || moved || Number(was.number) !== row.number || (was.weight === null ? null : Number(was.weight)) !== row.weight || row.year !== before?.year || row.kind !== before.kind || row.form_id !== before.formId)
+    if (!was || Number(was.number) !== row.number || (was.weight === null ? null : Number(was.weight)) !== row.weight || row.year !== before?.year || row.kind !== before.kind || row.form_id !== before.formId)
       changedIn.push(row);
   }
   let gone: string[] = [];
@@ -480,7 +481,7 @@ export async function replaceReportValues(q: Queries, push: PushQueries, change:
     const pushed = new Set(rows.map((row) => row.code));
     gone = [...oldByCode.keys()].filter((code) => !pushed.has(code));
   }
-  if (changedIn.length === 0 && gone.length === 0) return;
+  if (!moved && changedIn.length === 0 && gone.length === 0) return;
 
   // The contributions to take out and put in: every row when the report moved; else the changed rows
   // and the other row of each ratio one of them is in.
