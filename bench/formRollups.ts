@@ -16,7 +16,9 @@
  *   by new − old), alternating in rounds.
  *
  * `npx tsx bench/formRollups.ts` runs it. Wall-clock figures are printed, never asserted; the counts of
- * what the bench wrote are (6,000 reports, their value rows).
+ * what the bench wrote are (6,000 reports, their value rows; a draft's push wrote no value rows, a ready
+ * one its form's). `BENCH_ONLY=push` runs the pushes alone (no 6,000-CĐCS seed), `BENCH_ONLY=rollup` the
+ * roll-up alone; BENCH_STORES picks the stores (default `sqlite,postgres`), BENCH_PUSHES the pushes of each case.
  */
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +37,8 @@ import { readyReport, startTestServer } from '../test/server/helpers';
 const RUNS = 30;
 const UNIONS = 6000;
 const FORM_ROWS = 60;
-const PUSHES = 200;
+/** Pushes of each case (BENCH_PUSHES, default 200; a multiple of 20, the rounds' size). */
+const PUSHES = Math.max(20, Math.round(Number(process.env.BENCH_PUSHES ?? 200) / 20) * 20 || 200);
 
 /** Median and slowest wall-clock time of RUNS runs, and the median CPU time (user + system) of this process per run. */
 async function timed(work: () => Promise<unknown>): Promise<{ medianMs: number; maxMs: number; cpuMs: number }> {
@@ -186,12 +189,21 @@ async function measurePushes(label: string, kind: StoreKind): Promise<void> {
   }
 }
 
+const ONLY = process.env.BENCH_ONLY;
+const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
+
 export async function run(): Promise<void> {
+  const rollups = ONLY !== 'push';
+  const pushes = ONLY !== 'rollup';
   console.log(`A form's roll-up over ${UNIONS} CĐCS (${RUNS} runs each) and the push of its report:`);
-  await withSqliteBenchStore('rollup', (store) => measureRollup('SQLite', store));
-  await measurePushes('SQLite', 'sqlite');
-  if (!(await withPostgresBenchStore('rollup', (store) => measureRollup('PostgreSQL', store)))) return;
-  await measurePushes('PostgreSQL', 'postgres');
+  if (STORES.includes('sqlite')) {
+    if (rollups) await withSqliteBenchStore('rollup', (store) => measureRollup('SQLite', store));
+    if (pushes) await measurePushes('SQLite', 'sqlite');
+  }
+  if (STORES.includes('postgres')) {
+    if (rollups && !(await withPostgresBenchStore('rollup', (store) => measureRollup('PostgreSQL', store)))) return;
+    if (pushes) await measurePushes('PostgreSQL', 'postgres');
+  }
 }
 
 export default run;

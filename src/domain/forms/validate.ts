@@ -80,12 +80,15 @@ const WRONG_KIND: Record<FormRow['kind'], string> = {
   longText: 'Phải là chữ.',
 };
 
+/** No issue: shared, never changed (the server checks every row of a ready report at each push). */
+const NO_ISSUES: readonly FormIssue[] = [];
+
 /** The row's own errors: required, kind, limits. */
-function valueErrors(row: FormRow, value: FormValue | undefined, values: FormValues, context: FormCheckContext): FormIssue[] {
+function valueErrors(row: FormRow, value: FormValue | undefined, values: FormValues, context: FormCheckContext): readonly FormIssue[] {
   const issue = (reason: FormIssueReason, message: string): FormIssue[] => [{ code: row.code, reason, message }];
   if (isEmpty(value)) {
     const required = row.required || (row.requiredIf !== undefined && values[row.requiredIf] === true);
-    return required ? issue('required', 'Cần nhập mục này.') : [];
+    return required ? issue('required', 'Cần nhập mục này.') : NO_ISSUES;
   }
   if (!hasKind(row, value)) return issue('wrongKind', WRONG_KIND[row.kind]);
   if (typeof value === 'number') {
@@ -103,7 +106,7 @@ function valueErrors(row: FormRow, value: FormValue | undefined, values: FormVal
         `Ngày nằm ngoài kỳ báo cáo (${formatDate(context.activities.from)} – ${formatDate(context.activities.to)}).`,
       );
   }
-  return [];
+  return NO_ISSUES;
 }
 
 const HOLDS: Record<RowRule['operator'], (a: number | string, b: number | string) => boolean> = {
@@ -135,19 +138,32 @@ export function ruleMessage(row: FormRow, rule: RowRule, other: FormRow, otherVa
   return `“${row.label}” ${words[rule.operator]} “${other.label}” (${shown}).`;
 }
 
+/** A definition's rows, in order and by code, once per definition: a definition is never changed in place. */
+const rowsOfDefinition = new WeakMap<FormDefinition, { rows: readonly FormRow[]; byCode: ReadonlyMap<string, FormRow> }>();
+function rowsOf(definition: FormDefinition): { rows: readonly FormRow[]; byCode: ReadonlyMap<string, FormRow> } {
+  let found = rowsOfDefinition.get(definition);
+  if (!found) {
+    const rows = formRows(definition);
+    rowsOfDefinition.set(definition, (found = { rows, byCode: new Map(rows.map((row) => [row.code, row])) }));
+  }
+  return found;
+}
+
 export function checkFormValues(definition: FormDefinition, values: FormValues, context: FormCheckContext = {}): FormCheck {
   const errors: FormIssue[] = [];
   const warnings: FormIssue[] = [];
-  const rows = formRows(definition);
-  const byCode = new Map(rows.map((row) => [row.code, row]));
+  const { rows, byCode } = rowsOf(definition);
   const explained = (code: string) => (context.explanations?.[code] ?? '').trim() !== '';
 
   for (const row of rows) {
     if (isComputedRow(row)) continue;
     const value = values[row.code];
     const own = valueErrors(row, value, values, context);
-    errors.push(...own);
-    if (own.length > 0 || isEmpty(value)) continue;
+    if (own.length > 0) {
+      errors.push(...own);
+      continue;
+    }
+    if (isEmpty(value)) continue;
 
     for (const rule of row.rules) {
       const other = byCode.get(rule.other);

@@ -150,7 +150,7 @@ async function putReportOnce(context: ServiceContext, device: UnionDevice, reque
     // Sent together (one round trip on PostgreSQL), run in this order: the union's lock first, so this
     // union's pushes queue there and the reads after it cannot race.
     const {
-      lock: { changeSeq, superiorId },
+      lock: { changeSeq, superiorId, superiorPath },
       round,
       earlier,
       current,
@@ -166,8 +166,7 @@ async function putReportOnce(context: ServiceContext, device: UnionDevice, reque
     let definition = builtin;
     if (!definition) {
       // A stored form must be published by the union's superior or a node above it, now.
-      const superior = superiorId === null ? undefined : await tx.findNode(superiorId);
-      definition = await formApplyingUnder(context.store, tx, form, superior?.path ?? null);
+      definition = await formApplyingUnder(context.store, tx, form, superiorPath);
       checkValueKeys(document, definition);
     }
     checkReportRules(document, round, definition);
@@ -250,7 +249,7 @@ async function putReportOnce(context: ServiceContext, device: UnionDevice, reque
       const counted = isCounted({ superiorId: saved.superiorId, ready: document.status === 'ready', reviewed: saved.reviewJson !== null });
       await tx.replaceReportValues({
         reportId: saved.id,
-        before: current?.counted && current.superiorId !== null ? { nodeId: current.superiorId } : null,
+        before: current?.counted && current.superiorId !== null ? { nodeId: current.superiorId, formId: current.form.id, year: current.year, kind: current.kind } : null,
         after: counted && saved.superiorId !== null ? { nodeId: saved.superiorId, rows: formValueRows(saved.id, document, document.period, definition) } : null,
         definition,
       });

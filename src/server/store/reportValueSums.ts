@@ -21,6 +21,21 @@ export function isCounted(report: { superiorId: string | null; ready: boolean; r
   return report.superiorId !== null && (report.ready || report.reviewed);
 }
 
+/** A form's ratio rows (code, numerator, denominator), once per definition: definitions never change. */
+const ratios = new WeakMap<FormDefinition, readonly { code: string; numerator: string; denominator: string }[]>();
+export function ratioRows(definition: FormDefinition): readonly { code: string; numerator: string; denominator: string }[] {
+  let found = ratios.get(definition);
+  if (!found) {
+    const list: { code: string; numerator: string; denominator: string }[] = [];
+    for (const section of definition.sections) {
+      if (section.kind !== 'rows') continue;
+      for (const row of section.rows) if (row.rollUp.kind === 'ratio') list.push({ code: row.code, numerator: row.rollUp.numerator, denominator: row.rollUp.denominator });
+    }
+    ratios.set(definition, (found = list));
+  }
+  return found;
+}
+
 /** Adds `sign` × one report's contribution (its stored `values`, filed under `nodeId`) into `into`. */
 export function addContribution(into: Map<string, ReportValueSumsTable>, nodeId: string, values: readonly ReportValuesTable[], definition: FormDefinition, sign: 1 | -1): void {
   const add = (head: ReportValuesTable, code: string, total: number, weighted: boolean, product: number, weight: number) => {
@@ -42,16 +57,11 @@ export function addContribution(into: Map<string, ReportValueSumsTable>, nodeId:
     const weighted = value.weight !== null && value.weight > 0;
     add(value, value.code, value.number, weighted, weighted ? value.number * (value.weight as number) : 0, weighted ? (value.weight as number) : 0);
   }
-  for (const section of definition.sections) {
-    if (section.kind !== 'rows') continue;
-    for (const row of section.rows) {
-      if (row.rollUp.kind !== 'ratio') continue;
-      const { numerator: numeratorCode, denominator: denominatorCode } = row.rollUp;
-      const numerator = values.find((value) => value.code === numeratorCode);
-      const denominator = values.find((value) => value.code === denominatorCode);
-      if (!numerator || !denominator || !(denominator.number > 0)) continue;
-      add(numerator, row.code, numerator.number, false, 0, denominator.number);
-    }
+  for (const ratio of ratioRows(definition)) {
+    const numerator = values.find((value) => value.code === ratio.numerator);
+    const denominator = values.find((value) => value.code === ratio.denominator);
+    if (!numerator || !denominator || !(denominator.number > 0)) continue;
+    add(numerator, ratio.code, numerator.number, false, 0, denominator.number);
   }
 }
 
@@ -76,12 +86,4 @@ export async function addToValueSums(q: Queries, rows: readonly ReportValueSumsT
         })),
       )
       .execute();
-}
-
-/** Whether two reports' stored values are the same rows (in any order). */
-export function sameValues(a: readonly ReportValuesTable[], b: readonly ReportValuesTable[]): boolean {
-  if (a.length !== b.length) return false;
-  const key = (row: ReportValuesTable) => `${row.code}\u0000${row.form_id}\u0000${row.year}\u0000${row.kind}\u0000${row.number}\u0000${row.weight}`;
-  const keys = new Set(a.map(key));
-  return b.every((row) => keys.has(key(row)));
 }

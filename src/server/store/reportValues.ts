@@ -6,11 +6,29 @@
  * its two rows. A row added up as a weighted mean carries its weight (the other row's value in the
  * same report), so that the mean is Σ(number × weight) ÷ Σ weight.
  */
-import { formRows, isComputedRow, type FormDefinition } from '../../domain/forms/definition';
+import { formRows, isComputedRow, type FormDefinition, type FormRow } from '../../domain/forms/definition';
 import { PLAN94_FORM } from '../../domain/forms/builtin/plan94';
 import { reportFormRef, reportValues } from '../../domain/forms/reportForm';
 import type { ReportDocument } from '../../domain/report';
 import type { Queries, ReportValuesTable } from './schema';
+
+/** The rows of a form that are stored (numeric and yes/no, not computed), with the weight's code; once per definition. */
+const storedRows = new WeakMap<FormDefinition, readonly { code: string; weight: string | null }[]>();
+function storedRowsOf(definition: FormDefinition): readonly { code: string; weight: string | null }[] {
+  let rows = storedRows.get(definition);
+  if (!rows) {
+    const stored = (row: FormRow) => !isComputedRow(row) && (row.kind === 'count' || row.kind === 'money' || row.kind === 'yesNo');
+    rows = formRows(definition)
+      .filter(stored)
+      .map((row) => ({ code: row.code, weight: row.rollUp.kind === 'weightedMean' ? row.rollUp.weight : null }));
+    storedRows.set(definition, rows);
+  }
+  return rows;
+}
+
+function asNumber(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : typeof value === 'boolean' ? (value ? 1 : 0) : null;
+}
 
 /** The rows to store for one report; `definition` is the form the report answers (Plan 94 when it names none). */
 export function formValueRows(
@@ -20,15 +38,13 @@ export function formValueRows(
   definition: FormDefinition = PLAN94_FORM,
 ): ReportValuesTable[] {
   const values = reportValues(document);
-  const asNumber = (value: unknown): number | null =>
-    typeof value === 'number' && Number.isFinite(value) ? value : typeof value === 'boolean' ? (value ? 1 : 0) : null;
+  const formId = reportFormRef(document).id;
   const rows: ReportValuesTable[] = [];
-  for (const row of formRows(definition)) {
-    if (isComputedRow(row) || !(row.kind === 'count' || row.kind === 'money' || row.kind === 'yesNo')) continue;
+  for (const row of storedRowsOf(definition)) {
     const number = asNumber(values[row.code]);
     if (number === null) continue;
-    const weight = row.rollUp.kind === 'weightedMean' ? asNumber(values[row.rollUp.weight]) : null;
-    rows.push({ report_id: reportId, code: row.code, form_id: reportFormRef(document).id, year: period.year, kind: period.kind, number, weight });
+    const weight = row.weight === null ? null : asNumber(values[row.weight]);
+    rows.push({ report_id: reportId, code: row.code, form_id: formId, year: period.year, kind: period.kind, number, weight });
   }
   return rows;
 }
