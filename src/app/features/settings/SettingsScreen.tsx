@@ -1,6 +1,6 @@
 /** Language, the union profile link, notifications, installing the app, and the storage panel (persistence and space used) from ../../pwa. */
 import { useState } from 'react';
-import { InstallPrompt, PushSettings, StoragePanel } from '../../pwa';
+import { InstallPrompt, PushSettings, StoragePanel } from '../../pwa/settings';
 import { LANGUAGES, useI18n } from '../../i18n';
 import { SyncPanel, useSuperiorName } from '../syncStatus';
 import { settingsMessages } from './messages';
