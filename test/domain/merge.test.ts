@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formRowOfPath, mergeReports, resolveConflicts, sameValue } from '../../src/domain/merge';
+import { formRowOfPath, resolveConflicts } from '../../src/domain/conflicts';
+import { mergeReports, sameValue } from '../../src/domain/merge';
 import { emptyReport, type DialogueSession, type ReportDocument } from '../../src/domain/report';
 
 const REPORT_ID = '4f6c1a52-9d8e-4b7a-a1f0-2c3d4e5f6a7b';

@@ -1,6 +1,7 @@
 /**
- * The app's own texts (what the officer's screens share: list, editor, profile, backup, settings):
+ * The app's own texts (what the officer's list and editor show, and the labels other rooms share):
  * Vietnamese here, in the entry bundle; English in `messages.en.ts`, loaded the first time it is chosen.
+ * The profile, backup and settings screens keep theirs in their own chunks (`features/<room>/messages.ts`).
  */
 import type { IssueCode } from '../../domain/validation';
 import type { Language } from './language';
@@ -42,22 +43,6 @@ export const vi = {
     other: 'Khác',
   },
   profile: {
-    title: 'Hồ sơ công đoàn cơ sở',
-    intro: 'Thông tin này in ở đầu báo cáo và chỉ lưu trên máy này.',
-    unionName: 'Tên công đoàn cơ sở',
-    unionNameHint: 'Ví dụ: CĐCS Công ty TNHH May Tây Ninh',
-    employer: 'Cơ quan, doanh nghiệp',
-    sector: 'Khu vực',
-    sectorNone: '— Chọn khu vực —',
-    // Since 1 July 2025 a CĐCS's address is a commune and a province (two-level local government).
-    commune: 'Xã, phường, đặc khu',
-    communeHint: 'Nơi công đoàn cơ sở đóng trụ sở, ví dụ: phường Tân Ninh',
-    province: 'Tỉnh, thành phố',
-    provinceHint: 'Ví dụ: tỉnh Tây Ninh',
-    // The district an older build asked for, kept as history (reportSchema.ts says why it is not printed).
-    formerDistrict: (district: string) => `Trước 01/07/2025 hồ sơ ghi huyện: ${district}. Thông tin này chỉ lưu lại, không in lên văn bản.`,
-    save: 'Lưu hồ sơ',
-    saved: 'Đã lưu hồ sơ.',
     setupPrompt: 'Chưa có hồ sơ công đoàn.',
     setupLink: 'Thiết lập hồ sơ',
   },
@@ -204,50 +189,6 @@ export const vi = {
   /** Report forms on the officer's list (issue 22; the editor's own texts: features/reports/formMessages.ts). */
   forms: {
     formOf: (title: string) => `Mẫu báo cáo: ${title}`,
-  },
-  backup: {
-    title: 'Sao lưu và khôi phục',
-    exportTitle: 'Sao lưu ra tệp',
-    exportIntro: 'Tệp chứa mọi báo cáo và hồ sơ công đoàn, kể cả thay đổi chưa gửi. Hãy giữ tệp khi đổi điện thoại.',
-    export: 'Tải tệp sao lưu',
-    exported: (file: string, count: number) => `Đã tạo tệp ${file} (${count} báo cáo).`,
-    importTitle: 'Khôi phục từ tệp',
-    importIntro: 'Chọn tệp sao lưu. Ứng dụng kiểm tra toàn bộ tệp và cho biết sẽ làm gì trước khi thay đổi bất cứ điều gì.',
-    chooseFile: 'Chọn tệp sao lưu (.json)',
-    reading: 'Đang đọc tệp…',
-    problems: {
-      tooLarge: 'Tệp quá lớn (trên 10 MB), không phải tệp sao lưu của ứng dụng. Không có gì thay đổi.',
-      empty: 'Tệp rỗng. Không có gì thay đổi.',
-      notJson: 'Tệp bị hỏng hoặc không đầy đủ (có thể tải về chưa xong). Không có gì thay đổi.',
-      notBackup: 'Đây không phải tệp sao lưu của Báo cáo CĐCS. Không có gì thay đổi.',
-      newerVersion: 'Tệp được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật ứng dụng rồi thử lại. Không có gì thay đổi.',
-      invalid: 'Tệp sao lưu có số liệu không hợp lệ (có thể đã bị sửa tay). Không có gì thay đổi.',
-      unreadable: 'Không đọc được tệp. Không có gì thay đổi.',
-    },
-    planTitle: 'Tệp này sẽ:',
-    planNew: (n: number) => `thêm ${n} báo cáo mới`,
-    planNewer: (n: number) => `${n} báo cáo mới hơn bản trên máy`,
-    planOlder: (n: number) => `${n} báo cáo cũ hơn bản trên máy`,
-    planSame: (n: number) => `${n} báo cáo giống hệt bản trên máy (bỏ qua)`,
-    actionLabels: { new: 'Mới', newer: 'Tệp mới hơn', older: 'Máy mới hơn', same: 'Giống nhau' },
-    replaceNewer: 'Thay bản trên máy bằng bản trong tệp (mới hơn)',
-    replaceOlder: 'Thay bản trên máy bằng bản trong tệp (CŨ hơn — sẽ mất các sửa đổi gần đây trên máy)',
-    replaceProfile: 'Thay hồ sơ công đoàn trên máy bằng hồ sơ trong tệp',
-    confirm: 'Khôi phục',
-    cancel: 'Không khôi phục',
-    nothingToDo: 'Không có gì cần khôi phục: mọi báo cáo trong tệp đã có trên máy.',
-    done: (added: number, replaced: number, skipped: number) =>
-      `Đã khôi phục: thêm ${added}, thay ${replaced}, giữ nguyên ${skipped} báo cáo.`,
-    periodClash: (label: string) =>
-      `Trong tệp có “${label}” khác với báo cáo cùng kỳ đang có trên máy. Sau khi khôi phục sẽ có hai báo cáo cùng kỳ: hãy giữ một và xoá báo cáo thừa.`,
-    planChanged: 'Số liệu trên máy vừa thay đổi. Hãy chọn lại tệp để xem kế hoạch mới. Chưa có gì thay đổi.',
-  },
-  settings: {
-    title: 'Cài đặt',
-    language: 'Ngôn ngữ',
-    languages: { vi: 'Tiếng Việt', en: 'English' },
-    profileLink: 'Sửa hồ sơ công đoàn',
-    staffLink: 'Dành cho cán bộ công đoàn cấp trên',
   },
   db: {
     versionchange: 'Ứng dụng vừa được cập nhật ở một thẻ khác. Số liệu đã lưu. Hãy tải lại trang để tiếp tục.',

@@ -1,14 +1,15 @@
-import { useState } from 'react';
+/**
+ * Settings' install part, in the settings screen's chunk: the list's start never draws it (its banner is
+ * InstallBanner.tsx).
+ */
 import type { Language } from '../i18n';
 import { useSignal } from '../ui/signal';
+import { canShowIosHint } from './InstallBanner';
 import { acceptInstallOffer, installOffer } from './installPrompt';
+import { installMessages } from './installMessages';
 import { pwaMessages } from './messages';
-import { isIosSafari, isStandalone } from './platform';
+import { isStandalone } from './platform';
 import './pwa.css';
-
-function canShowIosHint(): boolean {
-  return isIosSafari(navigator.userAgent, navigator.maxTouchPoints) && !isStandalone();
-}
 
 /**
  * "Cài lên màn hình chính" in Settings: the install button where the browser offers one, the
@@ -17,6 +18,7 @@ function canShowIosHint(): boolean {
 export function InstallPrompt({ language = 'vi' }: { language?: Language }) {
   const offer = useSignal(installOffer);
   const t = pwaMessages(language);
+  const m = installMessages(language);
   return (
     <div className="pwa-install-settings" data-testid="install-settings">
       <h3 className="pwa-install-title">{t.installTitle}</h3>
@@ -30,53 +32,8 @@ export function InstallPrompt({ language = 'vi' }: { language?: Language }) {
           {t.installIos}
         </p>
       ) : (
-        <p className="pwa-hint">{isStandalone() ? t.installDone : t.installUnavailable}</p>
+        <p className="pwa-hint">{isStandalone() ? m.installDone : m.installUnavailable}</p>
       )}
     </div>
-  );
-}
-
-const DISMISSED_KEY = 'bao-cao-cdcs-install-banner-dismissed';
-
-function wasDismissed(): boolean {
-  try {
-    return localStorage.getItem(DISMISSED_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A small banner on the report list while the browser offers installing (or on iOS Safari), until
- * the officer installs or dismisses it; Settings keeps the way to install after that.
- */
-export function InstallBanner({ language = 'vi' }: { language?: Language }) {
-  const offer = useSignal(installOffer);
-  const [dismissed, setDismissed] = useState(wasDismissed);
-  const t = pwaMessages(language);
-  const ios = !offer && canShowIosHint();
-  if (dismissed || (!offer && !ios)) return null;
-  const dismiss = () => {
-    setDismissed(true);
-    try {
-      localStorage.setItem(DISMISSED_KEY, '1');
-    } catch {
-      // Private mode: the banner comes back next time, nothing worse.
-    }
-  };
-  return (
-    <aside className="pwa-install-banner" aria-label={t.installTitle} data-testid="install-banner">
-      <p className="pwa-install-banner-text">{ios ? t.installIos : t.installWhy}</p>
-      <div className="pwa-actions">
-        {offer ? (
-          <button type="button" className="pwa-button" onClick={() => void acceptInstallOffer()} data-testid="install-banner-button">
-            {t.install}
-          </button>
-        ) : null}
-        <button type="button" className="pwa-button pwa-quiet" onClick={dismiss} data-testid="install-banner-dismiss">
-          {t.installDismiss}
-        </button>
-      </div>
-    </aside>
   );
 }

@@ -5,11 +5,10 @@ import './pwa.css';
 
 // The question, its texts and the subscription code load only at its moment, once the screen is drawn.
 const PushOfferView = /* @__PURE__ */ lazy(() => import('./PushOfferView'));
-const PushSettingsView = /* @__PURE__ */ lazy(() => import('./PushSettingsView'));
 
 /**
  * The notifications question, asked once at its moment (`moment`: a report sent, a round on the phone;
- * pushRules.ts isPushMoment); the view decides from what the device kept whether to ask at all.
+ * isPushMoment below); the view decides from what the device kept whether to ask at all.
  * `superior`: the union's superior by its own name.
  */
 export function PushOffer({ moment, superior, language = 'vi' }: { moment: boolean; superior: string; language?: Language }) {
@@ -23,11 +22,7 @@ export function PushOffer({ moment, superior, language = 'vi' }: { moment: boole
   );
 }
 
-/** Settings → Notifications: on or off, or why there is no switch. */
-export function PushSettings({ superior, language = 'vi' }: { superior: string; language?: Language }) {
-  return (
-    <Suspense fallback={null}>
-      <PushSettingsView superior={superior} language={language} />
-    </Suspense>
-  );
+/** A report sent, or a round on the phone: the moments the question belongs to. */
+export function isPushMoment(reportStatuses: readonly string[], roundCount: number): boolean {
+  return roundCount > 0 || reportStatuses.some((status) => status !== 'draft');
 }

@@ -63,8 +63,3 @@ export function pushSettingState(situation: PushSituation): PushSettingState {
   if (situation.permission === 'denied') return 'blocked';
   return situation.setting?.decision === 'accepted' && situation.permission === 'granted' ? 'on' : 'off';
 }
-
-/** A report sent, or a round on the phone: the moments the question belongs to. */
-export function isPushMoment(reportStatuses: readonly string[], roundCount: number): boolean {
-  return roundCount > 0 || reportStatuses.some((status) => status !== 'draft');
-}

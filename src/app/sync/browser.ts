@@ -9,7 +9,7 @@ import type { ReportDocument } from '../../domain/report';
 import { getLocalStore, type LocalStore, type OutboxEntry } from '../db';
 import { SyncRepository } from '../db/syncRepository';
 import { createSyncEngine, type SyncEngine } from './engine';
-import { enrolDevice, previewEnrolment as previewWithServer, type EnrolInput, type EnrolPreviewResult, type EnrolResult } from './enrol';
+import type { EnrolInput, EnrolPreviewResult, EnrolResult } from './enrol';
 import { webLock } from './lock';
 
 /** The tag a service worker's `sync` event carries; it posts `{ type: BACKGROUND_SYNC_TAG }` to its pages. */
@@ -152,11 +152,21 @@ function repositoryOf(store?: LocalStore): SyncRepository {
 }
 
 /**
+ * The enrolment's calls and their refusals: a chunk of their own, fetched by the enrolment screen only.
+ * Every start loads this module (the engine), and a device enrols once; a first visit, never enrolled
+ * yet, would otherwise fetch them before the list's "Tạo báo cáo" is done (the bundle budget, issue 22).
+ */
+function loadEnrolment(): Promise<typeof import('./enrol')> {
+  return import('./enrol');
+}
+
+/**
  * Enrol this device, keep the token, and push at once every report drafted before (the server
  * attaches them to the union).
  */
 export async function enrol(input: EnrolInput): Promise<EnrolResult> {
   const repository = repositoryOf();
+  const { enrolDevice } = await loadEnrolment();
   const result = await enrolDevice(
     {
       fetch: (url, init) => globalThis.fetch(url, init),
@@ -172,7 +182,8 @@ export async function enrol(input: EnrolInput): Promise<EnrolResult> {
 }
 
 /** Which union and superior a code belongs to, shown for the officer to confirm before enrolling. */
-export function previewEnrolment(input: Pick<EnrolInput, 'serverUrl' | 'code'>): Promise<EnrolPreviewResult> {
+export async function previewEnrolment(input: Pick<EnrolInput, 'serverUrl' | 'code'>): Promise<EnrolPreviewResult> {
+  const { previewEnrolment: previewWithServer } = await loadEnrolment();
   return previewWithServer({ fetch: (url, init) => globalThis.fetch(url, init), isOnline }, input);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPushMoment, pushOffer, pushSettingState, pushSettingToRecord, type PushSituation } from '../../../src/app/pwa/pushRules';
+import { isPushMoment } from '../../../src/app/pwa/PushOffer';
+import { pushOffer, pushSettingState, pushSettingToRecord, type PushSituation } from '../../../src/app/pwa/pushRules';
 
 /** An enrolled Android phone in Chrome, never asked. */
 const android: PushSituation = {

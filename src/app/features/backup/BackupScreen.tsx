@@ -6,12 +6,13 @@ import { useRef, useState } from 'react';
 import { MAX_BACKUP_BYTES, parseBackup, type Backup, type BackupProblem } from '../../../domain/backup';
 import { ImportPlanChangedError, StorageFullError, getLocalStore } from '../../db';
 import { BackupRepository, countActions, type ImportPlan } from '../../db/backup';
-import { formatDateTime, useI18n, type Messages } from '../../i18n';
+import { formatDateTime, useI18n } from '../../i18n';
+import { backupMessages, type BackupMessages } from './messages';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
-function problemText(t: Messages, problem: BackupProblem | { kind: 'unreadable' }): string {
-  return t.backup.problems[problem.kind];
+function problemText(m: BackupMessages, problem: BackupProblem | { kind: 'unreadable' }): string {
+  return m.problems[problem.kind];
 }
 
 function download(fileName: string, text: string): void {
@@ -28,10 +29,11 @@ function download(fileName: string, text: string): void {
 }
 
 export default function BackupScreen() {
-  const { t } = useI18n();
+  const { language } = useI18n();
+  const m = backupMessages(language);
   return (
     <div className="screen">
-      <h2 className="screen-title">{t.backup.title}</h2>
+      <h2 className="screen-title">{m.title}</h2>
       <ExportCard />
       <ImportCard />
     </div>
@@ -39,7 +41,8 @@ export default function BackupScreen() {
 }
 
 function ExportCard() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const m = backupMessages(language);
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const exportNow = async () => {
@@ -48,7 +51,7 @@ function ExportCard() {
     try {
       const exported = await new BackupRepository(getLocalStore()).export();
       download(exported.fileName, exported.text);
-      setStatus({ kind: 'ok', text: t.backup.exported(exported.fileName, exported.reportCount) });
+      setStatus({ kind: 'ok', text: m.exported(exported.fileName, exported.reportCount) });
     } catch {
       setStatus({ kind: 'error', text: t.db.genericError });
     } finally {
@@ -57,10 +60,10 @@ function ExportCard() {
   };
   return (
     <section className="card">
-      <h3 className="card-title">{t.backup.exportTitle}</h3>
-      <p className="muted">{t.backup.exportIntro}</p>
+      <h3 className="card-title">{m.exportTitle}</h3>
+      <p className="muted">{m.exportIntro}</p>
       <button type="button" className="button button-primary button-wide" data-testid="backup-export" disabled={busy} onClick={() => void exportNow()}>
-        {t.backup.export}
+        {m.export}
       </button>
       {status ? (
         <p className={`field-message field-message-${status.kind}`} role="status" data-testid="backup-export-result">
@@ -79,7 +82,8 @@ interface Pending {
 }
 
 function ImportCard() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const m = backupMessages(language);
   const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [status, setStatus] = useState<Status>(null);
@@ -92,7 +96,7 @@ function ImportCard() {
     if (!file) return;
     // Never read a huge file into memory just to refuse it.
     if (file.size > MAX_BACKUP_BYTES) {
-      setStatus({ kind: 'error', text: problemText(t, { kind: 'tooLarge', bytes: file.size }) });
+      setStatus({ kind: 'error', text: problemText(m, { kind: 'tooLarge', bytes: file.size }) });
       return;
     }
     setBusy(true);
@@ -100,7 +104,7 @@ function ImportCard() {
       const text = await file.text();
       const parsed = parseBackup(text, file.size);
       if (!parsed.ok) {
-        setStatus({ kind: 'error', text: problemText(t, parsed.problem) });
+        setStatus({ kind: 'error', text: problemText(m, parsed.problem) });
         return;
       }
       const store = getLocalStore();
@@ -115,7 +119,7 @@ function ImportCard() {
         replaceProfile: false,
       });
     } catch {
-      setStatus({ kind: 'error', text: problemText(t, { kind: 'unreadable' }) });
+      setStatus({ kind: 'error', text: problemText(m, { kind: 'unreadable' }) });
     } finally {
       setBusy(false);
       if (input.current) input.current.value = '';
@@ -131,14 +135,14 @@ function ImportCard() {
         replaceProfile: pending.replaceProfile,
       });
       setPending(null);
-      setStatus({ kind: 'ok', text: t.backup.done(result.added, result.replaced, result.skipped) });
+      setStatus({ kind: 'ok', text: m.done(result.added, result.replaced, result.skipped) });
     } catch (error) {
       setPending(null);
       setStatus({
         kind: 'error',
         text:
           error instanceof ImportPlanChangedError
-            ? t.backup.planChanged
+            ? m.planChanged
             : error instanceof StorageFullError
               ? t.db.storageFull
               : t.db.genericError,
@@ -162,10 +166,10 @@ function ImportCard() {
 
   return (
     <section className="card">
-      <h3 className="card-title">{t.backup.importTitle}</h3>
-      <p className="muted">{t.backup.importIntro}</p>
+      <h3 className="card-title">{m.importTitle}</h3>
+      <p className="muted">{m.importIntro}</p>
       <label className="button button-wide file-button" htmlFor="backup-file">
-        {t.backup.chooseFile}
+        {m.chooseFile}
       </label>
       <input
         ref={input}
@@ -177,7 +181,7 @@ function ImportCard() {
         disabled={busy}
         onChange={(e) => void choose(e.target.files?.[0])}
       />
-      {busy ? <p className="muted">{t.backup.reading}</p> : null}
+      {busy ? <p className="muted">{m.reading}</p> : null}
       {status ? (
         <p
           className={`field-message field-message-${status.kind}`}
@@ -195,15 +199,15 @@ function ImportCard() {
       {pending && counts ? (
         <div className="import-plan" data-testid="backup-import-plan">
           {nothingToDo ? (
-            <p>{t.backup.nothingToDo}</p>
+            <p>{m.nothingToDo}</p>
           ) : (
             <>
-              <p className="review-heading">{t.backup.planTitle}</p>
+              <p className="review-heading">{m.planTitle}</p>
               <ul className="plan-counts">
-                <li data-testid="plan-new">{t.backup.planNew(counts.new)}</li>
-                {counts.newer > 0 ? <li data-testid="plan-newer">{t.backup.planNewer(counts.newer)}</li> : null}
-                {counts.older > 0 ? <li data-testid="plan-older">{t.backup.planOlder(counts.older)}</li> : null}
-                {counts.same > 0 ? <li data-testid="plan-same">{t.backup.planSame(counts.same)}</li> : null}
+                <li data-testid="plan-new">{m.planNew(counts.new)}</li>
+                {counts.newer > 0 ? <li data-testid="plan-newer">{m.planNewer(counts.newer)}</li> : null}
+                {counts.older > 0 ? <li data-testid="plan-older">{m.planOlder(counts.older)}</li> : null}
+                {counts.same > 0 ? <li data-testid="plan-same">{m.planSame(counts.same)}</li> : null}
               </ul>
               {replaceable.map(({ entry, action }) => {
                 const id = entry.document.id;
@@ -218,10 +222,10 @@ function ImportCard() {
                       onChange={(e) => toggle(id, e.target.checked)}
                     />
                     <span>
-                      <strong>{label}</strong> — {t.backup.actionLabels[action]}: {formatDateTime(entry.document.updatedAt)}
+                      <strong>{label}</strong> — {m.actionLabels[action]}: {formatDateTime(entry.document.updatedAt)}
                       {localAt ? ` / ${formatDateTime(localAt)}` : ''}
                       <br />
-                      {action === 'newer' ? t.backup.replaceNewer : t.backup.replaceOlder}
+                      {action === 'newer' ? m.replaceNewer : m.replaceOlder}
                     </span>
                   </label>
                 );
@@ -230,7 +234,7 @@ function ImportCard() {
                 .filter((item) => pending.plan.periodClashes.includes(item.entry.document.id))
                 .map(({ entry }) => (
                   <p key={entry.document.id} className="field-message field-message-warning" data-testid="backup-period-clash">
-                    {t.backup.periodClash(t.periodLabel(entry.document.period.year, entry.document.period.kind))}
+                    {m.periodClash(t.periodLabel(entry.document.period.year, entry.document.period.kind))}
                   </p>
                 ))}
               {pending.plan.profileDiffers ? (
@@ -241,15 +245,15 @@ function ImportCard() {
                     checked={pending.replaceProfile}
                     onChange={(e) => setPending({ ...pending, replaceProfile: e.target.checked })}
                   />
-                  <span>{t.backup.replaceProfile}</span>
+                  <span>{m.replaceProfile}</span>
                 </label>
               ) : null}
               <div className="button-row">
                 <button type="button" className="button button-primary" data-testid="backup-import-confirm" disabled={busy} onClick={() => void confirm()}>
-                  {t.backup.confirm}
+                  {m.confirm}
                 </button>
                 <button type="button" className="button" data-testid="backup-import-cancel" onClick={() => setPending(null)}>
-                  {t.backup.cancel}
+                  {m.cancel}
                 </button>
               </div>
             </>

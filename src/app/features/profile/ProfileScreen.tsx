@@ -10,6 +10,7 @@ import { StorageFullError, getLocalStore } from '../../db';
 import { useI18n } from '../../i18n';
 import { FieldRow } from '../../ui/FieldRow';
 import { printMessages } from '../print/messages';
+import { profileMessages } from './messages';
 
 const TEXT_FIELDS = ['unionName', 'employer'] as const;
 /** The union's address since the 2025 reform. */
@@ -20,6 +21,7 @@ const DOCUMENT_FIELDS = ['superiorName', 'shortName', 'placeName', 'signerName',
 export function ProfileScreen() {
   const { t, language } = useI18n();
   const pm = printMessages(language);
+  const m = profileMessages(language);
   const [profile, setProfile] = useState<UnionProfile | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
@@ -55,7 +57,7 @@ export function ProfileScreen() {
     try {
       await getLocalStore().settings.set('profile', trimmed);
       setProfile(trimmed);
-      setMessage({ kind: 'ok', text: t.profile.saved });
+      setMessage({ kind: 'ok', text: m.saved });
     } catch (error) {
       setMessage({ kind: 'error', text: error instanceof StorageFullError ? t.db.storageFull : t.db.genericError });
     }
@@ -69,10 +71,10 @@ export function ProfileScreen() {
         void save();
       }}
     >
-      <h2 className="screen-title">{t.profile.title}</h2>
-      <p className="muted">{t.profile.intro}</p>
+      <h2 className="screen-title">{m.title}</h2>
+      <p className="muted">{m.intro}</p>
       {TEXT_FIELDS.map((key) => (
-        <FieldRow key={key} id={`profile-${key}`} label={t.profile[key]} hint={key === 'unionName' ? t.profile.unionNameHint : undefined}>
+        <FieldRow key={key} id={`profile-${key}`} label={m[key]} hint={key === 'unionName' ? m.unionNameHint : undefined}>
           <input
             id={`profile-${key}`}
             className="input"
@@ -85,7 +87,7 @@ export function ProfileScreen() {
           />
         </FieldRow>
       ))}
-      <FieldRow id="profile-sector" label={t.profile.sector}>
+      <FieldRow id="profile-sector" label={m.sector}>
         <select
           id="profile-sector"
           className="input"
@@ -93,7 +95,7 @@ export function ProfileScreen() {
           value={profile.sector}
           onChange={(e) => update({ sector: e.target.value as Sector | '' })}
         >
-          <option value="">{t.profile.sectorNone}</option>
+          <option value="">{m.sectorNone}</option>
           {SECTORS.map((sector) => (
             <option key={sector} value={sector}>
               {t.sectors[sector]}
@@ -102,7 +104,7 @@ export function ProfileScreen() {
         </select>
       </FieldRow>
       {ADDRESS_FIELDS.map((key) => (
-        <FieldRow key={key} id={`profile-${key}`} label={t.profile[key]} hint={key === 'commune' ? t.profile.communeHint : t.profile.provinceHint}>
+        <FieldRow key={key} id={`profile-${key}`} label={m[key]} hint={key === 'commune' ? m.communeHint : m.provinceHint}>
           <input
             id={`profile-${key}`}
             className="input"
@@ -117,7 +119,7 @@ export function ProfileScreen() {
       ))}
       {profile.district?.trim() ? (
         <p className="field-hint" data-testid="profile-former-district">
-          {t.profile.formerDistrict(profile.district.trim())}
+          {m.formerDistrict(profile.district.trim())}
         </p>
       ) : null}
       {DOCUMENT_FIELDS.map((key) => (
@@ -150,7 +152,7 @@ export function ProfileScreen() {
         />
       </FieldRow>
       <button type="submit" className="button button-primary button-wide" data-testid="profile-save">
-        {t.profile.save}
+        {m.save}
       </button>
       {message ? (
         <p className={`field-message field-message-${message.kind === 'ok' ? 'ok' : 'error'}`} role="status" data-testid="profile-message">

@@ -1,20 +1,22 @@
 /** Language, the union profile link, notifications, installing the app, and the storage panel (persistence and space used) from ../../pwa. */
 import { useState } from 'react';
-import { InstallPrompt, PushSettings, StoragePanel } from '../../pwa';
+import { InstallPrompt, PushSettings, StoragePanel } from '../../pwa/settings';
 import { LANGUAGES, useI18n } from '../../i18n';
 import { SyncPanel, useSuperiorName } from '../syncStatus';
+import { settingsMessages } from './messages';
 
 export default function SettingsScreen() {
-  const { t, language, setLanguage } = useI18n();
+  const { language, setLanguage } = useI18n();
+  const m = settingsMessages(language);
   const superior = useSuperiorName();
   // English loads on first use; the choice shows at once, the texts follow a moment later.
   const [chosen, setChosen] = useState(language);
   return (
     <div className="screen">
-      <h2 className="screen-title">{t.settings.title}</h2>
+      <h2 className="screen-title">{m.title}</h2>
       <section className="card">
         <fieldset className="field choice">
-          <legend className="field-label">{t.settings.language}</legend>
+          <legend className="field-label">{m.language}</legend>
           <div className="choice-options">
             {LANGUAGES.map((option) => (
               <label key={option} className="choice-option" lang={option}>
@@ -29,13 +31,13 @@ export default function SettingsScreen() {
                     setLanguage(option);
                   }}
                 />
-                {t.settings.languages[option]}
+                {m.languages[option]}
               </label>
             ))}
           </div>
         </fieldset>
         <a className="button button-wide" href="#/profile">
-          {t.settings.profileLink}
+          {m.profileLink}
         </a>
       </section>
       <section className="card">
@@ -52,7 +54,7 @@ export default function SettingsScreen() {
       </section>
       <p className="staff-footer-link">
         <a href="#/staff" data-testid="staff-link">
-          {t.settings.staffLink}
+          {m.staffLink}
         </a>
       </p>
     </div>

@@ -5,7 +5,8 @@
  * Loaded lazily: most officers never see it.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { formRowOfPath, mergeReports, resolveConflicts, type ConflictChoice, type MergeConflict } from '../../../domain/merge';
+import { formRowOfPath, resolveConflicts, type ConflictChoice } from '../../../domain/conflicts';
+import { mergeReports, type MergeConflict } from '../../../domain/merge';
 import { formRows, type FormDefinition } from '../../../domain/forms/definition';
 import { isPlan94Report, reportFormRef } from '../../../domain/forms/reportForm';
 import { getLocalStore } from '../../db';
