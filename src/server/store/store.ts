@@ -36,7 +36,8 @@ import * as periodTable from './periodTable';
 import type { PeriodTableRequest } from './periodTable';
 import * as periods from './periods';
 import * as push from './push';
-import type { NewIdempotency, PushedReportHead, PushQueries, PushReadsRequest, ReportValuesChange } from './push';
+import type { NewIdempotency, PushedReportHead, PushReadsRequest, ReportValuesChange } from './push';
+import { pushQueries, type PushQueries } from './pushStatements';
 import * as reports from './reports';
 import type { NewRevision, ReportRecord } from './reports';
 import * as rounds from './rounds';
@@ -211,7 +212,7 @@ export class KyselyStore extends KyselyQueries implements Store {
     readonly db: Kysely<Database>,
     kind: StoreKind,
   ) {
-    super(db, push.pushQueries(db), kind);
+    super(db, pushQueries(db), kind);
   }
 
   async write<T>(work: (tx: StoreWrites) => Promise<T>): Promise<T> {

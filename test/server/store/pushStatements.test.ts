@@ -9,7 +9,7 @@ import { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/server/store/schema';
 import { GroupCommitSqliteDialect } from '../../../src/server/store/sqliteDriver';
-import { pushQueries } from '../../../src/server/store/push';
+import { pushQueries } from '../../../src/server/store/pushStatements';
 
 describe('the push statements', () => {
   it('bind no LIMIT, OFFSET or LIKE pattern, which would make SQLite prepare them again on every push', async () => {
