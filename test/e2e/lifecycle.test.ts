@@ -13,7 +13,7 @@ import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from '../../src/domain/period';
 import type { ReportDocument } from '../../src/domain/report';
 import { startTestServer, type TestServer } from '../server/helpers';
 import { expectAccessibleScreen, newPhoneContext } from './support/accessibility';
-import { watchCspViolations } from './support/browser';
+import { waitForText, watchCspViolations } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
 import { enrolThroughScreen, fillAndWaitSaved } from './support/officerApp';
 import { distDir } from './support/staticServer';
@@ -177,6 +177,9 @@ describe('the life of one report, on a phone', () => {
       // The changed field is marked in words; the comment stays in view while fixing.
       expect(await page.getByTestId('changed-membership.femaleMembers').innerText()).toBe('✎ Đã sửa sau khi bị trả lại');
       expect(await page.getByTestId('changed-membership.members').count()).toBe(0);
+      // And its step's chip, in words too; a step not changed has no mark.
+      await waitForText(page.getByTestId('section-membership').locator('.chip-changed'), '✎Đã sửa sau khi bị trả lại');
+      expect(await page.getByTestId('section-dialogues').locator('.chip-changed').count()).toBe(0);
       expect(await page.getByTestId('superior-comment').innerText()).toContain(comment);
       await expectAccessibleScreen(page, 'the editor, fixing');
 

@@ -1,7 +1,7 @@
 /**
  * What a form report's step draws (issue 22), the same on the officer's phone and in the staff preview:
- * the chips that move between steps, and a section's fields: the membership block with the live 80 %
- * indicator, the dialogue sessions, or the form's rows.
+ * a section's fields, the membership block with the live 80 % indicator, the dialogue sessions, or the
+ * form's rows. The chips and the step buttons around it are ./StepFrame.tsx.
  */
 import type { FormSection } from '../../domain/forms/definition';
 import type { ReportFormCheck } from '../../domain/forms/reportCheck';
@@ -13,46 +13,6 @@ import { FormRowField } from './FormRowField';
 import { RateDisplay } from './RateDisplay';
 import { SectionFields, TextInput, type FieldContext } from './ReportFields';
 import { SECTION_FIELDS } from './reportForm';
-
-export function FormStepChips({
-  steps,
-  current,
-  title,
-  withErrors,
-  onGo,
-}: {
-  steps: readonly string[];
-  current: string;
-  title: (id: string) => string;
-  /** Steps with an error, marked in words as well as colour; never the review. */
-  withErrors: ReadonlySet<string>;
-  onGo: (id: string) => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <nav aria-label={t.editor.sectionList}>
-      <ol className="section-chips">
-        {steps.map((id, i) => {
-          const hasErrors = withErrors.has(id) && id !== 'review';
-          return (
-            <li key={id}>
-              <button
-                type="button"
-                className={`chip${id === current ? ' chip-current' : ''}${hasErrors ? ' chip-error' : ''}`}
-                aria-current={id === current ? 'step' : undefined}
-                data-testid={`section-${id}`}
-                onClick={() => onGo(id)}
-              >
-                {i + 1}. {title(id)}
-                {hasErrors ? <span className="visually-hidden"> ({t.editor.hasErrors})</span> : null}
-              </button>
-            </li>
-          );
-        })}
-      </ol>
-    </nav>
-  );
-}
 
 /**
  * A section's fields. `document`: the report as typed (for the rate and the worked-out rows); `superior`:

@@ -22,7 +22,8 @@ import { useSuperiorName } from '../syncStatus';
 import { rowLabel } from '../../formFields/FormRowField';
 import { formIssuesByPath, rowIssues } from '../../formFields/formIssues';
 import { formStepIds, numericRowCodes, stepOfPath } from '../../formFields/formSteps';
-import { FormSectionFields, FormStepChips } from '../../formFields/FormStep';
+import { FormSectionFields } from '../../formFields/FormStep';
+import { FormStepChips, StepNav } from '../../formFields/StepFrame';
 import { formMessages } from '../../formFields/formMessages';
 import { fieldLabel } from '../../formFields/issueText';
 import type { FieldContext } from '../../formFields/ReportFields';
@@ -236,20 +237,7 @@ const FormReportEditorBody = memo(function FormReportEditorBody({
         </fieldset>
       </form>
 
-      <div className="section-nav">
-        {index > 0 ? (
-          <button type="button" className="button" data-testid="section-previous" onClick={() => go(steps[index - 1]!)}>
-            ‹ {t.common.previous}
-          </button>
-        ) : (
-          <span />
-        )}
-        {index < steps.length - 1 ? (
-          <button type="button" className="button button-primary" data-testid="section-next" onClick={() => go(steps[index + 1]!)}>
-            {t.common.next} ›
-          </button>
-        ) : null}
-      </div>
+      <StepNav steps={steps} index={index} onGo={go} />
     </div>
   );
 });

@@ -21,6 +21,7 @@ import { messagesByPath } from '../../formFields/issueText';
 import { useReportLifecycle } from './useReportLifecycle';
 import { ReportStanding } from './ReportStanding';
 import { RateDisplay } from '../../formFields/RateDisplay';
+import { FormStepChips, StepNav } from '../../formFields/StepFrame';
 import { SectionFields, TextInput, type FieldContext } from '../../formFields/ReportFields';
 import { ReviewSection } from './ReviewSection';
 import { RoundNotice } from './RoundNotice';
@@ -237,25 +238,14 @@ const ReportEditorBody = memo(function ReportEditorBody({
           </label>
           <progress id="section-progress" max={SECTION_IDS.length} value={index + 1} />
         </div>
-        <nav aria-label={t.editor.sectionList}>
-          <ol className="section-chips">
-            {SECTION_IDS.map((id, i) => (
-              <li key={id}>
-                <button
-                  type="button"
-                  className={`chip${id === section ? ' chip-current' : ''}${sectionsWithErrors.has(id) && id !== 'review' ? ' chip-error' : ''}`}
-                  aria-current={id === section ? 'step' : undefined}
-                  data-testid={`section-${id}`}
-                  onClick={() => go(id)}
-                >
-                  {i + 1}. {t.editor.sections[id]}
-                  {sectionsWithErrors.has(id) && id !== 'review' ? <span className="visually-hidden"> ({t.editor.hasErrors})</span> : null}
-                  {standing.changedSections.has(id) ? <span className="chip-changed"> ✎<span className="visually-hidden">{standing.messages.changedMark}</span></span> : null}
-                </button>
-              </li>
-            ))}
-          </ol>
-        </nav>
+        <FormStepChips
+          steps={SECTION_IDS}
+          current={section}
+          title={(id) => t.editor.sections[id as SectionId]}
+          withErrors={sectionsWithErrors}
+          changed={{ steps: standing.changedSections, mark: standing.messages.changedMark }}
+          onGo={(id) => go(id as SectionId)}
+        />
       </div>
 
       <form className="editor-form" onSubmit={(e) => e.preventDefault()} noValidate>
@@ -294,20 +284,7 @@ const ReportEditorBody = memo(function ReportEditorBody({
         </fieldset>
       </form>
 
-      <div className="section-nav">
-        {index > 0 ? (
-          <button type="button" className="button" data-testid="section-previous" onClick={() => go(SECTION_IDS[index - 1]!)}>
-            ‹ {t.common.previous}
-          </button>
-        ) : (
-          <span />
-        )}
-        {index < SECTION_IDS.length - 1 ? (
-          <button type="button" className="button button-primary" data-testid="section-next" onClick={() => go(SECTION_IDS[index + 1]!)}>
-            {t.common.next} ›
-          </button>
-        ) : null}
-      </div>
+      <StepNav steps={SECTION_IDS} index={index} onGo={(id) => go(id as SectionId)} />
     </div>
   );
 });

@@ -17,7 +17,8 @@ import { useI18n } from '../../i18n';
 import { formIssuesByPath, rowIssues } from '../../formFields/formIssues';
 import { formMessages } from '../../formFields/formMessages';
 import { rowLabel } from '../../formFields/FormRowField';
-import { FormSectionFields, FormStepChips } from '../../formFields/FormStep';
+import { FormSectionFields } from '../../formFields/FormStep';
+import { FormStepChips, StepNav } from '../../formFields/StepFrame';
 import { formStepIds, numericRowCodes, stepOfPath } from '../../formFields/formSteps';
 import { fieldLabel } from '../../formFields/issueText';
 import type { FieldContext } from '../../formFields/ReportFields';
@@ -169,20 +170,7 @@ export default function PhonePreview({ definition, period, typed, initialStep }:
               )}
             </fieldset>
           </form>
-          <div className="section-nav">
-            {index > 0 ? (
-              <button type="button" className="button" data-testid="section-previous" onClick={() => setStep(steps[index - 1]!)}>
-                ‹ {t.common.previous}
-              </button>
-            ) : (
-              <span />
-            )}
-            {index < steps.length - 1 ? (
-              <button type="button" className="button button-primary" data-testid="section-next" onClick={() => setStep(steps[index + 1]!)}>
-                {t.common.next} ›
-              </button>
-            ) : null}
-          </div>
+          <StepNav steps={steps} index={index} onGo={setStep} />
         </div>
       </div>
     </div>

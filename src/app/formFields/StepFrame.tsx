@@ -1,0 +1,77 @@
+/**
+ * The frame around a report's step, the same in Plan 94's editor, a form's editor and the staff preview:
+ * the chips that move between steps, and the buttons to the step before and after. It imports nothing
+ * but the texts, so Plan 94's editor (on the officer's first visit) takes no form code with it.
+ */
+import { useI18n } from '../i18n';
+
+/** The chips that move between a report's steps (Plan 94's editor, a form's editor, the staff preview). */
+export function FormStepChips({
+  steps,
+  current,
+  title,
+  withErrors,
+  changed,
+  onGo,
+}: {
+  steps: readonly string[];
+  current: string;
+  title: (id: string) => string;
+  /** Steps with an error, marked in words as well as colour; never the review. */
+  withErrors: ReadonlySet<string>;
+  /** Steps changed since the report was returned, with the words a screen reader says for the mark. */
+  changed?: { steps: ReadonlySet<string>; mark: string };
+  onGo: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <nav aria-label={t.editor.sectionList}>
+      <ol className="section-chips">
+        {steps.map((id, i) => {
+          const hasErrors = withErrors.has(id) && id !== 'review';
+          return (
+            <li key={id}>
+              <button
+                type="button"
+                className={`chip${id === current ? ' chip-current' : ''}${hasErrors ? ' chip-error' : ''}`}
+                aria-current={id === current ? 'step' : undefined}
+                data-testid={`section-${id}`}
+                onClick={() => onGo(id)}
+              >
+                {i + 1}. {title(id)}
+                {hasErrors ? <span className="visually-hidden"> ({t.editor.hasErrors})</span> : null}
+                {changed?.steps.has(id) ? (
+                  <span className="chip-changed">
+                    {' '}
+                    ✎<span className="visually-hidden">{changed.mark}</span>
+                  </span>
+                ) : null}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+/** "‹ Trước" and "Tiếp ›" under a step: the step before (none on the first) and the step after (none on the last). */
+export function StepNav({ steps, index, onGo }: { steps: readonly string[]; index: number; onGo: (id: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="section-nav">
+      {index > 0 ? (
+        <button type="button" className="button" data-testid="section-previous" onClick={() => onGo(steps[index - 1]!)}>
+          ‹ {t.common.previous}
+        </button>
+      ) : (
+        <span />
+      )}
+      {index < steps.length - 1 ? (
+        <button type="button" className="button button-primary" data-testid="section-next" onClick={() => onGo(steps[index + 1]!)}>
+          {t.common.next} ›
+        </button>
+      ) : null}
+    </div>
+  );
+}
