@@ -8,7 +8,9 @@ import { type ECDH, createECDH, randomBytes, randomUUID } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { expect } from 'vitest';
 import type { PushPayload, PushSubscriptionBody } from '../../src/domain/notifications';
+import { api, type EnrolledDevice, type TestServer } from './helpers';
 
 interface Ece {
   decrypt(buffer: Buffer, params: { version: 'aes128gcm'; privateKey: ECDH; authSecret: string }): Buffer;
@@ -120,4 +122,17 @@ export async function startPushService(): Promise<TestPushService> {
     },
   };
   return service;
+}
+
+/** A phone of `unionId` enrolled on `server` whose browser subscribed at `push`, as the app does. */
+export async function subscribeAt(server: TestServer, push: TestPushService, unionId: string): Promise<{ device: EnrolledDevice; subscription: TestSubscription }> {
+  const device = await server.enrolDevice({ unionId });
+  const subscription = push.subscribe();
+  expect((await api(server, 'PUT', '/api/push/subscription', device, subscription.body)).status).toBe(204);
+  return { device, subscription };
+}
+
+/** What the push service accepted for one subscription: what that phone was shown. */
+export function deliveredTo(push: TestPushService, subscription: TestSubscription): ReceivedPush[] {
+  return push.delivered().filter((entry) => entry.subscriptionId === subscription.id);
 }

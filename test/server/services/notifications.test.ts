@@ -9,7 +9,7 @@ import type { RemindNowResponse, RoundReachResponse } from '../../../src/domain/
 import type { NodeRound } from '../../../src/domain/round';
 import { dueStep, reminderDueAt } from '../../../src/server/services/notifications';
 import { api, describeOnEachStore, type EnrolledDevice, expectApiError, pushStored, readyReport, type TestServer, startTestServer, twoCommunes, type TwoCommunes } from '../helpers';
-import { type TestPushService, type TestSubscription, startPushService } from '../pushService';
+import { type TestPushService, type TestSubscription, deliveredTo, startPushService, subscribeAt } from '../pushService';
 
 describe('the reminder step due', () => {
   const deadline = '2026-12-20';
@@ -48,17 +48,9 @@ describeOnEachStore(
       await push.close();
     });
 
-    /** A device of `unionId` that subscribed as a browser would. */
-    async function subscribedDevice(unionId: string): Promise<{ device: EnrolledDevice; subscription: TestSubscription }> {
-      const device = await server.enrolDevice({ unionId });
-      const subscription = push.subscribe();
-      expect((await api(server, 'PUT', '/api/push/subscription', device, subscription.body)).status).toBe(204);
-      return { device, subscription };
-    }
+    const subscribedDevice = (unionId: string) => subscribeAt(server, push, unionId);
 
-    function receivedBy(subscription: TestSubscription) {
-      return push.delivered().filter((entry) => entry.subscriptionId === subscription.id);
-    }
+    const receivedBy = (subscription: TestSubscription) => deliveredTo(push, subscription);
 
     /** Opens a round on a node for 2025, due `deadline`, as `who`. */
     async function openRound(who: { headers: Record<string, string> }, nodeId: string, deadline: string): Promise<NodeRound> {

@@ -11,8 +11,8 @@ import { DAY_MS, vietnamDate } from '../../../src/domain/calendar';
 import { PUSH_KINDS, type PushKind, type PushPayload } from '../../../src/domain/notifications';
 import type { NodeRound } from '../../../src/domain/round';
 import type { ServerReport } from '../../../src/domain/sync';
-import { api, describeOnEachStore, type EnrolledDevice, pushStored, readyReport, type TestServer, startTestServer } from '../helpers';
-import { type TestPushService, type TestSubscription, startPushService } from '../pushService';
+import { api, describeOnEachStore, pushStored, readyReport, type TestServer, startTestServer } from '../helpers';
+import { type TestPushService, type TestSubscription, deliveredTo, startPushService, subscribeAt } from '../pushService';
 
 /** 08:00 in Vietnam (UTC+7, no summer time) `days` days before an ISO date, as an instant. */
 function eightInVietnam(date: string, daysBefore: number): number {
@@ -46,14 +46,9 @@ describeOnEachStore(
       await push.close();
     });
 
-    async function subscribedDevice(unionId: string): Promise<{ device: EnrolledDevice; subscription: TestSubscription }> {
-      const device = await server.enrolDevice({ unionId });
-      const subscription = push.subscribe();
-      expect((await api(server, 'PUT', '/api/push/subscription', device, subscription.body)).status).toBe(204);
-      return { device, subscription };
-    }
+    const subscribedDevice = (unionId: string) => subscribeAt(server, push, unionId);
 
-    const receivedBy = (subscription: TestSubscription) => push.delivered().filter((entry) => entry.subscriptionId === subscription.id);
+    const receivedBy = (subscription: TestSubscription) => deliveredTo(push, subscription);
     const kindsOf = (subscription: TestSubscription) => receivedBy(subscription).map((entry) => entry.payload.kind);
     const remindersOf = (subscription: TestSubscription) =>
       receivedBy(subscription)

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoundReachResponse } from '../../../src/domain/notifications';
 import type { NodeRound } from '../../../src/domain/round';
 import { DAY_MS, vietnamDate } from '../../../src/domain/calendar';
-import { api, describeOnEachStore, type EnrolledDevice, pushStored, readyReport, type TestServer, startTestServer } from '../helpers';
-import { type ReceivedPush, type TestPushService, type TestSubscription, startPushService } from '../pushService';
+import { api, describeOnEachStore, pushStored, readyReport, type TestServer, startTestServer } from '../helpers';
+import { type ReceivedPush, type TestPushService, type TestSubscription, startPushService, subscribeAt } from '../pushService';
 
 /** The most arrivals any one-second window holds, a window starting at each arrival (less `slackMs` for the network's jitter). */
 function mostInOneSecond(arrivals: readonly ReceivedPush[], slackMs: number): number {
@@ -28,12 +28,7 @@ describeOnEachStore(
       await push.close();
     });
 
-    async function subscribedDevice(server: TestServer, unionId: string): Promise<{ device: EnrolledDevice; subscription: TestSubscription }> {
-      const device = await server.enrolDevice({ unionId });
-      const subscription = push.subscribe();
-      expect((await api(server, 'PUT', '/api/push/subscription', device, subscription.body)).status).toBe(204);
-      return { device, subscription };
-    }
+    const subscribedDevice = (server: TestServer, unionId: string) => subscribeAt(server, push, unionId);
 
     describe('at a rate of 2 sends a second', () => {
       let server: TestServer;
