@@ -1,7 +1,7 @@
 /**
  * The frame around a report's step, the same in Plan 94's editor, a form's editor and the staff preview:
- * the chips that move between steps, and the buttons to the step before and after. It imports nothing
- * but the texts, so Plan 94's editor (on the officer's first visit) takes no form code with it.
+ * where the step stands, the chips that move between steps, and the buttons to the step before and after.
+ * It imports nothing but the texts, so Plan 94's editor (on the officer's first visit) takes no form code.
  */
 import { useI18n } from '../i18n';
 
@@ -72,6 +72,19 @@ export function StepNav({ steps, index, onGo }: { steps: readonly string[]; inde
           {t.common.next} ›
         </button>
       ) : null}
+    </div>
+  );
+}
+
+/** "Phần 2/11: …" over a bar: where the step stands among the report's steps. `id` ties the label to the bar. */
+export function StepProgress({ id, index, count, title }: { id: string; index: number; count: number; title: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="progress">
+      <label className="progress-label" htmlFor={id}>
+        {t.editor.progress(index + 1, count)}: {title}
+      </label>
+      <progress id={id} max={count} value={index + 1} />
     </div>
   );
 }

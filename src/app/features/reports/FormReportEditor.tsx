@@ -23,7 +23,7 @@ import { rowLabel } from '../../formFields/FormRowField';
 import { formIssuesByPath, rowIssues } from '../../formFields/formIssues';
 import { formStepIds, numericRowCodes, stepOfPath } from '../../formFields/formSteps';
 import { FormSectionFields } from '../../formFields/FormStep';
-import { FormStepChips, StepNav } from '../../formFields/StepFrame';
+import { FormStepChips, StepNav, StepProgress } from '../../formFields/StepFrame';
 import { formMessages } from '../../formFields/formMessages';
 import { fieldLabel } from '../../formFields/issueText';
 import type { FieldContext } from '../../formFields/ReportFields';
@@ -196,12 +196,7 @@ const FormReportEditorBody = memo(function FormReportEditorBody({
         </ReportStanding>
         <PushOffer moment={status === 'ready'} superior={superior} language={language} />
         <RoundNotice round={round} period={initial.period} now={openedAt} />
-        <div className="progress">
-          <label className="progress-label" htmlFor="section-progress">
-            {t.editor.progress(index + 1, steps.length)}: {stepTitle(steps[index]!)}
-          </label>
-          <progress id="section-progress" max={steps.length} value={index + 1} />
-        </div>
+        <StepProgress id="section-progress" index={index} count={steps.length} title={stepTitle(steps[index]!)} />
         <FormStepChips steps={steps} current={steps[index]!} title={stepTitle} withErrors={stepsWithErrors} onGo={go} />
       </div>
 

@@ -21,7 +21,7 @@ import { messagesByPath } from '../../formFields/issueText';
 import { useReportLifecycle } from './useReportLifecycle';
 import { ReportStanding } from './ReportStanding';
 import { RateDisplay } from '../../formFields/RateDisplay';
-import { FormStepChips, StepNav } from '../../formFields/StepFrame';
+import { FormStepChips, StepNav, StepProgress } from '../../formFields/StepFrame';
 import { SectionFields, TextInput, type FieldContext } from '../../formFields/ReportFields';
 import { ReviewSection } from './ReviewSection';
 import { RoundNotice } from './RoundNotice';
@@ -232,12 +232,7 @@ const ReportEditorBody = memo(function ReportEditorBody({
         {/* Just sent: the moment to ask about notifications (asked once; pwa/pushRules.ts). */}
         <PushOffer moment={status === 'ready'} superior={superior} language={language} />
         <RoundNotice round={round} period={initial.period} now={openedAt} />
-        <div className="progress">
-          <label className="progress-label" htmlFor="section-progress">
-            {t.editor.progress(index + 1, SECTION_IDS.length)}: {t.editor.sections[section]}
-          </label>
-          <progress id="section-progress" max={SECTION_IDS.length} value={index + 1} />
-        </div>
+        <StepProgress id="section-progress" index={index} count={SECTION_IDS.length} title={t.editor.sections[section]} />
         <FormStepChips
           steps={SECTION_IDS}
           current={section}

@@ -18,7 +18,7 @@ import { formIssuesByPath, rowIssues } from '../../formFields/formIssues';
 import { formMessages } from '../../formFields/formMessages';
 import { rowLabel } from '../../formFields/FormRowField';
 import { FormSectionFields } from '../../formFields/FormStep';
-import { FormStepChips, StepNav } from '../../formFields/StepFrame';
+import { FormStepChips, StepNav, StepProgress } from '../../formFields/StepFrame';
 import { formStepIds, numericRowCodes, stepOfPath } from '../../formFields/formSteps';
 import { fieldLabel } from '../../formFields/issueText';
 import type { FieldContext } from '../../formFields/ReportFields';
@@ -113,12 +113,7 @@ export default function PhonePreview({ definition, period, typed, initialStep }:
           <div className="editor-head">
             <h2 className="editor-title">{t.periodLabel(period.year, period.kind)}</h2>
             <p className="editor-form-title">{definition.title}</p>
-            <div className="progress">
-              <label className="progress-label" htmlFor="preview-section-progress">
-                {t.editor.progress(index + 1, steps.length)}: {stepTitle(steps[index]!)}
-              </label>
-              <progress id="preview-section-progress" max={steps.length} value={index + 1} />
-            </div>
+            <StepProgress id="preview-section-progress" index={index} count={steps.length} title={stepTitle(steps[index]!)} />
             <FormStepChips steps={steps} current={steps[index]!} title={stepTitle} withErrors={stepsWithErrors} onGo={setStep} />
           </div>
           <form className="editor-form" onSubmit={(event) => event.preventDefault()} noValidate>
