@@ -13,8 +13,8 @@ import type { ReportDocument } from '../../../domain/report';
 import type { LocalReportSync } from '../../../domain/sync';
 import type { ReportAction } from '../../../domain/lifecycle';
 import { activityRange } from '../../../domain/round';
-import { getLocalStore, newUuid, ReportNotReadyError, StorageFullError, type ReportVersion } from '../../db';
-import { formatCount, useI18n } from '../../i18n';
+import { newUuid, type ReportVersion } from '../../db';
+import { useI18n } from '../../i18n';
 import { PushOffer } from '../../pwa';
 import { navigate } from '../../ui/router';
 import { noteFirstScreenDrawn } from '../../ui/firstScreen';
@@ -29,12 +29,13 @@ import { fieldLabel } from '../../formFields/issueText';
 import type { FieldContext } from '../../formFields/ReportFields';
 import { ReportStanding } from './ReportStanding';
 import { RoundNotice } from './RoundNotice';
-import { SaveIndicator, useValuesInTransition } from './editorParts';
+import { SaveIndicator, usePreviousFigureHints, useValuesInTransition } from './editorParts';
 import { documentFromForm, formFromDocument, type ReportFormValues } from '../../formFields/reportForm';
 import { useReportingRounds } from './useReportingRounds';
 import { roundOfForm } from './useFormDefinition';
 import { useReportLifecycle } from './useReportLifecycle';
 import { useStoredReportUpdates } from './useStoredReportUpdates';
+import { useStatusActions } from './useStatusActions';
 
 interface FormReportEditorProps {
   stored: ReportVersion;
@@ -91,9 +92,7 @@ const FormReportEditorBody = memo(function FormReportEditorBody({
   const { t, language } = useI18n();
   const f = formMessages(language);
   const superior = useSuperiorName();
-  const store = getLocalStore();
   const initial = stored.document;
-  const [statusError, setStatusError] = useState<string | null>(null);
   const { register, control, setValue, getValues, watch, reset } = form;
   const { touchedFields } = useFormState({ control });
   const { autosave, savedDocument, sync } = useStoredReportUpdates(stored, initialSync, { getValues, reset, setValue, watch }, numericCodes);
@@ -117,20 +116,7 @@ const FormReportEditorBody = memo(function FormReportEditorBody({
 
   const messages = formIssuesByPath(t, check, reading, activities, touched);
 
-  const hints = useMemo(() => {
-    const byPath = new Map<string, string>();
-    if (!previous) return byPath;
-    const label = t.periodLabel(previous.period.year, previous.period.kind);
-    for (const key of ['workers', 'members'] as const) {
-      const value = previous.membership[key];
-      if (value != null) byPath.set(`membership.${key}`, t.editor.previousFigure(label, formatCount(value)));
-    }
-    for (const code of numericCodes) {
-      const value = previous.values?.[code];
-      if (typeof value === 'number') byPath.set(`values.${code}`, t.editor.previousFigure(label, formatCount(value)));
-    }
-    return byPath;
-  }, [previous, t, numericCodes]);
+  const hints = usePreviousFigureHints(previous, numericCodes);
   const context: FieldContext = { register, control, setValue, messages, hints, changed: standing.changed, changedNote: standing.messages.changedMark };
   useEffect(noteFirstScreenDrawn, []);
 
@@ -152,29 +138,8 @@ const FormReportEditorBody = memo(function FormReportEditorBody({
     window.scrollTo(0, 0);
   };
 
-  const markReady = async () => {
-    setStatusError(null);
-    try {
-      await queue.flush();
-      await store.reports.markReady(initial.id);
-      return true;
-    } catch (error) {
-      setStatusError(
-        error instanceof ReportNotReadyError ? t.editor.markReadyBlocked : error instanceof StorageFullError ? t.db.storageFull : t.db.genericError,
-      );
-      return false;
-    }
-  };
-  const reopen = async () => {
-    setStatusError(null);
-    try {
-      await store.reports.reopen(initial.id);
-    } catch (error) {
-      setStatusError(error instanceof StorageFullError ? t.db.storageFull : t.db.genericError);
-    }
-  };
   const readOnly = standing.lifecycle.locked;
-  const lifecycleHandlers = { send: markReady, reopen, goToReview: () => go('review') };
+  const { statusError, handlers: lifecycleHandlers } = useStatusActions(initial.id, queue, () => go('review'));
   const act = (action: ReportAction) => void standing.act(action, lifecycleHandlers);
   const section: FormSection | undefined = definition.sections[index];
 

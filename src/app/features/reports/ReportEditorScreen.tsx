@@ -9,8 +9,8 @@ import type { LocalReportSync } from '../../../domain/sync';
 import type { ReportAction } from '../../../domain/lifecycle';
 import { activityRange, roundOfPeriod } from '../../../domain/round';
 import { checkReport, type ReportCheck } from '../../../domain/validation';
-import { getLocalStore, newUuid, ReportNotReadyError, StorageFullError, type ReportVersion } from '../../db';
-import { formatCount, useI18n } from '../../i18n';
+import { newUuid, type ReportVersion } from '../../db';
+import { useI18n } from '../../i18n';
 import { PushOffer } from '../../pwa';
 import { fieldId } from '../../ui/FieldRow';
 import { navigate } from '../../ui/router';
@@ -35,10 +35,11 @@ import {
   type ReportFormValues,
   type SectionId,
 } from '../../formFields/reportForm';
-import { SaveIndicator, useValuesInTransition } from './editorParts';
+import { SaveIndicator, usePreviousFigureHints, useValuesInTransition } from './editorParts';
 import type { FormDefinition } from '../../../domain/forms/definition';
 import { isPlan94Report } from '../../../domain/forms/formRef';
 import { useStoredReportUpdates } from './useStoredReportUpdates';
+import { useStatusActions } from './useStatusActions';
 import { readOpenedReport, takePreloadedReport, type OpenedReport } from './openingReport';
 
 /** A report of another form than Plan 94 (issue 22): its editor and the forms' rules load on their own. */
@@ -120,9 +121,7 @@ const ReportEditorBody = memo(function ReportEditorBody({
 }: ReportEditorProps & { form: UseFormReturn<ReportFormValues> }) {
   const { t, language } = useI18n();
   const superior = useSuperiorName();
-  const store = getLocalStore();
   const initial = stored.document;
-  const [statusError, setStatusError] = useState<string | null>(null);
   const { register, control, setValue, getValues, watch, reset } = form;
   // Its own subscription: the editor is drawn again when a field is touched, as before.
   const { touchedFields } = useFormState({ control });
@@ -151,16 +150,7 @@ const ReportEditorBody = memo(function ReportEditorBody({
     [check, reading.unparseable],
   );
 
-  const hints = useMemo(() => {
-    const byPath = new Map<string, string>();
-    if (!previous) return byPath;
-    const label = t.periodLabel(previous.period.year, previous.period.kind);
-    for (const key of ['workers', 'members'] as const) {
-      const value = previous.membership[key];
-      if (value != null) byPath.set(`membership.${key}`, t.editor.previousFigure(label, formatCount(value)));
-    }
-    return byPath;
-  }, [previous, t]);
+  const hints = usePreviousFigureHints(previous);
   const context: FieldContext = { register, control, setValue, messages, hints, changed: standing.changed, changedNote: standing.messages.changedMark };
   // "Sửa" in the review opens the field's section and puts the cursor in it once it is drawn.
   const focusAfterNavigation = useRef<string | null>(null);
@@ -180,39 +170,8 @@ const ReportEditorBody = memo(function ReportEditorBody({
     window.scrollTo(0, 0);
   };
 
-  const markReady = async () => {
-    setStatusError(null);
-    try {
-      await queue.flush();
-      // The editor's watch takes the new status in, as it does every write of the report.
-      await store.reports.markReady(initial.id);
-      return true;
-    } catch (error) {
-      setStatusError(
-        error instanceof ReportNotReadyError
-          ? t.editor.markReadyBlocked
-          : error instanceof StorageFullError
-            ? t.db.storageFull
-            : t.db.genericError,
-      );
-      return false;
-    }
-  };
-  const reopen = async () => {
-    setStatusError(null);
-    try {
-      await store.reports.reopen(initial.id);
-    } catch (error) {
-      setStatusError(error instanceof StorageFullError ? t.db.storageFull : t.db.genericError);
-    }
-  };
-
   const readOnly = standing.lifecycle.locked;
-  const lifecycleHandlers = {
-    send: markReady,
-    reopen,
-    goToReview: () => go('review'),
-  };
+  const { statusError, handlers: lifecycleHandlers } = useStatusActions(initial.id, queue, () => go('review'));
   const act = (action: ReportAction) => void standing.act(action, lifecycleHandlers);
   const warningFor = (path: string) => check.warnings.find((w) => w.path === path);
 

@@ -1,7 +1,8 @@
-/** Parts every report editor draws the same way, whatever its form: the save indicator, the values as they are typed. */
-import { startTransition, useEffect, useState } from 'react';
+/** Parts every report editor draws the same way, whatever its form: the save indicator, the values as they are typed, the previous period's figures. */
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import { formatTime, useI18n } from '../../i18n';
+import type { ReportDocument } from '../../../domain/report';
+import { formatCount, formatTime, useI18n } from '../../i18n';
 import { useSignal, type Signal } from '../../ui/signal';
 import type { ReportFormValues } from '../../formFields/reportForm';
 import type { AutosaveState } from './useAutosave';
@@ -67,3 +68,24 @@ export function useValuesInTransition(
   return values;
 }
 
+
+const NO_NUMERIC_ROWS: readonly string[] = [];
+
+/**
+ * "Kỳ trước: …" beside a figure: the previous period's workers and members and, for a form, each
+ * numeric row's, keyed by the field's path. Memoised: the hints change only with the previous report.
+ */
+export function usePreviousFigureHints(previous: ReportDocument | null, numericCodes: readonly string[] = NO_NUMERIC_ROWS): Map<string, string> {
+  const { t } = useI18n();
+  return useMemo(() => {
+    const byPath = new Map<string, string>();
+    if (!previous) return byPath;
+    const label = t.periodLabel(previous.period.year, previous.period.kind);
+    const hint = (path: string, value: unknown) => {
+      if (typeof value === 'number') byPath.set(path, t.editor.previousFigure(label, formatCount(value)));
+    };
+    for (const key of ['workers', 'members'] as const) hint(`membership.${key}`, previous.membership[key]);
+    for (const code of numericCodes) hint(`values.${code}`, previous.values?.[code]);
+    return byPath;
+  }, [previous, t, numericCodes]);
+}
