@@ -28,6 +28,7 @@ import { formMessages } from '../../formFields/formMessages';
 import { fieldLabel } from '../../formFields/issueText';
 import type { FieldContext } from '../../formFields/ReportFields';
 import { ReportStanding } from './ReportStanding';
+import { ReviewIssues } from './ReviewSection';
 import { RoundNotice } from './RoundNotice';
 import { SaveIndicator, usePreviousFigureHints, useValuesInTransition } from './editorParts';
 import { documentFromForm, formFromDocument, type ReportFormValues } from '../../formFields/reportForm';
@@ -179,7 +180,7 @@ const FormReportEditorBody = memo(function FormReportEditorBody({
               newSessionId={newUuid}
             />
           ) : (
-            <FormReview
+            <ReviewIssues
               reasons={[
                 ...reading.unparseable.map((path) => ({ path, text: t.unparseable })),
                 ...check.report.errors.map((issue) => ({ path: issue.path, text: messages.get(issue.path)?.[0]?.text ?? '' })),
@@ -201,63 +202,3 @@ const FormReportEditorBody = memo(function FormReportEditorBody({
     </div>
   );
 });
-
-interface Reason {
-  path: string;
-  text: string;
-}
-
-/** The last step: what still stops sending and the warnings, each with the way to its step. */
-function FormReview({
-  reasons,
-  warnings,
-  label,
-  onGoTo,
-}: {
-  reasons: Reason[];
-  warnings: (Reason & { explained: boolean })[];
-  label: (path: string) => string;
-  onGoTo: (path: string) => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <div className="review">
-      {reasons.length > 0 ? (
-        <div data-testid="mark-ready-reasons">
-          <p className="review-heading">{t.editor.markReadyBlocked}</p>
-          <ul className="issue-list">
-            {reasons.map((reason, i) => (
-              <li key={i} className="issue issue-error">
-                <span>
-                  <strong>{label(reason.path)}</strong>: {reason.text}
-                </span>
-                <button type="button" className="button button-small" onClick={() => onGoTo(reason.path)}>
-                  {t.editor.goToField}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : (
-        <p className="notice notice-ok">{t.editor.noIssues}</p>
-      )}
-      {warnings.length > 0 ? (
-        <div data-testid="review-warnings">
-          <p className="review-heading">{t.editor.warningsTitle}</p>
-          <ul className="issue-list">
-            {warnings.map((warning, i) => (
-              <li key={i} className="issue issue-warning">
-                <span>
-                  <strong>{label(warning.path)}</strong>: {warning.text} ({warning.explained ? t.editor.explained : t.editor.notExplained})
-                </span>
-                <button type="button" className="button button-small" onClick={() => onGoTo(warning.path)}>
-                  {t.editor.goToField}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-    </div>
-  );
-}

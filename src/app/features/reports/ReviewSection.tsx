@@ -25,17 +25,51 @@ export function ReviewSection({
     ...unparseable.map((path) => ({ path, text: t.unparseable })),
     ...check.errors.filter((e) => !unparseable.includes(e.path)).map((e) => ({ path: e.path, text: issueText(t, e, activities) })),
   ];
-  const blocked = reasons.length > 0;
+  const warnings = check.warnings.map((warning) => ({ path: warning.path, text: issueText(t, warning, activities), explained: warning.explained }));
+  return (
+    <ReviewIssues
+      reasons={reasons}
+      warnings={warnings}
+      label={(path) => t.editor.fieldIn(fieldLabel(t, path), t.editor.sections[sectionOfPath(path)])}
+      labelWarnings={false}
+      onGoTo={onGoTo}
+    />
+  );
+}
+
+export interface ReviewIssue {
+  path: string;
+  text: string;
+}
+
+/**
+ * What still stops sending and the warnings, each with a button to its field: the review step of every
+ * editor, Plan 94's and a form's. `labelWarnings`: Plan 94's warnings name their field in their own words.
+ */
+export function ReviewIssues({
+  reasons,
+  warnings,
+  label,
+  labelWarnings = true,
+  onGoTo,
+}: {
+  reasons: ReviewIssue[];
+  warnings: (ReviewIssue & { explained?: boolean })[];
+  label: (path: string) => string;
+  labelWarnings?: boolean;
+  onGoTo: (path: string) => void;
+}) {
+  const { t } = useI18n();
   return (
     <div className="review">
-      {blocked ? (
+      {reasons.length > 0 ? (
         <div data-testid="mark-ready-reasons">
           <p className="review-heading">{t.editor.markReadyBlocked}</p>
           <ul className="issue-list">
             {reasons.map((reason, i) => (
               <li key={i} className="issue issue-error">
                 <span>
-                  <strong>{t.editor.fieldIn(fieldLabel(t, reason.path), t.editor.sections[sectionOfPath(reason.path)])}</strong>: {reason.text}
+                  <strong>{label(reason.path)}</strong>: {reason.text}
                 </span>
                 <button type="button" className="button button-small" onClick={() => onGoTo(reason.path)}>
                   {t.editor.goToField}
@@ -47,14 +81,16 @@ export function ReviewSection({
       ) : (
         <p className="notice notice-ok">{t.editor.noIssues}</p>
       )}
-      {check.warnings.length > 0 ? (
+      {warnings.length > 0 ? (
         <div data-testid="review-warnings">
           <p className="review-heading">{t.editor.warningsTitle}</p>
           <ul className="issue-list">
-            {check.warnings.map((warning, i) => (
+            {warnings.map((warning, i) => (
               <li key={i} className="issue issue-warning">
                 <span>
-                  {issueText(t, warning, activities)} ({warning.explained ? t.editor.explained : t.editor.notExplained})
+                  {labelWarnings ? <strong>{label(warning.path)}</strong> : null}
+                  {labelWarnings ? ': ' : null}
+                  {warning.text} ({warning.explained ? t.editor.explained : t.editor.notExplained})
                 </span>
                 <button type="button" className="button button-small" onClick={() => onGoTo(warning.path)}>
                   {t.editor.goToField}
