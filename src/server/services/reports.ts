@@ -6,7 +6,7 @@
 import type { FormDefinition } from '../../domain/forms/definition';
 import { builtinForm, formRefKey, reportFormRef, roundFormRef, sameFormRef } from '../../domain/forms/reportForm';
 import { checkReportForm } from '../../domain/forms/reportCheck';
-import { reportDocumentSchema, type ReportDocument } from '../../domain/reportSchema';
+import type { ReportDocument } from '../../domain/reportSchema';
 import type { ReportingRound } from '../../domain/round';
 import type { UnionDevice } from '../../domain/staff';
 import type { ReportChangesResponse, ReviewDecision, ServerReport } from '../../domain/sync';
@@ -16,8 +16,9 @@ import { isCounted } from '../store/reportValueSums';
 import { MAX_STORED_INTEGER } from '../store/schema';
 import type { ReportRecord, StoreReads } from '../store/store';
 import { type ServiceContext, isoNow } from './context';
-import { ApiFailure, validationFailed, zodIssues } from './errors';
+import { ApiFailure, validationFailed } from './errors';
 import { isStoredInteger, isUuid } from './input';
+import { parseReportBody } from './reportBody';
 import { checkValueKeys, formApplyingUnder, storedFormDefinitions } from './reportForms';
 import { refuseClosedRound, roundsForUnion } from './rounds';
 import { sha256Hex } from './secrets';
@@ -70,17 +71,6 @@ function parseRevisionTag(header: string): number {
   const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(header.trim());
   if (!match?.[1]) throw new ApiFailure(400, 'bad_request', 'If-Match must be the quoted revision the device last saw, e.g. "3".');
   return Number(match[1]);
-}
-
-/** The pushed body through the form's schema: the document and its canonical JSON (the rules come after, with the round). */
-function parseReportBody(pathId: string, body: unknown): { document: ReportDocument; json: string } {
-  const parsed = reportDocumentSchema.safeParse(body);
-  if (!parsed.success) throw validationFailed(zodIssues(parsed.error.issues), 'The report does not fit the report schema.');
-  const document = parsed.data;
-  if (document.id !== pathId)
-    throw validationFailed([{ path: 'id', code: 'id_mismatch', message: 'document.id must equal the id in the path.' }]);
-  // The schema's output lists keys in schema order, so equal content gives equal text.
-  return { document, json: JSON.stringify(document) };
 }
 
 /**
