@@ -14,7 +14,8 @@ import { isUniqueViolation } from '../store/errors';
 import { formValueRows } from '../store/reportValues';
 import { isCounted } from '../store/reportValueSums';
 import { MAX_STORED_INTEGER } from '../store/schema';
-import type { ReportRecord, StoreReads } from '../store/store';
+import type { ReportValuesTable } from '../store/schema';
+import type { PushedReportHead, ReportRecord, StoreReads } from '../store/store';
 import { type ServiceContext, isoNow } from './context';
 import { ApiFailure, validationFailed } from './errors';
 import { isStoredInteger, isUuid } from './input';
@@ -90,6 +91,17 @@ function checkReportRules(document: ReportDocument, round: ReportingRound | null
       errors.map((issue) => ({ path: issue.path, code: issue.code, message: `Rule "${issue.code}" fails.` })),
       'A report marked ready must pass every rule.',
     );
+}
+
+/**
+ * The rows report_values holds for a counted report: its stored document's, as the push that stored it
+ * wrote them (same document, same form version, whose rows never change; decision 0014). Cheaper than
+ * reading them back: one text the push reads anyway, not a row per figure.
+ */
+function storedValueRows(current: PushedReportHead, definition: FormDefinition): ReportValuesTable[] {
+  if (current.countedDocument === null) throw new Error(`report ${current.id} is counted but its document was not read`);
+  const document = JSON.parse(current.countedDocument) as ReportDocument;
+  return formValueRows(current.id, document, { year: current.year, kind: current.kind }, definition);
 }
 
 /** The stored report as a refusal carries it (`current`), read only when a push is refused. */
@@ -239,7 +251,7 @@ async function putReportOnce(context: ServiceContext, device: UnionDevice, reque
       const counted = isCounted({ superiorId: saved.superiorId, ready: document.status === 'ready', reviewed: saved.reviewJson !== null });
       await tx.replaceReportValues({
         reportId: saved.id,
-        before: current?.counted && current.superiorId !== null ? { nodeId: current.superiorId, formId: current.form.id, year: current.year, kind: current.kind } : null,
+        before: current?.counted && current.superiorId !== null ? { nodeId: current.superiorId, rows: storedValueRows(current, definition) } : null,
         after: counted && saved.superiorId !== null ? { nodeId: saved.superiorId, rows: formValueRows(saved.id, document, document.period, definition) } : null,
         definition,
       });
