@@ -109,8 +109,25 @@ async function measureRollup(label: string, store: Store): Promise<void> {
   console.log(`  for scale, count(*) of the ${valueRows} value rows (what the roll-up grouped before 0023): median ${valuesCount.medianMs} ms`);
 }
 
-type PushCase = 'plan94Draft' | 'formDraft' | 'plan94Ready' | 'formReady';
-const PUSH_CASES: readonly PushCase[] = ['plan94Draft', 'formDraft', 'plan94Ready', 'formReady'];
+type PushCase = 'plan94Draft' | 'formDraft' | 'plan94Ready' | 'formReady' | 'emptyPlan94Draft' | 'emptyPlan94Ready';
+const PUSH_CASES: readonly PushCase[] = ['plan94Draft', 'formDraft', 'plan94Ready', 'formReady', 'emptyPlan94Draft', 'emptyPlan94Ready'];
+
+/**
+ * Today's report as an officer fills it: the membership and every Plan 94 row answered (the 14 figures
+ * report_values holds for it, the texts, the conference's date), passing every rule.
+ */
+function filledPlan94Report(): ReportDocument {
+  return readyReport({
+    dissemination: { sessions: 4, attendance: 120 },
+    studyAndFollow: { activities: 3, commendations: 2, notes: 'Tổ chức học tập chuyên đề năm 2025.' },
+    officerTraining: { officersTrained: 5 },
+    partyDevelopment: { introduced: 3, admitted: 2 },
+    inspection: { inspections: 2, supervisions: 1, antiCorruptionSessions: 1, complaintsReceived: 4, complaintsResolved: 3 },
+    grassrootsDemocracy: { workersConferenceHeld: true, workersConferenceDate: '2025-03-15' },
+    administrativeReform: { notes: 'Gửi báo cáo qua ứng dụng.' },
+    proposals: { text: 'Đề nghị tập huấn nghiệp vụ cho cán bộ mới.' },
+  });
+}
 
 /**
  * CPU (user + system) per push through `putReport` (the real push path, its values and sums in its own
@@ -131,7 +148,8 @@ async function measurePushes(label: string, kind: StoreKind): Promise<void> {
       return found;
     };
     const random = sequence(5);
-    const plan94: ReportDocument = readyReport();
+    const plan94: ReportDocument = filledPlan94Report();
+    const emptyPlan94: ReportDocument = readyReport();
     const formReport: ReportDocument = { ...readyReport(), form: { id: form.id, version: 1 }, values: randomValues(form, random) };
     const cases = {} as Record<PushCase, { device: Awaited<ReturnType<typeof device>>; document: (n: number) => ReportDocument; revision?: string; cpu: number; wall: number }>;
     for (const which of PUSH_CASES) {
@@ -139,9 +157,14 @@ async function measurePushes(label: string, kind: StoreKind): Promise<void> {
       const id = randomUUID();
       cases[which] = {
         device: await device(),
+        // Each push changes one row's figure (Plan 94: the attendance, a row of its own; the form: a
+        // count), as an officer's edit does; the earlier floor, a Plan 94 report with no row answered,
+        // changed its workforce (a membership figure, no row).
         document: which.startsWith('plan94')
-          ? (n) => ({ ...plan94, id, status, membership: { ...plan94.membership, workers: 100 + n } })
-          : (n) => ({ ...formReport, id, status, values: { ...formReport.values, CHI_TIEU_6: n } }),
+          ? (n) => ({ ...plan94, id, status, dissemination: { ...plan94.dissemination, attendance: 100 + n } })
+          : which.startsWith('emptyPlan94')
+            ? (n) => ({ ...emptyPlan94, id, status, membership: { ...emptyPlan94.membership, workers: 100 + n } })
+            : (n) => ({ ...formReport, id, status, values: { ...formReport.values, CHI_TIEU_6: n } }),
         cpu: 0,
         wall: 0,
       };
@@ -172,31 +195,35 @@ async function measurePushes(label: string, kind: StoreKind): Promise<void> {
         cases[which].wall += performance.now() - startWall;
       }
     }
-    const count = async (table: 'report_values' | 'report_value_sums', column: 'report_id' | 'form_id', value: string) =>
-      Number((await sql<{ n: unknown }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} = ${value}`.execute(server.store.db)).rows[0]?.n);
-    const written = {
-      formReadyValues: await count('report_values', 'report_id', cases.formReady.document(0).id),
-      formDraftValues: await count('report_values', 'report_id', cases.formDraft.document(0).id),
-      formSums: await count('report_value_sums', 'form_id', form.id),
+    const figure = async (query: ReturnType<typeof sql<{ n: unknown }>>) => Number((await query.execute(server.store.db)).rows[0]?.n);
+    const valueRows = (id: string) => figure(sql`select count(*) as n from report_values where report_id = ${id}`);
+    const rows = {
+      plan94Ready: await valueRows(cases.plan94Ready.document(0).id),
+      formReady: await valueRows(cases.formReady.document(0).id),
+      drafts: (await valueRows(cases.plan94Draft.document(0).id)) + (await valueRows(cases.formDraft.document(0).id)) + (await valueRows(cases.emptyPlan94Ready.document(0).id)),
     };
-    if (written.formDraftValues !== 0) throw new Error(`a draft's push stored ${written.formDraftValues} value rows`);
-    // Every push stored a revision, and the last one's figures are what the store holds: the changed
-    // value row and its running sum (the form's only counted report) for the form, the workers for Plan 94.
+    if (rows.drafts !== 0) throw new Error(`a draft (or the report with no row answered) stored ${rows.drafts} value rows`);
+    // Every push stored a revision, and the last one's changed figure is what the store holds: its value
+    // row and its running sum (each the only counted report of its form with that row), for both forms.
     for (const which of PUSH_CASES)
       if (cases[which].revision !== String(PUSHES + 1)) throw new Error(`${which}: revision ${cases[which].revision} after ${PUSHES + 1} pushes`);
-    const figure = async (query: ReturnType<typeof sql<{ n: unknown }>>) => Number((await query.execute(server.store.db)).rows[0]?.n);
-    const storedValue = await figure(sql`select number as n from report_values where report_id = ${cases.formReady.document(0).id} and code = 'CHI_TIEU_6'`);
-    const storedSum = await figure(sql`select total as n from report_value_sums where form_id = ${form.id} and code = 'CHI_TIEU_6'`);
-    const storedWorkers = await figure(sql`select workers as n from reports where id = ${cases.plan94Ready.document(0).id}`);
-    if (storedValue !== PUSHES || storedSum !== PUSHES || storedWorkers !== 100 + PUSHES)
-      throw new Error(`the last push's figures are not stored: value ${storedValue}, sum ${storedSum}, workers ${storedWorkers}`);
+    const last = async (which: 'plan94Ready' | 'formReady', code: string) => [
+      await figure(sql`select number as n from report_values where report_id = ${cases[which].document(0).id} and code = ${code}`),
+      await figure(sql`select total as n from report_value_sums where form_id = ${cases[which].document(0).form?.id ?? 'ke-hoach-94'} and code = ${code}`),
+    ];
+    const stored = [...(await last('plan94Ready', 'TUYEN_TRUYEN_LUOT')), ...(await last('formReady', 'CHI_TIEU_6'))];
+    const storedWorkers = await figure(sql`select workers as n from reports where id = ${cases.emptyPlan94Ready.document(0).id}`);
+    if (stored.join() !== [100 + PUSHES, 100 + PUSHES, PUSHES, PUSHES].join() || storedWorkers !== 100 + PUSHES)
+      throw new Error(`the last push's figures are not stored: ${stored.join()}, workers ${storedWorkers}`);
     const per = (which: PushCase) => `${(cases[which].cpu / PUSHES).toFixed(2)} ms (wall ${(cases[which].wall / PUSHES).toFixed(2)} ms)`;
+    const ratio = (which: PushCase, floor: PushCase) => `${(cases[which].cpu / cases[floor].cpu).toFixed(2)}×`;
     console.log(
-      `${label}: CPU per push, ${PUSHES} each, alternating, through putReport; each stored a revision (checked), a ready form's push one changed value row and its sums (the last one's checked), Plan 94's none (its report answers none of Plan 94's rows):`,
+      `${label}: CPU per push, ${PUSHES} each, alternating, through putReport. Each push stored a revision and changed one row's figure; a ready one wrote that value row and moved its sums (the last one's checked): Plan 94 (${rows.plan94Ready} value rows) and the ${FORM_ROWS}-row form (${rows.formReady} value rows); a draft stores none:`,
     );
-    console.log(`  draft (autosave):   Plan 94 ${per('plan94Draft')}; ${FORM_ROWS}-row form ${per('formDraft')}; ratio ${(cases.formDraft.cpu / cases.plan94Draft.cpu).toFixed(2)}×`);
+    console.log(`  draft (autosave):      Plan 94 ${per('plan94Draft')}; ${FORM_ROWS}-row form ${per('formDraft')}; ratio ${ratio('formDraft', 'plan94Draft')}`);
+    console.log(`  ready, a figure changed: Plan 94 ${per('plan94Ready')}; ${FORM_ROWS}-row form ${per('formReady')}; ratio ${ratio('formReady', 'plan94Ready')}`);
     console.log(
-      `  ready, values changed: Plan 94 ${per('plan94Ready')}; ${FORM_ROWS}-row form (${written.formReadyValues} value rows, ${written.formSums} sum rows of the form) ${per('formReady')}; ratio ${(cases.formReady.cpu / cases.plan94Ready.cpu).toFixed(2)}×`,
+      `  the earlier floor, a Plan 94 report with no row answered whose workforce changes (no value row): draft ${per('emptyPlan94Draft')}, form ÷ it ${ratio('formDraft', 'emptyPlan94Draft')}; ready ${per('emptyPlan94Ready')}, form ÷ it ${ratio('formReady', 'emptyPlan94Ready')}`,
     );
   } finally {
     await server.close();

@@ -4,10 +4,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ROW_CODE } from '../../../src/domain/forms/definition';
 import { LONG_TEXT } from '../../../src/domain/report';
 import { reportDocumentSchema } from '../../../src/domain/reportSchema';
 import { ApiFailure, zodIssues } from '../../../src/server/services/errors';
-import { isPlainFormValues, parseReportBody } from '../../../src/server/services/reportBody';
+import { isPlainFormValues, isRowCode, parseReportBody } from '../../../src/server/services/reportBody';
 import { readyReport } from '../helpers';
 
 /** What the schema alone makes of a body: its JSON, or its issues as the API reports them. */
@@ -63,6 +64,13 @@ describe('the push through the report schema, quickly', () => {
     expect(isPlainFormValues(record)).toBe(true);
     const body = { ...readyReport(), form: { id: 'mau-thu', version: 1 }, values: record };
     expect(parseReportBody(body.id, body).json).toBe(JSON.stringify(reportDocumentSchema.parse(body)));
+  });
+
+  it('tells a row code as ROW_CODE does', () => {
+    const near = fc.stringMatching(/^[A-Z@[_0-9a-z`/:Đ]{0,42}$/);
+    fc.assert(fc.property(fc.oneof(near, fc.string(), fc.stringMatching(/^[A-Z][A-Z0-9_]{0,41}$/)), (key) => {
+        expect(isRowCode(key)).toBe(ROW_CODE.test(key));
+      }), { numRuns: 5000 });
   });
 
   it('leaves to the schema what it cannot vouch for', () => {
