@@ -245,7 +245,7 @@ async function putReportOnce(context: ServiceContext, device: UnionDevice, reque
       };
       if (current) await tx.updateReport(saved, document, current);
       else await tx.insertReport(saved);
-      await tx.insertRevision({ reportId: saved.id, revision: saved.revision, deviceId: device.id, savedAt: now, documentJson: json });
+      await tx.keepRevision(saved.id, device.id);
       // The rows and running sums the roll-ups add up, with the report in this transaction
       // (store/reportValueSums.ts): a counted report's only, so a draft's autosave writes neither.
       const counted = isCounted({ superiorId: saved.superiorId, ready: document.status === 'ready', reviewed: saved.reviewJson !== null });

@@ -14,7 +14,7 @@ import type { UnionDevice } from '../../domain/staff';
 import { toDevice } from './devices';
 import { batchOf } from './queryHints';
 import { indexedColumnsOf, type IdempotencyRow, type LockRow, type PushedReportRow, type PushQueries, type UnionRoundRow } from './pushStatements';
-import { fromReport, type NewRevision, type ReportRecord, toReport, toReportHead } from './reports';
+import { fromReport, type ReportRecord, toReport, toReportHead } from './reports';
 import { addContribution, changedSums, isCounted, ratioRows } from './reportValueSums';
 import type { Queries, ReportValueSumsTable, ReportValuesTable } from './schema';
 
@@ -168,16 +168,9 @@ export async function updateReport(q: Queries, push: PushQueries, report: Report
   await q.executeQuery((unchangedIndexes ? push.updateReportContent : push.updateReport).bind(row));
 }
 
-export async function insertRevision(q: Queries, push: PushQueries, revision: NewRevision): Promise<void> {
-  await q.executeQuery(
-    push.insertRevision.bind({
-      report_id: revision.reportId,
-      revision: revision.revision,
-      device_id: revision.deviceId,
-      saved_at: revision.savedAt,
-      document: revision.documentJson,
-    }),
-  );
+/** Keeps the report's revision as the push just wrote it into `reports` (the database copies its document). */
+export async function keepRevision(q: Queries, push: PushQueries, reportId: string, deviceId: string): Promise<void> {
+  await q.executeQuery(push.keepRevision.bind({ report_id: reportId, device_id: deviceId }));
 }
 
 /** What a push changes of a report's standing in the roll-ups: counted before (filed under `nodeId`), counted after (with `rows`). */

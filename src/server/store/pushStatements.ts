@@ -184,14 +184,18 @@ export function pushQueries(db: Kysely<Database>) {
         .where('id', '=', arg('id')),
       { deferrable: true },
     ),
-    insertRevision: prepare(
-      db.insertInto('report_revisions').values({
-        report_id: arg('report_id'),
-        revision: arg('revision'),
-        device_id: arg('device_id'),
-        saved_at: arg('saved_at'),
-        document: arg('document'),
-      }),
+    // The revision the push just wrote into `reports` (its number, time and document), copied there by
+    // the database: the document crosses from the process to the database once per push, not twice.
+    keepRevision: prepare(
+      db
+        .insertInto('report_revisions')
+        .columns(['report_id', 'revision', 'device_id', 'saved_at', 'document'])
+        .expression(
+          db
+            .selectFrom('reports')
+            .select((eb) => ['id', 'revision', eb.val(arg('device_id')).as('device_id'), 'saved_at', 'document'])
+            .where('id', '=', arg('report_id')),
+        ),
       { deferrable: true },
     ),
     // A report's values for the roll-ups (./reportValues.ts), replaced with each new revision: one
