@@ -11,13 +11,14 @@
  *   the roll-up read before 0023). Median and slowest of 30 runs, and the median CPU time of this
  *   process (SQLite runs in it; PostgreSQL's work is another process's).
  * - the CPU of a push through the real push path (services/reports.ts `putReport`, one transaction with
- *   its values and sums): a Plan 94 report and a 60-row form's report, each as a draft (an autosave:
- *   no values, no sums written) and as a ready report whose values change (values replaced, sums moved
- *   by new − old), alternating in rounds.
+ *   its values and sums): today's Plan 94 report as an officer fills it (13 figures stored) and a 60-row
+ *   form's report (47), each as a draft (an autosave: no values, no sums written) and as a ready report,
+ *   each push changing one row's figure (that value row written, its sums moved by new − old),
+ *   alternating in rounds; beside them the earlier floor, a Plan 94 report with no row answered.
  *
- * `npx tsx bench/formRollups.ts` runs it. Wall-clock figures are printed, never asserted; the counts of
- * what the bench wrote are (6,000 reports, their value rows; a draft's push wrote no value rows, a ready
- * one its form's). `BENCH_ONLY=push` runs the pushes alone (no 6,000-CĐCS seed), `BENCH_ONLY=rollup` the
+ * `npx tsx bench/formRollups.ts` runs it. Wall-clock figures are printed, never asserted; what the bench
+ * wrote is checked (6,000 reports, their value rows; every push a revision; a draft no value row; the
+ * last ready push's value row and running sum hold its figure). `BENCH_ONLY=push` runs the pushes alone (no 6,000-CĐCS seed), `BENCH_ONLY=rollup` the
  * roll-up alone; BENCH_STORES picks the stores (default `sqlite,postgres`), BENCH_PUSHES the pushes of each case.
  */
 import { randomUUID } from 'node:crypto';
