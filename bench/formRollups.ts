@@ -11,13 +11,14 @@
  *   the roll-up read before 0023). Median and slowest of 30 runs, and the median CPU time of this
  *   process (SQLite runs in it; PostgreSQL's work is another process's).
  * - the CPU of a push through the real push path (services/reports.ts `putReport`, one transaction with
- *   its values and sums): a Plan 94 report and a 60-row form's report, each as a draft (an autosave:
- *   no values, no sums written) and as a ready report whose values change (values replaced, sums moved
- *   by new − old), alternating in rounds.
+ *   its values and sums): today's Plan 94 report as an officer fills it (13 figures stored) and a 60-row
+ *   form's report (47), each as a draft (an autosave: no values, no sums written) and as a ready report,
+ *   each push changing one row's figure (that value row written, its sums moved by new − old),
+ *   alternating in rounds; beside them the earlier floor, a Plan 94 report with no row answered.
  *
- * `npx tsx bench/formRollups.ts` runs it. Wall-clock figures are printed, never asserted; the counts of
- * what the bench wrote are (6,000 reports, their value rows; a draft's push wrote no value rows, a ready
- * one its form's). `BENCH_ONLY=push` runs the pushes alone (no 6,000-CĐCS seed), `BENCH_ONLY=rollup` the
+ * `npx tsx bench/formRollups.ts` runs it. Wall-clock figures are printed, never asserted; what the bench
+ * wrote is checked (6,000 reports, their value rows; every push a revision; a draft no value row; the
+ * last ready push's value row and running sum hold its figure). `BENCH_ONLY=push` runs the pushes alone (no 6,000-CĐCS seed), `BENCH_ONLY=rollup` the
  * roll-up alone; BENCH_STORES picks the stores (default `sqlite,postgres`), BENCH_PUSHES the pushes of each case.
  */
 import { randomUUID } from 'node:crypto';
@@ -109,8 +110,25 @@ async function measureRollup(label: string, store: Store): Promise<void> {
   console.log(`  for scale, count(*) of the ${valueRows} value rows (what the roll-up grouped before 0023): median ${valuesCount.medianMs} ms`);
 }
 
-type PushCase = 'plan94Draft' | 'formDraft' | 'plan94Ready' | 'formReady';
-const PUSH_CASES: readonly PushCase[] = ['plan94Draft', 'formDraft', 'plan94Ready', 'formReady'];
+type PushCase = 'plan94Draft' | 'formDraft' | 'plan94Ready' | 'formReady' | 'emptyPlan94Draft' | 'emptyPlan94Ready';
+const PUSH_CASES: readonly PushCase[] = ['plan94Draft', 'formDraft', 'plan94Ready', 'formReady', 'emptyPlan94Draft', 'emptyPlan94Ready'];
+
+/**
+ * Today's report as an officer fills it: the membership and every Plan 94 row answered (the 14 figures
+ * report_values holds for it, the texts, the conference's date), passing every rule.
+ */
+function filledPlan94Report(): ReportDocument {
+  return readyReport({
+    dissemination: { sessions: 4, attendance: 120 },
+    studyAndFollow: { activities: 3, commendations: 2, notes: 'Tổ chức học tập chuyên đề năm 2025.' },
+    officerTraining: { officersTrained: 5 },
+    partyDevelopment: { introduced: 3, admitted: 2 },
+    inspection: { inspections: 2, supervisions: 1, antiCorruptionSessions: 1, complaintsReceived: 4, complaintsResolved: 3 },
+    grassrootsDemocracy: { workersConferenceHeld: true, workersConferenceDate: '2025-03-15' },
+    administrativeReform: { notes: 'Gửi báo cáo qua ứng dụng.' },
+    proposals: { text: 'Đề nghị tập huấn nghiệp vụ cho cán bộ mới.' },
+  });
+}
 
 /**
  * CPU (user + system) per push through `putReport` (the real push path, its values and sums in its own
@@ -131,7 +149,8 @@ async function measurePushes(label: string, kind: StoreKind): Promise<void> {
       return found;
     };
     const random = sequence(5);
-    const plan94: ReportDocument = readyReport();
+    const plan94: ReportDocument = filledPlan94Report();
+    const emptyPlan94: ReportDocument = readyReport();
     const formReport: ReportDocument = { ...readyReport(), form: { id: form.id, version: 1 }, values: randomValues(form, random) };
     const cases = {} as Record<PushCase, { device: Awaited<ReturnType<typeof device>>; document: (n: number) => ReportDocument; revision?: string; cpu: number; wall: number }>;
     for (const which of PUSH_CASES) {
@@ -139,16 +158,20 @@ async function measurePushes(label: string, kind: StoreKind): Promise<void> {
       const id = randomUUID();
       cases[which] = {
         device: await device(),
+        // Each push changes one row's figure (Plan 94: the attendance, a row of its own; the form: a
+        // count), as an officer's edit does; the earlier floor, a Plan 94 report with no row answered,
+        // changed its workforce (a membership figure, no row).
         document: which.startsWith('plan94')
-          ? (n) => ({ ...plan94, id, status, membership: { ...plan94.membership, workers: 100 + n } })
-          : (n) => ({ ...formReport, id, status, values: { ...formReport.values, CHI_TIEU_6: n } }),
+          ? (n) => ({ ...plan94, id, status, dissemination: { ...plan94.dissemination, attendance: 100 + n } })
+          : which.startsWith('emptyPlan94')
+            ? (n) => ({ ...emptyPlan94, id, status, membership: { ...emptyPlan94.membership, workers: 100 + n } })
+            : (n) => ({ ...formReport, id, status, values: { ...formReport.values, CHI_TIEU_6: n } }),
         cpu: 0,
         wall: 0,
       };
     }
-    async function push(which: PushCase, n: number): Promise<void> {
+    async function push(which: PushCase, document: ReportDocument): Promise<void> {
       const entry = cases[which];
-      const document = entry.document(n);
       const result = await putReport(context, entry.device, {
         pathId: document.id,
         body: document,
@@ -158,31 +181,50 @@ async function measurePushes(label: string, kind: StoreKind): Promise<void> {
       });
       entry.revision = result.revision;
     }
-    for (const which of PUSH_CASES) await push(which, 0); // warm: the first push creates the report
+    for (const which of PUSH_CASES) await push(which, cases[which].document(0)); // warm: the first push creates the report
     for (let round = 0; round < PUSHES / 20; round++) {
       const order = round % 2 === 0 ? PUSH_CASES : [...PUSH_CASES].reverse();
       for (const which of order) {
+        // The bodies as the route hands them over (parsed JSON), made before the clock starts: the
+        // bench's own copying of a document is not the push's work.
+        const bodies = Array.from({ length: 20 }, (_, i) => JSON.parse(JSON.stringify(cases[which].document(1 + round * 20 + i))) as ReportDocument);
         const startCpu = process.cpuUsage();
         const startWall = performance.now();
-        for (let i = 0; i < 20; i++) await push(which, 1 + round * 20 + i);
+        for (const body of bodies) await push(which, body);
         const used = process.cpuUsage(startCpu);
         cases[which].cpu += (used.user + used.system) / 1000;
         cases[which].wall += performance.now() - startWall;
       }
     }
-    const count = async (table: 'report_values' | 'report_value_sums', column: 'report_id' | 'form_id', value: string) =>
-      Number((await sql<{ n: unknown }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} = ${value}`.execute(server.store.db)).rows[0]?.n);
-    const written = {
-      formReadyValues: await count('report_values', 'report_id', cases.formReady.document(0).id),
-      formDraftValues: await count('report_values', 'report_id', cases.formDraft.document(0).id),
-      formSums: await count('report_value_sums', 'form_id', form.id),
+    const figure = async (query: ReturnType<typeof sql<{ n: unknown }>>) => Number((await query.execute(server.store.db)).rows[0]?.n);
+    const valueRows = (id: string) => figure(sql`select count(*) as n from report_values where report_id = ${id}`);
+    const rows = {
+      plan94Ready: await valueRows(cases.plan94Ready.document(0).id),
+      formReady: await valueRows(cases.formReady.document(0).id),
+      drafts: (await valueRows(cases.plan94Draft.document(0).id)) + (await valueRows(cases.formDraft.document(0).id)) + (await valueRows(cases.emptyPlan94Ready.document(0).id)),
     };
-    if (written.formDraftValues !== 0) throw new Error(`a draft's push stored ${written.formDraftValues} value rows`);
+    if (rows.drafts !== 0) throw new Error(`a draft (or the report with no row answered) stored ${rows.drafts} value rows`);
+    // Every push stored a revision, and the last one's changed figure is what the store holds: its value
+    // row and its running sum (each the only counted report of its form with that row), for both forms.
+    for (const which of PUSH_CASES)
+      if (cases[which].revision !== String(PUSHES + 1)) throw new Error(`${which}: revision ${cases[which].revision} after ${PUSHES + 1} pushes`);
+    const last = async (which: 'plan94Ready' | 'formReady', code: string) => [
+      await figure(sql`select number as n from report_values where report_id = ${cases[which].document(0).id} and code = ${code}`),
+      await figure(sql`select total as n from report_value_sums where form_id = ${cases[which].document(0).form?.id ?? 'ke-hoach-94'} and code = ${code}`),
+    ];
+    const stored = [...(await last('plan94Ready', 'TUYEN_TRUYEN_LUOT')), ...(await last('formReady', 'CHI_TIEU_6'))];
+    const storedWorkers = await figure(sql`select workers as n from reports where id = ${cases.emptyPlan94Ready.document(0).id}`);
+    if (stored.join() !== [100 + PUSHES, 100 + PUSHES, PUSHES, PUSHES].join() || storedWorkers !== 100 + PUSHES)
+      throw new Error(`the last push's figures are not stored: ${stored.join()}, workers ${storedWorkers}`);
     const per = (which: PushCase) => `${(cases[which].cpu / PUSHES).toFixed(2)} ms (wall ${(cases[which].wall / PUSHES).toFixed(2)} ms)`;
-    console.log(`${label}: CPU per push, ${PUSHES} each, alternating, through putReport:`);
-    console.log(`  draft (autosave):   Plan 94 ${per('plan94Draft')}; ${FORM_ROWS}-row form ${per('formDraft')}; ratio ${(cases.formDraft.cpu / cases.plan94Draft.cpu).toFixed(2)}×`);
+    const ratio = (which: PushCase, floor: PushCase) => `${(cases[which].cpu / cases[floor].cpu).toFixed(2)}×`;
     console.log(
-      `  ready, values changed: Plan 94 ${per('plan94Ready')}; ${FORM_ROWS}-row form (${written.formReadyValues} value rows, ${written.formSums} sum rows of the form) ${per('formReady')}; ratio ${(cases.formReady.cpu / cases.plan94Ready.cpu).toFixed(2)}×`,
+      `${label}: CPU per push, ${PUSHES} each, alternating, through putReport. Each push stored a revision and changed one row's figure; a ready one wrote that value row and moved its sums (the last one's checked): Plan 94 (${rows.plan94Ready} value rows) and the ${FORM_ROWS}-row form (${rows.formReady} value rows); a draft stores none:`,
+    );
+    console.log(`  draft (autosave):      Plan 94 ${per('plan94Draft')}; ${FORM_ROWS}-row form ${per('formDraft')}; ratio ${ratio('formDraft', 'plan94Draft')}`);
+    console.log(`  ready, a figure changed: Plan 94 ${per('plan94Ready')}; ${FORM_ROWS}-row form ${per('formReady')}; ratio ${ratio('formReady', 'plan94Ready')}`);
+    console.log(
+      `  the earlier floor, a Plan 94 report with no row answered whose workforce changes (no value row): draft ${per('emptyPlan94Draft')}, form ÷ it ${ratio('formDraft', 'emptyPlan94Draft')}; ready ${per('emptyPlan94Ready')}, form ÷ it ${ratio('formReady', 'emptyPlan94Ready')}`,
     );
   } finally {
     await server.close();

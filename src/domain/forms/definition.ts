@@ -137,7 +137,8 @@ export function formBlocks(definition: FormDefinition): BuiltinBlock[] {
 }
 
 export function isNumericRow(row: FormRow): boolean {
-  return NUMERIC_KINDS.includes(row.kind);
+  // NUMERIC_KINDS spelt out: the server asks this of every row of every ready report it stores.
+  return row.kind === 'count' || row.kind === 'money';
 }
 
 /** A ratio row is worked out from its two rows; nobody types it. */

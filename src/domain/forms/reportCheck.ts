@@ -23,8 +23,18 @@ export interface ReportFormContext extends CheckContext {
   previous?: ReportDocument | null;
 }
 
+/** The blocks a form shows, once per definition (a definition never changes in place). */
+const blocksOfDefinition = new WeakMap<FormDefinition, readonly string[]>();
+function blocksOf(definition: FormDefinition): readonly string[] {
+  let blocks = blocksOfDefinition.get(definition);
+  if (!blocks) blocksOfDefinition.set(definition, (blocks = formBlocks(definition)));
+  return blocks;
+}
+
 /** Only the issues of the blocks the form shows: `membership.members` belongs to the membership block. */
 function blocksOnly(check: ReportCheck, blocks: readonly string[]): ReportCheck {
+  // A ready report usually has no issue at all: nothing to sort out.
+  if (check.errors.length === 0 && check.warnings.length === 0) return check;
   const shown = (path: string) => blocks.includes(path.split('.')[0] ?? '');
   const errors = check.errors.filter((issue) => shown(issue.path));
   const warnings = check.warnings.filter((issue) => shown(issue.path));
@@ -38,7 +48,7 @@ export function checkReportForm(document: ReportDocument, definition: FormDefini
     // The form never reached this phone: nothing can say the rows are right.
     return { report, values: null, canMarkReady: false };
   }
-  const blocks = blocksOnly(report, formBlocks(definition));
+  const blocks = blocksOnly(report, blocksOf(definition));
   const values = checkFormValues(definition, reportValues(document), {
     previous: context.previous ? reportValues(context.previous) : null,
     explanations: document.valueNotes ?? {},

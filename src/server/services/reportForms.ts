@@ -95,7 +95,9 @@ export function checkValueKeys(document: Pick<ReportDocument, 'values' | 'valueN
   if (document.values === undefined && document.valueNotes === undefined) return;
   const rows = filledRowsOf(definition);
   const issues = [];
-  for (const [code, value] of Object.entries(document.values ?? {})) {
+  const values = document.values ?? {};
+  for (const code of Object.keys(values)) {
+    const value = values[code];
     const row = rows.get(code);
     if (!row) issues.push({ path: `values.${code}`, code: 'unknown_row', message: `The form has no row ${code} to fill in.` });
     else if (!hasRowKind(row, value)) issues.push({ path: `values.${code}`, code: 'wrong_kind', message: `Row ${code} takes a ${row.kind} value.` });

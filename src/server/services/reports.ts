@@ -6,7 +6,7 @@
 import type { FormDefinition } from '../../domain/forms/definition';
 import { builtinForm, formRefKey, reportFormRef, roundFormRef, sameFormRef } from '../../domain/forms/reportForm';
 import { checkReportForm } from '../../domain/forms/reportCheck';
-import { reportDocumentSchema, type ReportDocument } from '../../domain/reportSchema';
+import type { ReportDocument } from '../../domain/reportSchema';
 import type { ReportingRound } from '../../domain/round';
 import type { UnionDevice } from '../../domain/staff';
 import type { ReportChangesResponse, ReviewDecision, ServerReport } from '../../domain/sync';
@@ -14,10 +14,12 @@ import { isUniqueViolation } from '../store/errors';
 import { formValueRows } from '../store/reportValues';
 import { isCounted } from '../store/reportValueSums';
 import { MAX_STORED_INTEGER } from '../store/schema';
-import type { ReportRecord, StoreReads } from '../store/store';
+import type { ReportValuesTable } from '../store/schema';
+import type { PushedReportHead, ReportRecord, StoreReads } from '../store/store';
 import { type ServiceContext, isoNow } from './context';
-import { ApiFailure, validationFailed, zodIssues } from './errors';
+import { ApiFailure, validationFailed } from './errors';
 import { isStoredInteger, isUuid } from './input';
+import { parseReportBody } from './reportBody';
 import { checkValueKeys, formApplyingUnder, storedFormDefinitions } from './reportForms';
 import { refuseClosedRound, roundsForUnion } from './rounds';
 import { sha256Hex } from './secrets';
@@ -72,17 +74,6 @@ function parseRevisionTag(header: string): number {
   return Number(match[1]);
 }
 
-/** The pushed body through the form's schema: the document and its canonical JSON (the rules come after, with the round). */
-function parseReportBody(pathId: string, body: unknown): { document: ReportDocument; json: string } {
-  const parsed = reportDocumentSchema.safeParse(body);
-  if (!parsed.success) throw validationFailed(zodIssues(parsed.error.issues), 'The report does not fit the report schema.');
-  const document = parsed.data;
-  if (document.id !== pathId)
-    throw validationFailed([{ path: 'id', code: 'id_mismatch', message: 'document.id must equal the id in the path.' }]);
-  // The schema's output lists keys in schema order, so equal content gives equal text.
-  return { document, json: JSON.stringify(document) };
-}
-
 /**
  * A report marked ready must pass its form's rules, with the round's dates for its activities: the same
  * check the phone makes before it lets the officer mark it ready (domain/forms/reportCheck.ts): Plan 94's
@@ -100,6 +91,17 @@ function checkReportRules(document: ReportDocument, round: ReportingRound | null
       errors.map((issue) => ({ path: issue.path, code: issue.code, message: `Rule "${issue.code}" fails.` })),
       'A report marked ready must pass every rule.',
     );
+}
+
+/**
+ * The rows report_values holds for a counted report: its stored document's, as the push that stored it
+ * wrote them (same document, same form version, whose rows never change; decision 0014). Cheaper than
+ * reading them back: one text the push reads anyway, not a row per figure.
+ */
+function storedValueRows(current: PushedReportHead, definition: FormDefinition): ReportValuesTable[] {
+  if (current.countedDocument === null) throw new Error(`report ${current.id} is counted but its document was not read`);
+  const document = JSON.parse(current.countedDocument) as ReportDocument;
+  return formValueRows(current.id, document, { year: current.year, kind: current.kind }, definition);
 }
 
 /** The stored report as a refusal carries it (`current`), read only when a push is refused. */
@@ -243,13 +245,13 @@ async function putReportOnce(context: ServiceContext, device: UnionDevice, reque
       };
       if (current) await tx.updateReport(saved, document, current);
       else await tx.insertReport(saved);
-      await tx.insertRevision({ reportId: saved.id, revision: saved.revision, deviceId: device.id, savedAt: now, documentJson: json });
+      await tx.keepRevision(saved.id, device.id);
       // The rows and running sums the roll-ups add up, with the report in this transaction
       // (store/reportValueSums.ts): a counted report's only, so a draft's autosave writes neither.
       const counted = isCounted({ superiorId: saved.superiorId, ready: document.status === 'ready', reviewed: saved.reviewJson !== null });
       await tx.replaceReportValues({
         reportId: saved.id,
-        before: current?.counted && current.superiorId !== null ? { nodeId: current.superiorId, formId: current.form.id, year: current.year, kind: current.kind } : null,
+        before: current?.counted && current.superiorId !== null ? { nodeId: current.superiorId, rows: storedValueRows(current, definition) } : null,
         after: counted && saved.superiorId !== null ? { nodeId: saved.superiorId, rows: formValueRows(saved.id, document, document.period, definition) } : null,
         definition,
       });

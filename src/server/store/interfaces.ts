@@ -21,7 +21,7 @@ import type { NewUnion, NodeChange, NodeRecord, UnionChange, UnionRecord } from 
 import type { OverviewLineRecord, OverviewTotalsRecord } from './overviews';
 import type { PeriodTableRequest, PeriodTableTotalsRecord } from './periodTable';
 import type { IdempotencyRecord, NewIdempotency, PushedReportHead, PushReads, PushReadsRequest, ReportValuesChange, UnionLock } from './push';
-import type { NewRevision, ReportRecord } from './reports';
+import type { ReportRecord } from './reports';
 import type { NewRoundRecord, RoundChangeRecord, RoundRecord } from './rounds';
 import type { Database, StoreKind } from './schema';
 import type { NewSession, NewStaff, StaffRecord, StaffSessionRecord } from './staff';
@@ -218,7 +218,8 @@ export interface StoreWrites extends StoreReads {
    * `previous`: the head the push read; when no indexed column changes, only the content is updated.
    */
   updateReport(report: ReportRecord, document?: object, previous?: PushedReportHead): Promise<void>;
-  insertRevision(revision: NewRevision): Promise<void>;
+  /** Keeps the revision just written by insertReport or updateReport (its number, time and document), from the device. */
+  keepRevision(reportId: string, deviceId: string): Promise<void>;
   /** The report's rows and running sums for the roll-ups after a push (./push.ts `replaceReportValues`). */
   replaceReportValues(change: ReportValuesChange): Promise<void>;
   insertIdempotency(entry: NewIdempotency): Promise<void>;

@@ -14,7 +14,7 @@ import type { UnionDevice } from '../../domain/staff';
 import { toDevice } from './devices';
 import { batchOf } from './queryHints';
 import { indexedColumnsOf, type IdempotencyRow, type LockRow, type PushedReportRow, type PushQueries, type UnionRoundRow } from './pushStatements';
-import { fromReport, type NewRevision, type ReportRecord, toReport, toReportHead } from './reports';
+import { fromReport, type ReportRecord, toReport, toReportHead } from './reports';
 import { addContribution, changedSums, isCounted, ratioRows } from './reportValueSums';
 import type { Queries, ReportValueSumsTable, ReportValuesTable } from './schema';
 
@@ -63,6 +63,8 @@ export type PushedReportHead = Omit<ReportRecord, 'documentJson'> & {
   form: FormRef;
   /** The roll-ups count it (./reportValueSums.ts `isCounted`): its values are in report_values and the sums. */
   counted: boolean;
+  /** A counted report's stored document (its figures are report_values' rows); null for one not counted. */
+  countedDocument: string | null;
 };
 
 
@@ -83,6 +85,7 @@ function toPushedReportHead(row: PushedReportRow): PushedReportHead {
     indexedColumns: indexedColumnsOf(row),
     form: { id: row.form_id, version: Number(row.form_version) },
     counted: isCounted({ superiorId: row.superior_id, ready: row.status === 'ready', reviewed: row.review_status !== null }),
+    countedDocument: row.counted_document ?? null,
   };
 }
 
@@ -165,23 +168,19 @@ export async function updateReport(q: Queries, push: PushQueries, report: Report
   await q.executeQuery((unchangedIndexes ? push.updateReportContent : push.updateReport).bind(row));
 }
 
-export async function insertRevision(q: Queries, push: PushQueries, revision: NewRevision): Promise<void> {
-  await q.executeQuery(
-    push.insertRevision.bind({
-      report_id: revision.reportId,
-      revision: revision.revision,
-      device_id: revision.deviceId,
-      saved_at: revision.savedAt,
-      document: revision.documentJson,
-    }),
-  );
+/** Keeps the report's revision as the push just wrote it into `reports` (the database copies its document). */
+export async function keepRevision(q: Queries, push: PushQueries, reportId: string, deviceId: string): Promise<void> {
+  await q.executeQuery(push.keepRevision.bind({ report_id: reportId, device_id: deviceId }));
 }
 
 /** What a push changes of a report's standing in the roll-ups: counted before (filed under `nodeId`), counted after (with `rows`). */
 export interface ReportValuesChange {
   reportId: string;
-  /** Counted before the push: filed under `nodeId`, its values stored with this form and period. */
-  before: { nodeId: string; formId: string; year: number; kind: string } | null;
+  /**
+   * Counted before the push: filed under `nodeId`, with the rows report_values holds for it, as
+   * ./reportValues.ts `formValueRows` makes them from its stored document (they are that document's).
+   */
+  before: { nodeId: string; rows: readonly ReportValuesTable[] } | null;
   after: { nodeId: string; rows: readonly ReportValuesTable[] } | null;
   /** The form the report answers: its ratio rows pair two values. */
   definition: FormDefinition;
@@ -192,6 +191,9 @@ export interface ReportValuesChange {
  * push, in its transaction: nothing for an uncounted report (a draft's autosave); else the rows that
  * changed out and in, and new − old added to the sums that moved (none when no value changed).
  *
+ * The old rows come from the stored document, not from a read of report_values (decision 0014): the push
+ * wrote both from the same document in one transaction, and a form version's rows never change.
+ *
  * Filed under the same node, only the rows that changed (with the other row of a ratio they take part
  * in) are added up, old out and new in: a sum of an unchanged row would move by a − a = 0, so leaving
  * them out gives the same sums and costs an edit of one figure one row's work, not the form's every
@@ -200,8 +202,8 @@ export interface ReportValuesChange {
 export async function replaceReportValues(q: Queries, push: PushQueries, change: ReportValuesChange): Promise<void> {
   const { reportId, before, after, definition } = change;
   if (!before && !after) return;
-  const old = before ? (await q.executeQuery(push.reportValues.bind({ report_id: reportId }))).rows : [];
-  const oldByCode = new Map<string, StoredFigures>();
+  const old = before?.rows ?? [];
+  const oldByCode = new Map<string, ReportValuesTable>();
   for (const row of old) oldByCode.set(row.code, row);
   const rows = after?.rows ?? [];
   // The stored rows that changed or went, and the pushed rows that changed or came (another period
@@ -209,12 +211,16 @@ export async function replaceReportValues(q: Queries, push: PushQueries, change:
   // all its contributions, whether its figures changed or not.
   const moved = !before || !after || before.nodeId !== after.nodeId;
   const changedIn: ReportValuesTable[] = [];
+  /** Of those, the rows stored with the same form and period: only their figures change. */
+  const figuresOnly = new Set<ReportValuesTable>();
   let matched = 0;
   for (const row of rows) {
     const was = oldByCode.get(row.code);
     if (was) matched++;
-    if (!was || Number(was.number) !== row.number || (was.weight === null ? null : Number(was.weight)) !== row.weight || row.year !== before?.year || row.kind !== before.kind || row.form_id !== before.formId)
-      changedIn.push(row);
+    const samePlace = was !== undefined && row.year === was.year && row.kind === was.kind && row.form_id === was.form_id;
+    if (samePlace && was.number === row.number && was.weight === row.weight) continue;
+    changedIn.push(row);
+    if (samePlace) figuresOnly.add(row);
   }
   let gone: string[] = [];
   if (oldByCode.size > matched) {
@@ -235,23 +241,16 @@ export async function replaceReportValues(q: Queries, push: PushQueries, change:
         codes.add(ratio.denominator);
       }
   }
+  const chosen = (list: readonly ReportValuesTable[]) => (codes ? list.filter((row) => (codes as Set<string>).has(row.code)) : list);
   const deltas = new Map<string, ReportValueSumsTable>();
-  if (before) {
-    const out: ReportValuesTable[] = [];
-    for (const [code, was] of oldByCode)
-      if (!codes || codes.has(code))
-        out.push({ report_id: reportId, code, form_id: before.formId, year: before.year, kind: before.kind, number: Number(was.number), weight: was.weight === null ? null : Number(was.weight) });
-    addContribution(deltas, before.nodeId, out, definition, -1);
-  }
-  if (after) addContribution(deltas, after.nodeId, codes ? rows.filter((row) => (codes as Set<string>).has(row.code)) : rows, definition, 1);
+  if (before) addContribution(deltas, before.nodeId, chosen(old), definition, -1);
+  if (after) addContribution(deltas, after.nodeId, chosen(rows), definition, 1);
   // Only the value rows that changed are written (an edit changes a few figures of a report).
   for (const code of gone) await q.executeQuery(push.deleteReportValue.bind({ report_id: reportId, code }));
-  for (const row of changedIn) await q.executeQuery(push.upsertReportValue.bind(row));
+  for (const row of changedIn)
+    await q.executeQuery(figuresOnly.has(row) ? push.updateReportValueFigures.bind(row) : push.upsertReportValue.bind(row));
   for (const sum of changedSums(deltas)) await q.executeQuery(push.addToValueSum.bind(sum));
 }
-
-/** A stored value's figures as either store answers them (PostgreSQL may give a double as text). */
-type StoredFigures = { number: number | string; weight: number | string | null };
 
 export async function insertIdempotency(q: Queries, push: PushQueries, entry: NewIdempotency): Promise<void> {
   await q.executeQuery(

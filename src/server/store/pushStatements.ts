@@ -95,6 +95,10 @@ export function pushQueries(db: Kysely<Database>) {
         .selectFrom('reports')
         .select(['id', 'revision', 'review', 'saved_at', 'created_at', 'change_seq', 'form_id', 'form_version', ...INDEXED_REPORT_COLUMNS])
         .select((eb) => eb('document', '=', arg('document')).as('same_document'))
+        // A counted report's document (./reportValueSums.ts `isCounted`, as formRollups.ts has it in SQL):
+        // its figures are what report_values holds, the old side of the push's sums (decision 0014). A
+        // draft's autosave reads no document.
+        .select(sql<string | null>`case when superior_id is not null and (status = 'ready' or review_status is not null) then document end`.as('counted_document'))
         .where('id', '=', arg('id')),
     ),
     // The nearest node on the union's superior's path (the superior itself first) that opened a round of
@@ -180,23 +184,30 @@ export function pushQueries(db: Kysely<Database>) {
         .where('id', '=', arg('id')),
       { deferrable: true },
     ),
-    insertRevision: prepare(
-      db.insertInto('report_revisions').values({
-        report_id: arg('report_id'),
-        revision: arg('revision'),
-        device_id: arg('device_id'),
-        saved_at: arg('saved_at'),
-        document: arg('document'),
-      }),
+    // The revision the push just wrote into `reports` (its number, time and document), copied there by
+    // the database: the document crosses from the process to the database once per push, not twice.
+    keepRevision: prepare(
+      db
+        .insertInto('report_revisions')
+        .columns(['report_id', 'revision', 'device_id', 'saved_at', 'document'])
+        .expression(
+          db
+            .selectFrom('reports')
+            .select((eb) => ['id', 'revision', eb.val(arg('device_id')).as('device_id'), 'saved_at', 'document'])
+            .where('id', '=', arg('report_id')),
+        ),
       { deferrable: true },
     ),
     // A report's values for the roll-ups (./reportValues.ts), replaced with each new revision: one
     // prepared insert per row, sent together with the rest (a multi-row insert's text would change
     // with the number of rows, and be prepared again).
     deleteReportValues: prepare(db.deleteFrom('report_values').where('report_id', '=', arg('report_id')), { deferrable: true }),
-    // The figures only: the form and period are the report's (`before`), and each column read is a
-    // property made per row.
-    reportValues: prepare(db.selectFrom('report_values').select(['code', 'number', 'weight']).where('report_id', '=', arg('report_id'))),
+    // A changed figure of a stored row (same form and period): no column of the form-and-period index
+    // in the SET list, so SQLite leaves that index alone.
+    updateReportValueFigures: prepare(
+      db.updateTable('report_values').set({ number: arg('number'), weight: arg('weight') }).where('report_id', '=', arg('report_id')).where('code', '=', arg('code')),
+      { deferrable: true },
+    ),
     deleteReportValue: prepare(db.deleteFrom('report_values').where('report_id', '=', arg('report_id')).where('code', '=', arg('code')), { deferrable: true }),
     // One running sum moved by a delta (./reportValueSums.ts): one row per changed sum, so an edit of one
     // figure moves one or two sums, not the form's every row.

@@ -24,15 +24,6 @@ export interface ReportRecord {
   superiorId: string | null;
 }
 
-/** A revision as stored: revisions never change once written. */
-export interface NewRevision {
-  reportId: string;
-  revision: number;
-  deviceId: string | null;
-  savedAt: string;
-  documentJson: string;
-}
-
 /** A report's columns but its document (the push reads no more). */
 export function toReportHead(row: Omit<ReportsTable, 'document' | 'form_id' | 'form_version' | keyof ReportFigures | DialogueKindColumn>): Omit<ReportRecord, 'documentJson'> {
   return {

@@ -39,7 +39,7 @@ import * as push from './push';
 import type { NewIdempotency, PushedReportHead, PushReadsRequest, ReportValuesChange } from './push';
 import { pushQueries, type PushQueries } from './pushStatements';
 import * as reports from './reports';
-import type { NewRevision, ReportRecord } from './reports';
+import type { ReportRecord } from './reports';
 import * as rounds from './rounds';
 import type { NewRoundRecord, RoundChangeRecord } from './rounds';
 import type { Database, Queries, StoreKind } from './schema';
@@ -163,7 +163,7 @@ class KyselyQueries implements StoreWrites {
   lockUnionForChange(unionId: string) { return push.lockUnionForChange(this.q, this.prepared, unionId); }
   lockAndReadForPush(request: PushReadsRequest) { return push.lockAndReadForPush(this.q, this.prepared, request); }
   updateReport(report: ReportRecord, document?: object, previous?: PushedReportHead) { return push.updateReport(this.q, this.prepared, report, document, previous); }
-  insertRevision(revision: NewRevision) { return push.insertRevision(this.q, this.prepared, revision); }
+  keepRevision(reportId: string, deviceId: string) { return push.keepRevision(this.q, this.prepared, reportId, deviceId); }
   replaceReportValues(change: ReportValuesChange) { return push.replaceReportValues(this.q, this.prepared, change); }
   insertIdempotency(entry: NewIdempotency) { return push.insertIdempotency(this.q, this.prepared, entry); }
   thinDraftRevision(reportId: string, revision: number) { return push.thinDraftRevision(this.q, this.prepared, reportId, revision); }

@@ -2,12 +2,17 @@
  * The running sums of the roll-ups (store/reportValueSums.ts) stay equal to a fresh sum of the counted
  * reports' values, on both stores, through pushes: a draft, marked ready, a ready report edited, a
  * return, a draft sent after it, sent again, accepted, the acceptance withdrawn. report_values holds
- * the counted reports' values only.
+ * the counted reports' values only, and exactly the figures of each one's stored document: the push takes
+ * a report's old figures out of the sums from its stored document (decision 0014), so the two must never
+ * disagree.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MAU_1_HDCD_FORM } from '../../../src/domain/forms/builtin/mau1HDCD';
+import { builtinForm, reportFormRef } from '../../../src/domain/forms/reportForm';
 import type { ReportDocument } from '../../../src/domain/report';
+import { formValueRows } from '../../../src/server/store/reportValues';
+import { isCounted } from '../../../src/server/store/reportValueSums';
 import { api, describeOnEachStore, type EnrolledDevice, pushStored, sampleReport, startTestServer, type TestServer, twoCommunes, type TwoCommunes } from '../helpers';
 
 const MAU_1 = { id: MAU_1_HDCD_FORM.id, version: MAU_1_HDCD_FORM.version };
@@ -35,6 +40,22 @@ async function sumsBothWays(server: TestServer) {
   return { fresh: shape(fresh.rows), running: shape(running.rows), uncountedValues: Number(orphans.rows[0]?.n) };
 }
 
+/** Per report, the figures report_values holds, beside those of its stored document (none for a report not counted). */
+async function figuresBothWays(server: TestServer) {
+  const reports = await server.store.db.selectFrom('reports').select(['id', 'document', 'year', 'kind', 'superior_id', 'status', 'review_status']).orderBy('id').execute();
+  const stored = await server.store.db.selectFrom('report_values').select(['report_id', 'code', 'form_id', 'year', 'kind', 'number', 'weight']).execute();
+  const shape = (row: { report_id: string; code: string; form_id: string; year: unknown; kind: string; number: unknown; weight: unknown }) =>
+    `${row.report_id} ${row.code} ${row.form_id} ${Number(row.year)} ${row.kind} ${Number(row.number)} ${row.weight === null ? null : Number(row.weight)}`;
+  const fromDocuments = reports.flatMap((report) => {
+    if (!isCounted({ superiorId: report.superior_id, ready: report.status === 'ready', reviewed: report.review_status !== null })) return [];
+    const document = JSON.parse(report.document) as ReportDocument;
+    const definition = builtinForm(reportFormRef(document));
+    if (!definition) throw new Error('a built-in form only in this test');
+    return formValueRows(report.id, document, { year: Number(report.year), kind: report.kind }, definition).map(shape);
+  });
+  return { stored: stored.map(shape).sort(), fromDocuments: fromDocuments.sort() };
+}
+
 describeOnEachStore(
   (kind) => `the roll-ups' running sums through pushes and decisions on ${kind}`,
   (kind) => {
@@ -56,6 +77,8 @@ describeOnEachStore(
         const { fresh, running, uncountedValues } = await sumsBothWays(server);
         expect(running, step).toEqual(fresh);
         expect(uncountedValues, step).toBe(0);
+        const figures = await figuresBothWays(server);
+        expect(figures.stored, step).toEqual(figures.fromDocuments);
         expect(new Set(fresh.map((row) => row[0])).size > 0 || counted === 0, step).toBe(true);
       };
       const values = (people: number): ReportDocument['values'] => ({ TONG_LD: people, LD_NU: 40, LUONG_BINH_QUAN: 7_500_000, LUONG_SO_NGUOI: 100 });
@@ -66,6 +89,11 @@ describeOnEachStore(
       await expectTrue('a draft autosaved', 0);
       revision = await pushStored(server, officerA, { ...a, status: 'ready', values: values(122) }, revision);
       await expectTrue('marked ready', 1);
+      const plan94: ReportDocument = sampleReport({ status: 'ready', dissemination: { sessions: 4, attendance: 120 } });
+      let revision94 = await pushStored(server, officerB, plan94);
+      await expectTrue('a Plan 94 report with its own rows', 2);
+      revision94 = await pushStored(server, officerB, { ...plan94, dissemination: { sessions: 5, attendance: null } }, revision94);
+      await expectTrue('a Plan 94 report edited, a row emptied', 2);
       const b: ReportDocument = sampleReport({ form: MAU_1, status: 'ready', values: { ...values(80), LUONG_SO_NGUOI: 0 } });
       let revisionB = await pushStored(server, officerB, b);
       await expectTrue('a second CĐCS, a zero weight', 2);
@@ -89,6 +117,7 @@ describeOnEachStore(
       revisionB = await pushStored(server, officerB, { ...b, status: 'draft' }, revisionB);
       await expectTrue('edited after the withdrawal; the other back to a draft', 1);
       expect(revisionB).toBeDefined();
+      expect(revision94).toBe('2');
     });
   },
 );
