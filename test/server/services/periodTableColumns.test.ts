@@ -54,9 +54,9 @@ for (const { kind, available } of STORE_KINDS) {
       await storeTestForm(server.store, form, server.root.id);
       const random = sequence(4242);
       // The unions first: the server's own writes wait for a transaction of the test's.
-      const unionsA = [];
+      const unionsA: { id: string }[] = [];
       for (let i = 0; i < 36; i++) unionsA.push(await server.createUnion(`CĐCS Cột ${String(i).padStart(2, '0')}`, setting.communeA.id));
-      const unionsB = [];
+      const unionsB: { id: string }[] = [];
       for (let i = 0; i < 5; i++) unionsB.push(await server.createUnion(`CĐCS Bến Củi ${i}`, setting.communeB.id));
       await server.store.db.transaction().execute(async (trx) => {
         for (const [i, union] of unionsA.entries()) {
