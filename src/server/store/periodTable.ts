@@ -19,6 +19,7 @@ import { DIALOGUE_KIND_COLUMNS } from './figures';
 import { toUnion, type NodeRecord } from './organisation';
 import type { OverviewLineRecord } from './overviews';
 import type { Queries, StoreKind } from './schema';
+import { pageColumnValues, readsRunningSums, runningColumnSums } from './periodTableColumns';
 
 const FOLDED_LETTERS = [...VIETNAMESE_LETTERS].map((letter) => foldForSearch(letter)).join('');
 const FOLDED_LETTER = new Map([...VIETNAMESE_LETTERS].map((letter, index) => [letter, FOLDED_LETTERS[index] as string]));
@@ -240,7 +241,8 @@ function totalsColumns(window: boolean, columns: readonly TableColumn[]): RawBui
   const sums = columns.map((column, j) => {
     const [a, b] = [sql.ref(`f.a${j}`), sql.ref(`f.b${j}`)];
     const paired = column.rollUp.kind === 'weightedMean' || column.rollUp.kind === 'ratio';
-    const given = paired ? sql`f.reported = 1 and ${a} is not null and ${b} > 0` : sql`f.reported = 1 and ${a} is not null`;
+    // Values are stored for counted reports only (./reportValues.ts): a line with one counts, as in the roll-ups.
+    const given = paired ? sql`${a} is not null and ${b} > 0` : sql`${a} is not null`;
     const total = column.rollUp.kind === 'weightedMean' ? sql`${a} * ${b}` : a;
     const name = (letter: string) => sql.raw(`${letter}${j}`);
     return sql`, sum(case when ${given} then 1 else 0 end)${over} as ${name('x')},
@@ -266,8 +268,11 @@ function toTotals(row: Record<string, unknown> | undefined, columns: readonly Ta
 
 /** The count and the totals row alone: for a page past the last line, which carries none. */
 export async function periodTableTotals(q: Queries, kind: StoreKind, request: PeriodTableRequest): Promise<PeriodTableTotalsRecord> {
-  const { rows } = await sql<Record<string, unknown>>`select ${totalsColumns(false, request.columns)} from (${filteredLines(q, kind, request)}) f`.execute(q);
-  return toTotals(rows[0], request.columns);
+  const running = readsRunningSums(request);
+  const inSql = running ? { ...request, columns: [] } : request;
+  const { rows } = await sql<Record<string, unknown>>`select ${totalsColumns(false, inSql.columns)} from (${filteredLines(q, kind, inSql)}) f`.execute(q);
+  const totals = toTotals(rows[0], inSql.columns);
+  return running ? { ...totals, columns: await runningColumnSums(q, request) } : totals;
 }
 
 /**
@@ -283,7 +288,9 @@ export async function periodTablePage(
 ): Promise<{ lines: PeriodTableLineRecord[]; totals: PeriodTableTotalsRecord | null }> {
   // One pass over the lines: the sort key and the totals (a window over all of them) beside each, then
   // the page; the totals need no second reading of the 6,000 lines.
-  const { columns } = request;
+  // Without a filter, a search or a row sort, the totals are the node's running sums and only the page's figures are read.
+  const running = readsRunningSums(request);
+  const columns = running ? [] : request.columns;
   const linesColumns = columns.length ? sql`, ${sql.join(columns.map((_, j) => sql.ref(`f.c${j}`)))}` : sql``;
   const columnsOut = columns.length ? sql`, ${sql.raw(columns.flatMap((_, j) => [`p.c${j}`, `p.x${j}`, `p.y${j}`, `p.z${j}`]).join(', '))}` : sql``;
   const { rows } = await sql<Record<string, unknown>>`
@@ -295,7 +302,7 @@ export async function periodTablePage(
     from (
       select k.* from (
         select f.union_id, f.report_id, f.name, ${sortKey(kind, request.sort, columns)} as sort_key, ${totalsColumns(true, columns)}${linesColumns}
-        from (${filteredLines(q, kind, request)}) f
+        from (${filteredLines(q, kind, running ? { ...request, columns } : request)}) f
       ) k
       order by ${orderBy(kind, 'k', request.direction)}
       limit ${limit} offset ${offset}
@@ -327,5 +334,11 @@ export async function periodTablePage(
           },
     values: Object.fromEntries(columns.map((column, j) => [column.code, row[`c${j}`] === null || row[`c${j}`] === undefined ? null : Number(row[`c${j}`])])),
   }));
-  return { lines, totals: rows.length ? toTotals(rows[0], columns) : null };
+  if (!running) return { lines, totals: rows.length ? toTotals(rows[0], columns) : null };
+  const reportIds = lines.flatMap((line) => (line.report ? [line.report.id] : []));
+  const values = await pageColumnValues(q, request.columns, reportIds);
+  const sums = rows.length ? await runningColumnSums(q, request) : [];
+  const empty = Object.fromEntries(request.columns.map((column) => [column.code, null]));
+  for (const line of lines) line.values = (line.report && values.get(line.report.id)) || empty;
+  return { lines, totals: rows.length ? { ...toTotals(rows[0], []), columns: sums } : null };
 }

@@ -105,6 +105,13 @@ for (const { kind, available } of STORE_KINDS) {
       for (const result of page.columnTotals) expect(result.value, result.code).toEqual(expect.any(Number));
     });
 
+    it("adds up the same from the node's running sums (no filter) as line by line (a search every line matches)", async () => {
+      const running = await table('limit=5');
+      const lineByLine = await table('limit=5&search=CĐCS');
+      expect(lineByLine.body.total).toBe(lines.length);
+      expect(lineByLine.body.columnTotals).toEqual(running.body.columnTotals);
+    });
+
     it('adds up only the lines the filters keep', async () => {
       for (const filter of ['accepted', 'returned'] as const) {
         const answer = await table(`filter=${filter}`);
@@ -133,6 +140,9 @@ for (const { kind, available } of STORE_KINDS) {
           expect(figures.slice(0, known.length), `${code} ${direction}`).toEqual(known);
           expect(known).toEqual([...known].sort((a, b) => (direction === 'asc' ? a - b : b - a)));
         }
+      // The figures read per line in SQL (a row sort) are the figures read for the page alone (no sort by a row).
+      const byName = new Map((await table('limit=500')).body.lines.map((line) => [line.id, line.values]));
+      for (const line of (await table('sort=row:LUONG_TB&limit=500')).body.lines) expect(line.values, line.name).toEqual(byName.get(line.id));
       // A cursor of one column's sort is not another's.
       const first = await table('sort=row:TONG_LD&limit=5');
       expectApiError(await table(`sort=row:LUONG_TB&limit=5&cursor=${encodeURIComponent(first.body.nextCursor ?? '')}`), 400, 'bad_request');
