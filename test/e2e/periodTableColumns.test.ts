@@ -3,7 +3,8 @@
  * in Chromium on the production build served by the real server (SQLite): a province's form chooses
  * four rows (a sum, a ratio, a weighted mean, a count of yes), a round asks for it, two of three CĐCS of
  * a commune union send it; the commune's node screen shows those rows as sortable headers (as printed,
- * with their units), each CĐCS's figures in vi-VN and the totals row added up by each row's roll-up.
+ * with their units), each CĐCS's figures in vi-VN and the totals row added up by each row's roll-up,
+ * and the charts draw the same columns by CĐCS.
  * Nothing is written to the console.
  */
 import type { Browser } from 'playwright-core';
@@ -97,6 +98,17 @@ it("shows the form's chosen columns, each CĐCS's figures and the totals by roll
     await page.waitForFunction(([first]) => document.querySelector('[data-testid="union-row"]')?.getAttribute('data-union-id') === first, [unions.a2]);
     expect(await order()).toEqual([unions.a2, unions.a1, unions.a3]);
     expect(await rateHeader.getAttribute('aria-sort')).toBe('descending');
+
+    // The charts follow the form: a chart per chosen column, its figures as the table's, sorted by the figure.
+    const chart = (code: string) => page.locator(`[data-testid="chart-form-column"][data-code="${code}"]`);
+    await chart('CHI_TIEU_8').getByTestId('chart-form-column-summary').waitFor();
+    expect(await page.getByTestId('chart-form-column').evaluateAll((figures) => figures.map((figure) => figure.getAttribute('data-code')))).toEqual(CHOSEN);
+    expect(await chart('TONG_LD').getByTestId('chart-form-column-summary').innerText()).toBe('2 CĐCS đã báo cáo; tổng hợp: 200.');
+    expect(await chart('TY_LE_DV').getByTestId('chart-form-column-summary').innerText()).toBe('2 CĐCS đã báo cáo; tổng hợp: 80,0 %.');
+    await chart('TY_LE_DV').locator('summary').click();
+    expect(await chart('TY_LE_DV').getByTestId('chart-form-column-line').allInnerTexts()).toEqual(['CĐCS Công ty Giày An Hòa\t87,5 %', 'CĐCS Công ty May An Tịnh\t75,0 %']);
+    await chart('TONG_LD').getByTestId('chart-form-column-canvas').locator('canvas').waitFor();
+    expect(await page.getByTestId('chart-rates').count()).toBe(0);
 
     expect(errors).toEqual([]);
     expect(csp).toEqual([]);
