@@ -19,7 +19,7 @@ import { DIALOGUE_KIND_COLUMNS } from './figures';
 import { toUnion, type NodeRecord } from './organisation';
 import type { OverviewLineRecord } from './overviews';
 import type { Queries, StoreKind } from './schema';
-import { pageColumnValues, readsRunningSums, runningColumnSums } from './periodTableColumns';
+import { columnsInSql, pageColumnValues, readsRunningSums, runningColumnSums } from './periodTableColumns';
 
 const FOLDED_LETTERS = [...VIETNAMESE_LETTERS].map((letter) => foldForSearch(letter)).join('');
 const FOLDED_LETTER = new Map([...VIETNAMESE_LETTERS].map((letter, index) => [letter, FOLDED_LETTERS[index] as string]));
@@ -269,7 +269,7 @@ function toTotals(row: Record<string, unknown> | undefined, columns: readonly Ta
 /** The count and the totals row alone: for a page past the last line, which carries none. */
 export async function periodTableTotals(q: Queries, kind: StoreKind, request: PeriodTableRequest): Promise<PeriodTableTotalsRecord> {
   const running = readsRunningSums(request);
-  const inSql = running ? { ...request, columns: [] } : request;
+  const inSql = { ...request, columns: columnsInSql(request) };
   const { rows } = await sql<Record<string, unknown>>`select ${totalsColumns(false, inSql.columns)} from (${filteredLines(q, kind, inSql)}) f`.execute(q);
   const totals = toTotals(rows[0], inSql.columns);
   return running ? { ...totals, columns: await runningColumnSums(q, request) } : totals;
@@ -288,9 +288,9 @@ export async function periodTablePage(
 ): Promise<{ lines: PeriodTableLineRecord[]; totals: PeriodTableTotalsRecord | null }> {
   // One pass over the lines: the sort key and the totals (a window over all of them) beside each, then
   // the page; the totals need no second reading of the 6,000 lines.
-  // Without a filter, a search or a row sort, the totals are the node's running sums and only the page's figures are read.
+  // Without a filter or a search, the totals are the node's running sums and only the page's figures are read.
   const running = readsRunningSums(request);
-  const columns = running ? [] : request.columns;
+  const columns = columnsInSql(request);
   const linesColumns = columns.length ? sql`, ${sql.join(columns.map((_, j) => sql.ref(`f.c${j}`)))}` : sql``;
   const columnsOut = columns.length ? sql`, ${sql.raw(columns.flatMap((_, j) => [`p.c${j}`, `p.x${j}`, `p.y${j}`, `p.z${j}`]).join(', '))}` : sql``;
   const { rows } = await sql<Record<string, unknown>>`
@@ -302,7 +302,7 @@ export async function periodTablePage(
     from (
       select k.* from (
         select f.union_id, f.report_id, f.name, ${sortKey(kind, request.sort, columns)} as sort_key, ${totalsColumns(true, columns)}${linesColumns}
-        from (${filteredLines(q, kind, running ? { ...request, columns } : request)}) f
+        from (${filteredLines(q, kind, { ...request, columns })}) f
       ) k
       order by ${orderBy(kind, 'k', request.direction)}
       limit ${limit} offset ${offset}

@@ -1,10 +1,11 @@
 /**
- * A form's chosen columns in the period table (./periodTable.ts) when no filter, search or sort by a
- * column needs every line's figures: the totals row read from the node's running sums
- * (./reportValueSums.ts: the counted reports filed under the node, exactly the lines that have values),
- * and the figures of the page's lines only, so the first page of 6,000 CĐCS reads no more of
- * report_values than its 50 lines. A filter, a search or a row sort reads each line's values in SQL
- * instead (./periodTable.ts `columnParts`); both give the same figures (test/server/services/periodTableColumns.test.ts).
+ * A form's chosen columns in the period table (./periodTable.ts) when no filter or search narrows the
+ * lines: the totals row read from the node's running sums (./reportValueSums.ts: the counted reports
+ * filed under the node, exactly the lines that have values), and the figures of the page's lines only,
+ * so the first page of 6,000 CĐCS reads no more of report_values than its 50 lines (a sort by a column
+ * reads that column's figure of every line, nothing else). A filter or a search reads each line's
+ * values in SQL instead (./periodTable.ts `columnParts`); both give the same figures
+ * (test/server/services/periodTableColumns.test.ts).
  */
 import { sql } from 'kysely';
 import { rowSortCode, type TableColumn } from '../../domain/forms/tableColumns';
@@ -14,14 +15,14 @@ import type { Queries } from './schema';
 
 /** Whether the request's totals are the node's running sums and only the page's figures are needed. */
 export function readsRunningSums(request: PeriodTableRequest): boolean {
-  return (
-    request.columns.length > 0 &&
-    request.filter === 'all' &&
-    !request.belowTarget &&
-    !request.notReported &&
-    searchWords(request.search).length === 0 &&
-    rowSortCode(request.sort) === null
-  );
+  return request.columns.length > 0 && request.filter === 'all' && !request.belowTarget && !request.notReported && searchWords(request.search).length === 0;
+}
+
+/** The columns whose figures the SQL reads for every line: all of them, or with the running sums only a sorted one. */
+export function columnsInSql(request: PeriodTableRequest): TableColumn[] {
+  if (!readsRunningSums(request)) return [...request.columns];
+  const code = rowSortCode(request.sort);
+  return request.columns.filter((column) => column.code === code);
 }
 
 /** The codes a column reads: its own, or a ratio's two rows. */
