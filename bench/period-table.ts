@@ -7,6 +7,10 @@
  * CĐCS. Median and slowest of 30 runs, as the service computes them (no HTTP). The seed is
  * scripts/seed-province.ts with one commune union that holds all but the province's own hundred.
  *
+ * A form round's table beside them: every CĐCS under the node has a report of a 12-row form with four
+ * chosen columns (a sum, a ratio, a weighted mean, a count of yes: domain/forms/tableColumns.ts), read
+ * from report_values, its first page with the totals by each row's roll-up, and sorted by the ratio.
+ *
  * The first page's bytes are a deterministic budget and are checked (the run fails past it); the
  * times are wall clock on a shared machine and are printed only.
  *
@@ -21,6 +25,7 @@ import { CONSOLE } from '../src/server/services/staff';
 import { withPostgresBenchStore, withSqliteBenchStore } from './benchStores';
 import type { Store } from '../src/server/store/store';
 import { seedProvince } from '../scripts/seed-province';
+import { randomValues, rollupTestForm, sequence, storeTestForm, writeFormReport } from '../test/server/formRollupFixtures';
 
 const RUNS = 30;
 const UNDER_ONE_NODE = 6000;
@@ -86,6 +91,35 @@ async function measure(label: string, store: Store): Promise<void> {
   console.log(`  first page, notReported + search "don vi 1" by rate desc (${filtered.lines.length} of ${filtered.total}): ${bytes(filtered).toLocaleString('en')} B: ${shown(filteredTime)}`);
   console.log(`  second page (51–100): ${shown(secondTime)}   (three 500-line pages on, the cursor reached offset ${deep.offset})`);
   console.log(`  floor (count of the node's CĐCS): ${shown(floor)}`);
+  await measureFormRound(store, seeded.province.id, node.id);
+}
+
+/** The chosen columns of a form round: each of the node's 6,000 CĐCS reported a 12-row form. */
+async function measureFormRound(store: Store, provinceId: string, nodeId: string): Promise<void> {
+  const form = rollupTestForm('bench-bang-cot', 12);
+  for (const section of form.sections)
+    if (section.kind === 'rows') for (const row of section.rows) if (['TONG_LD', 'TY_LE_DV', 'LUONG_TB', 'CHI_TIEU_8'].includes(row.code)) row.tableColumn = true;
+  await storeTestForm(store, form, provinceId);
+  const unions = await store.db.selectFrom('unions').select('id').where('superior_id', '=', nodeId).execute();
+  const random = sequence(17);
+  for (let start = 0; start < unions.length; start += 200)
+    await store.db.transaction().execute(async (trx) => {
+      for (const union of unions.slice(start, start + 200)) {
+        const draft = random() < 0.05;
+        await writeFormReport(trx, form, { unionId: union.id, superiorId: draft ? null : nodeId, values: randomValues(form, random), status: draft ? 'draft' : 'ready' });
+      }
+    });
+  await (store.kind === 'postgres' ? sql`vacuum analyze` : sql`analyze`).execute(store.db);
+  const context = { store, now: () => new Date() };
+  const query = { year: '2025', kind: 'yearly', form: form.id };
+  const sorted = { ...query, sort: 'row:TY_LE_DV', direction: 'desc' };
+  const first = await periodTablePage(context, CONSOLE, nodeId, query);
+  if (first.total !== UNDER_ONE_NODE || first.columns.length !== 4 || first.columnTotals.some((total) => total.value === null))
+    throw new Error(`form round: ${first.total} lines, ${first.columns.length} columns, totals ${JSON.stringify(first.columnTotals)}`);
+  const firstTime = await timed(() => periodTablePage(context, CONSOLE, nodeId, query));
+  const sortedTime = await timed(() => periodTablePage(context, CONSOLE, nodeId, sorted));
+  console.log(`  form round, 4 chosen columns (sum, ratio, weighted mean, count of yes), first page with their totals: ${bytes(first).toLocaleString('en')} B JSON: ${shown(firstTime)}`);
+  console.log(`  form round, sorted by the ratio column desc: ${shown(sortedTime)}`);
 }
 
 export async function run(): Promise<void> {

@@ -7,10 +7,14 @@
 import type { NodeSummary } from './organisation';
 import type { ReportPeriod } from './period';
 import type { UnionOverview } from './staff';
+import type { TableColumn, RowSort } from './forms/tableColumns';
+import type { RowRollUpResult } from './forms/rollup';
 
 /** The columns the table sorts by; ties always by name, then id, so pages never repeat or skip a line. */
 export const PERIOD_TABLE_SORTS = ['name', 'code', 'workers', 'members', 'rate', 'dialogues', 'lastSync', 'standing', 'deadline'] as const;
 export type PeriodTableSort = (typeof PERIOD_TABLE_SORTS)[number];
+/** A fixed column's sort, or a form's chosen column's (`row:CODE`, domain/forms/tableColumns.ts). */
+export type PeriodTableSortKey = PeriodTableSort | RowSort;
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
@@ -24,7 +28,7 @@ export const PERIOD_TABLE_MAX_LIMIT = 500;
 
 /** What the table asks for besides the node, the period and the page. */
 export interface PeriodTableQuery {
-  sort: PeriodTableSort;
+  sort: PeriodTableSortKey;
   direction: SortDirection;
   filter: PeriodTableFilter;
   /** The two checkboxes of the node screen ("Dưới 80 %", "Chưa báo cáo"); they combine with `filter` by "and". */
@@ -45,6 +49,15 @@ export interface PeriodTableTotals {
   dialogueSessions: number;
 }
 
+/** A line of the table: the CĐCS's overview and, for a form's chosen columns, its figures by row code. */
+export interface PeriodTableLine extends UnionOverview {
+  /**
+   * The report's figure of each chosen column (a yes/no as 1 or 0, a ratio worked out from its two
+   * rows); null where the report left it empty, or when no counted report is there. Empty without columns.
+   */
+  values: Record<string, number | null>;
+}
+
 export interface PeriodTablePage {
   node: NodeSummary;
   period: ReportPeriod;
@@ -54,8 +67,15 @@ export interface PeriodTablePage {
   total: number;
   /** 0-based position of the page's first line among them ("Hiển thị 51–100 trong 6.000 CĐCS"). */
   offset: number;
-  lines: UnionOverview[];
+  /**
+   * The form's chosen columns (domain/forms/tableColumns.ts), in order; empty: the membership block's
+   * heart columns (workers, members, rate, dialogue sessions), as Plan 94's table shows them.
+   */
+  columns: TableColumn[];
+  lines: PeriodTableLine[];
   totals: PeriodTableTotals;
+  /** Each chosen column's figure over the lines the filters keep, added up by the row's own roll-up (domain/forms/rollup.ts). */
+  columnTotals: RowRollUpResult[];
   /** Opaque; null on the last page. */
   nextCursor: string | null;
   /** Opaque; null on the first page. */

@@ -15,11 +15,14 @@ import type { NodeOverview, UnionOverview } from '../../domain/staff';
 import { ExportActions } from './export/ExportActions';
 import { usePeriodRound } from './rounds/usePeriodRound';
 import { FilterCheckbox } from './StaffTable';
-import { deadlineStandingOf, lineDeadline, TABLE_FILTERS, tableLines, type SortColumn, type TableFilter, type TableSort } from './table/periodTable';
+import { deadlineStandingOf, lineDeadline, TABLE_FILTERS, tableLines, type TableFilter, type TableSort } from './table/periodTable';
+import { SortHeader } from './table/SortHeader';
+import { FormColumnCells, FormColumnHeaders, FormColumnTotals } from './table/FormColumns';
 import { usePeriodTablePage, useSettled } from './table/usePeriodTablePage';
 import { failureText } from './errors';
 import { meetsUnionizationTarget } from '../../domain/indicators';
 import { PERIOD_TABLE_DEFAULT_LIMIT } from '../../domain/periodTable';
+import { PLAN94_FORM_REF } from '../../domain/forms/reportForm';
 import { tableMessages, type TableMessages } from './table/messages';
 import './figures.css';
 import './table/table.css';
@@ -46,32 +49,6 @@ function standingText(tm: TableMessages, line: UnionOverview, deadline: string, 
     case 'overdue':
       return tm.overdue(standing.daysOverdue);
   }
-}
-
-/** A column header that sorts the table: a button inside the <th>, with aria-sort on the header. */
-function SortHeader({
-  column,
-  label,
-  sort,
-  onSort,
-  numeric = false,
-}: {
-  column: SortColumn;
-  label: string;
-  sort: TableSort;
-  onSort: (sort: TableSort) => void;
-  numeric?: boolean;
-}) {
-  const active = sort.column === column;
-  const next: TableSort = { column, direction: active && sort.direction === 'asc' ? 'desc' : 'asc' };
-  return (
-    <th scope="col" className={numeric ? 'num' : undefined} aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className="sort-button" data-testid={`sort-${column}`} onClick={() => onSort(next)}>
-        {label}
-        <span aria-hidden="true">{active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-      </button>
-    </th>
-  );
 }
 
 const YEARS = Array.from({ length: LAST_REPORT_YEAR - FIRST_REPORT_YEAR + 1 }, (_, i) => FIRST_REPORT_YEAR + i);
@@ -204,15 +181,17 @@ export function OverviewScreen({
   const [sort, setSort] = useState<TableSort>({ column: 'name', direction: 'asc' });
   const [pageSize, setPageSize] = useState<number>(PERIOD_TABLE_DEFAULT_LIMIT);
   const settledSearch = useSettled(search, SEARCH_SETTLE_MS);
-  const query = { sort: sort.column, direction: sort.direction, filter: standingFilter, belowTarget: filters.belowTarget, notReported: filters.notReported, search: settledSearch };
+  const round = usePeriodRound(nodeId, period, roundsVersion);
+  const deadline = round?.deadline ?? null;
+  // The period's round names the form whose reports the table shows (Plan 94 when it names none).
+  const form = round?.form?.id ?? PLAN94_FORM_REF.id;
+  const query = { form, sort: sort.column, direction: sort.direction, filter: standingFilter, belowTarget: filters.belowTarget, notReported: filters.notReported, search: settledSearch };
   // The page shown: the cursor the server handed out for it, good for the query it came with only; a
   // new filter, search, sort or page size starts again from the first page.
   const queryKey = JSON.stringify([query, pageSize]);
   const [paging, setPaging] = useState<{ queryKey: string; cursor: string | null }>({ queryKey, cursor: null });
   const cursor = paging.queryKey === queryKey ? paging.cursor : null;
   const goTo = (next: string | null) => setPaging({ queryKey, cursor: next });
-  const round = usePeriodRound(nodeId, period, roundsVersion);
-  const deadline = round?.deadline ?? null;
   // One moment for the whole table (the screen is drawn afresh for each node and period): every line's
   // days are counted from the same day in Vietnam.
   const [now] = useState(() => Date.now());
@@ -228,6 +207,10 @@ export function OverviewScreen({
   );
   const visible = table.page;
   const lines = visible?.lines ?? [];
+  // The form's chosen columns; none: the membership block's (workers, members, rate, dialogues).
+  const columns = visible?.columns ?? [];
+  const heart = columns.length === 0;
+  const width = heart ? 10 : 5 + columns.length;
   const sortBy = (next: TableSort) => setSort(next);
   // The totals row adds up every line the filters and the search keep (the server's sums, not the page's).
   const filtered = filters.belowTarget || filters.notReported || standingFilter !== 'all' || settledSearch.trim() !== '';
@@ -329,12 +312,18 @@ export function OverviewScreen({
                 <tr>
                   <SortHeader column="name" label={m.columns.name} sort={sort} onSort={sortBy} />
                   <SortHeader column="code" label={m.columns.code} sort={sort} onSort={sortBy} />
-                  <SortHeader column="workers" label={m.columns.workers} sort={sort} onSort={sortBy} numeric />
-                  <SortHeader column="members" label={m.columns.members} sort={sort} onSort={sortBy} numeric />
-                  <SortHeader column="rate" label={m.columns.rate} sort={sort} onSort={sortBy} numeric />
-                  <th scope="col">{m.columns.target}</th>
+                  {heart ? (
+                    <>
+                      <SortHeader column="workers" label={m.columns.workers} sort={sort} onSort={sortBy} numeric />
+                      <SortHeader column="members" label={m.columns.members} sort={sort} onSort={sortBy} numeric />
+                      <SortHeader column="rate" label={m.columns.rate} sort={sort} onSort={sortBy} numeric />
+                      <th scope="col">{m.columns.target}</th>
+                    </>
+                  ) : (
+                    <FormColumnHeaders columns={columns} sort={sort} onSort={sortBy} />
+                  )}
                   <SortHeader column="standing" label={m.columns.standing} sort={sort} onSort={sortBy} />
-                  <SortHeader column="dialogues" label={m.columns.dialogues} sort={sort} onSort={sortBy} numeric />
+                  {heart ? <SortHeader column="dialogues" label={m.columns.dialogues} sort={sort} onSort={sortBy} numeric /> : null}
                   <SortHeader column="lastSync" label={tm.lastSync} sort={sort} onSort={sortBy} />
                   <SortHeader column="deadline" label={tm.deadline} sort={sort} onSort={sortBy} />
                 </tr>
@@ -342,7 +331,7 @@ export function OverviewScreen({
               <tbody>
                 {lines.length === 0 ? (
                   <tr>
-                    <td colSpan={10} className="empty">
+                    <td colSpan={width} className="empty">
                       {filtered ? m.overview.noMatch : m.overview.empty}
                     </td>
                   </tr>
@@ -367,22 +356,30 @@ export function OverviewScreen({
                         ))}
                       </th>
                       <td className="union-code-cell">{union.code ?? ''}</td>
-                      <td className="num">{formatCount(union.report?.workers)}</td>
-                      <td className="num">{formatCount(union.report?.members)}</td>
-                      <td className="num" data-testid="union-rate">
-                        {union.report ? formatRate(rate) : ''}
-                      </td>
-                      <td data-testid="union-target">
-                        {meetsTarget == null ? '' : (
-                          <span className={`badge ${meetsTarget ? 'badge-ok' : 'badge-bad'}`}>{meetsTarget ? m.met : m.notMet}</span>
-                        )}
-                      </td>
+                      {heart ? (
+                        <>
+                          <td className="num">{formatCount(union.report?.workers)}</td>
+                          <td className="num">{formatCount(union.report?.members)}</td>
+                          <td className="num" data-testid="union-rate">
+                            {union.report ? formatRate(rate) : ''}
+                          </td>
+                          <td data-testid="union-target">
+                            {meetsTarget == null ? '' : (
+                              <span className={`badge ${meetsTarget ? 'badge-ok' : 'badge-bad'}`}>{meetsTarget ? m.met : m.notMet}</span>
+                            )}
+                          </td>
+                        </>
+                      ) : (
+                        <FormColumnCells columns={columns} values={union.values} />
+                      )}
                       <td data-testid="union-standing">
                         <span className={`staff-standing staff-standing-${union.standing}`}>{m.standing[union.standing]}</span>
                       </td>
-                      <td className="num" data-testid="union-dialogues">
-                        {union.report ? formatCount(union.report.dialogueSessions) : ''}
-                      </td>
+                      {heart ? (
+                        <td className="num" data-testid="union-dialogues">
+                          {union.report ? formatCount(union.report.dialogueSessions) : ''}
+                        </td>
+                      ) : null}
                       <td className="figure" data-testid="union-saved-at">
                         {union.report ? formatDateTime(union.report.savedAt) : ''}
                       </td>
@@ -400,18 +397,24 @@ export function OverviewScreen({
                 <tr data-testid="staff-total">
                   <th scope="row">{filtered ? m.overview.totalFiltered : m.overview.total}</th>
                   <td />
-                  <td className="num">{formatCount(totals?.workers)}</td>
-                  <td className="num">{formatCount(totals?.members)}</td>
-                  <td className="num" data-testid="total-rate">
-                    {formatRate(totals?.unionizationRate ?? null)}
-                  </td>
-                  <td>
-                    {totalsMeetTarget == null ? '' : (
-                      <span className={`badge ${totalsMeetTarget ? 'badge-ok' : 'badge-bad'}`}>{totalsMeetTarget ? m.met : m.notMet}</span>
-                    )}
-                  </td>
-                  <td>{overview ? m.overview.summary(overview.direct.reported, overview.direct.unions) : ''}</td>
-                  <td className="num">{formatCount(totals?.dialogueSessions)}</td>
+                  {heart ? (
+                    <>
+                      <td className="num">{formatCount(totals?.workers)}</td>
+                      <td className="num">{formatCount(totals?.members)}</td>
+                      <td className="num" data-testid="total-rate">
+                        {formatRate(totals?.unionizationRate ?? null)}
+                      </td>
+                      <td>
+                        {totalsMeetTarget == null ? '' : (
+                          <span className={`badge ${totalsMeetTarget ? 'badge-ok' : 'badge-bad'}`}>{totalsMeetTarget ? m.met : m.notMet}</span>
+                        )}
+                      </td>
+                    </>
+                  ) : (
+                    <FormColumnTotals columns={columns} totals={visible.columnTotals} />
+                  )}
+                  <td>{heart ? (overview ? m.overview.summary(overview.direct.reported, overview.direct.unions) : '') : m.overview.summary(visible.totals.reported, visible.total)}</td>
+                  {heart ? <td className="num">{formatCount(totals?.dialogueSessions)}</td> : null}
                   <td />
                   <td className="figure">{deadline ? formatIsoDate(deadline) : ''}</td>
                 </tr>

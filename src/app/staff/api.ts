@@ -239,9 +239,12 @@ export function fetchPeriodTable(
   period: { year: number; kind: PeriodKind } | null,
   query: PeriodTableQuery,
   page: { limit: number; cursor: string | null },
+  /** The form whose reports the table shows (domain/forms/tableColumns.ts its columns); the server's default is Plan 94. */
+  form?: string,
 ): Promise<PeriodTablePage> {
   const params = new URLSearchParams({
     ...(period ? { year: String(period.year), kind: period.kind } : {}),
+    ...(form ? { form } : {}),
     sort: query.sort,
     direction: query.direction,
     filter: query.filter,

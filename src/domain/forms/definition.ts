@@ -89,6 +89,11 @@ export const formRowSchema = z.object({
   ruleExplanation: z.optional(text(500)),
   /** Warn when the figure moves by more than this share from the previous period's (0.2 = 20 %). */
   changeWarning: z.optional(z.number().check(z.gt(0), z.lte(10))),
+  /**
+   * A column of the superior's period table (`tableColumns.ts`): only a row that adds up (a sum, a
+   * weighted mean, a ratio, a count of yes). Optional: a definition stored before it still parses.
+   */
+  tableColumn: z.optional(z.boolean()),
 });
 export type FormRow = z.infer<typeof formRowSchema>;
 
@@ -147,7 +152,10 @@ export function isComputedRow(row: FormRow): boolean {
 }
 
 /** The row's field of the definition a problem is about, for the spreadsheet to name the column. */
-export type RowField = 'code' | 'kind' | 'requiredIf' | 'limits' | 'rollUp' | 'rules' | 'changeWarning';
+export type RowField = 'code' | 'kind' | 'requiredIf' | 'limits' | 'rollUp' | 'rules' | 'changeWarning' | 'tableColumn';
+
+/** The period table's columns a form may choose (more would not fit a staff screen's width). */
+export const MAX_TABLE_COLUMNS = 8;
 
 export interface DefinitionProblem {
   rowCode: string;
@@ -182,8 +190,16 @@ export function definitionProblems(definition: Pick<FormDefinition, 'sections'>)
     else if (other.code === row.code) problems.push({ rowCode: row.code, field, message: `Dòng không thể dựa vào chính nó.` });
   };
 
+  let tableColumns = 0;
   for (const row of rows) {
     const numeric = isNumericRow(row);
+    if (row.tableColumn) {
+      tableColumns += 1;
+      if (row.rollUp.kind === 'none' || !(numeric || row.kind === 'yesNo'))
+        problems.push({ rowCode: row.code, field: 'tableColumn', message: 'Chỉ dòng là số, tiền hoặc có/không và có cộng dồn mới làm cột của bảng kỳ báo cáo được.' });
+      else if (tableColumns > MAX_TABLE_COLUMNS)
+        problems.push({ rowCode: row.code, field: 'tableColumn', message: `Bảng kỳ báo cáo có nhiều nhất ${MAX_TABLE_COLUMNS} cột chọn từ biểu mẫu.` });
+    }
     const { rollUp } = row;
     if ((rollUp.kind === 'sum' || rollUp.kind === 'weightedMean' || rollUp.kind === 'ratio') && !numeric)
       problems.push({ rowCode: row.code, field: 'rollUp', message: 'Chỉ cộng dồn kiểu này được với dòng là số hoặc tiền.' });

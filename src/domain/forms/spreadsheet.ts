@@ -48,6 +48,7 @@ export const ROW_COLUMNS = [
   'canh_bao',
   'giai_thich',
   'canh_bao_tang_giam',
+  'cot_bang',
 ] as const;
 type RowColumn = (typeof ROW_COLUMNS)[number];
 export const SETTINGS_COLUMNS = ['ma_bieu_mau', 'phien_ban', 'ten_bieu_mau', 'can_cu'] as const;
@@ -174,6 +175,7 @@ const FIELD_COLUMNS: Record<Exclude<RowField, 'rules' | 'limits'>, RowColumn> = 
   requiredIf: 'bat_buoc',
   rollUp: 'cong_don',
   changeWarning: 'canh_bao_tang_giam',
+  tableColumn: 'cot_bang',
 };
 
 export function formFromSheets(sheets: FormSheets): FormFromSheets {
@@ -282,6 +284,9 @@ export function formFromSheets(sheets: FormSheets): FormFromSheets {
       else changeWarning = percent / 100;
     }
 
+    const tableColumnWords = text('cot_bang');
+    if (!['', 'co', 'khong'].includes(tableColumnWords)) problem('cot_bang', `“${tableColumnWords}” không hợp lệ; dùng co (dòng là một cột của bảng kỳ báo cáo) hoặc để trống.`);
+
     if (section !== '' && section !== current?.title) {
       current = { kind: 'rows', title: section, rows: [] };
       sections.push(current);
@@ -303,6 +308,7 @@ export function formFromSheets(sheets: FormSheets): FormFromSheets {
       rules,
       ...(optional('giai_thich') !== undefined ? { ruleExplanation: optional('giai_thich') } : {}),
       ...(changeWarning !== undefined ? { changeWarning } : {}),
+      ...(tableColumnWords === 'co' ? { tableColumn: true } : {}),
     };
     current.rows.push(row);
     if (!sources.has(code)) sources.set(code, { line, ruleColumns, hasMin: min !== undefined });
@@ -362,6 +368,7 @@ export function formToSheets(definition: FormDefinition): Record<typeof ROWS_SHE
         canh_bao: rules(row, 'warning'),
         giai_thich: row.ruleExplanation,
         canh_bao_tang_giam: row.changeWarning === undefined ? null : Number((row.changeWarning * 100).toFixed(6)),
+        cot_bang: row.tableColumn ? 'co' : null,
       }),
     );
   }

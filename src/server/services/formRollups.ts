@@ -42,7 +42,7 @@ function parseQuery(query: unknown): { period: ReportPeriod; version: number | u
  * The definition the roll-up reads: a built-in form, or a published version owned by the node or a
  * node above it (the latest unless `version` names one); 404 otherwise.
  */
-async function formForNode(store: StoreReads, node: NodeRecord, formId: unknown, version: number | undefined): Promise<FormDefinition> {
+export async function formForNode(store: StoreReads, node: NodeRecord, formId: unknown, version: number | undefined): Promise<FormDefinition> {
   if (typeof formId !== 'string' || !FORM_ID.test(formId)) throw noSuch('form');
   const builtin = BUILTIN_FORMS.filter((form) => form.id === formId);
   if (builtin.length > 0) {

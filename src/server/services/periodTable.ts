@@ -17,10 +17,12 @@ import {
   type PeriodTablePage,
 } from '../../domain/periodTable';
 import { PLAN94_FORM_REF } from '../../domain/forms/reportForm';
+import { rowSortCode, tableColumns, type RowSort, type TableColumn } from '../../domain/forms/tableColumns';
+import type { FormRow } from '../../domain/forms/definition';
 import { periodDueDate } from '../../domain/periodSuperior';
 import { roundOfPeriod } from '../../domain/round';
 import { vietnamDayStart } from '../../domain/calendar';
-import type { PeriodTableRequest } from '../store/store';
+import type { PeriodTableRequest, PeriodTableTotalsRecord } from '../store/store';
 import type { RoundRecord } from '../store/rounds';
 import type { ServiceContext } from './context';
 import { ApiFailure } from './errors';
@@ -28,6 +30,10 @@ import { defaultPeriodOf, toUnionOverview } from './overview';
 import { toNodeSummary } from './organisation';
 import { roundsApplyingTo } from './rounds';
 import { nodeInReach, type StaffActor } from './actors';
+import { formForNode, rowFromSums } from './formRollups';
+
+/** A sort by a form's chosen column (domain/forms/tableColumns.ts). */
+const ROW_SORT = /^row:[A-Z][A-Z0-9_]{0,39}$/;
 
 const flag = z._default(z.enum(['0', '1', 'true', 'false']), '0');
 
@@ -36,7 +42,7 @@ const querySchema = z
     year: z.optional(z.coerce.number().check(z.int(), z.gte(FIRST_REPORT_YEAR), z.lte(LAST_REPORT_YEAR))),
     kind: z.optional(z.enum(PERIOD_KINDS)),
     form: z._default(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/)), PLAN94_FORM_REF.id),
-    sort: z._default(z.enum(PERIOD_TABLE_SORTS), 'name'),
+    sort: z._default(z.union([z.enum(PERIOD_TABLE_SORTS), z.string().check(z.regex(ROW_SORT)) as z.ZodMiniType<RowSort>]), 'name'),
     direction: z._default(z.enum(SORT_DIRECTIONS), 'asc'),
     filter: z._default(z.enum(PERIOD_TABLE_FILTERS), 'all'),
     belowTarget: flag,
@@ -89,6 +95,13 @@ function decodeCursor(cursor: string, digest: string): number {
 
 const isOn = (value: string) => value === '1' || value === 'true';
 
+/** A chosen column's figure over the kept lines, from its sums, as domain/forms/rollup.ts adds it up. */
+function columnTotal(column: TableColumn, sums: PeriodTableTotalsRecord['columns'][number] | undefined) {
+  const { count = 0, total = 0, weight = 0 } = sums ?? {};
+  const paired = column.rollUp.kind === 'weightedMean';
+  return rowFromSums(column as FormRow, { count, total, weighted: paired ? count : 0, weightedTotal: paired ? total : 0, weightTotal: weight });
+}
+
 export async function periodTablePage(
   context: ServiceContext,
   actor: StaffActor,
@@ -105,9 +118,14 @@ export async function periodTablePage(
     throw new ApiFailure(
       400,
       'bad_request',
-      `year=${FIRST_REPORT_YEAR}…${LAST_REPORT_YEAR}&kind=${PERIOD_KINDS.join('|')} (both or neither), sort=${PERIOD_TABLE_SORTS.join('|')}, direction=asc|desc, filter=${PERIOD_TABLE_FILTERS.join('|')}, belowTarget and notReported 0|1, search, limit=1…${PERIOD_TABLE_MAX_LIMIT}, cursor, form.`,
+      `year=${FIRST_REPORT_YEAR}…${LAST_REPORT_YEAR}&kind=${PERIOD_KINDS.join('|')} (both or neither), sort=${PERIOD_TABLE_SORTS.join('|')}|row:CODE (a column of the form), direction=asc|desc, filter=${PERIOD_TABLE_FILTERS.join('|')}, belowTarget and notReported 0|1, search, limit=1…${PERIOD_TABLE_MAX_LIMIT}, cursor, form.`,
     );
   const request = parsed.data;
+  // The form's chosen columns; a form that does not reach the node is 404, as its roll-up is.
+  const columns = tableColumns(await formForNode(context.store, node, request.form, undefined));
+  const sortCode = rowSortCode(request.sort);
+  if (sortCode !== null && !columns.some((column) => column.code === sortCode))
+    throw new ApiFailure(400, 'bad_request', `sort=row:${sortCode} is not one of this form's table columns (${columns.map((column) => column.code).join(', ') || 'none'}).`);
   const rounds = await roundsApplyingTo(context.store, node);
   const period =
     request.year !== undefined && request.kind !== undefined ? { year: request.year, kind: request.kind } : await defaultPeriodOf(context, node, rounds);
@@ -127,10 +145,12 @@ export async function periodTablePage(
     notReported: isOn(request.notReported),
     search: request.search,
     lateFrom: deadlinesOf(round),
+    columns,
   };
   const { lines, totals: pageTotals } = await context.store.periodTablePage(storeRequest, offset, request.limit);
   // A page carries the totals; an empty one (nothing kept, or past the end) asks for them alone.
-  const totals = pageTotals ?? (offset === 0 ? { unions: 0, reported: 0, workers: 0, members: 0, dialogueSessions: 0 } : await context.store.periodTableTotals(storeRequest));
+  const totals =
+    pageTotals ?? (offset === 0 ? { unions: 0, reported: 0, workers: 0, members: 0, dialogueSessions: 0, columns: [] } : await context.store.periodTableTotals(storeRequest));
   const unionizationRateOfTotals = unionizationRate(totals.members, totals.workers);
   const next = offset + lines.length;
   return {
@@ -139,8 +159,18 @@ export async function periodTablePage(
     form: request.form,
     total: totals.unions,
     offset,
-    lines: lines.map(toUnionOverview),
-    totals: { ...totals, unionizationRate: unionizationRateOfTotals, meetsTarget: meetsUnionizationTarget(unionizationRateOfTotals) },
+    columns,
+    lines: lines.map((line) => ({ ...toUnionOverview(line), values: line.values })),
+    totals: {
+      unions: totals.unions,
+      reported: totals.reported,
+      workers: totals.workers,
+      members: totals.members,
+      dialogueSessions: totals.dialogueSessions,
+      unionizationRate: unionizationRateOfTotals,
+      meetsTarget: meetsUnionizationTarget(unionizationRateOfTotals),
+    },
+    columnTotals: columns.map((column) => columnTotal(column, totals.columns.find((sums) => sums.code === column.code))),
     nextCursor: next < totals.unions && lines.length > 0 ? encodeCursor(next, digest) : null,
     previousCursor: offset > 0 ? encodeCursor(Math.max(0, offset - request.limit), digest) : null,
   };

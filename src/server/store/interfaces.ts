@@ -19,7 +19,7 @@ import type { FormPublication, FormRecord, NewFormRecord } from './forms';
 import type { EnrolmentCodeRecord, NewEnrolmentCode } from './enrolmentCodes';
 import type { NewUnion, NodeChange, NodeRecord, UnionChange, UnionRecord } from './organisation';
 import type { OverviewLineRecord, OverviewTotalsRecord } from './overviews';
-import type { PeriodTableRequest, PeriodTableTotalsRecord } from './periodTable';
+import type { PeriodTableLineRecord, PeriodTableRequest, PeriodTableTotalsRecord } from './periodTable';
 import type { IdempotencyRecord, NewIdempotency, PushedReportHead, PushReads, PushReadsRequest, ReportValuesChange, UnionLock } from './push';
 import type { ReportRecord } from './reports';
 import type { NewRoundRecord, RoundChangeRecord, RoundRecord } from './rounds';
@@ -39,7 +39,7 @@ export type { FormPublication, FormRecord, NewFormRecord } from './forms';
 export type { FormRollupCountsRecord, FormRollupQuery, FormRollupSumsRecord, FormRollupUnionRecord, FormRollupValueRecord } from './formRollups';
 export type { NewUnion, NodeRecord, UnionRecord } from './organisation';
 export type { OverviewLineRecord, OverviewTotalsRecord, ReportRecordCore } from './overviews';
-export type { PeriodTableRequest, PeriodTableTotalsRecord } from './periodTable';
+export type { PeriodTableColumnSums, PeriodTableLineRecord, PeriodTableRequest, PeriodTableTotalsRecord } from './periodTable';
 export type { IdempotencyRecord, PushedReportHead, PushReads, PushReadsRequest } from './push';
 export type { ReportRecord } from './reports';
 export type { NewRoundRecord, RoundChangeRecord, RoundRecord } from './rounds';
@@ -78,7 +78,7 @@ export interface StoreReads {
   /** The subtree's lines summed per node they belong to (at most one row per node of the subtree). */
   overviewTotals(node: NodeRecord, year: number, kind: string, dueOn: string, formId?: string): Promise<OverviewTotalsRecord[]>;
   /** One page of the lines owned by the node itself for a period and form, filtered and sorted in SQL (./periodTable.ts). */
-  periodTablePage(request: PeriodTableRequest, offset: number, limit: number): Promise<{ lines: OverviewLineRecord[]; totals: PeriodTableTotalsRecord | null }>;
+  periodTablePage(request: PeriodTableRequest, offset: number, limit: number): Promise<{ lines: PeriodTableLineRecord[]; totals: PeriodTableTotalsRecord | null }>;
   /** The count and the totals row over every line of that table the filters keep (for an empty page). */
   periodTableTotals(request: PeriodTableRequest): Promise<PeriodTableTotalsRecord>;
   /** Every node of a subtree, the node itself included. */

@@ -12,12 +12,14 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { DIALOGUE_KINDS, type DialogueKindCounts } from '../../domain/report';
-import type { PeriodTableQuery, PeriodTableSort, SortDirection } from '../../domain/periodTable';
+import type { PeriodTableQuery, PeriodTableSortKey, SortDirection } from '../../domain/periodTable';
+import { rowSortCode, type TableColumn } from '../../domain/forms/tableColumns';
 import { foldForSearch, searchWords, VIETNAMESE_LETTERS } from '../../domain/search';
 import { DIALOGUE_KIND_COLUMNS } from './figures';
 import { toUnion, type NodeRecord } from './organisation';
 import type { OverviewLineRecord } from './overviews';
 import type { Queries, StoreKind } from './schema';
+import { columnsInSql, pageColumnValues, readsRunningSums, runningColumnSums } from './periodTableColumns';
 
 const FOLDED_LETTERS = [...VIETNAMESE_LETTERS].map((letter) => foldForSearch(letter)).join('');
 const FOLDED_LETTER = new Map([...VIETNAMESE_LETTERS].map((letter, index) => [letter, FOLDED_LETTERS[index] as string]));
@@ -57,6 +59,21 @@ export interface PeriodTableRequest extends PeriodTableQuery {
    * reopened CĐCS's own), null without a round. A report saved from then on was sent late.
    */
   lateFrom: { round: string; byUnion: ReadonlyMap<string, string> } | null;
+  /** The form's chosen columns (domain/forms/tableColumns.ts); a `row:CODE` sort names one of them. */
+  columns: readonly TableColumn[];
+}
+
+/**
+ * A chosen column's sums over the counted lines the filters keep, by its roll-up: for a sum and a
+ * count of yes, the reports that gave it (`count`) and Σ figure (`total`); for a weighted mean, the
+ * reports with a positive weight, Σ figure × weight and Σ weight (`weight`); for a ratio, the reports
+ * with both rows and a positive denominator, Σ numerator and Σ denominator (`weight`).
+ */
+export interface PeriodTableColumnSums {
+  code: string;
+  count: number;
+  total: number;
+  weight: number;
 }
 
 export interface PeriodTableTotalsRecord {
@@ -65,6 +82,39 @@ export interface PeriodTableTotalsRecord {
   workers: number;
   members: number;
   dialogueSessions: number;
+  columns: PeriodTableColumnSums[];
+}
+
+/** A line and its figures of the chosen columns. */
+export type PeriodTableLineRecord = OverviewLineRecord & { values: Record<string, number | null> };
+
+/**
+ * Each chosen column's figure (`a`), and its weight or denominator (`b`), from the report's stored
+ * values (./reportValues.ts: a counted report's only), one lookup by (report_id, code) each; `c` is
+ * the line's figure: `a`, or for a ratio `a ÷ b` when `b` is positive.
+ */
+function columnParts(columns: readonly TableColumn[]): { joins: RawBuilder<unknown>; selects: RawBuilder<unknown> } {
+  const aliases = new Map<string, string>();
+  const alias = (code: string) => {
+    if (!aliases.has(code)) aliases.set(code, `v${aliases.size}`);
+    return aliases.get(code) as string;
+  };
+  const selects = columns.map((column, j) => {
+    const { rollUp } = column;
+    const [a, b] =
+      rollUp.kind === 'ratio'
+        ? [sql`${sql.ref(`${alias(rollUp.numerator)}.number`)}`, sql`${sql.ref(`${alias(rollUp.denominator)}.number`)}`]
+        : rollUp.kind === 'weightedMean'
+          ? [sql.ref(`${alias(column.code)}.number`), sql.ref(`${alias(column.code)}.weight`)]
+          : [sql.ref(`${alias(column.code)}.number`), sql`cast(null as double precision)`];
+    const value = rollUp.kind === 'ratio' ? sql`case when ${b} > 0 and ${a} is not null then ${a} * 1.0 / ${b} end` : a;
+    return sql`${a} as ${sql.raw(`a${j}`)}, ${b} as ${sql.raw(`b${j}`)}, ${value} as ${sql.raw(`c${j}`)}`;
+  });
+  const joins = sql.join(
+    [...aliases].map(([code, name]) => sql`left join report_values ${sql.raw(name)} on ${sql.raw(name)}.report_id = o.report_id and ${sql.raw(name)}.code = ${code}`),
+    sql` `,
+  );
+  return { joins: aliases.size ? joins : sql``, selects: selects.length ? sql`, ${sql.join(selects)}` : sql`` };
 }
 
 const KIND_COLUMNS = Object.values(DIALOGUE_KIND_COLUMNS);
@@ -105,6 +155,7 @@ function filteredLines(q: Queries, kind: StoreKind, request: PeriodTableRequest)
   else for (const pattern of patterns) conditions.push(sql`l.haystack like ${pattern} escape '\\'`);
   const haystack = folded(kind, sql`u.name || ' ' || coalesce(u.code, '') || ' ' || u.employer`);
   const searching = patterns.length > 0;
+  const parts = columnParts(request.columns);
   return sql`
     with owned as (
       -- Unsent (or no report) and still under the node, no move since the period fell due.
@@ -129,19 +180,26 @@ function filteredLines(q: Queries, kind: StoreKind, request: PeriodTableRequest)
       select o.union_id, o.report_id, u.name, u.code,
         ${request.sort === 'name' ? folded(kind, sql`u.name`) : sql`cast(null as text)`} as name_key, ${searching ? haystack : sql`cast(null as text)`} as haystack,
         o.workers, o.members, o.meets_target, o.dialogue_sessions, ${savedAt} as saved_at, ${standing} as standing, ${rate} as rate,
-        ${lateFrom} as late_from
+        ${lateFrom} as late_from${parts.selects}
       from owned o
       join unions u on u.id = o.union_id
+      ${parts.joins}
     )
     select l.*, case when ${reported} then 1 else 0 end as reported from lines l
     ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}`;
 }
 
 /** The value a column sorts by; null sorts last in either direction (as the browser's table did). */
-function sortKey(kind: StoreKind, sort: PeriodTableSort): RawBuilder<unknown> {
+function sortKey(kind: StoreKind, sort: PeriodTableSortKey, columns: readonly TableColumn[]): RawBuilder<unknown> {
   // Text compared byte for byte on both stores, so both order (and page) alike.
   const text = (column: string) => (kind === 'postgres' ? sql`${sql.ref(column)} collate "C"` : sql.ref(column));
-  switch (sort) {
+  const code = rowSortCode(sort);
+  if (code !== null) {
+    // The service lets through only a chosen column's code.
+    const index = columns.findIndex((column) => column.code === code);
+    return sql.ref(`f.c${index}`);
+  }
+  switch (sort as Exclude<PeriodTableSortKey, `row:${string}`>) {
     case 'name':
       return sql.ref('f.name_key');
     case 'code':
@@ -176,29 +234,45 @@ function orderBy(kind: StoreKind, alias: string, direction: SortDirection): RawB
 }
 
 /** The totals row's sums over `f` (the filtered lines): as aggregates, or with `over ()` beside each line. */
-function totalsColumns(window: boolean): RawBuilder<unknown> {
+function totalsColumns(window: boolean, columns: readonly TableColumn[]): RawBuilder<unknown> {
   const counted = sql`f.reported = 1 and f.workers is not null and f.members is not null`;
   const over = window ? sql` over ()` : sql``;
+  // Each chosen column's sums (PeriodTableColumnSums): x the reports, y the total, z the weight.
+  const sums = columns.map((column, j) => {
+    const [a, b] = [sql.ref(`f.a${j}`), sql.ref(`f.b${j}`)];
+    const paired = column.rollUp.kind === 'weightedMean' || column.rollUp.kind === 'ratio';
+    // Values are stored for counted reports only (./reportValues.ts): a line with one counts, as in the roll-ups.
+    const given = paired ? sql`${a} is not null and ${b} > 0` : sql`${a} is not null`;
+    const total = column.rollUp.kind === 'weightedMean' ? sql`${a} * ${b}` : a;
+    const name = (letter: string) => sql.raw(`${letter}${j}`);
+    return sql`, sum(case when ${given} then 1 else 0 end)${over} as ${name('x')},
+      sum(case when ${given} then ${total} else 0 end)${over} as ${name('y')},
+      sum(case when ${given} then ${paired ? b : sql`0`} else 0 end)${over} as ${name('z')}`;
+  });
   return sql`count(*)${over} as total_unions, sum(f.reported)${over} as total_reported,
       sum(case when ${counted} then f.workers else 0 end)${over} as total_workers,
       sum(case when ${counted} then f.members else 0 end)${over} as total_members,
-      sum(case when f.reported = 1 then f.dialogue_sessions else 0 end)${over} as total_dialogue_sessions`;
+      sum(case when f.reported = 1 then f.dialogue_sessions else 0 end)${over} as total_dialogue_sessions${sql.join(sums, sql``)}`;
 }
 
-function toTotals(row: Record<string, unknown> | undefined): PeriodTableTotalsRecord {
+function toTotals(row: Record<string, unknown> | undefined, columns: readonly TableColumn[]): PeriodTableTotalsRecord {
   return {
     unions: Number(row?.total_unions ?? 0),
     reported: Number(row?.total_reported ?? 0),
     workers: Number(row?.total_workers ?? 0),
     members: Number(row?.total_members ?? 0),
     dialogueSessions: Number(row?.total_dialogue_sessions ?? 0),
+    columns: columns.map((column, j) => ({ code: column.code, count: Number(row?.[`x${j}`] ?? 0), total: Number(row?.[`y${j}`] ?? 0), weight: Number(row?.[`z${j}`] ?? 0) })),
   };
 }
 
 /** The count and the totals row alone: for a page past the last line, which carries none. */
 export async function periodTableTotals(q: Queries, kind: StoreKind, request: PeriodTableRequest): Promise<PeriodTableTotalsRecord> {
-  const { rows } = await sql<Record<string, unknown>>`select ${totalsColumns(false)} from (${filteredLines(q, kind, request)}) f`.execute(q);
-  return toTotals(rows[0]);
+  const running = readsRunningSums(request);
+  const inSql = { ...request, columns: columnsInSql(request) };
+  const { rows } = await sql<Record<string, unknown>>`select ${totalsColumns(false, inSql.columns)} from (${filteredLines(q, kind, inSql)}) f`.execute(q);
+  const totals = toTotals(rows[0], inSql.columns);
+  return running ? { ...totals, columns: await runningColumnSums(q, request) } : totals;
 }
 
 /**
@@ -211,19 +285,24 @@ export async function periodTablePage(
   request: PeriodTableRequest,
   offset: number,
   limit: number,
-): Promise<{ lines: OverviewLineRecord[]; totals: PeriodTableTotalsRecord | null }> {
+): Promise<{ lines: PeriodTableLineRecord[]; totals: PeriodTableTotalsRecord | null }> {
   // One pass over the lines: the sort key and the totals (a window over all of them) beside each, then
   // the page; the totals need no second reading of the 6,000 lines.
+  // Without a filter or a search, the totals are the node's running sums and only the page's figures are read.
+  const running = readsRunningSums(request);
+  const columns = columnsInSql(request);
+  const linesColumns = columns.length ? sql`, ${sql.join(columns.map((_, j) => sql.ref(`f.c${j}`)))}` : sql``;
+  const columnsOut = columns.length ? sql`, ${sql.raw(columns.flatMap((_, j) => [`p.c${j}`, `p.x${j}`, `p.y${j}`, `p.z${j}`]).join(', '))}` : sql``;
   const { rows } = await sql<Record<string, unknown>>`
     select u.id, u.code, u.name, u.employer, u.sector, u.superior_id, u.created_at, c.path as current_path,
-      p.total_unions, p.total_reported, p.total_workers, p.total_members, p.total_dialogue_sessions,
+      p.total_unions, p.total_reported, p.total_workers, p.total_members, p.total_dialogue_sessions${columnsOut},
       (select count(*) from devices d where d.union_id = u.id and d.revoked_at is null) as active_devices,
       r.id as report_id, r.revision, r.saved_at, r.status, r.review, r.workers, r.members, r.meets_target, r.dialogue_sessions,
       ${sql.raw(KIND_COLUMNS.map((column) => `r.${column}`).join(', '))}
     from (
       select k.* from (
-        select f.union_id, f.report_id, f.name, ${sortKey(kind, request.sort)} as sort_key, ${totalsColumns(true)}
-        from (${filteredLines(q, kind, request)}) f
+        select f.union_id, f.report_id, f.name, ${sortKey(kind, request.sort, columns)} as sort_key, ${totalsColumns(true, columns)}${linesColumns}
+        from (${filteredLines(q, kind, { ...request, columns })}) f
       ) k
       order by ${orderBy(kind, 'k', request.direction)}
       limit ${limit} offset ${offset}
@@ -253,6 +332,13 @@ export async function periodTablePage(
             dialogueSessions: Number(row.dialogue_sessions),
             dialogueSessionsByKind: Object.fromEntries(DIALOGUE_KINDS.map((each) => [each, Number(row[DIALOGUE_KIND_COLUMNS[each]] ?? 0)])) as DialogueKindCounts,
           },
+    values: Object.fromEntries(columns.map((column, j) => [column.code, row[`c${j}`] === null || row[`c${j}`] === undefined ? null : Number(row[`c${j}`])])),
   }));
-  return { lines, totals: rows.length ? toTotals(rows[0]) : null };
+  if (!running) return { lines, totals: rows.length ? toTotals(rows[0], columns) : null };
+  const reportIds = lines.flatMap((line) => (line.report ? [line.report.id] : []));
+  const values = await pageColumnValues(q, request.columns, reportIds);
+  const sums = rows.length ? await runningColumnSums(q, request) : [];
+  const empty = Object.fromEntries(request.columns.map((column) => [column.code, null]));
+  for (const line of lines) line.values = (line.report && values.get(line.report.id)) || empty;
+  return { lines, totals: rows.length ? { ...toTotals(rows[0], []), columns: sums } : null };
 }

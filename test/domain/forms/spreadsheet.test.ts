@@ -46,7 +46,11 @@ describe('the documented example', () => {
       rollUp: { kind: 'sum' },
       rules: [],
       changeWarning: 0.2,
+      tableColumn: true,
     });
+    // The period table's columns (cot_bang): a sum, a ratio, a weighted mean and a count of yes.
+    expect(formRows(form).filter((row) => row.tableColumn).map((row) => row.code)).toEqual(['TONG_LD', 'TY_LE_HDLD', 'LUONG_BQ', 'CO_TULDTT']);
+    expect(rows.LD_NU).not.toHaveProperty('tableColumn');
     expect(rows.LD_NU!.rules).toEqual([{ operator: '<=', other: 'TONG_LD', severity: 'error' }]);
     expect(rows.TY_LE_HDLD!.rollUp).toEqual({ kind: 'ratio', numerator: 'LD_KY_HDLD', denominator: 'TONG_LD' });
     expect(rows.LUONG_BQ).toMatchObject({ kind: 'money', min: 0, max: 500_000_000, rollUp: { kind: 'weightedMean', weight: 'LUONG_SO_NGUOI' } });
@@ -118,7 +122,7 @@ describe('a spreadsheet with mistakes', () => {
     const renamed = exampleSheets();
     renamed.chi_tieu[0]![renamed.chi_tieu[0]!.indexOf('kieu')] = 'kieuu';
     expect(problems(renamed)).toEqual([
-      "Trang 'chi_tieu', dòng 1, cột 'kieuu': không có cột này trong quy ước; các cột là: muc, tt, ma, noi_dung, don_vi, kieu, bat_buoc, nho_nhat, lon_nhat, cong_don, rang_buoc, canh_bao, giai_thich, canh_bao_tang_giam.",
+      "Trang 'chi_tieu', dòng 1, cột 'kieuu': không có cột này trong quy ước; các cột là: muc, tt, ma, noi_dung, don_vi, kieu, bat_buoc, nho_nhat, lon_nhat, cong_don, rang_buoc, canh_bao, giai_thich, canh_bao_tang_giam, cot_bang.",
       "Trang 'chi_tieu', dòng 1: thiếu cột 'kieu'.",
     ]);
 
@@ -129,6 +133,36 @@ describe('a spreadsheet with mistakes', () => {
       "Trang 'chi_tieu', dòng 14, cột 'kieu': khối khoi_doan_vien đã có ở dòng 2.",
       "Trang 'chi_tieu', dòng 15, cột 'muc': dòng đầu của một mục cần tên mục.",
     ]);
+  });
+});
+
+describe('the period table columns a form chooses (cot_bang)', () => {
+  it('names a column word it does not know, a row that does not add up, and a column past the eighth', () => {
+    const sheets = exampleSheets();
+    const column = (name: string) => sheets.chi_tieu[0]!.indexOf(name);
+    sheets.chi_tieu[3]![column('cot_bang')] = 'có thể';
+    sheets.chi_tieu[9]![column('cot_bang')] = 'co';
+    sheets.chi_tieu[14]![column('cot_bang')] = 'co';
+    expect(problems(sheets)).toEqual([
+      "Trang 'chi_tieu', dòng 4, cột 'cot_bang': “có thể” không hợp lệ; dùng co (dòng là một cột của bảng kỳ báo cáo) hoặc để trống.",
+    ]);
+    sheets.chi_tieu[3]![column('cot_bang')] = 'khong';
+    expect(problems(sheets)).toEqual([
+      "Trang 'chi_tieu', dòng 10, cột 'cot_bang': Chỉ dòng là số, tiền hoặc có/không và có cộng dồn mới làm cột của bảng kỳ báo cáo được.",
+      "Trang 'chi_tieu', dòng 15, cột 'cot_bang': Chỉ dòng là số, tiền hoặc có/không và có cộng dồn mới làm cột của bảng kỳ báo cáo được.",
+    ]);
+
+    const many = exampleSheets();
+    const numeric = [3, 4, 5, 6, 7, 8, 9, 11, 12, 13];
+    for (const row of numeric) many.chi_tieu[row - 1]![column('cot_bang')] = 'co';
+    expect(problems(many)).toEqual([12, 13].map((line) => `Trang 'chi_tieu', dòng ${line}, cột 'cot_bang': Bảng kỳ báo cáo có nhiều nhất 8 cột chọn từ biểu mẫu.`));
+  });
+
+  it('reads a file without the column as choosing none, as before', () => {
+    const sheets = exampleSheets();
+    const index = sheets.chi_tieu[0]!.indexOf('cot_bang');
+    const without = { ...sheets, chi_tieu: sheets.chi_tieu.map((row) => row.filter((_, i) => i !== index)) };
+    expect(formRows(parsed(without)).some((row) => 'tableColumn' in row)).toBe(false);
   });
 });
 

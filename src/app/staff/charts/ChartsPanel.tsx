@@ -19,6 +19,8 @@ import { ColumnHeads, type StaffColumn } from '../StaffTable';
 import { daySeconds, receiptSpan, receivedPerDay, rateBars, TARGET, timeTickLabels, yearSeries } from './chartData';
 import { chartMessages } from './messages';
 import { UPlotChart } from './UPlotChart';
+import { FormColumnCharts } from './FormColumnCharts';
+import { PLAN94_FORM_REF } from '../../../domain/forms/reportForm';
 import './charts.css';
 
 export interface ChartsPanelProps {
@@ -167,27 +169,32 @@ export default function ChartsPanel({ nodeId, overview }: ChartsPanelProps) {
     <section className="card staff-charts" data-testid="staff-charts" data-period={`${overview.period.year}-${overview.period.kind}`}>
       <h3 className="card-title">{m.title}</h3>
 
-      <figure className="staff-figure-chart" data-testid="chart-rates">
-        <figcaption>
-          {m.rateTitle} {hasChildren ? m.directOnly : null}
-        </figcaption>
-        {bars.length > 0 ? <UPlotChart {...rateChart} testId="chart-rates-canvas" /> : null}
-        <p data-testid="chart-rates-summary">
-          {m.rateSummary(bars.length, under.length)}{' '}
-          {under.length > 0 ? m.rateUnder(under.map((bar) => `${bar.name} (${formatRate(bar.rate)})`).join(', ')) : ''}
-        </p>
-        {bars.length > 0 ? (
-          <ChartTable summary={m.table} columns={[m.columns.union, { label: m.columns.rate, numeric: true }, m.columns.target]}>
-            {bars.map((bar) => (
-              <tr key={bar.id}>
-                <th scope="row">{bar.name}</th>
-                <td className="num">{formatRate(bar.rate)}</td>
-                <td>{bar.underTarget ? m.notMet : m.met}</td>
-              </tr>
-            ))}
-          </ChartTable>
-        ) : null}
-      </figure>
+      {/* A round of another form: its chosen columns by CĐCS, in the place of Plan 94's rate. */}
+      {round?.form && round.form.id !== PLAN94_FORM_REF.id ? (
+        <FormColumnCharts nodeId={nodeId} period={overview.period} form={round.form.id} />
+      ) : (
+        <figure className="staff-figure-chart" data-testid="chart-rates">
+          <figcaption>
+            {m.rateTitle} {hasChildren ? m.directOnly : null}
+          </figcaption>
+          {bars.length > 0 ? <UPlotChart {...rateChart} testId="chart-rates-canvas" /> : null}
+          <p data-testid="chart-rates-summary">
+            {m.rateSummary(bars.length, under.length)}{' '}
+            {under.length > 0 ? m.rateUnder(under.map((bar) => `${bar.name} (${formatRate(bar.rate)})`).join(', ')) : ''}
+          </p>
+          {bars.length > 0 ? (
+            <ChartTable summary={m.table} columns={[m.columns.union, { label: m.columns.rate, numeric: true }, m.columns.target]}>
+              {bars.map((bar) => (
+                <tr key={bar.id}>
+                  <th scope="row">{bar.name}</th>
+                  <td className="num">{formatRate(bar.rate)}</td>
+                  <td>{bar.underTarget ? m.notMet : m.met}</td>
+                </tr>
+              ))}
+            </ChartTable>
+          ) : null}
+        </figure>
+      )}
 
       <figure className="staff-figure-chart" data-testid="chart-daily">
         <figcaption>

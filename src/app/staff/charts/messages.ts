@@ -33,6 +33,10 @@ const vi = {
   met: 'Đạt',
   notMet: 'Chưa đạt',
   loading: 'Đang vẽ biểu đồ…',
+  /** A form round's chart of one chosen column (its label as printed), by CĐCS. */
+  formColumnTitle: (label: string) => `${label} — theo từng CĐCS`,
+  formColumnSummary: (given: number, total: string) =>
+    given === 0 ? 'Chưa có CĐCS nào báo cáo số liệu này.' : `${formatCount(given)} CĐCS đã báo cáo; tổng hợp: ${total}.`,
 };
 
 export type ChartMessages = typeof vi;
@@ -64,6 +68,8 @@ const en: ChartMessages = {
   met: 'Met',
   notMet: 'Not met',
   loading: 'Drawing the chart…',
+  formColumnTitle: (label) => `${label} — by union`,
+  formColumnSummary: (given, total) => (given === 0 ? 'No union has reported this figure yet.' : `${formatCount(given)} unions reported; rolled up: ${total}.`),
 };
 
 export function chartMessages(language: Language): ChartMessages {

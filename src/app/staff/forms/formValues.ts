@@ -10,7 +10,7 @@ import { computedValue, type RowRollUpResult } from '../../../domain/forms/rollu
 import { formatCount, formatIsoDate, formatRate, type Messages } from '../../i18n';
 
 /** One row's value as text; '' when it is empty. A ratio row's value is the fraction (0.8 → `80,0 %`). */
-export function formValueText(t: Messages, row: FormRow, value: unknown): string {
+export function formValueText(t: Messages, row: Pick<FormRow, 'kind' | 'rollUp'>, value: unknown): string {
   if (value == null || value === '') return '';
   if (row.rollUp.kind === 'ratio') return typeof value === 'number' ? formatRate(value) : '';
   if (typeof value === 'boolean') return value ? t.common.yes : t.common.no;
@@ -59,7 +59,7 @@ export function shownSections(t: Messages, definition: FormDefinition, values: F
  * đồng or person, a ratio as a percent; '' when nobody gave what it needs, and for a text row (whose
  * roll-up is only who answered).
  */
-export function rollUpText(row: FormRow, result: RowRollUpResult | undefined): string {
+export function rollUpText(row: Pick<FormRow, 'rollUp'>, result: RowRollUpResult | undefined): string {
   if (!result || result.value == null) return '';
   switch (row.rollUp.kind) {
     case 'ratio':

@@ -5,7 +5,7 @@
  * same way (domain/periodTable.ts); the exports, which hold every line of a subtree, use these.
  */
 import type { UnionOverview } from '../../../domain/staff';
-import { PERIOD_TABLE_FILTERS, PERIOD_TABLE_SORTS, type PeriodTableFilter, type PeriodTableSort } from '../../../domain/periodTable';
+import { PERIOD_TABLE_FILTERS, PERIOD_TABLE_SORTS, type PeriodTableFilter, type PeriodTableSort, type PeriodTableSortKey } from '../../../domain/periodTable';
 import type { Instant } from '../../../domain/calendar';
 import { daysLate, daysLeft } from '../../../domain/period';
 import { unionDeadline, type NodeRound } from '../../../domain/round';
@@ -66,7 +66,8 @@ export function lineDeadline(line: Pick<UnionOverview, 'id'>, query: Pick<TableQ
 export const SORT_COLUMNS = PERIOD_TABLE_SORTS;
 export type SortColumn = PeriodTableSort;
 export interface TableSort {
-  column: SortColumn;
+  /** A fixed column, or a form's chosen column (`row:CODE`), which the server sorts. */
+  column: PeriodTableSortKey;
   direction: 'asc' | 'desc';
 }
 
@@ -90,8 +91,10 @@ function deadlineRank(standing: DeadlineStanding): number {
 }
 
 /** The value a column sorts by; null sorts last in either direction. */
-function sortValue(line: UnionOverview, column: SortColumn, query: TableQuery): string | number | null {
-  switch (column) {
+function sortValue(line: UnionOverview, column: PeriodTableSortKey, query: TableQuery): string | number | null {
+  // A form's column is the server's (the exports hold Plan 94's figures): the lines keep their name order.
+  if (column.startsWith('row:')) return null;
+  switch (column as SortColumn) {
     case 'name':
       return line.name;
     case 'code':

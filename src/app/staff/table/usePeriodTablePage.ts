@@ -18,22 +18,22 @@ export interface PeriodTableState {
 export function usePeriodTablePage(
   nodeId: string | null,
   period: { year: number; kind: PeriodKind },
-  query: PeriodTableQuery,
+  query: PeriodTableQuery & { form: string },
   request: { limit: number; cursor: string | null },
   /** Bumped when the node's data changed (a CĐCS added or moved, a round changed): the page is read again. */
   version: number,
   onSessionEnded: () => void,
 ): PeriodTableState {
-  const { sort, direction, filter, belowTarget, notReported, search } = query;
+  const { form, sort, direction, filter, belowTarget, notReported, search } = query;
   const { year, kind } = period;
   const { limit, cursor } = request;
   // Loading while the answer held is not the one for the page asked now.
-  const asked = JSON.stringify([nodeId, year, kind, sort, direction, filter, belowTarget, notReported, search, limit, cursor, version]);
+  const asked = JSON.stringify([nodeId, year, kind, form, sort, direction, filter, belowTarget, notReported, search, limit, cursor, version]);
   const [answer, setAnswer] = useState<{ asked: string; page: PeriodTablePage | null; failure: unknown }>({ asked: '', page: null, failure: null });
   useEffect(() => {
     if (!nodeId) return;
     let live = true;
-    fetchPeriodTable(nodeId, { year, kind }, { sort, direction, filter, belowTarget, notReported, search }, { limit, cursor }).then(
+    fetchPeriodTable(nodeId, { year, kind }, { sort, direction, filter, belowTarget, notReported, search }, { limit, cursor }, form).then(
       (page) => {
         if (live) setAnswer({ asked, page, failure: null });
       },
@@ -46,7 +46,7 @@ export function usePeriodTablePage(
     return () => {
       live = false;
     };
-  }, [asked, nodeId, year, kind, sort, direction, filter, belowTarget, notReported, search, limit, cursor, onSessionEnded]);
+  }, [asked, nodeId, year, kind, form, sort, direction, filter, belowTarget, notReported, search, limit, cursor, onSessionEnded]);
   return { page: answer.page, loading: answer.asked !== asked, failure: answer.failure };
 }
 

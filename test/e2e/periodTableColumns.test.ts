@@ -1,0 +1,118 @@
+/**
+ * The period table of a form round follows the form's chosen columns (issue 22, domain/forms/tableColumns.ts),
+ * in Chromium on the production build served by the real server (SQLite): a province's form chooses
+ * four rows (a sum, a ratio, a weighted mean, a count of yes), a round asks for it, two of three CĐCS of
+ * a commune union send it; the commune's node screen shows those rows as sortable headers (as printed,
+ * with their units), each CĐCS's figures in vi-VN and the totals row added up by each row's roll-up,
+ * and the charts draw the same columns by CĐCS.
+ * Nothing is written to the console.
+ */
+import type { Browser } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import type { FormDefinition } from '../../src/domain/forms/definition';
+import type { ReportDocument } from '../../src/domain/report';
+import { rollupTestForm, storeTestForm } from '../server/formRollupFixtures';
+import { PAST_ROUND, pushStored, readyReport, startTestServer, type TestServer } from '../server/helpers';
+import { watchConsoleErrors, watchCspViolations } from './support/browser';
+import { serverAndBrowserPerFile } from './support/fileFixture';
+import { staffRequest, useStaffSession } from './support/staffApp';
+import { distDir } from './support/staticServer';
+
+let server: TestServer;
+let browser: Browser;
+
+serverAndBrowserPerFile(() => startTestServer({ distDir }), (started, launched) => {
+  server = started;
+  browser = launched;
+});
+
+const YEAR = PAST_ROUND.period.year;
+const CHOSEN = ['TONG_LD', 'TY_LE_DV', 'LUONG_TB', 'CHI_TIEU_8'];
+
+function formWithColumns(): FormDefinition {
+  const form = rollupTestForm('bang-cot-thu', 8);
+  for (const section of form.sections) if (section.kind === 'rows') for (const row of section.rows) if (CHOSEN.includes(row.code)) row.tableColumn = true;
+  return form;
+}
+
+let commune: string;
+let unions: { a1: string; a2: string; a3: string };
+
+beforeAll(async () => {
+  const form = formWithColumns();
+  await storeTestForm(server.store, form, server.root.id);
+  const province = await server.staffSession({ role: 'reviewer' });
+  await staffRequest(server.url, province.headers, 'POST', `/api/staff/nodes/${server.root.id}/rounds`, { ...PAST_ROUND, form: { id: form.id, version: form.version } });
+  commune = (await server.createNode({ name: 'Công đoàn phường An Tịnh' })).id;
+  const a1 = await server.createUnion('CĐCS Công ty May An Tịnh', commune);
+  const a2 = await server.createUnion('CĐCS Công ty Giày An Hòa', commune);
+  const a3 = await server.createUnion('CĐCS Trường Tiểu học An Tịnh', commune);
+  unions = { a1: a1.id, a2: a2.id, a3: a3.id };
+  const report = (values: ReportDocument['values']) => readyReport({ period: { year: YEAR, kind: 'yearly' }, form: { id: form.id, version: form.version }, values });
+  await pushStored(server, await server.enrolDevice({ unionId: a1.id }), report({ TONG_LD: 120, DOAN_VIEN: 90, LUONG_TB: 7_500_000, CHI_TIEU_8: true }));
+  await pushStored(server, await server.enrolDevice({ unionId: a2.id }), report({ TONG_LD: 80, DOAN_VIEN: 70, LUONG_TB: 6_000_000, CHI_TIEU_8: false }));
+});
+
+it("shows the form's chosen columns, each CĐCS's figures and the totals by roll-up, and sorts by a chosen column", async () => {
+  const reviewer = await server.staffSession({ nodeId: commune, role: 'reviewer' });
+  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const csp = watchCspViolations(page);
+    const errors = watchConsoleErrors(page);
+    await useStaffSession(page, reviewer.headers);
+    await page.goto(`${server.url}/#/staff/node/${commune}`);
+    await page.getByTestId('staff-year').selectOption(String(YEAR));
+    const table = page.locator(`[data-testid="overview-table"][data-period="${YEAR}-yearly"]`);
+    // The round's form is known once its rounds are read: then the table is the form's.
+    await table.getByTestId('sort-row-TONG_LD').waitFor();
+
+    const headers = await table.locator('thead th').allInnerTexts();
+    expect(headers.map((text) => text.trim())).toEqual([
+      'Công đoàn cơ sở ▲',
+      'Mã',
+      '1. Tổng số lao động (người)',
+      '3. Tỷ lệ đoàn viên trên lao động (%)',
+      '4. Tiền lương bình quân (đồng)',
+      '8. Có tổ chức hoạt động 8 không (CĐCS)',
+      'Tình trạng báo cáo',
+      'Gửi lần cuối',
+      'Hạn nộp',
+    ]);
+    const row = (unionId: string) => table.locator(`[data-testid="union-row"][data-union-id="${unionId}"] [data-testid="union-column"]`).allInnerTexts();
+    expect(await row(unions.a1)).toEqual(['120', '75,0 %', '7.500.000', 'Có']);
+    expect(await row(unions.a2)).toEqual(['80', '87,5 %', '6.000.000', 'Không']);
+    expect(await row(unions.a3)).toEqual(['', '', '', '']);
+    // Σ workers; Σ members ÷ Σ workers; the wage weighted by the workers; the CĐCS answering yes.
+    expect(await table.locator('[data-testid="staff-total"] [data-testid="total-column"]').allInnerTexts()).toEqual(['200', '80,0 %', '6.900.000', '1']);
+
+    const order = () => table.getByTestId('union-row').evaluateAll((rows) => rows.map((each) => each.getAttribute('data-union-id')));
+    expect(await order()).toEqual([unions.a2, unions.a1, unions.a3]);
+    const rateHeader = table.locator('th', { has: page.getByTestId('sort-row-TY_LE_DV') });
+    await page.getByTestId('sort-row-TY_LE_DV').click();
+    await table.locator('th[aria-sort="ascending"]', { has: page.getByTestId('sort-row-TY_LE_DV') }).waitFor();
+    await page.waitForFunction(([first]) => document.querySelector('[data-testid="union-row"]')?.getAttribute('data-union-id') === first, [unions.a1]);
+    expect(await order()).toEqual([unions.a1, unions.a2, unions.a3]);
+    await page.getByTestId('sort-row-TY_LE_DV').click();
+    await table.locator('th[aria-sort="descending"]', { has: page.getByTestId('sort-row-TY_LE_DV') }).waitFor();
+    await page.waitForFunction(([first]) => document.querySelector('[data-testid="union-row"]')?.getAttribute('data-union-id') === first, [unions.a2]);
+    expect(await order()).toEqual([unions.a2, unions.a1, unions.a3]);
+    expect(await rateHeader.getAttribute('aria-sort')).toBe('descending');
+
+    // The charts follow the form: a chart per chosen column, its figures as the table's, sorted by the figure.
+    const chart = (code: string) => page.locator(`[data-testid="chart-form-column"][data-code="${code}"]`);
+    await chart('CHI_TIEU_8').getByTestId('chart-form-column-summary').waitFor();
+    expect(await page.getByTestId('chart-form-column').evaluateAll((figures) => figures.map((figure) => figure.getAttribute('data-code')))).toEqual(CHOSEN);
+    expect(await chart('TONG_LD').getByTestId('chart-form-column-summary').innerText()).toBe('2 CĐCS đã báo cáo; tổng hợp: 200.');
+    expect(await chart('TY_LE_DV').getByTestId('chart-form-column-summary').innerText()).toBe('2 CĐCS đã báo cáo; tổng hợp: 80,0 %.');
+    await chart('TY_LE_DV').locator('summary').click();
+    expect(await chart('TY_LE_DV').getByTestId('chart-form-column-line').allInnerTexts()).toEqual(['CĐCS Công ty Giày An Hòa\t87,5 %', 'CĐCS Công ty May An Tịnh\t75,0 %']);
+    await chart('TONG_LD').getByTestId('chart-form-column-canvas').locator('canvas').waitFor();
+    expect(await page.getByTestId('chart-rates').count()).toBe(0);
+
+    expect(errors).toEqual([]);
+    expect(csp).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
