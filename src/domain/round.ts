@@ -91,6 +91,30 @@ export function roundOfPeriod<R extends Pick<ReportingRound, 'period'>>(rounds: 
   return rounds.find((round) => periodKey(round.period) === key) ?? null;
 }
 
+/**
+ * The rounds that apply to `period`, nearest first, one per form (a farther node's round of the same
+ * form does not apply, as on the phone): a period may ask for several forms at once (issue 22), and
+ * the staff screens let the reader choose among them.
+ */
+export function periodRoundsByForm<R extends Pick<ReportingRound, 'period' | 'form'>>(rounds: readonly R[], period: ReportPeriod): R[] {
+  const key = periodKey(period);
+  const seen = new Set<string>();
+  const kept: R[] = [];
+  for (const round of rounds) {
+    if (periodKey(round.period) !== key) continue;
+    const form = roundFormRef(round).id;
+    if (seen.has(form)) continue;
+    seen.add(form);
+    kept.push(round);
+  }
+  return kept;
+}
+
+/** Among `periodRounds` (periodRoundsByForm), the round of `formId`, else the first (the nearest), else null. */
+export function chosenPeriodRound<R extends Pick<ReportingRound, 'form'>>(periodRounds: readonly R[], formId: string | null): R | null {
+  return periodRounds.find((round) => roundFormRef(round).id === formId) ?? periodRounds[0] ?? null;
+}
+
 /** The dates a report's activities must fall within: the round's, or the period's defaults. */
 export function activityRange(period: ReportPeriod, round: ReportingRound | null | undefined): DateRange {
   return round ? round.activities : periodDateRange(period);

@@ -9,6 +9,8 @@ import {
   reviewPeriod,
   roundForUnion,
   roundOfPeriod,
+  periodRoundsByForm,
+  chosenPeriodRound,
   isPastDeadline,
   suggestedRound,
   unionDeadline,
@@ -178,5 +180,30 @@ describe('a round reopened for one CĐCS, on 7 December 2026', () => {
     // Today is not past; yesterday is, in Vietnam's days (23:30 on the 6th UTC is the 7th there).
     expect(isPastDeadline('2026-12-07', '2026-12-06T23:30:00.000Z')).toBe(false);
     expect(isPastDeadline('2026-12-06', '2026-12-06T23:30:00.000Z')).toBe(true);
+  });
+});
+
+describe("a period's rounds of several forms (the staff screens' form choice)", () => {
+  const commune = round({ id: 'commune-plan94' });
+  const communeStatistics = round({ id: 'commune-mau1', form: { id: 'mau-1-hdcd', version: 1 } });
+  const provincePlan94 = round({ id: 'province-plan94', openedBy: { nodeId: 'root', name: 'LĐLĐ tỉnh' } });
+  const provinceStatistics = round({ id: 'province-mau1', form: { id: 'mau-1-hdcd', version: 1 } });
+  const otherYear = round({ id: 'commune-2025', period: { year: 2025, kind: 'yearly' }, form: { id: 'bieu-tinh', version: 2 } });
+  // Nearest first, as the server lists them.
+  const rounds = [commune, communeStatistics, otherYear, provincePlan94, provinceStatistics];
+
+  it('keeps the nearest round of each form of the period, nearest first', () => {
+    expect(periodRoundsByForm(rounds, { year: 2026, kind: 'yearly' }).map((each) => each.id)).toEqual(['commune-plan94', 'commune-mau1']);
+    expect(periodRoundsByForm(rounds, { year: 2025, kind: 'yearly' }).map((each) => each.id)).toEqual(['commune-2025']);
+    expect(periodRoundsByForm(rounds, { year: 2024, kind: 'yearly' })).toEqual([]);
+  });
+
+  it('gives the chosen form its round, and the nearest round when the choice is none or not among them', () => {
+    const period = periodRoundsByForm(rounds, { year: 2026, kind: 'yearly' });
+    expect(chosenPeriodRound(period, 'mau-1-hdcd')?.id).toBe('commune-mau1');
+    expect(chosenPeriodRound(period, 'ke-hoach-94')?.id).toBe('commune-plan94');
+    expect(chosenPeriodRound(period, null)?.id).toBe('commune-plan94');
+    expect(chosenPeriodRound(period, 'bieu-tinh')?.id).toBe('commune-plan94');
+    expect(chosenPeriodRound([], 'mau-1-hdcd')).toBeNull();
   });
 });

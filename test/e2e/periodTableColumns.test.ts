@@ -4,7 +4,8 @@
  * four rows (a sum, a ratio, a weighted mean, a count of yes), a round asks for it, two of three CĐCS of
  * a commune union send it; the commune's node screen shows those rows as sortable headers (as printed,
  * with their units), each CĐCS's figures in vi-VN and the totals row added up by each row's roll-up,
- * and the charts draw the same columns by CĐCS.
+ * and the charts draw the same columns by CĐCS. When the commune opens its own Plan 94 round for the same
+ * period, the screen asks which form to show, and the table and the charts follow the choice.
  * Nothing is written to the console.
  */
 import type { Browser } from 'playwright-core';
@@ -108,6 +109,44 @@ it("shows the form's chosen columns, each CĐCS's figures and the totals by roll
     await chart('TY_LE_DV').locator('summary').click();
     expect(await chart('TY_LE_DV').getByTestId('chart-form-column-line').allInnerTexts()).toEqual(['CĐCS Công ty Giày An Hòa\t87,5 %', 'CĐCS Công ty May An Tịnh\t75,0 %']);
     await chart('TONG_LD').getByTestId('chart-form-column-canvas').locator('canvas').waitFor();
+    expect(await page.getByTestId('chart-rates').count()).toBe(0);
+
+    expect(errors).toEqual([]);
+    expect(csp).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+it('asks which form to show when the period has rounds of two forms, and the table and charts follow the choice', async () => {
+  const communeReviewer = await server.staffSession({ nodeId: commune, role: 'reviewer' });
+  // The commune's own round of the same period asks for Plan 94: the nearest round, so the first choice.
+  await staffRequest(server.url, communeReviewer.headers, 'POST', `/api/staff/nodes/${commune}/rounds`, { ...PAST_ROUND, title: 'Báo cáo năm của phường' });
+  await pushStored(server, await server.enrolDevice({ unionId: unions.a3 }), readyReport({ period: { year: YEAR, kind: 'yearly' } }));
+  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const csp = watchCspViolations(page);
+    const errors = watchConsoleErrors(page);
+    await useStaffSession(page, communeReviewer.headers);
+    await page.goto(`${server.url}/#/staff/node/${commune}`);
+    await page.getByTestId('staff-year').selectOption(String(YEAR));
+    const choice = page.getByTestId('table-form');
+    await choice.waitFor();
+    expect(await choice.locator('option').allInnerTexts()).toEqual(['Báo cáo năm của phường', PAST_ROUND.title]);
+    const table = (form: string) => page.locator(`[data-testid="overview-table"][data-period="${YEAR}-yearly"][data-form="${form}"][aria-busy="false"]`);
+    // Plan 94 first: its fixed columns, the one CĐCS that sent Plan 94's report.
+    await table('ke-hoach-94').getByTestId('sort-workers').waitFor();
+    expect(await page.getByTestId('chart-rates').count()).toBe(1);
+
+    // Sorted by a column of Plan 94's, then the form chosen: the form's columns, sorted by name again.
+    await page.getByTestId('sort-workers').click();
+    await table('ke-hoach-94').locator('th[aria-sort="ascending"]', { has: page.getByTestId('sort-workers') }).waitFor();
+    await choice.selectOption('bang-cot-thu');
+    await table('bang-cot-thu').getByTestId('sort-row-TONG_LD').waitFor();
+    expect(await table('bang-cot-thu').locator('th[aria-sort="ascending"]').innerText()).toBe('Công đoàn cơ sở ▲');
+    expect(await table('bang-cot-thu').locator('[data-testid="staff-total"] [data-testid="total-column"]').allInnerTexts()).toEqual(['200', '80,0 %', '6.900.000', '1']);
+    await page.locator('[data-testid="chart-form-column"][data-code="TONG_LD"]').getByTestId('chart-form-column-summary').waitFor();
     expect(await page.getByTestId('chart-rates').count()).toBe(0);
 
     expect(errors).toEqual([]);

@@ -58,6 +58,8 @@ export function NodeScreen({
   const load = useCallback(async () => setVersion((n) => n + 1), []);
   // Bumped by the rounds panel after a round is opened, moved, closed or reopened: the table's deadlines follow.
   const [roundsVersion, setRoundsVersion] = useState(0);
+  // The form the period table and the charts follow when the period asks for several (null: the nearest round's).
+  const [tableForm, setTableForm] = useState<string | null>(null);
   const roundsChanged = useCallback(() => setRoundsVersion((n) => n + 1), []);
   const roundFailure = useCallback((error: unknown) => (isSessionEnded(error) ? onSessionEnded() : setFailure(error)), [onSessionEnded]);
 
@@ -166,11 +168,13 @@ export function NodeScreen({
         onFiltersChange={onFiltersChange}
         roundsVersion={roundsVersion}
         dataVersion={version}
+        tableForm={tableForm}
+        onTableFormChange={setTableForm}
       />
 
       {overview ? (
         <Suspense fallback={null}>
-          <ChartsPanel nodeId={node.id} overview={overview} />
+          <ChartsPanel nodeId={node.id} overview={overview} form={tableForm} roundsVersion={roundsVersion} />
         </Suspense>
       ) : null}
 

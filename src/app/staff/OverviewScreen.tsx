@@ -13,7 +13,7 @@ import { filterUnions, rateOf, type OverviewFilters } from './overview';
 import type { NodeSummary } from '../../domain/organisation';
 import type { NodeOverview, UnionOverview } from '../../domain/staff';
 import { ExportActions } from './export/ExportActions';
-import { usePeriodRound } from './rounds/usePeriodRound';
+import { usePeriodRounds } from './rounds/usePeriodRounds';
 import { FilterCheckbox } from './StaffTable';
 import { deadlineStandingOf, lineDeadline, TABLE_FILTERS, tableLines, type TableFilter, type TableSort } from './table/periodTable';
 import { SortHeader } from './table/SortHeader';
@@ -23,6 +23,8 @@ import { failureText } from './errors';
 import { meetsUnionizationTarget } from '../../domain/indicators';
 import { PERIOD_TABLE_DEFAULT_LIMIT } from '../../domain/periodTable';
 import { PLAN94_FORM_REF } from '../../domain/forms/reportForm';
+import { roundFormRef } from '../../domain/forms/formRef';
+import { chosenPeriodRound } from '../../domain/round';
 import { tableMessages, type TableMessages } from './table/messages';
 import './figures.css';
 import './table/table.css';
@@ -146,6 +148,8 @@ function OtherPeriodsNote({
   );
 }
 
+const BY_NAME: TableSort = { column: 'name', direction: 'asc' };
+
 export function OverviewScreen({
   context,
   nodeId,
@@ -157,6 +161,8 @@ export function OverviewScreen({
   onFiltersChange: setFilters,
   roundsVersion = 0,
   dataVersion = 0,
+  tableForm = null,
+  onTableFormChange,
 }: {
   context: StaffContext;
   /** The node whose table this is: its first page is asked for at once, beside the overview. */
@@ -172,19 +178,26 @@ export function OverviewScreen({
   roundsVersion?: number;
   /** Bumped by the node screen after a change (a CĐCS added, edited or moved): the page is read again. */
   dataVersion?: number;
+  /** The form chosen when the period has rounds of several forms (null: the nearest round's); the charts follow it too. */
+  tableForm?: string | null;
+  onTableFormChange?: (form: string) => void;
 }) {
   const { m } = context;
   const { t, language } = useI18n();
   const tm = tableMessages(language);
   const [search, setSearch] = useState('');
   const [standingFilter, setStandingFilter] = useState<TableFilter>('all');
-  const [sort, setSort] = useState<TableSort>({ column: 'name', direction: 'asc' });
+  const [sorted, setSorted] = useState<{ form: string; sort: TableSort } | null>(null);
   const [pageSize, setPageSize] = useState<number>(PERIOD_TABLE_DEFAULT_LIMIT);
   const settledSearch = useSettled(search, SEARCH_SETTLE_MS);
-  const round = usePeriodRound(nodeId, period, roundsVersion);
+  const periodRounds = usePeriodRounds(nodeId, period, roundsVersion);
+  // The chosen form's round (the nearest round when none is chosen) names the form whose reports the
+  // table shows: Plan 94 when it names none, or when the period has no round.
+  const round = periodRounds ? chosenPeriodRound(periodRounds, tableForm) : null;
   const deadline = round?.deadline ?? null;
-  // The period's round names the form whose reports the table shows (Plan 94 when it names none).
-  const form = round?.form?.id ?? PLAN94_FORM_REF.id;
+  const form = round ? roundFormRef(round).id : PLAN94_FORM_REF.id;
+  // A sort belongs to the form it was chosen in (another form has other columns): by name otherwise.
+  const sort: TableSort = sorted?.form === form ? sorted.sort : BY_NAME;
   const query = { form, sort: sort.column, direction: sort.direction, filter: standingFilter, belowTarget: filters.belowTarget, notReported: filters.notReported, search: settledSearch };
   // The page shown: the cursor the server handed out for it, good for the query it came with only; a
   // new filter, search, sort or page size starts again from the first page.
@@ -197,8 +210,9 @@ export function OverviewScreen({
   const [now] = useState(() => Date.now());
 
   // Every filter and the search apply to the whole period on the server; only a page comes back.
+  // Not asked before the rounds are known: the table would show Plan 94's columns, then the form's.
   const table = usePeriodTablePage(
-    nodeId,
+    periodRounds ? nodeId : null,
     period,
     query,
     { limit: pageSize, cursor },
@@ -211,7 +225,7 @@ export function OverviewScreen({
   const columns = visible?.columns ?? [];
   const heart = columns.length === 0;
   const width = heart ? 10 : 5 + columns.length;
-  const sortBy = (next: TableSort) => setSort(next);
+  const sortBy = (next: TableSort) => setSorted({ form, sort: next });
   // The totals row adds up every line the filters and the search keep (the server's sums, not the page's).
   const filtered = filters.belowTarget || filters.notReported || standingFilter !== 'all' || settledSearch.trim() !== '';
   const totals = visible?.totals ?? null;
@@ -229,6 +243,19 @@ export function OverviewScreen({
   return (
     <section className="staff-overview">
       <h3 className="staff-section-title">{m.tree.unionsTitle}</h3>
+      {periodRounds && periodRounds.length > 1 ? (
+        <label className="field staff-table-form">
+          <span className="field-label">{m.overview.form}</span>
+          <select className="input" data-testid="table-form" value={form} onChange={(event) => onTableFormChange?.(event.target.value)}>
+            {periodRounds.map((choice) => (
+              <option key={roundFormRef(choice).id} value={roundFormRef(choice).id}>
+                {choice.title}
+              </option>
+            ))}
+          </select>
+          <span className="field-hint">{m.overview.formHint}</span>
+        </label>
+      ) : null}
       <div className="staff-toolbar">
         <fieldset className="staff-filters">
           <legend className="visually-hidden">{m.overview.filters}</legend>
@@ -292,7 +319,8 @@ export function OverviewScreen({
         <p className="shell-loading">{m.overview.loading}</p>
       ) : (
         <>
-          {overview ? (
+          {/* The overview counts Plan 94's reports; another form's count is the totals row's. */}
+          {overview && form === PLAN94_FORM_REF.id ? (
             <>
               <p className="muted" data-testid="staff-summary">
                 {m.overview.summary(overview.direct.reported, overview.direct.unions)}
@@ -305,6 +333,7 @@ export function OverviewScreen({
               className="staff-table"
               data-testid="overview-table"
               data-period={`${visible.period.year}-${visible.period.kind}`}
+              data-form={visible.form}
               aria-busy={table.loading}
             >
               <caption className="visually-hidden">{m.overview.caption(periodLabel)}</caption>

@@ -11,7 +11,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import uPlot from 'uplot';
 import { vietnamDate } from '../../../domain/calendar';
 import { FIRST_REPORT_YEAR } from '../../../domain/period';
-import { roundOfPeriod, type ReportingRound } from '../../../domain/round';
+import { chosenPeriodRound, periodRoundsByForm, type ReportingRound } from '../../../domain/round';
 import type { NodeOverview, OverviewSummary } from '../../../domain/staff';
 import { formatCount, formatIsoDate, formatRate, useI18n } from '../../i18n';
 import { fetchNodeOverview, fetchNodeRounds } from '../api';
@@ -26,6 +26,10 @@ import './charts.css';
 export interface ChartsPanelProps {
   nodeId: string;
   overview: NodeOverview;
+  /** The form the period table follows when the period asks for several (null: the nearest round's). */
+  form?: string | null;
+  /** Bumped after every change of a round: the round is read again. */
+  roundsVersion?: number;
 }
 
 const RED = '#b71c1c';
@@ -51,10 +55,10 @@ const legendValue =
 /** Dragging would zoom the chart away from the span its text describes. */
 const NO_ZOOM: uPlot.Cursor = { drag: { x: false, y: false } };
 
-export default function ChartsPanel({ nodeId, overview }: ChartsPanelProps) {
+export default function ChartsPanel({ nodeId, overview, form, roundsVersion }: ChartsPanelProps) {
   const { language } = useI18n();
   const m = chartMessages(language);
-  const round = useRoundOfPeriod(nodeId, overview);
+  const round = useRoundOfPeriod(nodeId, overview, form ?? null, roundsVersion ?? 0);
   const bars = useMemo(() => rateBars(overview.unions), [overview]);
   const span = useMemo(() => (round === undefined ? null : receiptSpan(overview.period, round, localDay)), [overview.period, round]);
   const daily = useMemo(
@@ -170,7 +174,8 @@ export default function ChartsPanel({ nodeId, overview }: ChartsPanelProps) {
       <h3 className="card-title">{m.title}</h3>
 
       {/* A round of another form: its chosen columns by CĐCS, in the place of Plan 94's rate. */}
-      {round?.form && round.form.id !== PLAN94_FORM_REF.id ? (
+      {/* Nothing until the round is known: it decides which of the two this place shows. */}
+      {round === undefined ? null : round?.form && round.form.id !== PLAN94_FORM_REF.id ? (
         <FormColumnCharts nodeId={nodeId} period={overview.period} form={round.form.id} />
       ) : (
         <figure className="staff-figure-chart" data-testid="chart-rates">
@@ -288,23 +293,24 @@ function acrossPlot(u: uPlot): uPlot.Series.Paths {
 }
 
 /**
- * The round that applies to the overview's period on this node (the nearest on or above it, as the
- * table's deadline column finds it): undefined while loading, null when there is none or the rounds
+ * The round that applies to the overview's period on this node, of the form the table follows (the
+ * nearest on or above it, as the table's deadline column finds it): undefined while loading, null when there is none or the rounds
  * cannot be read (the chart then spans the period).
  */
-function useRoundOfPeriod(nodeId: string, overview: NodeOverview): ReportingRound | null | undefined {
+function useRoundOfPeriod(nodeId: string, overview: NodeOverview, form: string | null, version: number): ReportingRound | null | undefined {
   const { year, kind } = overview.period;
-  const key = `${nodeId}/${year}-${kind}`;
+  const key = `${nodeId}/${year}-${kind}/${form ?? ''}`;
   const [found, setFound] = useState<{ key: string; round: ReportingRound | null } | null>(null);
   useEffect(() => {
     let live = true;
     fetchNodeRounds(nodeId).then(
-      (rounds) => live && setFound({ key, round: roundOfPeriod(rounds, { year, kind }) }),
+      (rounds) => live && setFound({ key, round: chosenPeriodRound(periodRoundsByForm(rounds, { year, kind }), form) }),
       () => live && setFound({ key, round: null }),
     );
     return () => {
       live = false;
     };
-  }, [key, nodeId, year, kind]);
+    // `version` asks for the rounds again; the last ones stay on screen meanwhile.
+  }, [key, nodeId, year, kind, form, version]);
   return found?.key === key ? found.round : undefined;
 }
