@@ -111,6 +111,12 @@ it("shows the form's chosen columns, each CĐCS's figures and the totals by roll
     await chart('TONG_LD').getByTestId('chart-form-column-canvas').locator('canvas').waitFor();
     expect(await page.getByTestId('chart-rates').count()).toBe(0);
 
+    // Plan 94's CSV and workbook would list other figures: the form's spreadsheet is its roll-up's.
+    expect(await page.getByTestId('download-csv').count()).toBe(0);
+    await page.getByTestId('table-form-rollup').click();
+    await page.locator('[data-testid="form-rollup"][data-loaded="true"]').waitFor();
+    expect(page.url()).toContain(`/forms/bang-cot-thu/rollup/${YEAR}/yearly`);
+
     expect(errors).toEqual([]);
     expect(csp).toEqual([]);
   } finally {
@@ -138,6 +144,7 @@ it('asks which form to show when the period has rounds of two forms, and the tab
     // Plan 94 first: its fixed columns, the one CĐCS that sent Plan 94's report.
     await table('ke-hoach-94').getByTestId('sort-workers').waitFor();
     expect(await page.getByTestId('chart-rates').count()).toBe(1);
+    expect(await page.getByTestId('download-csv').count()).toBe(1);
 
     // Sorted by a column of Plan 94's, then the form chosen: the form's columns, sorted by name again.
     await page.getByTestId('sort-workers').click();

@@ -14,6 +14,7 @@ import type { NodeSummary } from '../../domain/organisation';
 import type { NodeOverview, UnionOverview } from '../../domain/staff';
 import { ExportActions } from './export/ExportActions';
 import { usePeriodRounds } from './rounds/usePeriodRounds';
+import { formRollupHref } from './forms/rollupRoute';
 import { FilterCheckbox } from './StaffTable';
 import { deadlineStandingOf, lineDeadline, TABLE_FILTERS, tableLines, type TableFilter, type TableSort } from './table/periodTable';
 import { SortHeader } from './table/SortHeader';
@@ -298,17 +299,24 @@ export function OverviewScreen({
             ))}
           </select>
         </label>
-        <ExportActions
-          overview={overview}
-          ancestors={ancestors}
-          period={period}
-          periodLabel={t.periodLabel(period.year, period.kind)}
-          m={m}
-          language={language}
-          // The exports list the whole subtree's CĐCS through the table's own filters and search.
-          select={(lines) => tableLines(filterUnions(lines, filters), { search, filter: standingFilter, sort, deadline, now })}
-          filtered={filters.belowTarget || filters.notReported || standingFilter !== 'all' || search.trim() !== ''}
-        />
+        {form === PLAN94_FORM_REF.id ? (
+          <ExportActions
+            overview={overview}
+            ancestors={ancestors}
+            period={period}
+            periodLabel={t.periodLabel(period.year, period.kind)}
+            m={m}
+            language={language}
+            // The exports list the whole subtree's CĐCS through the table's own filters and search.
+            select={(lines) => tableLines(filterUnions(lines, filters), { search, filter: standingFilter, sort, deadline, now })}
+            filtered={filters.belowTarget || filters.notReported || standingFilter !== 'all' || search.trim() !== ''}
+          />
+        ) : (
+          // Another form's spreadsheet is its roll-up's: every row in the form's order, every CĐCS, reported or not.
+          <a className="button" href={formRollupHref(nodeId, form, period)} data-testid="table-form-rollup">
+            {m.overview.formRollup}
+          </a>
+        )}
       </div>
 
       {table.failure && !visible ? (
