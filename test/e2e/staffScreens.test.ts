@@ -16,7 +16,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DAY_MS } from '../../src/domain/calendar';
+import { DAY_MS, vietnamDate } from '../../src/domain/calendar';
 import type { OrgNode, StaffRole } from '../../src/domain/organisation';
 import type { ReportDocument } from '../../src/domain/report';
 import type { NodeRound } from '../../src/domain/round';
@@ -36,11 +36,11 @@ serverAndBrowserPerFile(() => startTestServer({ distDir }), (started, launched) 
 
 const YEAR = 2025;
 
-/** `YYYY-MM-DD` in this machine's calendar, which is the browser's too (it runs here). */
-function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+/**
+ * `YYYY-MM-DD` in Vietnam's calendar, which is the one the staff screens count days in, whatever the
+ * machine's zone: between 17:00 and 24:00 UTC the two calendars name different days.
+ */
+const localDay = (date: Date): string => vietnamDate(date);
 
 interface Tree {
   communeA: OrgNode;
