@@ -4,12 +4,14 @@
  * four rows (a sum, a ratio, a weighted mean, a count of yes), a round asks for it, two of three CĐCS of
  * a commune union send it; the commune's node screen shows those rows as sortable headers (as printed,
  * with their units), each CĐCS's figures in vi-VN and the totals row added up by each row's roll-up,
- * and the charts draw the same columns by CĐCS. When the commune opens its own Plan 94 round for the same
+ * and the charts draw the same columns by CĐCS, the form's reports received per day and its roll-up
+ * across the years. When the commune opens its own Plan 94 round for the same
  * period, the screen asks which form to show, and the table and the charts follow the choice.
  * Nothing is written to the console.
  */
 import type { Browser } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
+import { vietnamDate } from '../../src/domain/calendar';
 import type { FormDefinition } from '../../src/domain/forms/definition';
 import type { ReportDocument } from '../../src/domain/report';
 import { rollupTestForm, storeTestForm } from '../server/formRollupFixtures';
@@ -110,6 +112,25 @@ it("shows the form's chosen columns, each CĐCS's figures and the totals by roll
     expect(await chart('TY_LE_DV').getByTestId('chart-form-column-line').allInnerTexts()).toEqual(['CĐCS Công ty Giày An Hòa\t87,5 %', 'CĐCS Công ty May An Tịnh\t75,0 %']);
     await chart('TONG_LD').getByTestId('chart-form-column-canvas').locator('canvas').waitFor();
     expect(await page.getByTestId('chart-rates').count()).toBe(0);
+    // The receipts are the form's reports (no Plan 94 report came in), the years the form's roll-up at the commune.
+    expect(await page.getByTestId('chart-daily-summary').innerText()).toMatch(/^Đã nhận 2 báo cáo; nhiều nhất ngày \d{2}\/\d{2}\/\d{4} \(2 báo cáo\)\./);
+    // The round was opened today for a deadline long past: the note names each day as it is, not swapped.
+    const [deadlineYear, deadlineMonth, deadlineDay] = PAST_ROUND.deadline.split('-');
+    expect(await page.getByTestId('chart-daily-summary').innerText()).toMatch(
+      new RegExp(`Kỳ báo cáo mở ngày ${vietnamDate(new Date()).split('-').reverse().join('/')}, hạn nộp ${deadlineDay}/${deadlineMonth}/${deadlineYear}\\.$`),
+    );
+    const years = page.getByTestId('chart-form-years');
+    await years.getByTestId('chart-form-years-canvas').locator('canvas').waitFor();
+    expect(await years.locator('figcaption').innerText()).toBe('1. Tổng số lao động (người) qua các năm');
+    expect(await years.getByTestId('chart-form-years-summary').innerText()).toBe(
+      `Tổng số lao động năm ${YEAR}: 200. Chưa có báo cáo năm ${[YEAR - 4, YEAR - 3, YEAR - 2, YEAR - 1].join(', ')}.`,
+    );
+    await years.locator('summary').click();
+    expect(await years.getByTestId('chart-form-years-line').allInnerTexts()).toEqual([
+      ...[YEAR - 4, YEAR - 3, YEAR - 2, YEAR - 1].map((year) => `${year}\t0\t—\t—\t—\t—`),
+      `${YEAR}\t2\t200\t80,0 %\t6.900.000\t1`,
+    ]);
+    expect(await page.getByTestId('chart-years').count()).toBe(0);
 
     // Plan 94's CSV and workbook would list other figures: the form's spreadsheet is its roll-up's.
     expect(await page.getByTestId('download-csv').count()).toBe(0);
@@ -143,7 +164,8 @@ it('asks which form to show when the period has rounds of two forms, and the tab
     const table = (form: string) => page.locator(`[data-testid="overview-table"][data-period="${YEAR}-yearly"][data-form="${form}"][aria-busy="false"]`);
     // Plan 94 first: its fixed columns, the one CĐCS that sent Plan 94's report.
     await table('ke-hoach-94').getByTestId('sort-workers').waitFor();
-    expect(await page.getByTestId('chart-rates').count()).toBe(1);
+    await page.getByTestId('chart-rates').waitFor();
+    expect(await page.getByTestId('chart-daily-summary').innerText()).toMatch(/^Đã nhận 1 báo cáo;/);
     expect(await page.getByTestId('download-csv').count()).toBe(1);
 
     // Sorted by a column of Plan 94's, then the form chosen: the form's columns, sorted by name again.
@@ -155,6 +177,9 @@ it('asks which form to show when the period has rounds of two forms, and the tab
     expect(await table('bang-cot-thu').locator('[data-testid="staff-total"] [data-testid="total-column"]').allInnerTexts()).toEqual(['200', '80,0 %', '6.900.000', '1']);
     await page.locator('[data-testid="chart-form-column"][data-code="TONG_LD"]').getByTestId('chart-form-column-summary').waitFor();
     expect(await page.getByTestId('chart-rates').count()).toBe(0);
+    // The receipts follow the choice: the form's two reports, not Plan 94's one.
+    expect(await page.getByTestId('chart-daily-summary').innerText()).toMatch(/^Đã nhận 2 báo cáo;/);
+    await page.getByTestId('chart-form-years-summary').waitFor();
 
     expect(errors).toEqual([]);
     expect(csp).toEqual([]);

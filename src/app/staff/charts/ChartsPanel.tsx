@@ -18,8 +18,11 @@ import { fetchNodeOverview, fetchNodeRounds } from '../api';
 import { ColumnHeads, type StaffColumn } from '../StaffTable';
 import { daySeconds, receiptSpan, receivedPerDay, rateBars, TARGET, timeTickLabels, yearSeries } from './chartData';
 import { chartMessages } from './messages';
-import { UPlotChart } from './UPlotChart';
+import { UPlotChart, yAxisSize } from './UPlotChart';
 import { FormColumnCharts } from './FormColumnCharts';
+import { FormYearsChart } from './FormYearsChart';
+import { useFormLines, useFormYears } from './useFormChartData';
+import { columnLabel } from '../table/FormColumns';
 import { PLAN94_FORM_REF } from '../../../domain/forms/reportForm';
 import './charts.css';
 
@@ -40,8 +43,6 @@ const BLUE = '#1565c0';
 const BAR_BLUE = '#1976d2';
 const ORANGE = '#e65100';
 const DAY = 86_400;
-/** Room for "100 %" or "10.000" beside a vertical axis (uPlot's 50 px cuts the first digit). */
-const Y_AXIS = 62;
 /** Whole steps between a count axis's ticks: no "0,5 báo cáo". */
 const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000];
 const percent = (rate: number) => Math.round(rate * 1000) / 10;
@@ -59,35 +60,45 @@ export default function ChartsPanel({ nodeId, overview, form, roundsVersion }: C
   const { language } = useI18n();
   const m = chartMessages(language);
   const round = useRoundOfPeriod(nodeId, overview, form ?? null, roundsVersion ?? 0);
-  const bars = useMemo(() => rateBars(overview.unions), [overview]);
+  // A round of another form than Plan 94: the charts read that form's reports (useFormChartData.ts).
+  const formId = round?.form && round.form.id !== PLAN94_FORM_REF.id ? round.form.id : null;
+  const formLines = useFormLines(nodeId, overview.period, formId);
+  // The lines the rates and receipts are drawn from: undefined until the round (and its form's lines) are known.
+  const lines = round === undefined ? undefined : formLines === null ? overview.unions : formLines?.lines;
+  const bars = useMemo(() => rateBars(lines ?? []), [lines]);
   const span = useMemo(() => (round === undefined ? null : receiptSpan(overview.period, round, localDay)), [overview.period, round]);
   const daily = useMemo(
-    () => (span ? receivedPerDay(overview.unions, { span, today: vietnamDate(new Date()), dayOf: localDay }) : []),
-    [overview, span],
+    () => (span && lines ? receivedPerDay(lines, { span, today: vietnamDate(new Date()), dayOf: localDay }) : []),
+    [lines, span],
   );
-  const [years, setYears] = useState<{ year: number; summary: OverviewSummary }[] | null>(null);
+  const [plan94Years, setPlan94Years] = useState<{ key: string; years: { year: number; summary: OverviewSummary }[] } | null>(null);
+  const formYears = useFormYears(nodeId, overview.period, formId, formLines?.columns);
   // At a node with upper-level unions below: the rates and receipts are of its own CĐCS, the years of all below.
   const hasChildren = overview.rollup.length > 0;
 
+  // Plan 94's years: the node's whole overview of each year; not asked for when the round is another form's.
+  const yearsKey = round === undefined || formId !== null ? null : `${nodeId}/${overview.period.year}`;
   useEffect(() => {
+    if (yearsKey === null) return;
     let live = true;
     const last = overview.period.year;
     const wanted = Array.from({ length: 5 }, (_, i) => last - 4 + i).filter((year) => year >= FIRST_REPORT_YEAR);
     Promise.all(wanted.map((year) => fetchNodeOverview(nodeId, year, 'yearly').then((o) => ({ year, summary: o.summary })))).then(
-      (loaded) => live && setYears(loaded),
-      () => live && setYears([]),
+      (loaded) => live && setPlan94Years({ key: yearsKey, years: loaded }),
+      () => live && setPlan94Years({ key: yearsKey, years: [] }),
     );
     return () => {
       live = false;
     };
-  }, [nodeId, overview.period.year]);
+  }, [yearsKey, nodeId, overview.period.year]);
+  const years = yearsKey !== null && plan94Years?.key === yearsKey ? plan94Years.years : null;
 
   const under = bars.filter((bar) => bar.underTarget);
   const rateChart = useMemo(() => {
     const options: Omit<uPlot.Options, 'width' | 'height'> = {
       cursor: NO_ZOOM,
       scales: { x: { time: false, range: [-0.5, Math.max(0.5, bars.length - 0.5)] }, y: { range: [0, 100] } },
-      axes: [{ show: false }, { size: Y_AXIS, incrs: [10, 20, 25, 50], values: (_u, ticks) => ticks.map((tick) => `${formatCount(tick)} %`) }],
+      axes: [{ show: false }, { size: yAxisSize, incrs: [10, 20, 25, 50], values: (_u, ticks) => ticks.map((tick) => `${formatCount(tick)} %`) }],
       series: [
         { label: m.columns.union, value: legendValue((_x, idx) => bars[idx]?.name ?? '') },
         { label: m.rateSeries, fill: GREEN, stroke: GREEN, paths: uPlot.paths.bars!({ size: [0.7, 60] }), points: { show: false }, value: legendValue(percentText) },
@@ -125,7 +136,7 @@ export default function ChartsPanel({ nodeId, overview, form, roundsVersion }: C
               m.month,
             ),
         },
-        { size: Y_AXIS, incrs: COUNT_STEPS, values: (_u, ticks) => ticks.map((tick) => formatCount(tick)) },
+        { size: yAxisSize, incrs: COUNT_STEPS, values: (_u, ticks) => ticks.map((tick) => formatCount(tick)) },
       ],
       // At least 7 px a bar: over a period of years a day is under a pixel wide, and a receipt must still show.
       series: [
@@ -140,7 +151,9 @@ export default function ChartsPanel({ nodeId, overview, form, roundsVersion }: C
     return { options, data };
   }, [span, daily, m]);
 
-  const points = useMemo(() => yearSeries(years ?? []), [years]);
+  // A form with the heart columns has its rate and members from its own table's totals, year by year.
+  const points = useMemo(() => (formYears?.shape === 'heart' ? formYears.points : yearSeries(years ?? [])), [formYears, years]);
+  const yearsLoading = formId === null ? years == null : formYears === undefined;
   const yearsChart = useMemo(() => {
     const first = points[0]?.year ?? overview.period.year;
     const last = points.at(-1)?.year ?? overview.period.year;
@@ -150,8 +163,8 @@ export default function ChartsPanel({ nodeId, overview, form, roundsVersion }: C
       scales: { x: { time: false, range: [first - 0.5, last + 0.5] }, rate: { range: [0, 100] }, members: { range: [0, Math.ceil(highest * 1.1)] } },
       axes: [
         { incrs: [1], values: (_u, ticks) => ticks.map((tick) => (Number.isInteger(tick) ? String(tick) : '')) },
-        { scale: 'rate', size: Y_AXIS, incrs: [10, 20, 25, 50], values: (_u, ticks) => ticks.map((tick) => `${formatCount(tick)} %`) },
-        { scale: 'members', side: 1, size: Y_AXIS, incrs: COUNT_STEPS, grid: { show: false }, values: (_u, ticks) => ticks.map((tick) => formatCount(tick)) },
+        { scale: 'rate', size: yAxisSize, incrs: [10, 20, 25, 50], values: (_u, ticks) => ticks.map((tick) => `${formatCount(tick)} %`) },
+        { scale: 'members', side: 1, size: yAxisSize, incrs: COUNT_STEPS, grid: { show: false }, values: (_u, ticks) => ticks.map((tick) => formatCount(tick)) },
       ],
       series: [
         { label: m.columns.year, value: legendValue((year) => String(year)) },
@@ -175,8 +188,12 @@ export default function ChartsPanel({ nodeId, overview, form, roundsVersion }: C
 
       {/* A round of another form: its chosen columns by CĐCS, in the place of Plan 94's rate. */}
       {/* Nothing until the round is known: it decides which of the two this place shows. */}
-      {round === undefined ? null : round?.form && round.form.id !== PLAN94_FORM_REF.id ? (
-        <FormColumnCharts nodeId={nodeId} period={overview.period} form={round.form.id} />
+      {lines === undefined ? (
+        round === undefined ? null : (
+          <p className="muted">{m.loading}</p>
+        )
+      ) : formLines && formLines.columns.length > 0 ? (
+        <FormColumnCharts {...formLines} />
       ) : (
         <figure className="staff-figure-chart" data-testid="chart-rates">
           <figcaption>
@@ -210,7 +227,8 @@ export default function ChartsPanel({ nodeId, overview, form, roundsVersion }: C
           {m.dailySummary(daily.findLast((day) => day.total != null)?.total ?? 0, busiest ? formatIsoDate(busiest.day) : '', busiest?.received ?? 0)}{' '}
           {span
             ? round
-              ? m.roundNote(formatIsoDate(span.from), formatIsoDate(span.to))
+              ? // The round's own days: the span runs forward, from the deadline when the round opened after it.
+                m.roundNote(formatIsoDate(localDay(round.openedAt)), formatIsoDate(round.deadline))
               : m.periodNote(formatIsoDate(daily[0]?.day ?? span.from), formatIsoDate(daily.at(-1)?.day ?? span.to))
             : null}
         </p>
@@ -227,33 +245,38 @@ export default function ChartsPanel({ nodeId, overview, form, roundsVersion }: C
         ) : null}
       </figure>
 
-      <figure className="staff-figure-chart" data-testid="chart-years">
-        <figcaption>
-          {m.yearsTitle} {hasChildren ? m.wholeNode : null}
-        </figcaption>
-        {years == null ? <p className="muted">{m.loading}</p> : points.length > 0 ? <UPlotChart {...yearsChart} testId="chart-years-canvas" /> : null}
-        {withRate.length > 0 || missing.length > 0 ? (
-          <p data-testid="chart-years-summary">
-            {withRate.length > 0 ? m.yearsSummary(withRate[0]!.year, formatRate(withRate[0]!.rate), withRate.at(-1)!.year, formatRate(withRate.at(-1)!.rate)) : null}{' '}
-            {missing.length > 0 ? m.yearsMissing(missing.join(', ')) : null}
-          </p>
-        ) : null}
-        {points.length > 0 ? (
-          <ChartTable
-            summary={m.table}
-            columns={[m.columns.year, { label: m.columns.rate, numeric: true }, { label: m.columns.members, numeric: true }, { label: m.columns.workers, numeric: true }]}
-          >
-            {points.map((point) => (
-              <tr key={point.year}>
-                <th scope="row">{point.year}</th>
-                <td className="num">{formatRate(point.rate)}</td>
-                <td className="num">{point.members == null ? '—' : formatCount(point.members)}</td>
-                <td className="num">{point.workers == null ? '—' : formatCount(point.workers)}</td>
-              </tr>
-            ))}
-          </ChartTable>
-        ) : null}
-      </figure>
+      {formYears?.shape === 'columns' ? (
+        <FormYearsChart columns={formYears.columns} points={formYears.points} caption={`${m.formYearsTitle(columnLabel(formYears.columns[0]!))}${hasChildren ? ` ${m.wholeNode}` : ''}`} />
+      ) : (
+        <figure className="staff-figure-chart" data-testid="chart-years">
+          <figcaption>
+            {/* A form's heart columns come from its table's totals: the CĐCS directly under the node. */}
+            {m.yearsTitle} {hasChildren ? (formId === null ? m.wholeNode : m.directOnly) : null}
+          </figcaption>
+          {yearsLoading ? <p className="muted">{m.loading}</p> : points.length > 0 ? <UPlotChart {...yearsChart} testId="chart-years-canvas" /> : null}
+          {withRate.length > 0 || missing.length > 0 ? (
+            <p data-testid="chart-years-summary">
+              {withRate.length > 0 ? m.yearsSummary(withRate[0]!.year, formatRate(withRate[0]!.rate), withRate.at(-1)!.year, formatRate(withRate.at(-1)!.rate)) : null}{' '}
+              {missing.length > 0 ? m.yearsMissing(missing.join(', ')) : null}
+            </p>
+          ) : null}
+          {points.length > 0 ? (
+            <ChartTable
+              summary={m.table}
+              columns={[m.columns.year, { label: m.columns.rate, numeric: true }, { label: m.columns.members, numeric: true }, { label: m.columns.workers, numeric: true }]}
+            >
+              {points.map((point) => (
+                <tr key={point.year}>
+                  <th scope="row">{point.year}</th>
+                  <td className="num">{formatRate(point.rate)}</td>
+                  <td className="num">{point.members == null ? '—' : formatCount(point.members)}</td>
+                  <td className="num">{point.workers == null ? '—' : formatCount(point.workers)}</td>
+                </tr>
+              ))}
+            </ChartTable>
+          ) : null}
+        </figure>
+      )}
     </section>
   );
 }

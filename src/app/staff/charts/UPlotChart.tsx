@@ -8,6 +8,18 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
+/** The least room beside a vertical axis: "100 %" and "10.000" fit (uPlot's 50 px cuts the first digit). */
+const Y_AXIS_MIN = 62;
+
+/**
+ * Room beside a vertical axis for its widest label: money ("7.500.000 đồng" a month) outgrows any fixed
+ * width. The axis font is 12 px, whose digits and dots are at most 7 px wide.
+ */
+export function yAxisSize(_u: uPlot, values: string[] | null | undefined): number {
+  const widest = Math.max(0, ...(values ?? []).map((value) => value.length));
+  return Math.max(Y_AXIS_MIN, 18 + 7 * widest);
+}
+
 export interface UPlotChartProps {
   /** Everything but the size, which follows the container. */
   options: Omit<uPlot.Options, 'width' | 'height'>;

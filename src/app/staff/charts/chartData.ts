@@ -126,3 +126,43 @@ export function yearSeries(summaries: readonly { year: number; summary: Overview
 }
 
 export const TARGET = UNIONIZATION_TARGET;
+
+/**
+ * A form round's bars for one chosen column: the lines that gave a figure, highest first (ties by name),
+ * as the server's sort by the column orders them; a line without the figure has no bar.
+ */
+export function columnBars<Line extends { name: string; values: Record<string, number | null> }>(lines: readonly Line[], code: string): Line[] {
+  return lines.filter((line) => line.values[code] != null).sort((a, b) => b.values[code]! - a.values[code]! || a.name.localeCompare(b.name, 'vi'));
+}
+
+/** A year of a form round's trend: how many CĐCS its figures count, and each chosen column's roll-up at the node. */
+export interface FormYearPoint {
+  year: number;
+  reported: number;
+  /** One per column, in the columns' order; null where no CĐCS gave what the row needs that year. */
+  values: (number | null)[];
+}
+
+/**
+ * The years of a form's trend, from each year's roll-up at the node (its `columns[0]` is the node, whole):
+ * a year no report of the form counted in is a gap, never a fall to 0.
+ */
+export function formYearPoints(
+  codes: readonly string[],
+  rollups: readonly { year: number; rollup: { columns: { reported: number }[]; rows: { code: string; values: { value: number | null }[] }[] } | null }[],
+): FormYearPoint[] {
+  return [...rollups]
+    .sort((a, b) => a.year - b.year)
+    .map(({ year, rollup }) => {
+      const reported = rollup?.columns[0]?.reported ?? 0;
+      const byCode = new Map(rollup?.rows.map((row) => [row.code, row.values[0]?.value ?? null]));
+      return { year, reported, values: codes.map((code) => (reported === 0 ? null : (byCode.get(code) ?? null))) };
+    });
+}
+
+/** A year of a form whose table shows the heart columns (the membership block): the period table's totals over its lines. */
+export function heartYearPoint(year: number, totals: { reported: number; workers: number; members: number; unionizationRate: number | null }): YearPoint {
+  return totals.reported === 0
+    ? { year, rate: null, members: null, workers: null, reported: 0 }
+    : { year, rate: totals.unionizationRate, members: totals.members, workers: totals.workers, reported: totals.reported };
+}

@@ -29,7 +29,18 @@ const vi = {
   /** A month on the time axis: CLDR's abbreviated form for vi. */
   month: (month: number) => `thg ${month}`,
   table: 'Xem số liệu dạng bảng',
-  columns: { union: 'CĐCS', rate: 'Tỷ lệ', target: 'Chỉ tiêu', day: 'Ngày', received: 'Nhận', total: 'Cộng dồn', year: 'Năm', members: 'Đoàn viên', workers: 'Lao động' },
+  columns: {
+    union: 'CĐCS',
+    rate: 'Tỷ lệ',
+    target: 'Chỉ tiêu',
+    day: 'Ngày',
+    received: 'Nhận',
+    total: 'Cộng dồn',
+    year: 'Năm',
+    members: 'Đoàn viên',
+    workers: 'Lao động',
+    reported: 'Số CĐCS báo cáo',
+  },
   met: 'Đạt',
   notMet: 'Chưa đạt',
   loading: 'Đang vẽ biểu đồ…',
@@ -37,6 +48,11 @@ const vi = {
   formColumnTitle: (label: string) => `${label} — theo từng CĐCS`,
   formColumnSummary: (given: number, total: string) =>
     given === 0 ? 'Chưa có CĐCS nào báo cáo số liệu này.' : `${formatCount(given)} CĐCS đã báo cáo; tổng hợp: ${total}.`,
+  /** A form round's years: the form's first chosen column (its label as printed) across the years. */
+  formYearsTitle: (label: string) => `${label} qua các năm`,
+  formYearsSummary: (label: string, firstYear: number, first: string, lastYear: number, last: string) =>
+    firstYear === lastYear ? `${label} năm ${lastYear}: ${last}.` : `${label} năm ${firstYear}: ${first}; năm ${lastYear}: ${last}.`,
+  formYearsNone: (label: string) => `Chưa có năm nào có số liệu ${label}.`,
 };
 
 export type ChartMessages = typeof vi;
@@ -64,12 +80,26 @@ const en: ChartMessages = {
   yearsMissing: (years) => `No report for ${years}.`,
   month: (month) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1] ?? String(month),
   table: 'Show the figures as a table',
-  columns: { union: 'Union', rate: 'Rate', target: 'Target', day: 'Day', received: 'Received', total: 'Total', year: 'Year', members: 'Members', workers: 'Workers' },
+  columns: {
+    union: 'Union',
+    rate: 'Rate',
+    target: 'Target',
+    day: 'Day',
+    received: 'Received',
+    total: 'Total',
+    year: 'Year',
+    members: 'Members',
+    workers: 'Workers',
+    reported: 'Unions reporting',
+  },
   met: 'Met',
   notMet: 'Not met',
   loading: 'Drawing the chart…',
   formColumnTitle: (label) => `${label} — by union`,
   formColumnSummary: (given, total) => (given === 0 ? 'No union has reported this figure yet.' : `${formatCount(given)} unions reported; rolled up: ${total}.`),
+  formYearsTitle: (label) => `${label} across the years`,
+  formYearsSummary: (label, firstYear, first, lastYear, last) => (firstYear === lastYear ? `${label} in ${lastYear}: ${last}.` : `${label} in ${firstYear}: ${first}; in ${lastYear}: ${last}.`),
+  formYearsNone: (label) => `No year has a figure for ${label} yet.`,
 };
 
 export function chartMessages(language: Language): ChartMessages {

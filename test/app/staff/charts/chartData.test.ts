@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIALOGUE_KINDS, type DialogueKindCounts } from '../../../../src/domain/report';
-import { daySeconds, rateBars, receiptSpan, receivedPerDay, timeTickLabels, yearSeries } from '../../../../src/app/staff/charts/chartData';
+import { columnBars, daySeconds, formYearPoints, heartYearPoint, rateBars, receiptSpan, receivedPerDay, timeTickLabels, yearSeries } from '../../../../src/app/staff/charts/chartData';
 import { union } from '../fixtures';
 
 describe('what the staff charts draw', () => {
@@ -80,5 +80,41 @@ describe('what the staff charts draw', () => {
       [2024, 0.78, 78, 100],
       [2025, 0.82, 82, 100],
     ]);
+  });
+
+  it("orders a form column's bars highest first, ties by name, and leaves out the CĐCS without the figure", () => {
+    const line = (name: string, value: number | null) => ({ name, values: { TONG_LD: value } });
+    expect(columnBars([line('CĐCS Ă', 80), line('CĐCS B', null), line('CĐCS Â', 120), line('CĐCS A', 80)], 'TONG_LD').map((each) => each.name)).toEqual([
+      'CĐCS Â',
+      'CĐCS A',
+      'CĐCS Ă',
+    ]);
+  });
+
+  it("reads a form's years from each year's roll-up at the node, a year without a report a gap and not 0", () => {
+    const rollup = (reported: number, values: Record<string, number | null>) => ({
+      columns: [{ reported }, { reported: 0 }],
+      rows: Object.entries(values).map(([code, value]) => ({ code, values: [{ value }, { value: null }] })),
+    });
+    const points = formYearPoints(
+      ['TONG_LD', 'TY_LE_DV'],
+      [
+        { year: 2025, rollup: rollup(2, { TONG_LD: 200, TY_LE_DV: 0.8 }) },
+        { year: 2023, rollup: null },
+        { year: 2024, rollup: rollup(0, { TONG_LD: null, TY_LE_DV: null }) },
+        { year: 2022, rollup: rollup(1, { TONG_LD: 90 }) },
+      ],
+    );
+    expect(points).toEqual([
+      { year: 2022, reported: 1, values: [90, null] },
+      { year: 2023, reported: 0, values: [null, null] },
+      { year: 2024, reported: 0, values: [null, null] },
+      { year: 2025, reported: 2, values: [200, 0.8] },
+    ]);
+  });
+
+  it("reads a heart form's year from its table's totals, a year without a report a gap", () => {
+    expect(heartYearPoint(2025, { reported: 2, workers: 200, members: 160, unionizationRate: 0.8 })).toEqual({ year: 2025, rate: 0.8, members: 160, workers: 200, reported: 2 });
+    expect(heartYearPoint(2024, { reported: 0, workers: 0, members: 0, unionizationRate: null })).toEqual({ year: 2024, rate: null, members: null, workers: null, reported: 0 });
   });
 });
