@@ -116,10 +116,30 @@ async function measureFormRound(store: Store, provinceId: string, nodeId: string
   const first = await periodTablePage(context, CONSOLE, nodeId, query);
   if (first.total !== UNDER_ONE_NODE || first.columns.length !== 4 || first.columnTotals.some((total) => total.value === null))
     throw new Error(`form round: ${first.total} lines, ${first.columns.length} columns, totals ${JSON.stringify(first.columnTotals)}`);
+  // A search keeps about a ninth of the lines; the filter and search read every chosen column of every line kept.
+  const searched = { ...query, search: 'don vi 1', sort: 'row:TY_LE_DV', direction: 'desc' };
+  const found = await periodTablePage(context, CONSOLE, nodeId, searched);
+  if (found.total === 0 || found.total >= UNDER_ONE_NODE) throw new Error(`form round, searched: ${found.total} lines`);
+  // What the charts of a form round read (app/staff/charts/useFormChartData.ts): every page of 500, by name.
+  const everyPage = async () => {
+    let page = await periodTablePage(context, CONSOLE, nodeId, { ...query, limit: '500' });
+    const pages = [page];
+    while (page.nextCursor) pages.push((page = await periodTablePage(context, CONSOLE, nodeId, { ...query, limit: '500', cursor: page.nextCursor })));
+    return pages;
+  };
+  const pages = await everyPage();
+  const lines = pages.reduce((sum, page) => sum + page.lines.length, 0);
+  if (lines !== UNDER_ONE_NODE) throw new Error(`form round, every page: ${lines} lines`);
   const firstTime = await timed(() => periodTablePage(context, CONSOLE, nodeId, query));
   const sortedTime = await timed(() => periodTablePage(context, CONSOLE, nodeId, sorted));
+  const searchedTime = await timed(() => periodTablePage(context, CONSOLE, nodeId, searched));
+  const everyPageTime = await timed(everyPage);
   console.log(`  form round, 4 chosen columns (sum, ratio, weighted mean, count of yes), first page with their totals: ${bytes(first).toLocaleString('en')} B JSON: ${shown(firstTime)}`);
   console.log(`  form round, sorted by the ratio column desc: ${shown(sortedTime)}`);
+  console.log(`  form round, search "don vi 1" by the ratio column desc (${found.lines.length} of ${found.total}): ${shown(searchedTime)}`);
+  console.log(
+    `  form round, every page of 500 as its charts read them (${pages.length} pages, ${lines} lines, ${pages.reduce((sum, page) => sum + bytes(page), 0).toLocaleString('en')} B JSON): ${shown(everyPageTime)}`,
+  );
 }
 
 export async function run(): Promise<void> {
