@@ -187,3 +187,70 @@ it('asks which form to show when the period has rounds of two forms, and the tab
     await context.close();
   }
 });
+
+it("draws a form's rate chart and years from its own reports when the form shows the membership block's columns", async () => {
+  // A province form with the membership block and one row of its own, no column chosen: the table shows the heart columns.
+  const form: FormDefinition = {
+    id: 'khoi-doan-vien',
+    version: 1,
+    title: 'Báo cáo đoàn viên giữa kỳ',
+    status: 'published',
+    sections: [
+      { kind: 'block', title: 'Đoàn viên và lao động', block: 'membership' },
+      {
+        kind: 'rows',
+        title: 'Hoạt động',
+        rows: [{ code: 'SO_HOI_NGHI', label: 'Số hội nghị người lao động', kind: 'count', unit: 'cuộc', required: false, rollUp: { kind: 'sum' }, rules: [] }],
+      },
+    ],
+  };
+  await storeTestForm(server.store, form, server.root.id);
+  const ward = (await server.createNode({ name: 'Công đoàn phường Hòa Thành' })).id;
+  const province = await server.staffSession({ role: 'reviewer' });
+  await staffRequest(server.url, province.headers, 'POST', `/api/staff/nodes/${server.root.id}/rounds`, {
+    ...PAST_ROUND,
+    period: { year: YEAR, kind: 'interim' },
+    title: 'Báo cáo sơ kết giữa nhiệm kỳ',
+    form: { id: form.id, version: form.version },
+  });
+  const sent = async (name: string, workers: number, members: number) => {
+    const union = await server.createUnion(name, ward);
+    const report = readyReport({ period: { year: YEAR, kind: 'interim' }, form: { id: form.id, version: form.version }, values: { SO_HOI_NGHI: 1 } });
+    report.membership.workers = workers;
+    report.membership.members = members;
+    await pushStored(server, await server.enrolDevice({ unionId: union.id }), report);
+  };
+  await sent('CĐCS Công ty Dệt Hòa Thành', 200, 150);
+  await sent('CĐCS Công ty Gỗ Hòa Thành', 100, 95);
+  // A Plan 94 report of the ward's for the year: not the form's, so in none of its charts.
+  await pushStored(server, await server.enrolDevice({ unionId: (await server.createUnion('CĐCS Trường Mầm non Hòa Thành', ward)).id }), readyReport({ period: { year: YEAR, kind: 'yearly' } }));
+
+  const reviewer = await server.staffSession({ nodeId: ward, role: 'reviewer' });
+  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const csp = watchCspViolations(page);
+    const errors = watchConsoleErrors(page);
+    await useStaffSession(page, reviewer.headers);
+    await page.goto(`${server.url}/#/staff/node/${ward}`);
+    await page.getByTestId('staff-year').selectOption(String(YEAR));
+    await page.getByTestId('staff-kind').selectOption('interim');
+    await page.locator(`[data-testid="overview-table"][data-period="${YEAR}-interim"][data-form="${form.id}"][aria-busy="false"]`).getByTestId('sort-workers').waitFor();
+
+    // The rate chart is the form's: its two CĐCS (75 % under the target, 95 % above), not the Plan 94 report.
+    const rates = page.getByTestId('chart-rates');
+    await rates.getByTestId('chart-rates-canvas').locator('canvas').waitFor();
+    expect(await rates.getByTestId('chart-rates-summary').innerText()).toBe('2 CĐCS đã báo cáo tỷ lệ; 1 CĐCS dưới 80 %. Dưới chỉ tiêu: CĐCS Công ty Dệt Hòa Thành (75,0 %).');
+    expect(await page.getByTestId('chart-daily-summary').innerText()).toMatch(/^Đã nhận 2 báo cáo;/);
+    // The years: each half-year's table totals of the form, 245 of 300.
+    const years = page.getByTestId('chart-years');
+    await years.getByTestId('chart-years-canvas').locator('canvas').waitFor();
+    expect(await years.getByTestId('chart-years-summary').innerText()).toBe(`Tỷ lệ tập hợp năm ${YEAR}: 81,7 %. Chưa có báo cáo năm ${[YEAR - 4, YEAR - 3, YEAR - 2, YEAR - 1].join(', ')}.`);
+    expect(await page.getByTestId('chart-form-column').count()).toBe(0);
+
+    expect(errors).toEqual([]);
+    expect(csp).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});

@@ -24,7 +24,8 @@ const vi = {
   yearsTitle: 'Tỷ lệ tập hợp và số đoàn viên qua các năm',
   yearsRate: 'Tỷ lệ (%)',
   yearsMembers: 'Đoàn viên',
-  yearsSummary: (firstYear: number, first: string, lastYear: number, last: string) => `Tỷ lệ tập hợp năm ${firstYear}: ${first}; năm ${lastYear}: ${last}.`,
+  yearsSummary: (firstYear: number, first: string, lastYear: number, last: string) =>
+    firstYear === lastYear ? `Tỷ lệ tập hợp năm ${lastYear}: ${last}.` : `Tỷ lệ tập hợp năm ${firstYear}: ${first}; năm ${lastYear}: ${last}.`,
   yearsMissing: (years: string) => `Chưa có báo cáo năm ${years}.`,
   /** A month on the time axis: CLDR's abbreviated form for vi. */
   month: (month: number) => `thg ${month}`,
@@ -76,7 +77,8 @@ const en: ChartMessages = {
   yearsTitle: 'Rate and members across the years',
   yearsRate: 'Rate (%)',
   yearsMembers: 'Members',
-  yearsSummary: (firstYear, first, lastYear, last) => `Unionization rate in ${firstYear}: ${first}; in ${lastYear}: ${last}.`,
+  yearsSummary: (firstYear, first, lastYear, last) =>
+    firstYear === lastYear ? `Unionization rate in ${lastYear}: ${last}.` : `Unionization rate in ${firstYear}: ${first}; in ${lastYear}: ${last}.`,
   yearsMissing: (years) => `No report for ${years}.`,
   month: (month) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1] ?? String(month),
   table: 'Show the figures as a table',
