@@ -117,15 +117,60 @@ function moduleGraph(ctx: ChunkingContext): NonNullable<typeof graph> {
  * instead of one at a time on the main thread when first called (most of them are, at start). Why:
  * decision 0010. Chunks of other screens stay lazily compiled. `graph` is there by then: the chunking
  * above computes it, and output (where this runs) comes after chunking.
+ * Not boot's chunk nor the app chunk: their hint never took effect (it sat under Vite's `__vite__mapDeps`
+ * line, where V8 does not read it), and once it did, the 20× cold start measured no faster (BENCHMARKS.md,
+ * 2026-12-07, issue 22) while a first visit would wait for the whole app chunk's compile before it runs.
  */
 const COMPILE_EVERY_FUNCTION = '//# allFunctionsCalledOnLoad';
 function compileHint(chunk: { moduleIds: readonly string[] }): string {
-  return graph && chunk.moduleIds.some((id) => graph!.officerStart.has(id)) ? COMPILE_EVERY_FUNCTION : '';
+  if (!graph || chunk.moduleIds.includes(APP_BOOT) || chunk.moduleIds.includes(APP_MAIN)) return '';
+  return chunk.moduleIds.some((id) => graph!.officerStart.has(id)) ? COMPILE_EVERY_FUNCTION : '';
+}
+
+/**
+ * V8 reads the compile hint only on a script's first line: below any code it is an ordinary comment, and
+ * every function is again compiled lazily on the main thread. Vite's import analysis puts a chunk's list of
+ * lazy imports' files (`const __vite__mapDeps=…`) above whatever the chunk began with, so once the report
+ * editor imported a form's editor lazily (issue 22) its hint sat on line 2 and did nothing: the editor's
+ * JavaScript, react-hook-form's included, ran 2–3× longer at a 20× throttled cold start. This moves the
+ * hint back to line 1 within the import analysis's own step (the two lines swap, so the source maps still
+ * hold; vite-plugin-compression2 compresses right after that step, so the Brotli and gzip copies hold the
+ * fixed code too).
+ */
+function compileHintOnFirstLine(): Plugin {
+  const moveHint = (bundle: Record<string, { type: string; code?: string }>) => {
+    const line = `${COMPILE_EVERY_FUNCTION}\n`;
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk' || !chunk.code || chunk.code.startsWith(line)) continue;
+      const at = chunk.code.indexOf(`\n${line}`);
+      // Only right under the lines Vite put on top (its list of files), never a hint-like text deep in the code.
+      if (at < 0 || chunk.code.slice(0, at).includes('\n') || !chunk.code.startsWith('const __vite__mapDeps=')) continue;
+      chunk.code = line + chunk.code.slice(0, at + 1) + chunk.code.slice(at + 1 + line.length);
+    }
+  };
+  return {
+    name: 'compile-hint-on-first-line',
+    apply: 'build',
+    configResolved(config) {
+      // Runs before vite-plugin-compression2's configResolved (enforce: post), which wraps the same hook.
+      const analysis = config.plugins.find((plugin) => plugin.name === 'vite:build-import-analysis');
+      const hook = analysis?.generateBundle;
+      if (!analysis || !hook) throw new Error('compile-hint-on-first-line: Vite\'s import analysis step not found');
+      const original = typeof hook === 'function' ? hook : hook.handler;
+      const handler = async function (this: unknown, ...args: Parameters<typeof original>) {
+        await (original as (...a: unknown[]) => unknown).apply(this, args);
+        moveHint(args[1] as unknown as Record<string, { type: string; code?: string }>);
+      } as typeof original;
+      if (typeof hook === 'function') analysis.generateBundle = handler;
+      else hook.handler = handler;
+    },
+  };
 }
 
 export default defineConfig({
   plugins: [
     react(),
+    compileHintOnFirstLine(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
