@@ -7,7 +7,7 @@
  * axes and figures are in the dashboard's language, numbers and dates as vi-VN writes them.
  * Loaded lazily by the node screen (`React.lazy`), with uPlot in this chunk only.
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import uPlot from 'uplot';
 import { vietnamDate } from '../../../domain/calendar';
 import { FIRST_REPORT_YEAR } from '../../../domain/period';
@@ -15,9 +15,9 @@ import { chosenPeriodRound, periodRoundsByForm, type ReportingRound } from '../.
 import type { NodeOverview, OverviewSummary } from '../../../domain/staff';
 import { formatCount, formatIsoDate, formatRate, useI18n } from '../../i18n';
 import { fetchNodeOverview, fetchNodeRounds } from '../api';
-import { ColumnHeads, type StaffColumn } from '../StaffTable';
 import { daySeconds, receiptSpan, receivedPerDay, rateBars, TARGET, timeTickLabels, yearSeries } from './chartData';
 import { chartMessages } from './messages';
+import { ChartTable } from './ChartTable';
 import { UPlotChart, yAxisSize } from './UPlotChart';
 import { FormColumnCharts } from './FormColumnCharts';
 import { FormYearsChart } from './FormYearsChart';
@@ -278,19 +278,6 @@ export default function ChartsPanel({ nodeId, overview, form, roundsVersion }: C
         </figure>
       )}
     </section>
-  );
-}
-
-/** A chart's figures as a table, folded under one line: what a screen reader reads, and how a reader checks the drawing. */
-function ChartTable({ summary, columns, children }: { summary: string; columns: readonly StaffColumn[]; children: ReactNode }) {
-  return (
-    <details>
-      <summary>{summary}</summary>
-      <table className="staff-table">
-        <ColumnHeads columns={columns} />
-        <tbody>{children}</tbody>
-      </table>
-    </details>
   );
 }
 

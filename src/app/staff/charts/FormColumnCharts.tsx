@@ -11,6 +11,7 @@ import { formatCount, useI18n } from '../../i18n';
 import { formValueText, rollUpText } from '../forms/formValues';
 import { columnLabel } from '../table/FormColumns';
 import { columnBars } from './chartData';
+import { ChartTable } from './ChartTable';
 import { chartMessages } from './messages';
 import type { FormLines } from './useFormChartData';
 import { UPlotChart, yAxisSize } from './UPlotChart';
@@ -46,27 +47,14 @@ export function FormColumnCharts({ lines, columns, columnTotals }: FormLines) {
             {given.length > 0 ? <UPlotChart options={options} data={data} testId="chart-form-column-canvas" /> : null}
             <p data-testid="chart-form-column-summary">{m.formColumnSummary(given.length, rollUpText(column, total))}</p>
             {given.length > 0 ? (
-              <details>
-                <summary>{m.table}</summary>
-                <table className="staff-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{m.columns.union}</th>
-                      <th scope="col" className="num">
-                        {columnLabel(column)}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {given.map((line) => (
-                      <tr key={line.id} data-testid="chart-form-column-line">
-                        <th scope="row">{line.name}</th>
-                        <td className="num">{text(line.values[column.code] as number)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </details>
+              <ChartTable summary={m.table} columns={[m.columns.union, { label: columnLabel(column), numeric: true }]}>
+                {given.map((line) => (
+                  <tr key={line.id} data-testid="chart-form-column-line">
+                    <th scope="row">{line.name}</th>
+                    <td className="num">{text(line.values[column.code] as number)}</td>
+                  </tr>
+                ))}
+              </ChartTable>
             ) : null}
           </figure>
         );

@@ -10,6 +10,7 @@ import { formatCount, useI18n } from '../../i18n';
 import { rollUpText } from '../forms/formValues';
 import { columnLabel } from '../table/FormColumns';
 import type { FormYearPoint } from './chartData';
+import { ChartTable } from './ChartTable';
 import { chartMessages } from './messages';
 import { UPlotChart, yAxisSize } from './UPlotChart';
 
@@ -53,37 +54,22 @@ export function FormYearsChart({ columns, points, caption }: { columns: readonly
         {missing.length > 0 ? m.yearsMissing(missing.join(', ')) : null}
       </p>
       {points.length > 0 ? (
-        <details>
-          <summary>{m.table}</summary>
-          <table className="staff-table">
-            <thead>
-              <tr>
-                <th scope="col">{m.columns.year}</th>
-                <th scope="col" className="num">
-                  {m.columns.reported}
-                </th>
-                {columns.map((column) => (
-                  <th key={column.code} scope="col" className="num">
-                    {columnLabel(column)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((point) => (
-                <tr key={point.year} data-testid="chart-form-years-line">
-                  <th scope="row">{point.year}</th>
-                  <td className="num">{formatCount(point.reported)}</td>
-                  {columns.map((column, index) => (
-                    <td key={column.code} className="num">
-                      {text(column, point.values[index] ?? null)}
-                    </td>
-                  ))}
-                </tr>
+        <ChartTable
+          summary={m.table}
+          columns={[m.columns.year, { label: m.columns.reported, numeric: true }, ...columns.map((column) => ({ label: columnLabel(column), numeric: true as const }))]}
+        >
+          {points.map((point) => (
+            <tr key={point.year} data-testid="chart-form-years-line">
+              <th scope="row">{point.year}</th>
+              <td className="num">{formatCount(point.reported)}</td>
+              {columns.map((column, index) => (
+                <td key={column.code} className="num">
+                  {text(column, point.values[index] ?? null)}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </details>
+            </tr>
+          ))}
+        </ChartTable>
       ) : null}
     </figure>
   );
