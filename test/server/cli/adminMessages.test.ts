@@ -319,7 +319,8 @@ describe("the admin command line's answers", () => {
       const expiry = /^Dùng được đến (\d\d:\d\d ngày \d\d\/\d\d\/\d{4}) \(giờ Việt Nam\), cho tối đa 1 thiết bị\.$/m.exec(issued.stdout);
       expect(expiry, issued.stdout).not.toBeNull();
       expect(vietnamMinutes(before + 2 * 86_400_000, after + 2 * 86_400_000)).toContain(expiry?.[1]);
-      expect(issued.stdout).not.toMatch(/devices|valid until|Z\b/);
+      // No English and no ISO instant ("2026-12-10T02:00:00.000Z"); a bare /Z\b/ also matched a code such as "K74Z-7YW3".
+      expect(issued.stdout).not.toMatch(/devices|valid until|\d{4}-\d\d-\d\dT\d\d:\d\d/);
 
       for (const [args, sentence] of [
         [['--days', '91'], '--days phải từ 1 đến 90'],
