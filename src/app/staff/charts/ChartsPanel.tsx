@@ -10,18 +10,18 @@
 import { useEffect, useMemo, useState } from 'react';
 import uPlot from 'uplot';
 import { vietnamDate } from '../../../domain/calendar';
-import { FIRST_REPORT_YEAR } from '../../../domain/period';
 import { chosenPeriodRound, periodRoundsByForm, type ReportingRound } from '../../../domain/round';
-import type { NodeOverview, OverviewSummary } from '../../../domain/staff';
+import type { NodeOverview } from '../../../domain/staff';
 import { formatCount, formatIsoDate, formatRate, useI18n } from '../../i18n';
 import { fetchNodeOverview, fetchNodeRounds } from '../api';
-import { daySeconds, receiptSpan, receivedPerDay, rateBars, TARGET, timeTickLabels, yearSeries } from './chartData';
+import { daySeconds, lastFiveYears, receiptSpan, receivedPerDay, rateBars, TARGET, timeTickLabels, yearSeries } from './chartData';
 import { chartMessages } from './messages';
 import { ChartTable } from './ChartTable';
 import { UPlotChart, yAxisSize } from './UPlotChart';
 import { FormColumnCharts } from './FormColumnCharts';
 import { FormYearsChart } from './FormYearsChart';
 import { useFormLines, useFormYears } from './useFormChartData';
+import { useLoaded } from './useLoaded';
 import { columnLabel } from '../table/FormColumns';
 import { PLAN94_FORM_REF } from '../../../domain/forms/reportForm';
 import './charts.css';
@@ -71,27 +71,16 @@ export default function ChartsPanel({ nodeId, overview, form, roundsVersion }: C
     () => (span && lines ? receivedPerDay(lines, { span, today: vietnamDate(new Date()), dayOf: localDay }) : []),
     [lines, span],
   );
-  const [plan94Years, setPlan94Years] = useState<{ key: string; years: { year: number; summary: OverviewSummary }[] } | null>(null);
   const formYears = useFormYears(nodeId, overview.period, formId, formLines?.columns);
   // At a node with upper-level unions below: the rates and receipts are of its own CĐCS, the years of all below.
   const hasChildren = overview.rollup.length > 0;
 
   // Plan 94's years: the node's whole overview of each year; not asked for when the round is another form's.
-  const yearsKey = round === undefined || formId !== null ? null : `${nodeId}/${overview.period.year}`;
-  useEffect(() => {
-    if (yearsKey === null) return;
-    let live = true;
-    const last = overview.period.year;
-    const wanted = Array.from({ length: 5 }, (_, i) => last - 4 + i).filter((year) => year >= FIRST_REPORT_YEAR);
-    Promise.all(wanted.map((year) => fetchNodeOverview(nodeId, year, 'yearly').then((o) => ({ year, summary: o.summary })))).then(
-      (loaded) => live && setPlan94Years({ key: yearsKey, years: loaded }),
-      () => live && setPlan94Years({ key: yearsKey, years: [] }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [yearsKey, nodeId, overview.period.year]);
-  const years = yearsKey !== null && plan94Years?.key === yearsKey ? plan94Years.years : null;
+  const years = useLoaded(
+    round === undefined || formId !== null ? null : `${nodeId}/${overview.period.year}`,
+    () => Promise.all(lastFiveYears(overview.period.year).map((year) => fetchNodeOverview(nodeId, year, 'yearly').then((o) => ({ year, summary: o.summary })))),
+    [],
+  );
 
   const under = bars.filter((bar) => bar.underTarget);
   const rateChart = useMemo(() => {
@@ -153,7 +142,7 @@ export default function ChartsPanel({ nodeId, overview, form, roundsVersion }: C
 
   // A form with the heart columns has its rate and members from its own table's totals, year by year.
   const points = useMemo(() => (formYears?.shape === 'heart' ? formYears.points : yearSeries(years ?? [])), [formYears, years]);
-  const yearsLoading = formId === null ? years == null : formYears === undefined;
+  const yearsLoading = formId === null ? years === undefined : formYears === undefined;
   const yearsChart = useMemo(() => {
     const first = points[0]?.year ?? overview.period.year;
     const last = points.at(-1)?.year ?? overview.period.year;

@@ -6,19 +6,16 @@
  * page, useFormChartData.ts), highest figure first, so the chart draws what the table says.
  */
 import uPlot from 'uplot';
-import type { TableColumn } from '../../../domain/forms/tableColumns';
-import { formatCount, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { formValueText, rollUpText } from '../forms/formValues';
 import { columnLabel } from '../table/FormColumns';
-import { columnBars } from './chartData';
+import { columnBars, columnScaled, columnTick } from './chartData';
 import { ChartTable } from './ChartTable';
 import { chartMessages } from './messages';
 import type { FormLines } from './useFormChartData';
 import { UPlotChart, yAxisSize } from './UPlotChart';
 
 const BAR_BLUE = '#1976d2';
-/** The chart's scale: a ratio as a percent, the rest as given. */
-const scaled = (column: TableColumn, value: number) => (column.rollUp.kind === 'ratio' ? Math.round(value * 1000) / 10 : value);
 
 export function FormColumnCharts({ lines, columns, columnTotals }: FormLines) {
   const { t, language } = useI18n();
@@ -32,13 +29,13 @@ export function FormColumnCharts({ lines, columns, columnTotals }: FormLines) {
         const options: Omit<uPlot.Options, 'width' | 'height'> = {
           cursor: { drag: { x: false, y: false } },
           scales: { x: { time: false, range: [-0.5, Math.max(0.5, given.length - 0.5)] }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
-          axes: [{ show: false }, { size: yAxisSize, values: (_u, ticks) => ticks.map((tick) => (column.rollUp.kind === 'ratio' ? `${formatCount(tick)} %` : formatCount(tick))) }],
+          axes: [{ show: false }, { size: yAxisSize, values: (_u, ticks) => ticks.map((tick) => columnTick(column, tick)) }],
           series: [
             { label: m.columns.union, value: (_u, _v, _s, idx) => (idx == null ? '' : (given[idx]?.name ?? '')) },
             { label: columnLabel(column), fill: BAR_BLUE, stroke: BAR_BLUE, paths: uPlot.paths.bars!({ size: [0.7, 60] }), points: { show: false } },
           ],
         };
-        const data: uPlot.AlignedData = [given.map((_, i) => i), given.map((line) => scaled(column, line.values[column.code] as number))];
+        const data: uPlot.AlignedData = [given.map((_, i) => i), given.map((line) => columnScaled(column, line.values[column.code] ?? null))];
         return (
           <figure key={column.code} className="staff-figure-chart" data-testid="chart-form-column" data-code={column.code}>
             <figcaption>

@@ -9,14 +9,12 @@ import type { TableColumn } from '../../../domain/forms/tableColumns';
 import { formatCount, useI18n } from '../../i18n';
 import { rollUpText } from '../forms/formValues';
 import { columnLabel } from '../table/FormColumns';
-import type { FormYearPoint } from './chartData';
+import { columnScaled, columnTick, type FormYearPoint } from './chartData';
 import { ChartTable } from './ChartTable';
 import { chartMessages } from './messages';
 import { UPlotChart, yAxisSize } from './UPlotChart';
 
 const BLUE = '#1565c0';
-/** The chart's scale: a ratio as a percent, the rest as given. */
-const scaled = (column: TableColumn, value: number | null) => (value == null ? null : column.rollUp.kind === 'ratio' ? Math.round(value * 1000) / 10 : value);
 
 export function FormYearsChart({ columns, points, caption }: { columns: readonly TableColumn[]; points: readonly FormYearPoint[]; caption: string }) {
   const { language } = useI18n();
@@ -34,7 +32,7 @@ export function FormYearsChart({ columns, points, caption }: { columns: readonly
     },
     axes: [
       { incrs: [1], values: (_u, ticks) => ticks.map((tick) => (Number.isInteger(tick) ? String(tick) : '')) },
-      { size: yAxisSize, values: (_u, ticks) => ticks.map((tick) => (first.rollUp.kind === 'ratio' ? `${formatCount(tick)} %` : formatCount(tick))) },
+      { size: yAxisSize, values: (_u, ticks) => ticks.map((tick) => columnTick(first, tick)) },
     ],
     series: [
       { label: m.columns.year, value: (_u, year, _s, idx) => (idx == null ? '' : String(year)) },
@@ -42,7 +40,7 @@ export function FormYearsChart({ columns, points, caption }: { columns: readonly
       { label: columnLabel(first), stroke: BLUE, width: 2, points: { show: true, size: 8, fill: BLUE } },
     ],
   };
-  const data: uPlot.AlignedData = [points.map((point) => point.year), points.map((point) => scaled(first, point.values[0] ?? null))];
+  const data: uPlot.AlignedData = [points.map((point) => point.year), points.map((point) => columnScaled(first, point.values[0] ?? null))];
   return (
     <figure className="staff-figure-chart" data-testid="chart-form-years">
       <figcaption>{caption}</figcaption>

@@ -5,7 +5,10 @@
  * chart component only hands these to uPlot and writes the same figures as a sentence and a table for
  * those who would rather read (or print).
  */
+import type { TableColumn } from '../../../domain/forms/tableColumns';
 import { UNIONIZATION_TARGET } from '../../../domain/indicators';
+import { formatCount } from '../../i18n/format';
+import { FIRST_REPORT_YEAR } from '../../../domain/period';
 import { daysUntil, periodDateRange, type DateRange, type ReportPeriod } from '../../../domain/period';
 import type { OverviewSummary, UnionOverview } from '../../../domain/staff';
 import { hasNotReported, rateOf } from '../overview';
@@ -165,4 +168,19 @@ export function heartYearPoint(year: number, totals: { reported: number; workers
   return totals.reported === 0
     ? { year, rate: null, members: null, workers: null, reported: 0 }
     : { year, rate: totals.unionizationRate, members: totals.members, workers: totals.workers, reported: totals.reported };
+}
+
+/** The five years up to `year` that a years chart spans, as far back as reports go. */
+export function lastFiveYears(year: number): number[] {
+  return Array.from({ length: 5 }, (_, i) => year - 4 + i).filter((each) => each >= FIRST_REPORT_YEAR);
+}
+
+/** A form column's figure on a chart's scale: a ratio as a percent (0.8 → 80), the rest as given. */
+export function columnScaled(column: Pick<TableColumn, 'rollUp'>, value: number | null): number | null {
+  return value == null ? null : column.rollUp.kind === 'ratio' ? Math.round(value * 1000) / 10 : value;
+}
+
+/** A form column's axis tick: `80 %` for a ratio, vi-VN figures otherwise. */
+export function columnTick(column: Pick<TableColumn, 'rollUp'>, tick: number): string {
+  return column.rollUp.kind === 'ratio' ? `${formatCount(tick)} %` : formatCount(tick);
 }

@@ -6,13 +6,13 @@
  * shows the heart columns (the membership block) has its rate and members from each year's table totals
  * instead (the CĐCS directly under the node), since a form's roll-up adds up its rows, not the block.
  */
-import { useEffect, useState } from 'react';
 import type { TableColumn } from '../../../domain/forms/tableColumns';
 import type { RowRollUpResult } from '../../../domain/forms/rollup';
-import { FIRST_REPORT_YEAR, type PeriodKind } from '../../../domain/period';
+import type { PeriodKind } from '../../../domain/period';
 import { PERIOD_TABLE_MAX_LIMIT, type PeriodTableLine, type PeriodTablePage, type PeriodTableQuery } from '../../../domain/periodTable';
 import { fetchFormRollup, fetchPeriodTable } from '../api';
-import { formYearPoints, heartYearPoint, type FormYearPoint, type YearPoint } from './chartData';
+import { useLoaded } from './useLoaded';
+import { formYearPoints, heartYearPoint, lastFiveYears, type FormYearPoint, type YearPoint } from './chartData';
 
 type Period = { year: number; kind: PeriodKind };
 
@@ -37,30 +37,6 @@ async function allLines(nodeId: string, period: Period, form: string): Promise<F
     cursor = page.nextCursor;
   } while (cursor);
   return { columns: pages[0]!.columns, lines: pages.flatMap((page) => page.lines), columnTotals: pages[0]!.columnTotals };
-}
-
-/** The five periods of the same kind up to the shown one, as far back as reports go. */
-function lastFiveYears(year: number): number[] {
-  return Array.from({ length: 5 }, (_, i) => year - 4 + i).filter((each) => each >= FIRST_REPORT_YEAR);
-}
-
-/** Loads `load` again whenever `key` changes; undefined until the answer for this key is in. */
-function useLoaded<T>(key: string | null, load: () => Promise<T>, failed: T): T | undefined {
-  const [found, setFound] = useState<{ key: string; value: T } | null>(null);
-  useEffect(() => {
-    if (key === null) return;
-    let live = true;
-    load().then(
-      (value) => live && setFound({ key, value }),
-      () => live && setFound({ key, value: failed }),
-    );
-    return () => {
-      live = false;
-    };
-    // `key` names everything `load` reads.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  return key !== null && found?.key === key ? found.value : undefined;
 }
 
 /** The form's lines at the node for the period; null without a form, undefined while loading (empty when unreadable). */
