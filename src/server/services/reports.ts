@@ -20,6 +20,7 @@ import { type ServiceContext, isoNow } from './context';
 import { ApiFailure, validationFailed } from './errors';
 import { isStoredInteger, isUuid } from './input';
 import { parseReportBody } from './reportBody';
+import { type CountedRows, keepCountedRows, keptCountedRows } from './countedRows';
 import { checkValueKeys, formApplyingUnder, storedFormDefinitions } from './reportForms';
 import { refuseClosedRound, roundsForUnion } from './rounds';
 import { sha256Hex } from './secrets';
@@ -96,12 +97,20 @@ function checkReportRules(document: ReportDocument, round: ReportingRound | null
 /**
  * The rows report_values holds for a counted report: its stored document's, as the push that stored it
  * wrote them (same document, same form version, whose rows never change; decision 0014). Cheaper than
- * reading them back: one text the push reads anyway, not a row per figure.
+ * reading them back: one text the push reads anyway, not a row per figure; cheaper still, the rows this
+ * process kept when it wrote that very revision (./countedRows.ts), when the database left the text out.
  */
-function storedValueRows(current: PushedReportHead, definition: FormDefinition): ReportValuesTable[] {
-  if (current.countedDocument === null) throw new Error(`report ${current.id} is counted but its document was not read`);
-  const document = JSON.parse(current.countedDocument) as ReportDocument;
-  return formValueRows(current.id, document, { year: current.year, kind: current.kind }, definition);
+async function storedValueRows(tx: StoreReads, current: PushedReportHead, definition: FormDefinition, known: CountedRows | undefined): Promise<readonly ReportValuesTable[]> {
+  if (current.countedDocument !== null) return valueRowsOf(current, current.countedDocument, definition);
+  if (known && known.revision === current.revision && known.definition === definition) return known.rows;
+  // The rows kept were made with another copy of the definition: the document, then.
+  const record = await tx.findReport(current.id);
+  if (!record) throw new Error(`report ${current.id} is missing`);
+  return valueRowsOf(current, record.documentJson, definition);
+}
+
+function valueRowsOf(current: PushedReportHead, documentJson: string, definition: FormDefinition): ReportValuesTable[] {
+  return formValueRows(current.id, JSON.parse(documentJson) as ReportDocument, { year: current.year, kind: current.kind }, definition);
 }
 
 /** The stored report as a refusal carries it (`current`), read only when a push is refused. */
@@ -148,7 +157,11 @@ async function putReportOnce(context: ServiceContext, device: UnionDevice, reque
   const builtin = builtinForm(form);
   if (builtin) checkValueKeys(document, builtin);
 
-  return context.store.write(async (tx) => {
+  // The counted rows of this report's last revision, if this process wrote it: the push reads no document then.
+  const known = keptCountedRows(context.store, document.id);
+  /** What to keep for this report once the transaction has committed (undefined: no new revision). */
+  let keep: CountedRows | null | undefined;
+  const result = await context.store.write(async (tx) => {
     // Sent together (one round trip on PostgreSQL), run in this order: the union's lock first, so this
     // union's pushes queue there and the reads after it cannot race.
     const {
@@ -164,6 +177,7 @@ async function putReportOnce(context: ServiceContext, device: UnionDevice, reque
       idempotencyKey: key,
       reportId: document.id,
       documentJson: json,
+      knownRevision: known?.revision ?? -1,
     });
     let definition = builtin;
     if (!definition) {
@@ -249,12 +263,14 @@ async function putReportOnce(context: ServiceContext, device: UnionDevice, reque
       // The rows and running sums the roll-ups add up, with the report in this transaction
       // (store/reportValueSums.ts): a counted report's only, so a draft's autosave writes neither.
       const counted = isCounted({ superiorId: saved.superiorId, ready: document.status === 'ready', reviewed: saved.reviewJson !== null });
+      const after = counted && saved.superiorId !== null ? { nodeId: saved.superiorId, rows: formValueRows(saved.id, document, document.period, definition) } : null;
       await tx.replaceReportValues({
         reportId: saved.id,
-        before: current?.counted && current.superiorId !== null ? { nodeId: current.superiorId, rows: storedValueRows(current, definition) } : null,
-        after: counted && saved.superiorId !== null ? { nodeId: saved.superiorId, rows: formValueRows(saved.id, document, document.period, definition) } : null,
+        before: current?.counted && current.superiorId !== null ? { nodeId: current.superiorId, rows: await storedValueRows(tx, current, definition, known) } : null,
+        after,
         definition,
       });
+      keep = after && { revision: saved.revision, definition, rows: after.rows };
       // Bounded history: the newest KEPT_DRAFT_REVISIONS revisions, and every revision marked ready.
       if (saved.revision > KEPT_DRAFT_REVISIONS) await tx.thinDraftRevision(saved.id, saved.revision - KEPT_DRAFT_REVISIONS);
       status = current ? 200 : 201;
@@ -268,6 +284,9 @@ async function putReportOnce(context: ServiceContext, device: UnionDevice, reque
     if (!device.lastSeenAt || Date.parse(now) - Date.parse(device.lastSeenAt) > 60_000) await tx.setDeviceLastSeen(device.id, now);
     return { status, revision: String(saved.revision), responseJson, replayed: false };
   });
+  // Committed: its revision number now names this document for good.
+  if (keep !== undefined) keepCountedRows(context.store, document.id, keep);
+  return result;
 }
 
 export async function getReport(context: ServiceContext, device: UnionDevice, id: string): Promise<ServerReport> {

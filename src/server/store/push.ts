@@ -44,6 +44,8 @@ export interface PushReadsRequest {
   idempotencyKey: string;
   reportId: string;
   documentJson: string;
+  /** The revision of this report whose counted rows the caller holds already: its document is not read (-1: none). */
+  knownRevision: number;
 }
 
 export interface PushReads {
@@ -63,7 +65,7 @@ export type PushedReportHead = Omit<ReportRecord, 'documentJson'> & {
   form: FormRef;
   /** The roll-ups count it (./reportValueSums.ts `isCounted`): its values are in report_values and the sums. */
   counted: boolean;
-  /** A counted report's stored document (its figures are report_values' rows); null for one not counted. */
+  /** A counted report's stored document (its figures are report_values' rows); null for one not counted, or one at the revision the push said it knows. */
   countedDocument: string | null;
 };
 
@@ -143,7 +145,7 @@ export async function lockAndReadForPush(q: Queries, push: PushQueries, request:
       push.lockUnion.bind({ id: request.unionId }),
       push.roundForUnion.bind({ union_id: request.unionId, year: request.period.year, kind: request.period.kind, form_id: request.formId }),
       push.idempotency.bind({ device_id: request.deviceId, key: request.idempotencyKey }),
-      push.reportForPush.bind({ id: request.reportId, document: request.documentJson }),
+      push.reportForPush.bind({ id: request.reportId, document: request.documentJson, known_revision: request.knownRevision }),
     ]),
   );
   const [lock, round, earlier, current] = rows.map((result) => result.rows[0]) as [LockRow | undefined, UnionRoundRow | undefined, IdempotencyRow | undefined, PushedReportRow | undefined];

@@ -97,8 +97,13 @@ export function pushQueries(db: Kysely<Database>) {
         .select((eb) => eb('document', '=', arg('document')).as('same_document'))
         // A counted report's document (./reportValueSums.ts `isCounted`, as formRollups.ts has it in SQL):
         // its figures are what report_values holds, the old side of the push's sums (decision 0014). A
-        // draft's autosave reads no document.
-        .select(sql<string | null>`case when superior_id is not null and (status = 'ready' or review_status is not null) then document end`.as('counted_document'))
+        // draft's autosave reads no document, nor does a push whose service still holds the rows of that
+        // very revision (`known_revision`, services/countedRows.ts; -1 when it holds none).
+        .select(
+          sql<string | null>`case when superior_id is not null and (status = 'ready' or review_status is not null) and revision <> ${arg('known_revision')} then document end`.as(
+            'counted_document',
+          ),
+        )
         .where('id', '=', arg('id')),
     ),
     // The nearest node on the union's superior's path (the superior itself first) that opened a round of

@@ -12,6 +12,7 @@ import { MAU_1_HDCD_FORM } from '../../../src/domain/forms/builtin/mau1HDCD';
 import { builtinForm, reportFormRef } from '../../../src/domain/forms/reportForm';
 import type { ReportDocument } from '../../../src/domain/report';
 import { formValueRows } from '../../../src/server/store/reportValues';
+import { keptCountedRows } from '../../../src/server/services/countedRows';
 import { isCounted } from '../../../src/server/store/reportValueSums';
 import { api, describeOnEachStore, type EnrolledDevice, pushStored, sampleReport, startTestServer, type TestServer, twoCommunes, type TwoCommunes } from '../helpers';
 
@@ -118,6 +119,39 @@ describeOnEachStore(
       await expectTrue('edited after the withdrawal; the other back to a draft', 1);
       expect(revisionB).toBeDefined();
       expect(revision94).toBe('2');
+    });
+
+    // A push takes a counted report's old figures from the rows its process kept when it wrote that very
+    // revision (services/countedRows.ts), else from the stored document. Two app instances on one database,
+    // pushing the same report in turn, each hold rows of a revision the other has since replaced.
+    it('stay equal when two app instances push the same report in turn', async () => {
+      const twin = await startTestServer({
+        store: kind,
+        ...(server.sqliteFile ? { sqliteFile: server.sqliteFile } : {}),
+        ...(server.pgSchema ? { pgSchema: server.pgSchema } : {}),
+      });
+      try {
+        const officerC = await server.enrolDevice({ unionId: (await server.createUnion('CĐCS Công ty Hai Máy', tree.communeB.id)).id });
+        const c: ReportDocument = sampleReport({ form: MAU_1, status: 'ready', values: { TONG_LD: 50, LD_NU: 20 } });
+        const step = async (instance: TestServer, people: number, revision?: string) => {
+          const next = await pushStored(instance, officerC, { ...c, values: { TONG_LD: people, LD_NU: 20 } }, revision);
+          expect(keptCountedRows(instance.store, c.id)?.revision, `${people}: the pushing instance keeps its revision's rows`).toBe(Number(next));
+          const { fresh, running } = await sumsBothWays(server);
+          expect(running, `${people} people`).toEqual(fresh);
+          const figures = await figuresBothWays(server);
+          expect(figures.stored, `${people} people`).toEqual(figures.fromDocuments);
+          return next;
+        };
+        let revision = await step(server, 50);
+        revision = await step(server, 51, revision); // from the rows kept here
+        revision = await step(twin, 52, revision); // the twin holds none: from the document
+        revision = await step(server, 53, revision); // rows kept here are of revision 2, the database's is 3
+        revision = await step(server, 54, revision);
+        revision = await step(twin, 55, revision); // the twin's are of revision 3, the database's is 5
+        expect(revision).toBe('6');
+      } finally {
+        await twin.close({ keepData: true });
+      }
     });
   },
 );
