@@ -3,6 +3,7 @@
  * where the step stands, the chips that move between steps, and the buttons to the step before and after.
  * It imports nothing but the texts, so Plan 94's editor (on the officer's first visit) takes no form code.
  */
+import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n';
 
 /** The chips that move between a report's steps (Plan 94's editor, a form's editor, the staff preview). */
@@ -24,9 +25,18 @@ export function FormStepChips({
   onGo: (id: string) => void;
 }) {
   const { t } = useI18n();
+  const list = useRef<HTMLOListElement>(null);
+  // The chips scroll sideways: on a 360 px phone one or two of a report's 6–11 fit, so the current one is
+  // brought to the middle of the strip whenever the step changes (the page itself does not move).
+  useEffect(() => {
+    const strip = list.current;
+    const chip = strip?.querySelector<HTMLElement>('[aria-current="step"]');
+    if (!strip || !chip) return;
+    strip.scrollLeft = chip.offsetLeft - strip.offsetLeft - (strip.clientWidth - chip.offsetWidth) / 2;
+  }, [current]);
   return (
     <nav aria-label={t.editor.sectionList}>
-      <ol className="section-chips">
+      <ol className="section-chips" ref={list}>
         {steps.map((id, i) => {
           const hasErrors = withErrors.has(id) && id !== 'review';
           return (
@@ -76,13 +86,17 @@ export function StepNav({ steps, index, onGo }: { steps: readonly string[]; inde
   );
 }
 
-/** "Phần 2/11: …" over a bar: where the step stands among the report's steps. `id` ties the label to the bar. */
+/**
+ * "Phần 2/11" over a bar: where the step stands among the report's steps. `id` ties the label to the bar.
+ * The step's title is said to a screen reader only: the current chip and the step's own heading show it.
+ */
 export function StepProgress({ id, index, count, title }: { id: string; index: number; count: number; title: string }) {
   const { t } = useI18n();
   return (
     <div className="progress">
       <label className="progress-label" htmlFor={id}>
-        {t.editor.progress(index + 1, count)}: {title}
+        {t.editor.progress(index + 1, count)}
+        <span className="visually-hidden">: {title}</span>
       </label>
       <progress id={id} max={count} value={index + 1} />
     </div>
