@@ -29,7 +29,10 @@ const DRAFT_VALUE = '853';
  * `BENCH_ONLY=cold-start` the bundle and the cold start (no keystrokes).
  */
 const ONLY = process.env.BENCH_ONLY;
-/** `BENCH_CPU_PROF=<dir>`: a CPU profile of each keystroke run (`keystrokes-<app|floor>-<rate>x.cpuprofile`). */
+/**
+ * `BENCH_CPU_PROF=<dir>`: a CPU profile of each keystroke run (`keystrokes-<app|floor>-<rate>x.cpuprofile`)
+ * and of each cold start, with the files that start fetched and when (`cold-start-<port>-<rate>x-<time>.*`).
+ */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -144,8 +147,27 @@ async function coldStart(profile: Profile, draftUrl: string, rate: number): Prom
       };
       requestAnimationFrame(check);
     `);
+    if (CPU_PROF_DIR) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(draftUrl, { waitUntil: 'commit' });
     const ready = await page.waitForFunction(() => window.__draftReadyAt, null, { timeout: 180_000 });
+    if (CPU_PROF_DIR) {
+      // Where the start's time went: the JS profile and every file the page fetched, with its times.
+      const { profile } = await cdp.send('Profiler.stop');
+      const name = `cold-start-${new URL(draftUrl).port}-${rate}x-${Date.now()}`;
+      mkdirSync(CPU_PROF_DIR, { recursive: true });
+      writeFileSync(join(CPU_PROF_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+      const resources = await page.evaluate(() =>
+        performance.getEntriesByType('resource').map((entry) => {
+          const timing = entry as PerformanceResourceTiming;
+          return { name: timing.name, start: Math.round(timing.startTime), end: Math.round(timing.responseEnd), bytes: timing.decodedBodySize };
+        }),
+      );
+      writeFileSync(join(CPU_PROF_DIR, `${name}.resources.json`), JSON.stringify(resources, null, 1));
+    }
     return (await ready.jsonValue()) as number;
   } finally {
     await context.close();
