@@ -47,10 +47,19 @@ describe("a round's deadline on the superior's screens and the phone", () => {
 
     const { context, staffPage: staff, phonePage: phone, staffCsp, phoneCsp } = await openStaffAndPhoneTabs(browser);
     try {
+      // The rounds panel, the table's deadline column and the charts all need the node's rounds: one request.
+      let roundReads = 0;
+      staff.on('request', (request) => {
+        if (request.method() === 'GET' && new URL(request.url()).pathname === `/api/staff/nodes/${commune.id}/rounds`) roundReads++;
+      });
       await openNodeScreen(staff, reviewer, { serverUrl: server.url, nodeId: commune.id, year });
       const panel = staff.getByTestId('rounds-panel');
       const deadlineField = panel.getByTestId('round-deadline');
       await deadlineField.waitFor();
+      await row(staff, late.id).getByTestId('union-deadline').waitFor();
+      // At most one for each year the screen was drawn for (it opens on this year, then on `year`); three each before.
+      expect(roundReads).toBeLessThanOrEqual(2);
+      const readsBeforeOpening = roundReads;
 
       // The form proposes a deadline still ahead (never 30/11 once it has passed).
       const proposed = suggestedRound(period, Date.now()).deadline;
@@ -77,6 +86,8 @@ describe("a round's deadline on the superior's screens and the phone", () => {
       await waitForText(row(staff, silent.id).getByTestId('union-deadline'), 'Còn 10 ngày');
       const round = (await listRounds())[0]!;
       expect(round.deadline).toBe(dayFromToday(10));
+      // The three panels read the changed rounds again together: one request.
+      expect(roundReads - readsBeforeOpening).toBe(1);
 
       // The officer's phone enrols and pulls the round.
       await phone.goto(server.url);

@@ -38,6 +38,7 @@ import type { Sector } from '../../domain/report';
 import { XLSX_MEDIA_TYPE, type FormSummary, type FormVersion } from '../../domain/forms/catalogue';
 import type { FormDefinition } from '../../domain/forms/definition';
 import type { FormRef } from '../../domain/forms/reportForm';
+import { sharedReads } from './sharedReads';
 import type { RowRollUpResult } from '../../domain/forms/rollup';
 
 const TOKEN_KEY = 'bao-cao-cdcs.staff.token';
@@ -355,27 +356,39 @@ export async function fetchRevision(reportId: string, revision: number): Promise
 
 // ---- reporting rounds ----
 
-export async function fetchNodeRounds(nodeId: string): Promise<NodeRound[]> {
-  return (await call<{ rounds: NodeRound[] }>('GET', `/api/staff/nodes/${id(nodeId)}/rounds`)).rounds;
+/** A node's rounds, asked for by three panels of its screen together: one request for them (./sharedReads.ts). */
+const nodeRounds = sharedReads<NodeRound[]>(5_000);
+
+export function fetchNodeRounds(nodeId: string): Promise<NodeRound[]> {
+  return nodeRounds.read(`${savedSession()?.token ?? ''}\n${nodeId}`, async () => (await call<{ rounds: NodeRound[] }>('GET', `/api/staff/nodes/${id(nodeId)}/rounds`)).rounds);
+}
+
+/** A change to a round from this browser: the rounds are read afresh after it, whether it was refused or not. */
+async function changingRounds<T>(change: Promise<T>): Promise<T> {
+  try {
+    return await change;
+  } finally {
+    nodeRounds.forget();
+  }
 }
 
 /** `form` names the form the round asks for (issue 22); absent, the server takes Plan 94. */
 export async function openNodeRound(nodeId: string, request: OpenRoundRequest & { form?: FormRef }): Promise<NodeRound> {
-  return (await call<{ round: NodeRound }>('POST', `/api/staff/nodes/${id(nodeId)}/rounds`, request)).round;
+  return (await changingRounds(call<{ round: NodeRound }>('POST', `/api/staff/nodes/${id(nodeId)}/rounds`, request))).round;
 }
 
 /** `close`, `open` (again, for everyone). */
 export async function setRoundState(roundId: string, action: 'close' | 'open'): Promise<NodeRound> {
-  return (await call<{ round: NodeRound }>('POST', `/api/staff/rounds/${id(roundId)}/${action}`)).round;
+  return (await changingRounds(call<{ round: NodeRound }>('POST', `/api/staff/rounds/${id(roundId)}/${action}`))).round;
 }
 
 /** Moves the round's deadline (422 `deadline_past` before today). */
 export async function changeRoundDeadline(roundId: string, deadline: string): Promise<NodeRound> {
-  return (await call<{ round: NodeRound }>('POST', `/api/staff/rounds/${id(roundId)}/deadline`, { deadline })).round;
+  return (await changingRounds(call<{ round: NodeRound }>('POST', `/api/staff/rounds/${id(roundId)}/deadline`, { deadline }))).round;
 }
 
 export async function reopenRoundFor(roundId: string, unionId: string, deadline: string | null): Promise<NodeRound> {
-  return (await call<{ round: NodeRound }>('POST', `/api/staff/rounds/${id(roundId)}/reopenings`, { unionId, deadline })).round;
+  return (await changingRounds(call<{ round: NodeRound }>('POST', `/api/staff/rounds/${id(roundId)}/reopenings`, { unionId, deadline }))).round;
 }
 
 /** What the audit log screen filters by; '' for none. */
@@ -410,7 +423,7 @@ export function fetchRoundReach(roundId: string): Promise<RoundReachResponse> {
 /** The days before the deadline the reminders go out (reviewers); answers the schedule kept. */
 export function changeReminderSchedule(roundId: string, daysBefore: number[]): Promise<ReminderSchedule> {
   const request: RoundRemindersRequest = { daysBefore };
-  return call<ReminderSchedule>('PUT', `/api/staff/rounds/${id(roundId)}/reminders`, request);
+  return changingRounds(call<ReminderSchedule>('PUT', `/api/staff/rounds/${id(roundId)}/reminders`, request));
 }
 
 /** "Nhắc ngay": with `preview`, only who would get it; without, the reminders are queued. */
