@@ -26,6 +26,8 @@ const enrolled = await server.enrolDevice();
 const device = await server.store.findDevice(enrolled.deviceId);
 if (!device) throw new Error('no device');
 const id = randomUUID();
+// Today's report as an officer fills it: formRollups.ts's filledPlan94Report, written out here because
+// that file is not in 8a22e3f.
 const plan94: Body = readyReport({
   dissemination: { sessions: 4, attendance: 120 },
   studyAndFollow: { activities: 3, commendations: 2, notes: 'Tổ chức học tập chuyên đề năm 2025.' },

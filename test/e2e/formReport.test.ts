@@ -5,12 +5,11 @@
  * beside the field, fixes it, finds every figure after a reload, marks it ready and prints the form's
  * table. No console error on the way.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { ReportingRound } from '../../src/domain/round';
 import { openControlledPage, waitForText, watchConsoleErrors } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
-import { fieldValue, fillAndWaitSaved } from './support/officerApp';
+import { fieldValue, fillAndWaitSaved, MAU_1_ROUND, seedRounds } from './support/officerApp';
 import { serveDist, type StaticServer } from './support/staticServer';
 
 let server: StaticServer;
@@ -23,41 +22,6 @@ serverAndBrowserPerFile(serveDist, (started, launched) => {
 
 const PHONE = { locale: 'vi-VN', viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
-const ROUND: ReportingRound = {
-  id: 'r-mau-1',
-  period: { year: 2025, kind: 'yearly' },
-  form: { id: 'mau-1-hdcd', version: 1 },
-  title: 'Báo cáo hoạt động công đoàn cơ sở năm 2025',
-  plan: 'Quyết định 1454/QĐ-TLĐ',
-  activities: { from: '2024-12-01', to: '2025-11-30' },
-  deadline: '2035-12-10',
-  openedBy: { nodeId: 'n-1', name: 'Công đoàn xã Dương Minh Châu' },
-  openedAt: '2025-09-01T02:00:00.000Z',
-  closedAt: null,
-};
-
-/** The rounds as the puller leaves them in the phone's database (`settings`, key `rounds`). */
-async function seedRounds(page: Page, rounds: ReportingRound[]): Promise<void> {
-  await page.evaluate(
-    (value) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('bao-cao-cdcs');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('settings', 'readwrite');
-          tx.objectStore('settings').put({ key: 'rounds', value });
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    rounds,
-  );
-}
-
 describe('a Mẫu 1-HĐCĐ report filled offline on the phone', () => {
   it('creates the round’s report, checks its rows, keeps every figure, marks it ready and prints its table', async () => {
     const context = await browser.newContext(PHONE);
@@ -65,7 +29,7 @@ describe('a Mẫu 1-HĐCĐ report filled offline on the phone', () => {
       const { page, cspViolations } = await openControlledPage(context, server.url);
       const errors = watchConsoleErrors(page);
       await page.getByTestId('create-report').waitFor();
-      await seedRounds(page, [ROUND]);
+      await seedRounds(page, [MAU_1_ROUND]);
 
       await context.setOffline(true);
       await page.reload();

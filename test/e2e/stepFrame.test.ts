@@ -7,10 +7,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { ReportingRound } from '../../src/domain/round';
 import { openControlledPage, watchConsoleErrors } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
-import { createReport } from './support/officerApp';
+import { createReport, MAU_1_ROUND, seedRounds } from './support/officerApp';
 import { serveDist, type StaticServer } from './support/staticServer';
 
 let server: StaticServer;
@@ -22,19 +21,6 @@ serverAndBrowserPerFile(serveDist, (started, launched) => {
 });
 
 const PHONE = { locale: 'vi-VN', viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
-
-const ROUND: ReportingRound = {
-  id: 'r-mau-1',
-  period: { year: 2025, kind: 'yearly' },
-  form: { id: 'mau-1-hdcd', version: 1 },
-  title: 'Báo cáo hoạt động công đoàn cơ sở năm 2025',
-  plan: 'Quyết định 1454/QĐ-TLĐ',
-  activities: { from: '2024-12-01', to: '2025-11-30' },
-  deadline: '2035-12-10',
-  openedBy: { nodeId: 'n-1', name: 'Công đoàn xã Dương Minh Châu' },
-  openedAt: '2025-09-01T02:00:00.000Z',
-  closedAt: null,
-};
 
 /** Where the current step's chip, the strip, the step's heading and its card are on the screen. */
 async function frame(page: Page) {
@@ -111,24 +97,7 @@ describe('the step frame on a 360 px phone', () => {
       const { page } = await openControlledPage(context, server.url);
       const errors = watchConsoleErrors(page);
       await page.getByTestId('create-report').waitFor();
-      // The round as the puller leaves it in the phone's database (`settings`, key `rounds`).
-      await page.evaluate(
-        (rounds) =>
-          new Promise<void>((resolve, reject) => {
-            const open = indexedDB.open('bao-cao-cdcs');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const tx = open.result.transaction('settings', 'readwrite');
-              tx.objectStore('settings').put({ key: 'rounds', value: rounds });
-              tx.oncomplete = () => {
-                open.result.close();
-                resolve();
-              };
-              tx.onerror = () => reject(tx.error);
-            };
-          }),
-        [ROUND],
-      );
+      await seedRounds(page, [MAU_1_ROUND]);
       await page.reload();
       await page.locator('[data-testid="due-round"][data-form="mau-1-hdcd"]').getByTestId('due-round-create').click();
       await page.getByTestId('form-report-editor').waitFor();

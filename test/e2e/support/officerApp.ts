@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { ReportingRound } from '../../../src/domain/round';
 
 /** Drives the officer app as a person would, through the test ids its screens carry. */
 
@@ -83,4 +84,40 @@ export async function pressCheckCode(page: Page): Promise<void> {
 export async function confirmEnrolment(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Kết nối', exact: true }).click();
   await page.getByTestId('enrol-done').waitFor();
+}
+
+/** A round asking for Mẫu 1-HĐCĐ, as a phone holds it once its change feed has brought it. */
+export const MAU_1_ROUND: ReportingRound = {
+  id: 'r-mau-1',
+  period: { year: 2025, kind: 'yearly' },
+  form: { id: 'mau-1-hdcd', version: 1 },
+  title: 'Báo cáo hoạt động công đoàn cơ sở năm 2025',
+  plan: 'Quyết định 1454/QĐ-TLĐ',
+  activities: { from: '2024-12-01', to: '2025-11-30' },
+  deadline: '2035-12-10',
+  openedBy: { nodeId: 'n-1', name: 'Công đoàn xã Dương Minh Châu' },
+  openedAt: '2025-09-01T02:00:00.000Z',
+  closedAt: null,
+};
+
+/** Writes rounds into the phone's database as the puller leaves them (`settings`, key `rounds`); the app reads them on its next start. */
+export async function seedRounds(page: Page, rounds: ReportingRound[]): Promise<void> {
+  await page.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('bao-cao-cdcs');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('settings', 'readwrite');
+          tx.objectStore('settings').put({ key: 'rounds', value });
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    rounds,
+  );
 }
