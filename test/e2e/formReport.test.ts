@@ -7,7 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openControlledPage, waitForText, watchConsoleErrors } from './support/browser';
+import { openControlledPage, PHONE, waitForText, watchConsoleErrors } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
 import { fieldValue, fillAndWaitSaved, MAU_1_ROUND, seedRounds } from './support/officerApp';
 import { serveDist, type StaticServer } from './support/staticServer';
@@ -20,7 +20,6 @@ serverAndBrowserPerFile(serveDist, (started, launched) => {
   browser = launched;
 });
 
-const PHONE = { locale: 'vi-VN', viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
 describe('a Mẫu 1-HĐCĐ report filled offline on the phone', () => {
   it('creates the round’s report, checks its rows, keeps every figure, marks it ready and prints its table', async () => {

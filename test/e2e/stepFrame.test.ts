@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openControlledPage, watchConsoleErrors } from './support/browser';
+import { openControlledPage, PHONE, watchConsoleErrors } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
 import { createReport, MAU_1_ROUND, seedRounds } from './support/officerApp';
 import { serveDist, type StaticServer } from './support/staticServer';
@@ -20,7 +20,6 @@ serverAndBrowserPerFile(serveDist, (started, launched) => {
   browser = launched;
 });
 
-const PHONE = { locale: 'vi-VN', viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
 /** Where the current step's chip, the strip, the step's heading and its card are on the screen. */
 async function frame(page: Page) {

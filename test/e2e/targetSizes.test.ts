@@ -26,6 +26,7 @@ import { SECTION_IDS } from '../../src/app/formFields/reportForm';
 import type { DialogueSession, ReportDocument } from '../../src/domain/report';
 import { pushStored, readyReport, startTestServer, type TestServer } from '../server/helpers';
 import { newPhoneContext } from './support/accessibility';
+import { PHONE } from './support/browser';
 import { serverAndBrowserPerFile } from './support/fileFixture';
 import { checkEnrolmentCode, confirmEnrolment, createReport, fillAndWaitSaved, fillEnrolment, pressCheckCode } from './support/officerApp';
 import { useStaffSession } from './support/staffApp';
@@ -96,8 +97,6 @@ async function staffScreen(page: Page, hash: string, ready: string): Promise<voi
   await page.locator(ready).first().waitFor();
 }
 
-/** The phone of newPhoneContext, for a context that also needs its own user agent. */
-const PHONE = { locale: 'vi-VN', viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
 /** The list's card of a report, once it shows this stage (`data-stage` of ReportStanding). */
 function listed(page: Page, period: string, stage: string) {

@@ -2,17 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { PHONE } from './browser';
 import { measureTargets, targetProblems } from './targetSizes';
 
-/** A phone as the officers hold it: 360 × 740 CSS px, touch, mobile viewport rules. */
+/** A phone as the officers hold it (./browser.ts PHONE): 360 × 740 CSS px, touch, mobile viewport rules. */
 export function newPhoneContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({
-    locale: 'vi-VN',
-    viewport: { width: 360, height: 740 },
-    hasTouch: true,
-    isMobile: true,
-    deviceScaleFactor: 2,
-  });
+  return browser.newContext(PHONE);
 }
 
 let axeSource: Promise<string> | null = null;

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium: never a downloaded browser. */
+/** A phone as the officers hold it: 360 × 740 CSS px, touch, mobile viewport rules, Vietnamese. */
+export const PHONE = { locale: 'vi-VN', viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const launchOptions: LaunchOptions = {
