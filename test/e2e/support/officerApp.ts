@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { ReportingRound } from '../../../src/domain/round';
+import { round } from '../../domain/fixtures';
 
 /** Drives the officer app as a person would, through the test ids its screens carry. */
 
@@ -87,7 +88,7 @@ export async function confirmEnrolment(page: Page): Promise<void> {
 }
 
 /** A round asking for Mẫu 1-HĐCĐ, as a phone holds it once its change feed has brought it. */
-export const MAU_1_ROUND: ReportingRound = {
+export const MAU_1_ROUND: ReportingRound = round({
   id: 'r-mau-1',
   period: { year: 2025, kind: 'yearly' },
   form: { id: 'mau-1-hdcd', version: 1 },
@@ -95,10 +96,8 @@ export const MAU_1_ROUND: ReportingRound = {
   plan: 'Quyết định 1454/QĐ-TLĐ',
   activities: { from: '2024-12-01', to: '2025-11-30' },
   deadline: '2035-12-10',
-  openedBy: { nodeId: 'n-1', name: 'Công đoàn xã Dương Minh Châu' },
   openedAt: '2025-09-01T02:00:00.000Z',
-  closedAt: null,
-};
+});
 
 /** Writes rounds into the phone's database as the puller leaves them (`settings`, key `rounds`); the app reads them on its next start. */
 export async function seedRounds(page: Page, rounds: ReportingRound[]): Promise<void> {
