@@ -12,17 +12,15 @@
  * (docs/operations.md), so no process keeps rows across one. Kept per store (tests open several stores in
  * one process, with the same report ids).
  */
-import type { FormDefinition } from '../../domain/forms/definition';
 import type { ReportValuesTable } from '../store/schema';
 import type { Store } from '../store/store';
 
 /** Enough for every report pushed again within minutes on a province's deadline day; about 5 KB each for a 60-row form. */
 export const KEPT_REPORTS = 2_000;
 
+/** A report answers one form version for life, and a version's rows never change: the revision is enough. */
 export interface CountedRows {
   revision: number;
-  /** The form version the rows were made with (a report answers one for life). */
-  definition: FormDefinition;
   rows: readonly ReportValuesTable[];
 }
 

@@ -100,17 +100,14 @@ function checkReportRules(document: ReportDocument, round: ReportingRound | null
  * reading them back: one text the push reads anyway, not a row per figure; cheaper still, the rows this
  * process kept when it wrote that very revision (./countedRows.ts), when the database left the text out.
  */
-async function storedValueRows(tx: StoreReads, current: PushedReportHead, definition: FormDefinition, known: CountedRows | undefined): Promise<readonly ReportValuesTable[]> {
-  if (current.countedDocument !== null) return valueRowsOf(current, current.countedDocument, definition);
-  if (known && known.revision === current.revision && known.definition === definition) return known.rows;
-  // The rows kept were made with another copy of the definition: the document, then.
-  const record = await tx.findReport(current.id);
-  if (!record) throw new Error(`report ${current.id} is missing`);
-  return valueRowsOf(current, record.documentJson, definition);
-}
-
-function valueRowsOf(current: PushedReportHead, documentJson: string, definition: FormDefinition): ReportValuesTable[] {
-  return formValueRows(current.id, JSON.parse(documentJson) as ReportDocument, { year: current.year, kind: current.kind }, definition);
+function storedValueRows(current: PushedReportHead, definition: FormDefinition, known: CountedRows | undefined): readonly ReportValuesTable[] {
+  if (current.countedDocument !== null) {
+    const document = JSON.parse(current.countedDocument) as ReportDocument;
+    return formValueRows(current.id, document, { year: current.year, kind: current.kind }, definition);
+  }
+  // The database leaves the document out only at the revision whose rows the push said it holds.
+  if (known?.revision !== current.revision) throw new Error(`report ${current.id} is counted but its document was not read`);
+  return known.rows;
 }
 
 /** The stored report as a refusal carries it (`current`), read only when a push is refused. */
@@ -266,11 +263,11 @@ async function putReportOnce(context: ServiceContext, device: UnionDevice, reque
       const after = counted && saved.superiorId !== null ? { nodeId: saved.superiorId, rows: formValueRows(saved.id, document, document.period, definition) } : null;
       await tx.replaceReportValues({
         reportId: saved.id,
-        before: current?.counted && current.superiorId !== null ? { nodeId: current.superiorId, rows: await storedValueRows(tx, current, definition, known) } : null,
+        before: current?.counted && current.superiorId !== null ? { nodeId: current.superiorId, rows: storedValueRows(current, definition, known) } : null,
         after,
         definition,
       });
-      keep = after && { revision: saved.revision, definition, rows: after.rows };
+      keep = after && { revision: saved.revision, rows: after.rows };
       // Bounded history: the newest KEPT_DRAFT_REVISIONS revisions, and every revision marked ready.
       if (saved.revision > KEPT_DRAFT_REVISIONS) await tx.thinDraftRevision(saved.id, saved.revision - KEPT_DRAFT_REVISIONS);
       status = current ? 200 : 201;

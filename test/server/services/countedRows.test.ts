@@ -4,13 +4,12 @@
  * ../store/reportValueSums.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { PLAN94_FORM } from '../../../src/domain/forms/builtin/plan94';
 import { KEPT_REPORTS, keepCountedRows, keptCountedRows } from '../../../src/server/services/countedRows';
 import type { Store } from '../../../src/server/store/store';
 
 const storeA = {} as Store;
 const storeB = {} as Store;
-const entry = (revision: number) => ({ revision, definition: PLAN94_FORM, rows: [] });
+const entry = (revision: number) => ({ revision, rows: [] });
 
 describe('counted rows kept between pushes', () => {
   it('keeps the newest revision of a report, per store, and forgets a report no longer counted', () => {
