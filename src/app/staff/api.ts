@@ -38,8 +38,8 @@ import type { Sector } from '../../domain/report';
 import { XLSX_MEDIA_TYPE, type FormSummary, type FormVersion } from '../../domain/forms/catalogue';
 import type { FormDefinition } from '../../domain/forms/definition';
 import type { FormRef } from '../../domain/forms/reportForm';
-import { sharedReads } from './sharedReads';
 import type { RowRollUpResult } from '../../domain/forms/rollup';
+import { sharedReads } from './sharedReads';
 
 const TOKEN_KEY = 'bao-cao-cdcs.staff.token';
 const USER_KEY = 'bao-cao-cdcs.staff.user';

@@ -7,13 +7,14 @@
  * axes and figures are in the dashboard's language, numbers and dates as vi-VN writes them.
  * Loaded lazily by the node screen (`React.lazy`), with uPlot in this chunk only.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import uPlot from 'uplot';
 import { vietnamDate } from '../../../domain/calendar';
-import { chosenPeriodRound, periodRoundsByForm, type ReportingRound } from '../../../domain/round';
+import { chosenPeriodRound } from '../../../domain/round';
 import type { NodeOverview } from '../../../domain/staff';
 import { formatCount, formatIsoDate, formatRate, useI18n } from '../../i18n';
-import { fetchNodeOverview, fetchNodeRounds } from '../api';
+import { fetchNodeOverview } from '../api';
+import { usePeriodRounds } from '../rounds/usePeriodRounds';
 import { daySeconds, lastFiveYears, receiptSpan, receivedPerDay, rateBars, TARGET, timeTickLabels, yearSeries } from './chartData';
 import { chartMessages } from './messages';
 import { ChartTable } from './ChartTable';
@@ -59,7 +60,11 @@ const NO_ZOOM: uPlot.Cursor = { drag: { x: false, y: false } };
 export default function ChartsPanel({ nodeId, overview, form, roundsVersion }: ChartsPanelProps) {
   const { language } = useI18n();
   const m = chartMessages(language);
-  const round = useRoundOfPeriod(nodeId, overview, form ?? null, roundsVersion ?? 0);
+  // The round of the overview's period for the form the table follows (the nearest on or above the node, as
+  // the table's deadline column finds it): undefined while loading, null when there is none or the rounds
+  // cannot be read (the chart then spans the period).
+  const periodRounds = usePeriodRounds(nodeId, overview.period, roundsVersion ?? 0);
+  const round = periodRounds === null ? undefined : chosenPeriodRound(periodRounds, form ?? null);
   // A round of another form than Plan 94: the charts read that form's reports (useFormChartData.ts).
   const formId = round?.form && round.form.id !== PLAN94_FORM_REF.id ? round.form.id : null;
   const formLines = useFormLines(nodeId, overview.period, formId);
@@ -289,27 +294,4 @@ function acrossPlot(u: uPlot): uPlot.Series.Paths {
   stroke.moveTo(u.bbox.left, y);
   stroke.lineTo(u.bbox.left + u.bbox.width, y);
   return { stroke, fill: null, clip: null, band: null, gaps: [], flags: 0 };
-}
-
-/**
- * The round that applies to the overview's period on this node, of the form the table follows (the
- * nearest on or above it, as the table's deadline column finds it): undefined while loading, null when there is none or the rounds
- * cannot be read (the chart then spans the period).
- */
-function useRoundOfPeriod(nodeId: string, overview: NodeOverview, form: string | null, version: number): ReportingRound | null | undefined {
-  const { year, kind } = overview.period;
-  const key = `${nodeId}/${year}-${kind}/${form ?? ''}`;
-  const [found, setFound] = useState<{ key: string; round: ReportingRound | null } | null>(null);
-  useEffect(() => {
-    let live = true;
-    fetchNodeRounds(nodeId).then(
-      (rounds) => live && setFound({ key, round: chosenPeriodRound(periodRoundsByForm(rounds, { year, kind }), form) }),
-      () => live && setFound({ key, round: null }),
-    );
-    return () => {
-      live = false;
-    };
-    // `version` asks for the rounds again; the last ones stay on screen meanwhile.
-  }, [key, nodeId, year, kind, form, version]);
-  return found?.key === key ? found.round : undefined;
 }

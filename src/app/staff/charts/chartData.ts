@@ -8,8 +8,7 @@
 import type { TableColumn } from '../../../domain/forms/tableColumns';
 import { UNIONIZATION_TARGET } from '../../../domain/indicators';
 import { formatCount } from '../../i18n/format';
-import { FIRST_REPORT_YEAR } from '../../../domain/period';
-import { daysUntil, periodDateRange, type DateRange, type ReportPeriod } from '../../../domain/period';
+import { daysUntil, FIRST_REPORT_YEAR, periodDateRange, type DateRange, type ReportPeriod } from '../../../domain/period';
 import type { OverviewSummary, UnionOverview } from '../../../domain/staff';
 import { hasNotReported, rateOf } from '../overview';
 
