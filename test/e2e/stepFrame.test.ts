@@ -21,6 +21,9 @@ serverAndBrowserPerFile(serveDist, (started, launched) => {
 });
 
 
+/** How long a condition may take to come true on a busy machine (vitest's own default is one second). */
+const POLL = 15_000;
+
 /** Where the current step's chip, the strip, the step's heading and its card are on the screen. */
 async function frame(page: Page) {
   return page.evaluate(() => {
@@ -49,13 +52,13 @@ async function frame(page: Page) {
 async function walkSteps(page: Page, count: number): Promise<number> {
   let widest = 0;
   for (let step = 1; step <= count; step++) {
-    await expect.poll(async () => (await frame(page)).progress, { timeout: 5_000 }).toBe(`Phần ${step}/${count}`);
+    await expect.poll(async () => (await frame(page)).progress, { timeout: POLL }).toBe(`Phần ${step}/${count}`);
     // The strip scrolls after the step is drawn: wait for the chip to come into view.
     await expect
       .poll(async () => {
         const { strip, chip } = await frame(page);
         return chip.left >= strip.left - 1 && chip.right <= strip.right + 1;
-      }, { timeout: 5_000 })
+      }, { timeout: POLL })
       .toBe(true);
     const { strip, chip, heading, card, progress } = await frame(page);
     expect(progress, `step ${step}: the line over the bar`).toBe(`Phần ${step}/${count}`);
@@ -77,12 +80,12 @@ describe('the step frame on a 360 px phone', () => {
       await walkSteps(page, 11);
       // Back to the first step from the last: the strip comes back with it.
       await page.getByTestId('section-membership').click();
-      await expect.poll(async () => (await frame(page)).progress).toBe('Phần 1/11');
+      await expect.poll(async () => (await frame(page)).progress, { timeout: POLL }).toBe('Phần 1/11');
       await expect
         .poll(async () => {
           const { strip, chip } = await frame(page);
           return chip.left >= strip.left - 1 && chip.right <= strip.right + 1;
-        })
+        }, { timeout: POLL })
         .toBe(true);
       expect(errors).toEqual([]);
     } finally {
