@@ -4,7 +4,10 @@
  * - `strictDb` with `chromeTransactionDurability: 'strict'` for commits that must survive a power
  *   cut (mark ready, import). Dexie 4 sets durability per Dexie instance only (its transactions
  *   take no durability option), hence the second instance.
- * `strictDb` opens first so that it is the connection that runs version upgrades.
+ * `strictDb` is made and opened on its first use, not at start: opening a Dexie instance (its schema,
+ * the check against the stored one) cost a slow phone ≈ 20 ms of its cold start, and the editor's first
+ * screen uses only `db`. Version upgrades run in whichever connection opens first; that is no matter, as
+ * an upgrade runs in the browser's own versionchange transaction, which neither durability setting reaches.
  * The backup repository (`./backup`) is built on demand by the backup screen, so its code and the
  * backup format's schema stay out of the entry bundle.
  */
@@ -31,7 +34,9 @@ function createDatabase(name: string, options: DexieOptions): ReportDatabase {
 
 export class LocalStore {
   readonly db: ReportDatabase;
-  readonly strictDb: ReportDatabase;
+  #strictDb: ReportDatabase | null = null;
+  readonly #name: string;
+  readonly #options: LocalStoreOptions;
   readonly reports: ReportRepository;
   readonly settings: SettingsRepository;
   /**
@@ -46,19 +51,32 @@ export class LocalStore {
   private closedForUpgrade = false;
 
   constructor(options: LocalStoreOptions = {}) {
-    const name = options.name ?? DATABASE_NAME;
-    this.strictDb = createDatabase(name, { ...options.dexie, chromeTransactionDurability: 'strict', autoOpen: true });
-    this.db = createDatabase(name, { ...options.dexie, autoOpen: true });
-    for (const db of [this.db, this.strictDb]) {
-      // Returning false stops Dexie's default handler, which would close before the draft is flushed.
-      db.on('versionchange', () => {
-        void this.closeForUpgrade();
-        return false;
-      });
-      db.on('blocked', () => emitDatabaseEvent({ kind: 'blocked' }));
-    }
+    this.#name = options.name ?? DATABASE_NAME;
+    this.#options = options;
+    this.db = this.#connect({ autoOpen: true });
     this.reports = new ReportRepository(this);
     this.settings = new SettingsRepository(this);
+  }
+
+  /** The connection for commits that must survive a power cut; opens on its first transaction. */
+  get strictDb(): ReportDatabase {
+    if (!this.#strictDb) {
+      this.#strictDb = this.#connect({ chromeTransactionDurability: 'strict', autoOpen: true });
+      // Closed for another tab's upgrade before its first use: it must not open and hold that tab back.
+      if (this.closedForUpgrade) this.#strictDb.close();
+    }
+    return this.#strictDb;
+  }
+
+  #connect(options: DexieOptions): ReportDatabase {
+    const db = createDatabase(this.#name, { ...this.#options.dexie, ...options });
+    // Returning false stops Dexie's default handler, which would close before the draft is flushed.
+    db.on('versionchange', () => {
+      void this.closeForUpgrade();
+      return false;
+    });
+    db.on('blocked', () => emitDatabaseEvent({ kind: 'blocked' }));
+    return db;
   }
 
   private async formRepository(): Promise<FormRepository> {
@@ -66,10 +84,9 @@ export class LocalStore {
     return new FormRepository(this);
   }
 
-  /** Open both connections (upgrading the data if needed). Safe to call more than once. */
+  /** Opens the database (upgrading the data if needed); the strict connection opens on its first use. Safe to call more than once. */
   async open(): Promise<void> {
     await withStorageErrors(async () => {
-      await this.strictDb.open();
       await this.db.open();
     });
   }
@@ -87,15 +104,14 @@ export class LocalStore {
     } catch {
       // The edits stay on screen; the banner tells the officer to reload, and the other tab is waiting.
     } finally {
-      this.db.close();
-      this.strictDb.close();
+      this.close();
       emitDatabaseEvent({ kind: 'versionchange' });
     }
   }
 
   close(): void {
     this.db.close();
-    this.strictDb.close();
+    this.#strictDb?.close();
   }
 }
 

@@ -53,4 +53,39 @@ describe('another tab opens a newer version', () => {
     await expect(store.reports.save(waiting)).rejects.toBeInstanceOf(DatabaseClosedError);
     newer.close();
   });
+
+  it('refuses a deletion after letting go, without opening the database again', async () => {
+    // The connection for commits that must survive a power cut opens on its first use, which here
+    // comes after the other tab's upgrade: it must not open and hold the newer version back.
+    const name = freshDatabaseName();
+    const store = await openFreshStore(name);
+    const created = await store.reports.create({ year: 2024, kind: 'yearly' });
+    const reloadAsked = new Promise<void>((resolve) => {
+      const stop = onDatabaseEvent((event) => {
+        if (event.kind !== 'versionchange') return;
+        stop();
+        resolve();
+      });
+    });
+    const newer = new Dexie(name, fakeIndexedDb);
+    newer.version(50).stores(VERSION_2_STORES);
+    await newer.open();
+    await reloadAsked;
+
+    // A deletion commits through that connection only.
+    await expect(store.reports.delete(created.id)).rejects.toBeInstanceOf(DatabaseClosedError);
+    expect(store.strictDb.isOpen()).toBe(false);
+    // A yet newer version in a third tab opens with nothing of this tab in its way.
+    newer.close();
+    const newest = new Dexie(name, fakeIndexedDb);
+    newest.version(60).stores(VERSION_2_STORES);
+    let blocked = false;
+    newest.on('blocked', () => {
+      blocked = true;
+    });
+    await newest.open();
+    expect(blocked).toBe(false);
+    expect((await newest.table<StoredReport, string>('reports').get(created.id))?.document.status).toBe('draft');
+    newest.close();
+  });
 });
