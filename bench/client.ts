@@ -34,6 +34,13 @@ const ONLY = process.env.BENCH_ONLY;
  * and of each cold start, with the files that start fetched and when (`cold-start-<port>-<rate>x-<time>.*`).
  */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
+/**
+ * `BENCH_BEFORE_DIST=<dir>`: another build of the app (say the commit before a change, built with
+ * `npx vite build --outDir <dir>`), whose cold start runs in turn with this build's and the floor's, so
+ * that a change is measured against the build without it in the same minutes (cold starts of one build
+ * move by a tenth or more from one batch to the next on a busy machine).
+ */
+const BEFORE_DIST = process.env.BENCH_BEFORE_DIST;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -106,8 +113,8 @@ async function primeFloor(profile: Profile, dir: string): Promise<string> {
 }
 
 /** A profile that has visited once online and holds one saved draft; returns the draft's address. */
-async function primeProfile(profile: Profile): Promise<string> {
-  const server = await serveDist();
+async function primeProfile(profile: Profile, dist?: string): Promise<string> {
+  const server = await serveDist(dist);
   const context = await profile.launch();
   try {
     const page = await firstPage(context);
@@ -246,10 +253,12 @@ export async function runClientBench(): Promise<void> {
   const profile = await makeProfile();
   const floor = await buildFloor();
   const floorProfile = await makeProfile();
+  const beforeProfile = BEFORE_DIST && ONLY !== 'keystrokes' ? await makeProfile() : null;
   try {
     const draftUrl = await primeProfile(profile);
     const floorUrl = await primeFloor(floorProfile, floor.dir);
-    if (ONLY !== 'keystrokes') await printColdStart({ profile, url: draftUrl }, { profile: floorProfile, url: floorUrl }, floor.gzipped);
+    const before = beforeProfile && { profile: beforeProfile, url: await primeProfile(beforeProfile, BEFORE_DIST) };
+    if (ONLY !== 'keystrokes') await printColdStart({ profile, url: draftUrl }, { profile: floorProfile, url: floorUrl }, floor.gzipped, before);
     if (ONLY === 'cold-start') return;
     printKeystrokeHeader();
     for (const rate of [1, 4]) {
@@ -260,6 +269,7 @@ export async function runClientBench(): Promise<void> {
   } finally {
     await profile.remove();
     await floorProfile.remove();
+    await beforeProfile?.remove();
     rmSync(floor.dir, { recursive: true, force: true });
   }
 }
@@ -269,14 +279,17 @@ interface PrimedPage {
   url: string;
 }
 
-async function printColdStart(app: PrimedPage, floor: PrimedPage, floorGzipped: number): Promise<void> {
+async function printColdStart(app: PrimedPage, floor: PrimedPage, floorGzipped: number, before: PrimedPage | null): Promise<void> {
   console.log(`\n== Offline cold start to the form holding the saved draft (median of ${COLD_START_RUNS}, app and floor alternated) ==`);
   console.log(`floor: React + react-dom + Dexie + zod/mini reading the draft into an input, ${floorGzipped} B (${kib(floorGzipped)}) gzipped`);
+  if (before) console.log(`before: the build in ${BEFORE_DIST}, in turn with the two`);
   for (const rate of THROTTLE_RATES) {
     const appRuns: number[] = [];
     const floorRuns: number[] = [];
+    const beforeRuns: number[] = [];
     for (let i = 0; i < COLD_START_RUNS; i++) {
       appRuns.push(await coldStart(app.profile, app.url, rate));
+      if (before) beforeRuns.push(await coldStart(before.profile, before.url, rate));
       floorRuns.push(await coldStart(floor.profile, floor.url, rate));
     }
     const shown = (runs: number[]) => runs.map((ms) => ms.toFixed(0)).join(', ');
@@ -284,6 +297,11 @@ async function printColdStart(app: PrimedPage, floor: PrimedPage, floorGzipped: 
       `CPU ${rate}× slower: app median ${median(appRuns).toFixed(0)} ms, floor ${median(floorRuns).toFixed(0)} ms: ` +
         `${(median(appRuns) / median(floorRuns)).toFixed(2)}× the floor (target ≤ 1.25×; app runs ${shown(appRuns)}; floor runs ${shown(floorRuns)})`,
     );
+    if (before)
+      console.log(
+        `  before: median ${median(beforeRuns).toFixed(0)} ms, ${(median(beforeRuns) / median(floorRuns)).toFixed(2)}× the floor; ` +
+          `app ÷ before ${(median(appRuns) / median(beforeRuns)).toFixed(2)}× (runs ${shown(beforeRuns)})`,
+      );
   }
 }
 
