@@ -254,9 +254,11 @@ async function putReportOnce(context: ServiceContext, device: UnionDevice, reque
         // Filed under the union's superior when first sent; it stays there if the union moves later.
         superiorId: current?.superiorId ?? (document.status === 'ready' ? superiorId : null),
       };
-      if (current) await tx.updateReport(saved, document, current);
-      else await tx.insertReport(saved);
-      await tx.keepRevision(saved.id, device.id);
+      if (current) await tx.updateReportKeepingRevision(saved, device.id, document, current);
+      else {
+        await tx.insertReport(saved);
+        await tx.keepRevision(saved.id, device.id);
+      }
       // The rows and running sums the roll-ups add up, with the report in this transaction
       // (store/reportValueSums.ts): a counted report's only, so a draft's autosave writes neither.
       const counted = isCounted({ superiorId: saved.superiorId, ready: document.status === 'ready', reviewed: saved.reviewJson !== null });

@@ -220,6 +220,8 @@ export interface StoreWrites extends StoreReads {
   updateReport(report: ReportRecord, document?: object, previous?: PushedReportHead): Promise<void>;
   /** Keeps the revision just written by insertReport or updateReport (its number, time and document), from the device. */
   keepRevision(reportId: string, deviceId: string): Promise<void>;
+  /** A push's new revision of a stored report: updateReport, then keepRevision (on PostgreSQL one statement). */
+  updateReportKeepingRevision(report: ReportRecord, deviceId: string, document: object, previous: PushedReportHead): Promise<void>;
   /** The report's rows and running sums for the roll-ups after a push (./push.ts `replaceReportValues`). */
   replaceReportValues(change: ReportValuesChange): Promise<void>;
   insertIdempotency(entry: NewIdempotency): Promise<void>;

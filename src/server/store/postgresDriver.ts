@@ -41,11 +41,12 @@ class PipelinedConnection implements DatabaseConnection {
 
   constructor(
     readonly client: pg.PoolClient,
-    private readonly counter: { roundTrips: number },
+    private readonly counter: { roundTrips: number; statements: number },
   ) {}
 
   #send(query: CompiledQuery): Promise<pg.QueryResult> {
     const name = hintsOf(query).statementName;
+    this.counter.statements += 1;
     return this.client.query({ text: query.sql, values: [...query.parameters], ...(name ? { name } : {}) });
   }
 
@@ -116,8 +117,8 @@ class PipelinedConnection implements DatabaseConnection {
 export class PipelinedPostgresDriver extends DriverWithSavepoints implements Driver {
   readonly #pool: pg.Pool;
   readonly #connections = new WeakMap<pg.PoolClient, PipelinedConnection>();
-  /** Times a caller waited for the database's answer: tests count a push's. */
-  readonly counter = { roundTrips: 0 };
+  /** Times a caller waited for the database's answer, and statements sent: tests count a push's. */
+  readonly counter = { roundTrips: 0, statements: 0 };
 
   constructor(pool: pg.Pool) {
     super();

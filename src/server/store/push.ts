@@ -170,6 +170,23 @@ export async function updateReport(q: Queries, push: PushQueries, report: Report
   await q.executeQuery((unchangedIndexes ? push.updateReportContent : push.updateReport).bind(row));
 }
 
+/**
+ * A push's new revision of a stored report, kept in report_revisions too: updateReport then keepRevision,
+ * or on PostgreSQL the two in one statement (every statement a push sends costs the process its encoding
+ * and its answer's decoding).
+ */
+export async function updateReportKeepingRevision(q: Queries, push: PushQueries, report: ReportRecord, deviceId: string, document: object, previous: PushedReportHead): Promise<void> {
+  const both = push.postgres;
+  if (!both) {
+    await updateReport(q, push, report, document, previous);
+    await keepRevision(q, push, report.id, deviceId);
+    return;
+  }
+  const row = fromReport(report, document);
+  const unchangedIndexes = previous.indexedColumns === indexedColumnsOf(row);
+  await q.executeQuery((unchangedIndexes ? both.updateReportContentKeepingRevision : both.updateReportKeepingRevision).bind({ ...row, device_id: deviceId }));
+}
+
 /** Keeps the report's revision as the push just wrote it into `reports` (the database copies its document). */
 export async function keepRevision(q: Queries, push: PushQueries, reportId: string, deviceId: string): Promise<void> {
   await q.executeQuery(push.keepRevision.bind({ report_id: reportId, device_id: deviceId }));
@@ -247,11 +264,34 @@ export async function replaceReportValues(q: Queries, push: PushQueries, change:
   const deltas = new Map<string, ReportValueSumsTable>();
   if (before) addContribution(deltas, before.nodeId, chosen(old), definition, -1);
   if (after) addContribution(deltas, after.nodeId, chosen(rows), definition, 1);
+  const sums = changedSums(deltas);
+  // An edit of figures (the usual ready push) on PostgreSQL: the rows and the sums in one statement.
+  if (push.postgres && !moved && gone.length === 0 && figuresOnly.size === changedIn.length) {
+    await q.executeQuery(
+      push.postgres.changeFiguresAndSums.bind({
+        report_id: reportId,
+        codes: changedIn.map((row) => row.code),
+        numbers: changedIn.map((row) => row.number),
+        weights: changedIn.map((row) => row.weight),
+        sum_nodes: sums.map((sum) => sum.node_id),
+        sum_forms: sums.map((sum) => sum.form_id),
+        sum_years: sums.map((sum) => sum.year),
+        sum_kinds: sums.map((sum) => sum.kind),
+        sum_codes: sums.map((sum) => sum.code),
+        sum_reports: sums.map((sum) => sum.reports),
+        sum_totals: sums.map((sum) => sum.total),
+        sum_weighted_reports: sums.map((sum) => sum.weighted_reports),
+        sum_weighted: sums.map((sum) => sum.weighted),
+        sum_weights: sums.map((sum) => sum.weight),
+      }),
+    );
+    return;
+  }
   // Only the value rows that changed are written (an edit changes a few figures of a report).
   for (const code of gone) await q.executeQuery(push.deleteReportValue.bind({ report_id: reportId, code }));
   for (const row of changedIn)
     await q.executeQuery(figuresOnly.has(row) ? push.updateReportValueFigures.bind(row) : push.upsertReportValue.bind(row));
-  for (const sum of changedSums(deltas)) await q.executeQuery(push.addToValueSum.bind(sum));
+  for (const sum of sums) await q.executeQuery(push.addToValueSum.bind(sum));
 }
 
 export async function insertIdempotency(q: Queries, push: PushQueries, entry: NewIdempotency): Promise<void> {

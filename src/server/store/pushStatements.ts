@@ -8,7 +8,7 @@ import { type Compilable, type CompiledQuery, type Kysely, sql } from 'kysely';
 import { deviceColumns } from './devices';
 import { DIALOGUE_KIND_COLUMNS } from './figures';
 import { statementNameOf, withHints } from './queryHints';
-import type { Database, ReportsTable } from './schema';
+import type { Database, ReportsTable, StoreKind } from './schema';
 
 /** Every column of `reports` that an index holds, but `id` and `change_seq` (a push always changes the latter). */
 const INDEXED_REPORT_COLUMNS = [
@@ -63,13 +63,84 @@ function prepare<Row>(query: Compilable<Row>, options: { deferrable?: boolean } 
   };
 }
 
+/** What a push that changes no indexed column writes into its report's row (see updateReportContent). */
+const REPORT_CONTENT = { revision: arg('revision'), document: arg('document'), review: arg('review'), saved_at: arg('saved_at'), change_seq: arg('change_seq') };
+
+/** Every column a push may change in its report's row (`created_at` never changes). */
+const REPORT_ROW = {
+  union_id: arg('union_id'),
+  year: arg('year'),
+  kind: arg('kind'),
+  revision: arg('revision'),
+  document: arg('document'),
+  review: arg('review'),
+  saved_at: arg('saved_at'),
+  change_seq: arg('change_seq'),
+  superior_id: arg('superior_id'),
+  status: arg('status'),
+  review_status: arg('review_status'),
+  workers: arg('workers'),
+  members: arg('members'),
+  meets_target: arg('meets_target'),
+  dialogue_sessions: arg('dialogue_sessions'),
+  ...Object.fromEntries(Object.values(DIALOGUE_KIND_COLUMNS).map((column) => [column, arg(column)])),
+};
+
+/**
+ * The report's update and the copy of its new revision into report_revisions (updateReport + keepRevision)
+ * as one PostgreSQL statement: the update's RETURNING row is the revision kept.
+ */
+function updateKeepingRevision(db: Kysely<Database>, set: typeof REPORT_CONTENT | typeof REPORT_ROW) {
+  return prepare(
+    db
+      .with('pushed', (q) => q.updateTable('reports').set(set).where('id', '=', arg('id')).returning(['id', 'revision', 'saved_at', 'document']))
+      .insertInto('report_revisions')
+      .columns(['report_id', 'revision', 'device_id', 'saved_at', 'document'])
+      .expression((eb) => eb.selectFrom('pushed').select((e) => ['pushed.id', 'pushed.revision', e.val(arg('device_id')).as('device_id'), 'pushed.saved_at', 'pushed.document'])),
+    { deferrable: true },
+  );
+}
+
+/**
+ * New figures of a report's stored value rows (same form and period) and the running sums they move, as
+ * one PostgreSQL statement whatever their number: each list travels as an array (`unnest` pairs them up
+ * again), so the text, and the statement PostgreSQL prepared, stay the same. ./push.ts
+ * `replaceReportValues` says when it applies.
+ */
+function changeFiguresAndSums(db: Kysely<Database>) {
+  const text = sql`with changed as (
+    update report_values as v set number = x.number, weight = x.weight
+    from unnest(${arg('codes')}::text[], ${arg('numbers')}::float8[], ${arg('weights')}::float8[]) as x(code, number, weight)
+    where v.report_id = ${arg('report_id')} and v.code = x.code
+  )
+  insert into report_value_sums (node_id, form_id, year, kind, code, reports, total, weighted_reports, weighted, weight)
+  select * from unnest(${arg('sum_nodes')}::text[], ${arg('sum_forms')}::text[], ${arg('sum_years')}::integer[], ${arg('sum_kinds')}::text[], ${arg('sum_codes')}::text[],
+    ${arg('sum_reports')}::integer[], ${arg('sum_totals')}::float8[], ${arg('sum_weighted_reports')}::integer[], ${arg('sum_weighted')}::float8[], ${arg('sum_weights')}::float8[])
+  on conflict (node_id, form_id, year, kind, code) do update set
+    reports = report_value_sums.reports + excluded.reports,
+    total = report_value_sums.total + excluded.total,
+    weighted_reports = report_value_sums.weighted_reports + excluded.weighted_reports,
+    weighted = report_value_sums.weighted + excluded.weighted,
+    weight = report_value_sums.weight + excluded.weight`;
+  return prepare({ compile: () => text.compile(db) }, { deferrable: true });
+}
+
 /**
  * The queries of every push (authenticate, lock, replay check, read, write, remember), compiled once per
  * store: building them with Kysely on each request cost more than running them on SQLite's cached
- * statements. Arguments are named after the columns, so a row object binds as it is.
+ * statements. Arguments are named after the columns, so a row object binds as it is. `postgres` holds
+ * the statements only PostgreSQL can say (a data-modifying `with`), null on SQLite.
  */
-export function pushQueries(db: Kysely<Database>) {
+export function pushQueries(db: Kysely<Database>, kind: StoreKind) {
   return {
+    postgres:
+      kind === 'postgres'
+        ? {
+            updateReportContentKeepingRevision: updateKeepingRevision(db, REPORT_CONTENT),
+            updateReportKeepingRevision: updateKeepingRevision(db, REPORT_ROW),
+            changeFiguresAndSums: changeFiguresAndSums(db),
+          }
+        : null,
     deviceByTokenHash: prepare(db.selectFrom('devices').select(deviceColumns).where('token_hash', '=', arg('token_hash'))),
     lockUnion: prepare(
       db
@@ -158,37 +229,8 @@ export function pushQueries(db: Kysely<Database>) {
     // A push that changes only what no index holds (the document's other fields, the review's text): SQLite
     // rewrites every index whose column is in an UPDATE's SET list, changed or not, and the two covering
     // indexes of the overviews hold every figure (decision 0005).
-    updateReportContent: prepare(
-      db
-        .updateTable('reports')
-        .set({ revision: arg('revision'), document: arg('document'), review: arg('review'), saved_at: arg('saved_at'), change_seq: arg('change_seq') })
-        .where('id', '=', arg('id')),
-      { deferrable: true },
-    ),
-    updateReport: prepare(
-      db
-        .updateTable('reports')
-        .set({
-          union_id: arg('union_id'),
-          year: arg('year'),
-          kind: arg('kind'),
-          revision: arg('revision'),
-          document: arg('document'),
-          review: arg('review'),
-          saved_at: arg('saved_at'),
-          change_seq: arg('change_seq'),
-          superior_id: arg('superior_id'),
-          status: arg('status'),
-          review_status: arg('review_status'),
-          workers: arg('workers'),
-          members: arg('members'),
-          meets_target: arg('meets_target'),
-          dialogue_sessions: arg('dialogue_sessions'),
-          ...Object.fromEntries(Object.values(DIALOGUE_KIND_COLUMNS).map((column) => [column, arg(column)])),
-        })
-        .where('id', '=', arg('id')),
-      { deferrable: true },
-    ),
+    updateReportContent: prepare(db.updateTable('reports').set(REPORT_CONTENT).where('id', '=', arg('id')), { deferrable: true }),
+    updateReport: prepare(db.updateTable('reports').set(REPORT_ROW).where('id', '=', arg('id')), { deferrable: true }),
     // The revision the push just wrote into `reports` (its number, time and document), copied there by
     // the database: the document crosses from the process to the database once per push, not twice.
     keepRevision: prepare(

@@ -164,6 +164,9 @@ class KyselyQueries implements StoreWrites {
   lockAndReadForPush(request: PushReadsRequest) { return push.lockAndReadForPush(this.q, this.prepared, request); }
   updateReport(report: ReportRecord, document?: object, previous?: PushedReportHead) { return push.updateReport(this.q, this.prepared, report, document, previous); }
   keepRevision(reportId: string, deviceId: string) { return push.keepRevision(this.q, this.prepared, reportId, deviceId); }
+  updateReportKeepingRevision(report: ReportRecord, deviceId: string, document: object, previous: PushedReportHead) {
+    return push.updateReportKeepingRevision(this.q, this.prepared, report, deviceId, document, previous);
+  }
   replaceReportValues(change: ReportValuesChange) { return push.replaceReportValues(this.q, this.prepared, change); }
   insertIdempotency(entry: NewIdempotency) { return push.insertIdempotency(this.q, this.prepared, entry); }
   thinDraftRevision(reportId: string, revision: number) { return push.thinDraftRevision(this.q, this.prepared, reportId, revision); }
@@ -212,7 +215,7 @@ export class KyselyStore extends KyselyQueries implements Store {
     readonly db: Kysely<Database>,
     kind: StoreKind,
   ) {
-    super(db, pushQueries(db), kind);
+    super(db, pushQueries(db, kind), kind);
   }
 
   async write<T>(work: (tx: StoreWrites) => Promise<T>): Promise<T> {

@@ -6,7 +6,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { emptyReport } from '../../../src/domain/report';
+import { MAU_1_HDCD_FORM } from '../../../src/domain/forms/builtin/mau1HDCD';
+import { emptyReport, type ReportDocument } from '../../../src/domain/report';
 import type { ServiceContext } from '../../../src/server/services/context';
 import { authenticateDevice, enrol, issueEnrolmentCode } from '../../../src/server/services/devices';
 import { createRootNode, createUnion } from '../../../src/server/services/organisation';
@@ -16,7 +17,7 @@ import { countInWindow } from '../../../src/server/store/attemptWindows';
 import { PipelinedPostgresDialect } from '../../../src/server/store/postgresDriver';
 import type { Database } from '../../../src/server/store/schema';
 import { KyselyStore } from '../../../src/server/store/store';
-import { announcePostgresSkip, TEST_DATABASE_URL } from '../helpers';
+import { announcePostgresSkip, readyReport, sampleReport, TEST_DATABASE_URL } from '../helpers';
 
 announcePostgresSkip();
 
@@ -73,6 +74,42 @@ async function openPipelinedStore() {
     expect(second).toMatchObject({ status: 200, revision: '2', replayed: false });
     expect(await store.listRevisions(report.id)).toHaveLength(2);
     expect(await push('2025-10-01T08:00:02.000Z', 'k2', '"1"')).toMatchObject({ status: 200, revision: '2', replayed: true });
+  });
+
+  it('sends an edit of a ready report in as many statements as a push sent before report forms, a draft in one fewer', async () => {
+    const { store, counter } = await openPipelinedStore();
+    const context: ServiceContext = { store, now: () => new Date() };
+    const province = await createRootNode(context, { kind: 'province', name: 'Liên đoàn Lao động tỉnh đếm câu lệnh' });
+    const union = await createUnion(context, CONSOLE, { name: 'CĐCS đếm câu lệnh', superiorId: province.id });
+    const { code } = await issueEnrolmentCode(context, CONSOLE, union.id, {});
+    const { token } = await enrol(context, { code, deviceName: 'máy' });
+    let device = await authenticateDevice(context, `Bearer ${token}`);
+    const push = async (report: ReportDocument, key: string, ifMatch?: string) =>
+      (await putReport(context, device, { pathId: report.id, body: report, ifMatch, ifNoneMatch: ifMatch ? undefined : '*', idempotencyKey: key })).revision;
+    const values = (people: number) => ({ TONG_LD: people, LD_NU: 40, LUONG_BINH_QUAN: 7_500_000, LUONG_SO_NGUOI: 100 });
+    const statistics = readyReport({ form: { id: MAU_1_HDCD_FORM.id, version: MAU_1_HDCD_FORM.version }, values: values(120) });
+    const plan94 = sampleReport();
+    const ready = await push(statistics, 'k1');
+    const draft = await push(plan94, 'k2');
+    // As the route has it on a later push: seen a moment ago, so "last seen" is not written again.
+    device = await authenticateDevice(context, `Bearer ${token}`);
+
+    const statements = async (work: () => Promise<unknown>) => {
+      const before = counter.statements;
+      await work();
+      return counter.statements - before;
+    };
+    // begin; the lock, the round, the replay check and the report's head; the report with its kept revision;
+    // the changed figure with the sums it moves; the idempotency record; commit. A push of 8a22e3f (before
+    // forms) sent the same nine: the report and its revision were two, and there were no figures or sums.
+    expect(await statements(() => push({ ...statistics, values: values(121) }, 'k3', `"${ready}"`))).toBe(9);
+    // A draft's autosave writes no figures: one statement fewer than before forms.
+    expect(await statements(() => push({ ...plan94, updatedAt: '2025-10-01T08:00:09.000Z' }, 'k4', `"${draft}"`))).toBe(8);
+    expect((await store.listRevisions(statistics.id)).map((revision) => revision.revision)).toEqual([1, 2]);
+    expect((await store.listRevisions(plan94.id)).map((revision) => [revision.revision, revision.deviceId])).toEqual([
+      [1, device.id],
+      [2, device.id],
+    ]);
   });
 
   it("counts a device's push against the shared rate limit in one wait, and stays usable when that write fails", async () => {
