@@ -13,7 +13,7 @@ import type { ReportingRound } from '../../domain/round';
 import type { UnionDevice } from '../../domain/staff';
 import { toDevice } from './devices';
 import { batchOf } from './queryHints';
-import { indexedColumnsOf, type IdempotencyRow, type LockRow, type PushedReportRow, type PushQueries, type UnionRoundRow } from './pushStatements';
+import { indexedColumnsOf, sumsAsArrays, type IdempotencyRow, type LockRow, type PushedReportRow, type PushQueries, type UnionRoundRow } from './pushStatements';
 import { fromReport, type ReportRecord, toReport, toReportHead } from './reports';
 import { addContribution, changedSums, isCounted, ratioRows } from './reportValueSums';
 import type { Queries, ReportValueSumsTable, ReportValuesTable } from './schema';
@@ -273,16 +273,7 @@ export async function replaceReportValues(q: Queries, push: PushQueries, change:
         codes: changedIn.map((row) => row.code),
         numbers: changedIn.map((row) => row.number),
         weights: changedIn.map((row) => row.weight),
-        sum_nodes: sums.map((sum) => sum.node_id),
-        sum_forms: sums.map((sum) => sum.form_id),
-        sum_years: sums.map((sum) => sum.year),
-        sum_kinds: sums.map((sum) => sum.kind),
-        sum_codes: sums.map((sum) => sum.code),
-        sum_reports: sums.map((sum) => sum.reports),
-        sum_totals: sums.map((sum) => sum.total),
-        sum_weighted_reports: sums.map((sum) => sum.weighted_reports),
-        sum_weighted: sums.map((sum) => sum.weighted),
-        sum_weights: sums.map((sum) => sum.weight),
+        ...sumsAsArrays(sums),
       }),
     );
     return;

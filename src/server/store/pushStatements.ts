@@ -8,7 +8,7 @@ import { type Compilable, type CompiledQuery, type Kysely, sql } from 'kysely';
 import { deviceColumns } from './devices';
 import { DIALOGUE_KIND_COLUMNS } from './figures';
 import { statementNameOf, withHints } from './queryHints';
-import type { Database, ReportsTable, StoreKind } from './schema';
+import type { Database, ReportsTable, ReportValueSumsTable, StoreKind } from './schema';
 
 /** Every column of `reports` that an index holds, but `id` and `change_seq` (a push always changes the latter). */
 const INDEXED_REPORT_COLUMNS = [
@@ -101,6 +101,26 @@ function updateKeepingRevision(db: Kysely<Database>, set: typeof REPORT_CONTENT 
   );
 }
 
+/** The running sums' columns with their PostgreSQL types, for the arrays changeFiguresAndSums takes. */
+const SUM_TYPES = {
+  node_id: 'text',
+  form_id: 'text',
+  year: 'integer',
+  kind: 'text',
+  code: 'text',
+  reports: 'integer',
+  total: 'float8',
+  weighted_reports: 'integer',
+  weighted: 'float8',
+  weight: 'float8',
+} as const satisfies Record<keyof ReportValueSumsTable, string>;
+const SUM_COLUMNS = Object.keys(SUM_TYPES) as (keyof ReportValueSumsTable)[];
+
+/** Sums to add as changeFiguresAndSums binds them: one array per column (`sums_<column>`). */
+export function sumsAsArrays(sums: readonly ReportValueSumsTable[]): Record<string, unknown[]> {
+  return Object.fromEntries(SUM_COLUMNS.map((column) => [`sums_${column}`, sums.map((sum) => sum[column])]));
+}
+
 /**
  * New figures of a report's stored value rows (same form and period) and the running sums they move, as
  * one PostgreSQL statement whatever their number: each list travels as an array (`unnest` pairs them up
@@ -113,9 +133,8 @@ function changeFiguresAndSums(db: Kysely<Database>) {
     from unnest(${arg('codes')}::text[], ${arg('numbers')}::float8[], ${arg('weights')}::float8[]) as x(code, number, weight)
     where v.report_id = ${arg('report_id')} and v.code = x.code
   )
-  insert into report_value_sums (node_id, form_id, year, kind, code, reports, total, weighted_reports, weighted, weight)
-  select * from unnest(${arg('sum_nodes')}::text[], ${arg('sum_forms')}::text[], ${arg('sum_years')}::integer[], ${arg('sum_kinds')}::text[], ${arg('sum_codes')}::text[],
-    ${arg('sum_reports')}::integer[], ${arg('sum_totals')}::float8[], ${arg('sum_weighted_reports')}::integer[], ${arg('sum_weighted')}::float8[], ${arg('sum_weights')}::float8[])
+  insert into report_value_sums (${sql.join(SUM_COLUMNS.map((column) => sql.ref(column)))})
+  select * from unnest(${sql.join(SUM_COLUMNS.map((column) => sql`${arg(`sums_${column}`)}::${sql.raw(SUM_TYPES[column])}[]`))})
   on conflict (node_id, form_id, year, kind, code) do update set
     reports = report_value_sums.reports + excluded.reports,
     total = report_value_sums.total + excluded.total,

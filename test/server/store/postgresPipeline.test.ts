@@ -44,15 +44,20 @@ async function openPipelinedStore() {
   return { store, counter: dialect.driver.counter };
 }
 
+/** A CĐCS under a new province, with one enrolled phone: its bearer token. */
+async function enrolledPhone(context: ServiceContext, unionName: string): Promise<string> {
+  const province = await createRootNode(context, { kind: 'province', name: `Liên đoàn Lao động tỉnh của ${unionName}` });
+  const union = await createUnion(context, CONSOLE, { name: unionName, superiorId: province.id });
+  const { code } = await issueEnrolmentCode(context, CONSOLE, union.id, {});
+  const { token } = await enrol(context, { code, deviceName: 'máy' });
+  return `Bearer ${token}`;
+}
+
 (TEST_DATABASE_URL ? describe : describe.skip)('PostgreSQL pipelining', () => {
   it('stores a revision in a fixed number of waits for the database, chained and idempotent', async () => {
     const { store, counter } = await openPipelinedStore();
     const context: ServiceContext = { store, now: () => new Date() };
-    const province = await createRootNode(context, { kind: 'province', name: 'Liên đoàn Lao động tỉnh đo vòng' });
-    const union = await createUnion(context, CONSOLE, { name: 'CĐCS đo vòng', superiorId: province.id });
-    const { code } = await issueEnrolmentCode(context, CONSOLE, union.id, {});
-    const { token } = await enrol(context, { code, deviceName: 'máy' });
-    const device = await authenticateDevice(context, `Bearer ${token}`);
+    const device = await authenticateDevice(context, await enrolledPhone(context, 'CĐCS đo vòng'));
     const report = emptyReport(randomUUID(), { year: 2025, kind: 'yearly' }, '2025-10-01T08:00:00.000Z');
     const push = (updatedAt: string, key: string, ifMatch?: string) =>
       putReport(context, device, {
@@ -79,11 +84,8 @@ async function openPipelinedStore() {
   it('sends an edit of a ready report in as many statements as a push sent before report forms, a draft in one fewer', async () => {
     const { store, counter } = await openPipelinedStore();
     const context: ServiceContext = { store, now: () => new Date() };
-    const province = await createRootNode(context, { kind: 'province', name: 'Liên đoàn Lao động tỉnh đếm câu lệnh' });
-    const union = await createUnion(context, CONSOLE, { name: 'CĐCS đếm câu lệnh', superiorId: province.id });
-    const { code } = await issueEnrolmentCode(context, CONSOLE, union.id, {});
-    const { token } = await enrol(context, { code, deviceName: 'máy' });
-    let device = await authenticateDevice(context, `Bearer ${token}`);
+    const bearer = await enrolledPhone(context, 'CĐCS đếm câu lệnh');
+    let device = await authenticateDevice(context, bearer);
     const push = async (report: ReportDocument, key: string, ifMatch?: string) =>
       (await putReport(context, device, { pathId: report.id, body: report, ifMatch, ifNoneMatch: ifMatch ? undefined : '*', idempotencyKey: key })).revision;
     const values = (people: number) => ({ TONG_LD: people, LD_NU: 40, LUONG_BINH_QUAN: 7_500_000, LUONG_SO_NGUOI: 100 });
@@ -92,7 +94,7 @@ async function openPipelinedStore() {
     const ready = await push(statistics, 'k1');
     const draft = await push(plan94, 'k2');
     // As the route has it on a later push: seen a moment ago, so "last seen" is not written again.
-    device = await authenticateDevice(context, `Bearer ${token}`);
+    device = await authenticateDevice(context, bearer);
 
     const statements = async (work: () => Promise<unknown>) => {
       const before = counter.statements;
