@@ -4,9 +4,9 @@
  * - `strictDb` with `chromeTransactionDurability: 'strict'` for commits that must survive a power
  *   cut (mark ready, import). Dexie 4 sets durability per Dexie instance only (its transactions
  *   take no durability option), hence the second instance.
- * `strictDb` is made and opened on its first use, not at start: opening a Dexie instance (its schema,
- * the check against the stored one) cost a slow phone ≈ 20 ms of its cold start, and the editor's first
- * screen uses only `db`. Version upgrades run in whichever connection opens first; that is no matter, as
+ * `strictDb` is made and opened on its first use, not at start: the editor's first screen uses only `db`,
+ * and every Dexie instance made at start is its four versions' schemas declared and checked against the
+ * stored one (profiles of a 20× cold start gave ≈ 0,3 s to making the one instance left). Version upgrades run in whichever connection opens first; that is no matter, as
  * an upgrade runs in the browser's own versionchange transaction, which neither durability setting reaches.
  * The backup repository (`./backup`) is built on demand by the backup screen, so its code and the
  * backup format's schema stay out of the entry bundle.

@@ -163,11 +163,15 @@ export async function setDeviceLastSeen(q: Queries, push: PushQueries, id: strin
   await q.executeQuery(push.setDeviceLastSeen.bind({ id, last_seen_at: at }));
 }
 
+/** Whether a report's new row leaves every indexed column as the push read it: then only its content is updated. */
+function contentOnly(row: ReturnType<typeof fromReport>, previous: PushedReportHead | undefined): boolean {
+  return previous !== undefined && previous.indexedColumns === indexedColumnsOf(row);
+}
+
 export async function updateReport(q: Queries, push: PushQueries, report: ReportRecord, document?: object, previous?: PushedReportHead): Promise<void> {
   // created_at never changes; the prepared update leaves it out.
   const row = fromReport(report, document);
-  const unchangedIndexes = previous !== undefined && previous.indexedColumns === indexedColumnsOf(row);
-  await q.executeQuery((unchangedIndexes ? push.updateReportContent : push.updateReport).bind(row));
+  await q.executeQuery((contentOnly(row, previous) ? push.updateReportContent : push.updateReport).bind(row));
 }
 
 /**
@@ -183,8 +187,7 @@ export async function updateReportKeepingRevision(q: Queries, push: PushQueries,
     return;
   }
   const row = fromReport(report, document);
-  const unchangedIndexes = previous.indexedColumns === indexedColumnsOf(row);
-  await q.executeQuery((unchangedIndexes ? both.updateReportContentKeepingRevision : both.updateReportKeepingRevision).bind({ ...row, device_id: deviceId }));
+  await q.executeQuery((contentOnly(row, previous) ? both.updateReportContentKeepingRevision : both.updateReportKeepingRevision).bind({ ...row, device_id: deviceId }));
 }
 
 /** Keeps the report's revision as the push just wrote it into `reports` (the database copies its document). */
